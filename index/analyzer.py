@@ -1,0 +1,102 @@
+"""Tokenising and query preparation: Traditional→Simplified (OpenCC), jieba for Chinese, a light English analyzer,
+and expansion through the glossary and the agency registry in both directions. Heavy state loads in `Analyzer()`;
+construct it once at start-up."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+from ingest.glossary import Glossary, default_glossary
+from ingest.registry import AgencyRegistry, default_registry
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+\-]*$")
+EN_STOP = frozenset(
+    "a an the of and or to in on for by with at from as is are was were be been which who whom whose what when where "
+    "how does do did it its this that these those any all there their they them he she we you i me my our your "
+    "can could should would will shall may might must about into than then so such not no yes please tell "
+    "under per also each other more most much many some".split()
+)
+ZH_STOP = frozenset("的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split())
+_PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
+
+
+def is_chinese(text: str) -> bool:
+    """A question is Chinese when CJK characters make up a fair share of its letters."""
+    cjk = len(_CJK.findall(text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return cjk > 0 and cjk * 3 >= latin
+
+
+def _stem(w: str) -> str:
+    if len(w) > 4 and w.endswith("ies"):
+        return w[:-3] + "y"
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        return w[:-1]
+    return w
+
+
+@dataclass(frozen=True)
+class PreparedQuery:
+    original: str
+    text: str  # Simplified-Chinese normalised
+    lang: str  # "zh" | "en"
+    tokens: list[str]  # sparse tokens, expanded
+    dense_text: str  # what the dense embedder sees
+    zh_terms: list[str]
+    en_terms: list[str]
+
+
+class Analyzer:
+    def __init__(self, glossary: Glossary | None = None, registry: AgencyRegistry | None = None) -> None:
+        import jieba
+        import opencc
+
+        jieba.setLogLevel(logging.WARNING)
+        self.glossary = glossary or default_glossary()
+        self.registry = registry or default_registry()
+        self._t2s = opencc.OpenCC("t2s")
+        self._jieba = jieba.Tokenizer()
+        self._jieba.initialize()
+        for term in self.glossary.terms:
+            for z in term.zh:
+                self._jieba.add_word(z, freq=2000)
+        for name, _agency in self.registry.names():
+            self._jieba.add_word(name, freq=2000)
+
+    def to_simplified(self, text: str) -> str:
+        return self._t2s.convert(text)
+
+    def tokens(self, text: str) -> list[str]:
+        out: list[str] = []
+        for tok in self._jieba.lcut(text):
+            t = tok.strip().lower()
+            if not t or _PUNCT.match(t):
+                continue
+            if _ASCII_WORD.match(t):
+                if t not in EN_STOP:
+                    out.append(_stem(t))
+            elif t not in ZH_STOP:
+                out.append(t)
+        return out
+
+    def prepare(self, question: str) -> PreparedQuery:
+        text = self.to_simplified(question.strip())
+        lang = "zh" if is_chinese(text) else "en"
+        zh_terms, en_terms = self.glossary.expand(text)
+        agencies = self.registry.find_in_text(text) if lang == "zh" else self.find_agencies_en(text)
+        for a in agencies:
+            zh_terms += [n for n in a.names if n not in zh_terms]
+            en_terms += [a.en] if a.en not in en_terms else []
+        tokens = self.tokens(text)
+        for extra in zh_terms + en_terms:
+            tokens += [t for t in self.tokens(extra) if t not in tokens]
+        # English questions carry their Chinese terms into the dense query too: the clause text is Chinese.
+        dense_text = text if lang == "zh" or not zh_terms else f"{text} ({' '.join(zh_terms[:8])})"
+        return PreparedQuery(question, text, lang, tokens, dense_text, zh_terms, en_terms)
+
+    def find_agencies_en(self, text: str) -> list:
+        low = text.lower()
+        return [a for a in self.registry.agencies if a.en.lower() in low]

@@ -1,0 +1,128 @@
+"""Build the dense + sparse indexes for everything in the clause store into a new version folder."""
+
+from __future__ import annotations
+
+import json
+import time
+from dataclasses import dataclass
+
+import numpy as np
+
+from index.analyzer import Analyzer
+from index.cache import CachedEmbedder
+from index.embedders import Embedder, make_embedder
+from index.persist import (
+    FORMAT_VERSION,
+    Manifest,
+    current_dir,
+    new_version_dir,
+    read_manifest,
+    switch_to,
+    write_manifest,
+)
+from index.retriever import dense_passages, sparse_text
+from ingest.models import Clause
+from ingest.store import ClauseStore
+from policyqa.errors import IndexMismatchError, IndexNotBuiltError, PolicyQAError
+from policyqa.settings import Settings
+
+
+@dataclass
+class BuildReport:
+    status: str  # "built" | "up to date"
+    version: str
+    n_clauses: int
+    n_vectors: int
+    embedded: int = 0
+    cached: int = 0
+    seconds: float = 0.0
+
+    def __str__(self) -> str:
+        if self.status == "up to date":
+            return f"Index {self.version} is up to date ({self.n_clauses} clauses, {self.n_vectors} vectors)."
+        return (
+            f"Built index {self.version}: {self.n_clauses} clauses, {self.n_vectors} vectors "
+            f"({self.embedded} embedded, {self.cached} from cache) in {self.seconds:.1f}s."
+        )
+
+
+def build_dense(vectors: np.ndarray, ann_threshold: int):  # type: ignore[no-untyped-def]
+    import faiss
+
+    dim = vectors.shape[1]
+    if len(vectors) > ann_threshold:
+        index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = 80
+        kind = "hnsw"
+    else:
+        index = faiss.IndexFlatIP(dim)
+        kind = "flat-ip"
+    index.add(vectors)
+    return index, kind
+
+
+def build_index(
+    settings: Settings, clauses: list[Clause], corpus_hash: str, embedder: Embedder, analyzer: Analyzer
+) -> BuildReport:
+    import bm25s
+    import faiss
+
+    if not clauses:
+        raise PolicyQAError("the clause store is empty: run `policyqa ingest data/notices` first")
+    started = time.perf_counter()
+    cached = CachedEmbedder(embedder, settings.data_dir / "embed-cache" / f"{embedder.id.replace('/', '_').replace(':', '_')}.sqlite3")
+    texts: list[str] = []
+    owners: list[int] = []
+    for i, c in enumerate(clauses):
+        for t in dense_passages(c):
+            texts.append(t)
+            owners.append(i)
+    vectors = cached.embed_passages(texts)
+    cached.close()
+    dense, kind = build_dense(vectors, settings.ann_threshold)
+
+    root = settings.index_root
+    folder = new_version_dir(root, corpus_hash)
+    faiss.write_index(dense, str(folder / "dense.faiss"))
+    np.save(folder / "vector_owners.npy", np.array(owners, dtype=np.int64))
+    (folder / "clause_ids.json").write_text(json.dumps([c.clause_id for c in clauses], ensure_ascii=False))
+    bm25 = bm25s.BM25()
+    bm25.index([analyzer.tokens(sparse_text(c)) or ["∅"] for c in clauses], show_progress=False)
+    bm25.save(str(folder / "bm25"), show_progress=False)
+    write_manifest(
+        folder,
+        Manifest(
+            format_version=FORMAT_VERSION,
+            embedder=embedder.id,
+            dim=int(vectors.shape[1]),
+            normalised=True,
+            prefixes=embedder.prefixes,
+            corpus_hash=corpus_hash,
+            n_clauses=len(clauses),
+            n_vectors=len(texts),
+            dense_kind=kind,
+            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        ),
+    )
+    switch_to(root, folder)
+    return BuildReport("built", folder.name, len(clauses), len(texts), cached.misses, cached.hits,
+                       time.perf_counter() - started)
+
+
+def ensure_index(
+    settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None, force: bool = False
+) -> BuildReport:
+    """Rebuild when the store or the embedder changed since the live index was built; otherwise do nothing."""
+    store = ClauseStore(settings.db_path)
+    corpus_hash = store.corpus_hash()
+    if not force:
+        try:
+            folder = current_dir(settings.index_root)
+            m = read_manifest(folder)
+            m.check(settings.embedder, corpus_hash)
+            return BuildReport("up to date", folder.name, m.n_clauses, m.n_vectors)
+        except (IndexNotBuiltError, IndexMismatchError):
+            pass
+    embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)
+    analyzer = analyzer or Analyzer()
+    return build_index(settings, store.clauses(), corpus_hash, embedder, analyzer)

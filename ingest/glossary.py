@@ -1,0 +1,53 @@
+"""The bilingual term glossary (ingest/data/glossary.tsv): expands a question's terms into the other language."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary.tsv"
+
+
+@dataclass(frozen=True)
+class Term:
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+
+def _en_pattern(form: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Za-z0-9]){re.escape(form)}(?![A-Za-z0-9])", re.IGNORECASE)
+
+
+class Glossary:
+    def __init__(self, terms: list[Term]) -> None:
+        self.terms = terms
+        self._en = [(t, [_en_pattern(f) for f in t.en]) for t in terms]
+
+    @classmethod
+    def load(cls, path: Path = GLOSSARY_PATH) -> Glossary:
+        terms = []
+        for line in path.read_text(encoding="utf-8").splitlines():
+            if not line.strip() or line.startswith("#"):
+                continue
+            zh, _, en = line.partition("\t")
+            terms.append(Term(tuple(z for z in zh.split(";") if z), tuple(e for e in en.split(";") if e)))
+        return cls(terms)
+
+    def expand(self, text: str) -> tuple[list[str], list[str]]:
+        """(Chinese terms, English forms) for every glossary term the text mentions in either language."""
+        zh_out: list[str] = []
+        en_out: list[str] = []
+        for term, patterns in self._en:
+            hit_zh = any(z in text for z in term.zh)
+            hit_en = any(p.search(text) for p in patterns)
+            if hit_zh or hit_en:
+                zh_out += [z for z in term.zh if z not in zh_out]
+                en_out += [e for e in term.en if e not in en_out]
+        return zh_out, en_out
+
+
+@cache
+def default_glossary() -> Glossary:
+    return Glossary.load()

@@ -1,0 +1,61 @@
+"""The domain records ingest produces: a notice's `Document` and its `Clause`s with their `Unit`s."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Role = Literal["guide", "lead", "cooperate", "responsible"]
+Kind = Literal["body", "task"]
+ROLES: tuple[Role, ...] = ("guide", "lead", "cooperate", "responsible")
+ROLE_ZH: dict[Role, str] = {"guide": "指导单位", "lead": "牵头单位", "cooperate": "配合单位", "responsible": "责任单位"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    """An agency named for a clause, as printed, with its role. `id`/`en` come from the agency registry."""
+
+    zh: str
+    role: Role
+    id: str | None = None
+    en: str | None = None
+
+
+@dataclass(frozen=True)
+class Clause:
+    clause_id: str
+    doc_number: str
+    doc_title: str
+    section: str
+    kind: Kind
+    task_no: int | None
+    text: str
+    units: tuple[Unit, ...]
+    line_start: int
+    line_end: int
+    ord: int = 0
+    text_en: str | None = None
+
+    def units_by_role(self, role: Role) -> list[str]:
+        return [u.zh for u in self.units if u.role == role]
+
+
+@dataclass(frozen=True)
+class Document:
+    doc_number: str
+    title: str
+    notice_title: str
+    issuer: str
+    issued_on: str
+    period: str | None
+    doc_key: str
+    n_clauses: int = 0
+    n_tasks: int = 0
+    title_en: str | None = None
+
+
+@dataclass
+class ParsedNotice:
+    document: Document
+    clauses: list[Clause]
+    warnings: list[str] = field(default_factory=list)

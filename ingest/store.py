@@ -1,0 +1,168 @@
+"""SQLite (stdlib) store for documents and clauses. One transaction per document; other documents untouched."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import asdict
+from pathlib import Path
+from typing import Literal
+
+from ingest.models import Clause, Document, ParsedNotice, Unit
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS documents (
+    doc_number TEXT PRIMARY KEY,
+    doc_key TEXT NOT NULL UNIQUE,
+    title TEXT NOT NULL,
+    title_en TEXT,
+    notice_title TEXT NOT NULL,
+    issuer TEXT NOT NULL,
+    issued_on TEXT NOT NULL,
+    period TEXT,
+    n_clauses INTEGER NOT NULL,
+    n_tasks INTEGER NOT NULL,
+    source TEXT NOT NULL,
+    content_hash TEXT NOT NULL,
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+);
+CREATE TABLE IF NOT EXISTS clauses (
+    clause_id TEXT PRIMARY KEY,
+    doc_number TEXT NOT NULL REFERENCES documents(doc_number) ON DELETE CASCADE,
+    ord INTEGER NOT NULL,
+    kind TEXT NOT NULL,
+    task_no INTEGER,
+    section TEXT NOT NULL,
+    doc_title TEXT NOT NULL,
+    text TEXT NOT NULL,
+    text_en TEXT,
+    units TEXT NOT NULL,
+    line_start INTEGER NOT NULL,
+    line_end INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS clauses_doc ON clauses(doc_number, ord);
+"""
+
+Status = Literal["added", "replaced", "unchanged"]
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def _clause_from_row(r: sqlite3.Row) -> Clause:
+    return Clause(
+        clause_id=r["clause_id"],
+        doc_number=r["doc_number"],
+        doc_title=r["doc_title"],
+        section=r["section"],
+        kind=r["kind"],
+        task_no=r["task_no"],
+        text=r["text"],
+        units=tuple(Unit(**u) for u in json.loads(r["units"])),
+        line_start=r["line_start"],
+        line_end=r["line_end"],
+        ord=r["ord"],
+        text_en=r["text_en"],
+    )
+
+
+def _document_from_row(r: sqlite3.Row) -> Document:
+    return Document(
+        doc_number=r["doc_number"],
+        title=r["title"],
+        notice_title=r["notice_title"],
+        issuer=r["issuer"],
+        issued_on=r["issued_on"],
+        period=r["period"],
+        doc_key=r["doc_key"],
+        n_clauses=r["n_clauses"],
+        n_tasks=r["n_tasks"],
+        title_en=r["title_en"],
+    )
+
+
+class ClauseStore:
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=30)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA foreign_keys = ON")
+        db.execute("PRAGMA journal_mode = WAL")
+        try:
+            with db:  # commits on success, rolls back on any exception
+                yield db
+        finally:
+            db.close()
+
+    def stored_hash(self, doc_number: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT content_hash FROM documents WHERE doc_number = ?", (doc_number,)).fetchone()
+        return row["content_hash"] if row else None
+
+    def upsert(self, notice: ParsedNotice, source: str, digest: str) -> Status:
+        """Store a parsed notice, replacing that document's clauses atomically. Unchanged content is a no-op."""
+        d = notice.document
+        previous = self.stored_hash(d.doc_number)
+        if previous == digest:
+            return "unchanged"
+        with self._connect() as db:
+            db.execute("DELETE FROM clauses WHERE doc_number = ?", (d.doc_number,))
+            db.execute("DELETE FROM documents WHERE doc_number = ?", (d.doc_number,))
+            db.execute(
+                "INSERT INTO documents (doc_number, doc_key, title, title_en, notice_title, issuer, issued_on, period,"
+                " n_clauses, n_tasks, source, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                (d.doc_number, d.doc_key, d.title, d.title_en, d.notice_title, d.issuer, d.issued_on, d.period,
+                 d.n_clauses, d.n_tasks, source, digest),
+            )
+            db.executemany(
+                "INSERT INTO clauses (clause_id, doc_number, ord, kind, task_no, section, doc_title, text, text_en,"
+                " units, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+                [
+                    (c.clause_id, c.doc_number, c.ord, c.kind, c.task_no, c.section, c.doc_title, c.text, c.text_en,
+                     json.dumps([asdict(u) for u in c.units], ensure_ascii=False), c.line_start, c.line_end)
+                    for c in notice.clauses
+                ],
+            )
+        return "added" if previous is None else "replaced"
+
+    def documents(self) -> list[Document]:
+        with self._connect() as db:
+            rows = db.execute("SELECT * FROM documents ORDER BY issued_on, doc_number").fetchall()
+        return [_document_from_row(r) for r in rows]
+
+    def document(self, doc_number: str) -> Document | None:
+        with self._connect() as db:
+            row = db.execute("SELECT * FROM documents WHERE doc_number = ?", (doc_number,)).fetchone()
+        return _document_from_row(row) if row else None
+
+    def clauses(self, doc_number: str | None = None) -> list[Clause]:
+        with self._connect() as db:
+            if doc_number is None:
+                rows = db.execute("SELECT * FROM clauses ORDER BY doc_number, ord").fetchall()
+            else:
+                rows = db.execute(
+                    "SELECT * FROM clauses WHERE doc_number = ? ORDER BY ord", (doc_number,)
+                ).fetchall()
+        return [_clause_from_row(r) for r in rows]
+
+    def clause(self, clause_id: str) -> Clause | None:
+        with self._connect() as db:
+            row = db.execute("SELECT * FROM clauses WHERE clause_id = ?", (clause_id,)).fetchone()
+        return _clause_from_row(row) if row else None
+
+    def corpus_hash(self) -> str:
+        """A digest of everything retrieval depends on; the index manifest records it."""
+        h = hashlib.sha256()
+        for c in self.clauses():
+            h.update(f"{c.clause_id}\x1f{c.section}\x1f{c.text}\x1f{c.text_en or ''}\x1e".encode())
+        return h.hexdigest()

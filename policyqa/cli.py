@@ -1,0 +1,99 @@
+"""`policyqa` command line. The only place (with the HTTP edge) that turns domain errors into exit codes."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.progress import track
+from rich.table import Table
+
+from policyqa.errors import PolicyQAError
+from policyqa.settings import get_settings
+
+app = typer.Typer(add_completion=False, no_args_is_help=True, help="Cited Q&A over Chinese policy notices.")
+console = Console()
+err = Console(stderr=True)
+
+
+def _fail(e: Exception) -> None:
+    err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    raise typer.Exit(1)
+
+
+@app.command()
+def ingest(
+    paths: Annotated[list[Path], typer.Argument(help="Notice files or directories of .txt notices")],
+    doc_number: Annotated[str | None, typer.Option(help="文号 to use when the notice does not print one")] = None,
+    no_index: Annotated[bool, typer.Option("--no-index", help="Store clauses only; skip the index rebuild")] = False,
+) -> None:
+    """Parse notices into clauses, store them, and rebuild the search index if the corpus changed."""
+    from ingest.knowledge import enrich
+    from ingest.pipeline import expand_paths, ingest_file
+    from ingest.store import ClauseStore
+
+    settings = get_settings()
+    store = ClauseStore(settings.db_path)
+    failures = 0
+    results = []
+    try:
+        files = expand_paths(paths)
+    except PolicyQAError as e:
+        _fail(e)
+    if not files:
+        _fail(PolicyQAError(f"no notice files (.txt) found in {', '.join(map(str, paths))}"))
+    for f in track(files, description="Ingesting", console=err, transient=True):
+        try:
+            results.append(ingest_file(store, f, doc_number, enrich))
+        except PolicyQAError as e:
+            failures += 1
+            err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+    table = Table("doc number", "title", "clauses", "tasks", "units", "status")
+    for r in results:
+        for w in r.warnings:
+            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+        n_units = sum(len(c.units) for c in store.clauses(r.document.doc_number))
+        d = r.document
+        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), r.status)
+    if results:
+        console.print(table)
+    if results and not no_index:
+        _build_index(settings)
+    if failures:
+        raise typer.Exit(1)
+
+
+def _build_index(settings) -> None:  # type: ignore[no-untyped-def]
+    from index.builder import ensure_index
+
+    try:
+        with console.status("Building the search index…"):
+            report = ensure_index(settings)
+    except PolicyQAError as e:
+        _fail(e)
+    console.print(str(report))
+
+
+@app.command()
+def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """List the stored notices."""
+    from ingest.store import ClauseStore
+
+    docs = ClauseStore(get_settings().db_path).documents()
+    if as_json:
+        typer.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
+        return
+    if not docs:
+        console.print("No notices stored yet: run `policyqa ingest data/notices`.")
+        return
+    table = Table("doc number", "title", "issuer", "issued on", "period", "clauses", "tasks")
+    for d in docs:
+        table.add_row(d.doc_number, d.title, d.issuer, d.issued_on, d.period or "", str(d.n_clauses), str(d.n_tasks))
+    console.print(table)
+
+
+def main() -> None:  # pragma: no cover
+    app()

@@ -1,0 +1,80 @@
+"""One settings class, read from `POLICYQA_*` environment variables (and an optional `.env`)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from pydantic import Field, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+from policyqa import PROJECT_ROOT
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="POLICYQA_", env_file=".env", extra="ignore")
+
+    # Where the SQLite clause store and the versioned indexes live.
+    data_dir: Path = PROJECT_ROOT / "var"
+    # The bundled notices that `make run` ingests when nothing is built yet.
+    notices_dir: Path = PROJECT_ROOT / "data" / "notices"
+
+    # Embedding backend: "e5-small-q4" (bundled, default), "sentence-transformers:<name or path>",
+    # "openai:<model>" (an OpenAI-compatible /v1/embeddings server at embed_base_url), or "hash" (tests only).
+    embedder: str = "e5-small-q4"
+    embed_base_url: str = ""
+    embed_api_key: str = ""
+
+    # Retrieval.
+    top_k: int = Field(default=5, ge=1, le=50)
+    rrf_k: int = Field(default=60, ge=1)
+    weight_dense: float = Field(default=1.0, ge=0)
+    weight_bm25: float = Field(default=0.5, ge=0)
+    # Above this many vectors the dense index switches from exact inner product to HNSW.
+    ann_threshold: int = Field(default=50_000, ge=1)
+
+    # Optional LLM (OpenAI-compatible chat endpoint: vLLM, Ollama, DeepSeek, Qwen...).
+    llm_base_url: str = ""
+    llm_model: str = ""
+    llm_api_key: str = ""
+    llm_timeout_s: float = Field(default=20.0, gt=0)
+
+    # HTTP edge.
+    host: str = "127.0.0.1"
+    port: int = Field(default=8000, ge=1, le=65535)
+    max_question_chars: int = Field(default=1000, ge=1)
+    max_top_k: int = Field(default=20, ge=1)
+    cors_origins: list[str] = []
+    admin_key: str = ""
+    max_upload_bytes: int = Field(default=2_000_000, ge=1)
+    rate_limit_per_minute: int = Field(default=600, ge=1)
+    max_in_flight: int = Field(default=64, ge=1)
+
+    @field_validator("cors_origins")
+    @classmethod
+    def _no_wildcard(cls, v: list[str]) -> list[str]:
+        if "*" in v:
+            raise ValueError("POLICYQA_CORS_ORIGINS must list origins explicitly; '*' is refused")
+        return v
+
+    @field_validator("admin_key")
+    @classmethod
+    def _strong_admin_key(cls, v: str) -> str:
+        if v and len(v) < 16:
+            raise ValueError("POLICYQA_ADMIN_KEY must be at least 16 characters (or empty to disable admin routes)")
+        return v
+
+    @property
+    def db_path(self) -> Path:
+        return self.data_dir / "policyqa.sqlite3"
+
+    @property
+    def index_root(self) -> Path:
+        return self.data_dir / "index"
+
+    @property
+    def llm_enabled(self) -> bool:
+        return bool(self.llm_base_url and self.llm_model)
+
+
+def get_settings() -> Settings:
+    return Settings()
