@@ -6,7 +6,7 @@ import hashlib
 import re
 from dataclasses import dataclass
 
-from ingest.text import fullwidth_brackets, nospace
+from ingest.text import H1, H2, fullwidth_brackets, nospace
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
 DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
@@ -58,7 +58,7 @@ def parse_header(lines: list[str]) -> Header:
         s = ln.strip()
         if not s:
             continue
-        if s.endswith(("：", ":")) or s.endswith("。") or DATE.fullmatch(s):
+        if s.endswith(("：", ":")) or s.endswith("。") or DATE.fullmatch(s) or H1.match(s) or H2.match(s):
             break
         title_parts.append(s)
         if "通知" in s or len(title_parts) >= 4:
