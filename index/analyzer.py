@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass
 
 from ingest.glossary import Glossary, default_glossary
-from ingest.registry import AgencyRegistry, default_registry
+from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher, default_registry
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _ASCII_WORD = re.compile(r"^[a-z0-9][a-z0-9.+\-]*$")
@@ -47,6 +47,7 @@ class PreparedQuery:
     dense_text: str  # what the dense embedder sees
     zh_terms: list[str]
     en_terms: list[str]
+    agencies: tuple[Agency, ...] = ()
 
 
 class Analyzer:
@@ -57,6 +58,7 @@ class Analyzer:
         jieba.setLogLevel(logging.WARNING)
         self.glossary = glossary or default_glossary()
         self.registry = registry or default_registry()
+        self.en_agencies = EnglishAgencyMatcher(self.registry)
         self._t2s = opencc.OpenCC("t2s")
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
@@ -86,7 +88,7 @@ class Analyzer:
         text = self.to_simplified(question.strip())
         lang = "zh" if is_chinese(text) else "en"
         zh_terms, en_terms = self.glossary.expand(text)
-        agencies = self.registry.find_in_text(text) if lang == "zh" else self.find_agencies_en(text)
+        agencies = self.find_agencies(text, lang)
         for a in agencies:
             zh_terms += [n for n in a.names if n not in zh_terms]
             en_terms += [a.en] if a.en not in en_terms else []
@@ -95,8 +97,7 @@ class Analyzer:
             tokens += [t for t in self.tokens(extra) if t not in tokens]
         # English questions carry their Chinese terms into the dense query too: the clause text is Chinese.
         dense_text = text if lang == "zh" or not zh_terms else f"{text} ({' '.join(zh_terms[:8])})"
-        return PreparedQuery(question, text, lang, tokens, dense_text, zh_terms, en_terms)
+        return PreparedQuery(question, text, lang, tokens, dense_text, zh_terms, en_terms, tuple(agencies))
 
-    def find_agencies_en(self, text: str) -> list:
-        low = text.lower()
-        return [a for a in self.registry.agencies if a.en.lower() in low]
+    def find_agencies(self, text: str, lang: str) -> list[Agency]:
+        return self.registry.find_in_text(text) if lang == "zh" else self.en_agencies.find(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import threading
 from collections.abc import Sequence
 from typing import Literal, Protocol
 
@@ -50,12 +51,15 @@ class E5Q4Embedder:
 
         self._model = E5(num_threads=num_threads)
         self.dim = int(self._model.dim)
+        # The ctypes engine keeps per-handle scratch buffers: one call at a time.
+        self._lock = threading.Lock()
 
     def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
         fn = self._model.query if kind == "query" else self._model.passage
-        return _normalise(fn(list(texts)))
+        with self._lock:
+            return _normalise(fn(list(texts)))
 
 
 class SentenceTransformerEmbedder:

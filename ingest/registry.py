@@ -20,6 +20,7 @@ class Agency:
     aliases: tuple[str, ...] = ()
     vertical: bool = False
     note: str | None = None
+    en_aliases: tuple[str, ...] = ()
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -46,7 +47,7 @@ class AgencyRegistry:
             [
                 Agency(
                     id=r["id"], zh=r["zh"], en=r["en"], level=r["level"], aliases=tuple(r.get("aliases", ())),
-                    vertical=bool(r.get("vertical")), note=r.get("note"),
+                    vertical=bool(r.get("vertical")), note=r.get("note"), en_aliases=tuple(r.get("en_aliases", ())),
                 )
                 for r in raw["agencies"]
             ]
@@ -73,6 +74,55 @@ class AgencyRegistry:
                         found.append(agency)
                 start = text.find(name, start + 1)
         return found
+
+
+_EN_GENERIC = frozenset(
+    "of the and nanjing municipal municipality city jiangsu province provincial bureau department office commission "
+    "administration committee cpc people's people government branch s".split()
+)
+
+
+def _words(s: str) -> list[str]:
+    return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
+            for w in re.findall(r"[a-z0-9']+", s.lower().replace("&", " and "))]
+
+
+def _content(s: str) -> frozenset[str]:
+    return frozenset(w for w in _words(s) if w not in _EN_GENERIC)
+
+
+class EnglishAgencyMatcher:
+    """Finds agencies named in English: exact official names or aliases first, then every distinctive word of a
+    name present in the question (so "the Nanjing Science and Technology Bureau" finds 市科技局), preferring the
+    provincial body only when the question says provincial/Jiangsu."""
+
+    def __init__(self, registry: AgencyRegistry) -> None:
+        self._exact = sorted(
+            ((n.lower(), a) for a in registry.agencies for n in (a.en, *a.en_aliases)), key=lambda p: -len(p[0])
+        )
+        self._content = [(_content(n), a) for a in registry.agencies for n in (a.en, *a.en_aliases) if _content(n)]
+
+    def find(self, text: str) -> list[Agency]:
+        low = " " + re.sub(r"\s+", " ", text.lower()) + " "
+        found: list[Agency] = []
+        for name, agency in self._exact:
+            if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low) and agency not in found:
+                found.append(agency)
+                low = low.replace(name, " ")
+        if found:
+            return found
+        words = set(_words(text))
+        provincial = bool(words & {"provincial", "province", "jiangsu"})
+        candidates: dict[str, tuple[int, Agency]] = {}
+        for content, agency in self._content:
+            if content <= words:
+                score = len(content) * 10 + (5 if (agency.level == "provincial") == provincial else 0)
+                if score > candidates.get(agency.id, (-1, agency))[0]:
+                    candidates[agency.id] = (score, agency)
+        if not candidates:
+            return []
+        best = max(s for s, _ in candidates.values())
+        return [a for s, a in candidates.values() if s == best]
 
 
 @cache

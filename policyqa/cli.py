@@ -95,5 +95,48 @@ def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     console.print(table)
 
 
+@app.command()
+def serve(
+    host: Annotated[str | None, typer.Option(help="Bind address (default from POLICYQA_HOST, 127.0.0.1)")] = None,
+    port: Annotated[int | None, typer.Option(help="Port (default from POLICYQA_PORT, 8000)")] = None,
+) -> None:
+    """Serve the HTTP API, the demo page and the widget."""
+    import uvicorn
+
+    from service.main import create_app
+
+    settings = get_settings()
+    uvicorn.run(create_app(settings), host=host or settings.host, port=port or settings.port, log_level="info")
+
+
+@app.command()
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Chinese or English")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the same JSON as POST /v1/ask")] = False,
+    lang: Annotated[str, typer.Option(help="auto | zh | en")] = "auto",
+    top_k: Annotated[int | None, typer.Option(help="Citations to return")] = None,
+) -> None:
+    """Answer one question from the command line."""
+    from pydantic import ValidationError
+
+    from service.engine import load_engine
+    from service.schemas import AskRequest
+
+    try:
+        req = AskRequest(question=question, lang=lang, top_k=top_k)  # type: ignore[arg-type]
+        resp = load_engine(get_settings()).answerer.answer(req)
+    except ValidationError as e:
+        _fail(PolicyQAError(e.errors()[0]["msg"]))
+    except PolicyQAError as e:
+        _fail(e)
+    if as_json:
+        typer.echo(resp.model_dump_json(indent=2))
+        return
+    console.print(resp.answer, highlight=False, markup=False)
+    for c in resp.citations[:3]:
+        task = f" task {c.task_no}" if c.task_no is not None else ""
+        console.print(f"  [dim]· {c.doc_number}{task} — {c.section}[/dim]", highlight=False)
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -1,0 +1,65 @@
+"""Everything heavy the service needs (store, embedder, jieba, FAISS, answerer), loaded once at start-up."""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+
+from index.analyzer import Analyzer
+from index.embedders import Embedder, make_embedder
+from index.retriever import HybridRetriever, load_retriever
+from ingest.models import Clause, Document
+from ingest.registry import default_registry
+from ingest.store import ClauseStore
+from policyqa.settings import Settings
+from service.answering.answerer import Answerer
+from service.answering.generator import Generator, make_generator
+
+
+@dataclass
+class Engine:
+    settings: Settings
+    store: ClauseStore
+    embedder: Embedder
+    analyzer: Analyzer
+    retriever: HybridRetriever
+    answerer: Answerer
+    documents: list[Document]
+    clauses: list[Clause]
+    generator: Generator | None
+
+    @property
+    def clause_by_id(self) -> dict[str, Clause]:
+        return {c.clause_id: c for c in self.clauses}
+
+
+def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
+                generator: Generator | None = None) -> Engine:
+    """Raises IndexNotBuiltError / IndexMismatchError with what to run when the index is missing or stale."""
+    store = ClauseStore(settings.db_path)
+    clauses = store.clauses()
+    documents = store.documents()
+    embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)
+    analyzer = analyzer or Analyzer()
+    retriever = load_retriever(settings.index_root, clauses, embedder, analyzer, store.corpus_hash(),
+                               (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
+    if generator is None and settings.llm_enabled:
+        generator = make_generator(settings)
+    answerer = Answerer(retriever, analyzer, default_registry(), documents, clauses, default_top_k=settings.top_k,
+                        generator=generator, llm_timeout_s=settings.llm_timeout_s)
+    return Engine(settings, store, embedder, analyzer, retriever, answerer, documents, clauses, generator)
+
+
+class EngineHolder:
+    """The live engine, swapped atomically by a reindex; readers take one reference and use only it."""
+
+    def __init__(self) -> None:
+        self.engine: Engine | None = None
+        self.error: str | None = "starting"
+        self.reindex_lock = threading.Lock()
+
+    def set(self, engine: Engine) -> None:
+        self.engine, self.error = engine, None
+
+    def fail(self, reason: str) -> None:
+        self.engine, self.error = None, reason

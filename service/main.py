@@ -1,0 +1,48 @@
+"""Build the app: lifespan loads the engine, middleware, routers."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import JSONResponse
+
+from policyqa import __version__
+from policyqa.errors import PolicyQAError
+from policyqa.settings import Settings, get_settings
+from service.engine import Engine, EngineHolder, load_engine
+from service.middleware import PublicCORS, SecurityHeaders
+from service.routes import admin, ask, chat, documents, health, web
+
+log = logging.getLogger("policyqa")
+
+
+def create_app(settings: Settings | None = None, engine_factory: Callable[[Settings], Engine] = load_engine) -> FastAPI:
+    settings = settings or get_settings()
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        try:
+            app.state.holder.set(await run_in_threadpool(engine_factory, settings))
+        except PolicyQAError as e:
+            app.state.holder.fail(str(e))
+            log.error("not ready: %s", e)
+        yield
+
+    app = FastAPI(title="PolicyQA", version=__version__, lifespan=lifespan,
+                  description="Cited answers from Chinese policy notices, in Chinese or English.")
+    app.state.settings, app.state.holder, app.state.engine_factory = settings, EngineHolder(), engine_factory
+
+    @app.exception_handler(Exception)
+    async def internal_error(request: Request, exc: Exception) -> JSONResponse:
+        log.exception("unhandled error on %s", request.url.path)
+        return JSONResponse({"detail": "internal error"}, status_code=500)
+
+    for module in (health, ask, documents, chat, admin, web):
+        app.include_router(module.router)
+    app.add_middleware(PublicCORS, origins=settings.cors_origins)
+    app.add_middleware(SecurityHeaders)
+    return app

@@ -1,0 +1,49 @@
+"""POST /v1/ask and its SSE twin /v1/ask/stream (events: citations, delta, done)."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, HTTPException
+from fastapi.concurrency import run_in_threadpool
+from sse_starlette.sse import EventSourceResponse
+
+from policyqa.settings import Settings
+from service.deps import EngineDep
+from service.schemas import AskRequest, AskResponse
+
+router = APIRouter(tags=["ask"])
+
+
+def check_limits(req: AskRequest, settings: Settings) -> None:
+    """Refuse oversized input before any embedding work."""
+    if len(req.question) > settings.max_question_chars:
+        raise HTTPException(422, detail=f"question is {len(req.question)} characters; the limit is {settings.max_question_chars}")
+    if req.top_k is not None and req.top_k > settings.max_top_k:
+        raise HTTPException(422, detail=f"top_k must be between 1 and {settings.max_top_k}")
+
+
+@router.post("/v1/ask", response_model=AskResponse)
+def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
+    check_limits(req, engine.settings)
+    return engine.answerer.answer(req)
+
+
+def chunks(text: str, size: int = 24) -> list[str]:
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
+
+
+@router.post("/v1/ask/stream", response_class=EventSourceResponse)
+async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
+    check_limits(req, engine.settings)
+    resp = await run_in_threadpool(engine.answerer.answer, req)
+
+    async def events() -> AsyncIterator[dict[str, str]]:
+        head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units"})
+        yield {"event": "citations", "data": json.dumps(head, ensure_ascii=False)}
+        for piece in chunks(resp.answer):
+            yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}
+        yield {"event": "done", "data": resp.model_dump_json()}
+
+    return EventSourceResponse(events(), ping=15)

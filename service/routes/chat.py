@@ -1,0 +1,51 @@
+"""POST /v1/chat/completions, OpenAI-compatible (streaming and not), keeping our citations in the response."""
+
+from __future__ import annotations
+
+import json
+import time
+import uuid
+from collections.abc import AsyncIterator
+
+from fastapi import APIRouter, HTTPException
+from fastapi.concurrency import run_in_threadpool
+from sse_starlette.sse import EventSourceResponse
+
+from service.deps import EngineDep
+from service.routes.ask import check_limits, chunks
+from service.schemas import AskRequest, ChatRequest
+
+router = APIRouter(tags=["openai"])
+
+
+@router.post("/v1/chat/completions", response_model=None)
+async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventSourceResponse:
+    question = next((m.content for m in reversed(req.messages) if m.role == "user" and m.content and m.content.strip()), None)
+    if question is None:
+        raise HTTPException(422, detail="messages must include a non-empty user message")
+    ask = AskRequest(question=question)
+    check_limits(ask, engine.settings)
+    resp = await run_in_threadpool(engine.answerer.answer, ask)
+    cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
+    extra = {"citations": [c.model_dump() for c in resp.citations], "policyqa": resp.model_dump(exclude={"answer"})}
+    if not req.stream:
+        return {
+            "id": cid, "object": "chat.completion", "created": created, "model": req.model,
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": resp.answer}, "finish_reason": "stop"}],
+            "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
+            **extra,
+        }
+
+    def chunk(delta: dict, finish: str | None = None, **more: object) -> str:
+        body = {"id": cid, "object": "chat.completion.chunk", "created": created, "model": req.model,
+                "choices": [{"index": 0, "delta": delta, "finish_reason": finish}], **more}
+        return json.dumps(body, ensure_ascii=False)
+
+    async def events() -> AsyncIterator[dict[str, str]]:
+        yield {"data": chunk({"role": "assistant", "content": ""})}
+        for piece in chunks(resp.answer):
+            yield {"data": chunk({"content": piece})}
+        yield {"data": chunk({}, "stop", **extra)}
+        yield {"data": "[DONE]"}
+
+    return EventSourceResponse(events())

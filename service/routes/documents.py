@@ -1,0 +1,54 @@
+"""Stored notices, their annex tasks, and single clauses."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, HTTPException, Query
+
+from ingest.models import Clause
+from service.answering.compose import units_out
+from service.deps import EngineDep
+from service.schemas import ClauseOut, DocumentOut, DocumentsResponse, TaskOut, TasksResponse
+
+router = APIRouter(tags=["documents"])
+
+
+def clause_out(c: Clause) -> ClauseOut:
+    return ClauseOut(
+        clause_id=c.clause_id, doc_number=c.doc_number, doc_title=c.doc_title, kind=c.kind, task_no=c.task_no,
+        section=c.section, text=c.text, text_en=c.text_en, units=units_out(c.units), line_start=c.line_start,
+        line_end=c.line_end,
+    )
+
+
+@router.get("/v1/documents", response_model=DocumentsResponse)
+def documents(engine: EngineDep) -> DocumentsResponse:
+    return DocumentsResponse(
+        documents=[
+            DocumentOut(doc_number=d.doc_number, title=d.title, title_en=d.title_en, issuer=d.issuer,
+                        issued_on=d.issued_on, period=d.period, n_clauses=d.n_clauses, n_tasks=d.n_tasks)
+            for d in engine.documents
+        ]
+    )
+
+
+@router.get("/v1/tasks", response_model=TasksResponse)
+def tasks(engine: EngineDep, doc_number: str = Query(min_length=1, max_length=100)) -> TasksResponse:
+    if doc_number not in {d.doc_number for d in engine.documents}:
+        raise HTTPException(404, detail=f"no stored notice {doc_number!r}; see GET /v1/documents")
+    return TasksResponse(
+        doc_number=doc_number,
+        tasks=[
+            TaskOut(clause_id=c.clause_id, task_no=c.task_no, section=c.section, text=c.text, text_en=c.text_en,
+                    units=units_out(c.units))
+            for c in engine.clauses
+            if c.doc_number == doc_number and c.kind == "task"
+        ],
+    )
+
+
+@router.get("/v1/clauses/{clause_id:path}", response_model=ClauseOut)
+def clause(clause_id: str, engine: EngineDep) -> ClauseOut:
+    c = engine.clause_by_id.get(clause_id)
+    if c is None:
+        raise HTTPException(404, detail=f"no clause {clause_id!r}")
+    return clause_out(c)

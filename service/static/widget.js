@@ -1,0 +1,175 @@
+/* PolicyQA chat widget. Embed with one tag:
+ *   <script src="https://HOST/widget.js" data-lang="en" defer></script>
+ * No framework. All server text is inserted with textContent, never as HTML. */
+(function () {
+  "use strict";
+  var script = document.currentScript;
+  if (!script || window.__policyqaWidget) return;
+  window.__policyqaWidget = true;
+  var base = new URL(script.src, document.baseURI).origin;
+  var lang = script.getAttribute("data-lang") === "zh" ? "zh" : "en";
+  var T = {
+    en: { open: "Ask about Nanjing policy", title: "PolicyQA", placeholder: "Ask a question, e.g. Who leads the QFLP pilot?",
+          send: "Ask", close: "Close", sources: "Sources", unofficial: "Unofficial English rendering",
+          zh: "Chinese original", agencies: "Agencies", none: "No sources: the notices do not answer this.",
+          error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文" },
+    zh: { open: "政策问答", title: "政策问答", placeholder: "请输入问题，例如：外籍人才创业工作许可由哪个部门牵头？",
+          send: "提问", close: "关闭", sources: "出处", unofficial: "非官方英文译文", zh: "中文原文", agencies: "相关单位",
+          none: "没有出处：通知中没有相关内容。", error: "抱歉，服务暂时无法回答。", task: "任务", toggle: "English" }
+  };
+  var ROLE = { en: { lead: "Lead", cooperate: "Cooperating", guide: "Guiding", responsible: "Responsible" },
+               zh: { lead: "牵头", cooperate: "配合", guide: "指导", responsible: "责任" } };
+
+  function el(tag, attrs, text) {
+    var e = document.createElement(tag);
+    for (var k in attrs || {}) e.setAttribute(k, attrs[k]);
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  var css = el("link", { rel: "stylesheet", href: base + "/widget.css" });
+  document.head.appendChild(css);
+
+  var root = el("div", { class: "pqa-root" });
+  var button = el("button", { type: "button", class: "pqa-open", "aria-expanded": "false", "aria-controls": "pqa-panel" });
+  var panel = el("section", { id: "pqa-panel", class: "pqa-panel", role: "dialog", "aria-modal": "false", hidden: "" });
+  var header = el("header", { class: "pqa-header" });
+  var heading = el("h2", { id: "pqa-title" });
+  panel.setAttribute("aria-labelledby", "pqa-title");
+  var toggle = el("button", { type: "button", class: "pqa-toggle" });
+  var closeBtn = el("button", { type: "button", class: "pqa-close" });
+  var log = el("div", { class: "pqa-log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
+  var form = el("form", { class: "pqa-form" });
+  var label = el("label", { for: "pqa-input", class: "pqa-sr" });
+  var input = el("textarea", { id: "pqa-input", rows: "2", maxlength: "1000", required: "" });
+  var send = el("button", { type: "submit", class: "pqa-send" });
+  header.append(heading, toggle, closeBtn);
+  form.append(label, input, send);
+  panel.append(header, log, form);
+  root.append(button, panel);
+  document.body.appendChild(root);
+
+  function applyLang() {
+    var t = T[lang];
+    button.textContent = t.open; heading.textContent = t.title; toggle.textContent = t.toggle;
+    toggle.setAttribute("aria-label", lang === "en" ? "Switch to Chinese" : "切换到英文");
+    closeBtn.textContent = "×"; closeBtn.setAttribute("aria-label", t.close);
+    label.textContent = t.placeholder; input.placeholder = t.placeholder; send.textContent = t.send;
+    panel.setAttribute("lang", lang === "zh" ? "zh-CN" : "en");
+  }
+  applyLang();
+
+  function open(show) {
+    panel.hidden = !show;
+    button.setAttribute("aria-expanded", String(show));
+    if (show) input.focus(); else button.focus();
+  }
+  button.addEventListener("click", function () { open(panel.hidden); });
+  closeBtn.addEventListener("click", function () { open(false); });
+  panel.addEventListener("keydown", function (e) { if (e.key === "Escape") open(false); });
+  toggle.addEventListener("click", function () { lang = lang === "en" ? "zh" : "en"; applyLang(); });
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
+  });
+
+  function chip(c, units, t) {
+    var wrap = el("div", { class: "pqa-cite" });
+    var id = "pqa-c-" + Math.random().toString(36).slice(2);
+    var label = c.doc_number + (c.task_no !== null && c.task_no !== undefined ? " · " + t.task + " " + c.task_no : "");
+    var b = el("button", { type: "button", class: "pqa-chip", "aria-expanded": "false", "aria-controls": id }, label);
+    var body = el("div", { id: id, class: "pqa-cite-body", hidden: "" });
+    if (c.section) body.append(el("p", { class: "pqa-section" }, c.section));
+    body.append(el("h4", {}, t.zh), el("blockquote", { lang: "zh-CN" }, c.quote));
+    if (c.quote_en) body.append(el("h4", {}, t.unofficial), el("blockquote", { lang: "en" }, c.quote_en));
+    b.addEventListener("click", function () {
+      var show = body.hidden; body.hidden = !show; b.setAttribute("aria-expanded", String(show));
+    });
+    wrap.append(b, body);
+    return { node: wrap, body: body };
+  }
+
+  function renderUnits(target, units, t) {
+    if (!units || !units.length) return;
+    target.append(el("h4", {}, t.agencies));
+    var ul = el("ul", { class: "pqa-units" });
+    units.forEach(function (u) {
+      ul.append(el("li", {}, ROLE[lang][u.role] + ": " + (lang === "en" ? u.en + " (" + u.zh + ")" : u.zh)));
+    });
+    target.append(ul);
+  }
+
+  function addMessage(who, text) {
+    var m = el("div", { class: "pqa-msg pqa-" + who });
+    var p = el("p", { class: "pqa-text" }, text);
+    m.append(p);
+    log.append(m);
+    log.scrollTop = log.scrollHeight;
+    return { box: m, text: p };
+  }
+
+  function parseSSE(buffer, onEvent) {
+    var parts = buffer.split(/\r?\n\r?\n/);
+    var rest = parts.pop();
+    parts.forEach(function (block) {
+      var ev = "message", data = [];
+      block.split(/\r?\n/).forEach(function (line) {
+        if (line.indexOf("event:") === 0) ev = line.slice(6).trim();
+        else if (line.indexOf("data:") === 0) data.push(line.slice(5).replace(/^ /, ""));
+      });
+      if (data.length) onEvent(ev, data.join("\n"));
+    });
+    return rest;
+  }
+
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    var q = input.value.trim();
+    if (!q) return;
+    input.value = "";
+    var t = T[lang];
+    addMessage("user", q);
+    var reply = addMessage("bot", "");
+    reply.box.setAttribute("aria-busy", "true");
+    send.disabled = true;
+    var head = null, answer = "";
+    fetch(base + "/v1/ask/stream", {
+      method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" },
+      body: JSON.stringify({ question: q, lang: lang })
+    }).then(function (res) {
+      if (!res.ok || !res.body) throw new Error("HTTP " + res.status);
+      var reader = res.body.getReader(), dec = new TextDecoder(), buf = "";
+      function pump() {
+        return reader.read().then(function (r) {
+          if (r.done) return;
+          buf = parseSSE(buf + dec.decode(r.value, { stream: true }), function (ev, data) {
+            var obj = JSON.parse(data);
+            if (ev === "citations") head = obj;
+            else if (ev === "delta") { answer += obj.text; reply.text.textContent = answer; }
+            else if (ev === "done") { reply.text.textContent = obj.answer; head = obj; }
+          });
+          return pump();
+        });
+      }
+      return pump();
+    }).then(function () {
+      var cites = (head && head.citations) || [];
+      var sources = el("div", { class: "pqa-sources" });
+      if (head && head.abstained) sources.append(el("p", { class: "pqa-note" }, t.none));
+      else if (cites.length) {
+        sources.append(el("h3", {}, t.sources));
+        cites.slice(0, 3).forEach(function (c, i) {
+          var ch = chip(c, head.units, t);
+          if (i === 0) renderUnits(ch.body, head.units, t);
+          sources.append(ch.node);
+        });
+      }
+      reply.box.append(sources);
+    }).catch(function () {
+      reply.text.textContent = t.error;
+    }).then(function () {
+      reply.box.removeAttribute("aria-busy");
+      send.disabled = false;
+      log.scrollTop = log.scrollHeight;
+    });
+  });
+})();
