@@ -82,6 +82,12 @@ _EN_GENERIC = frozenset(
 )
 
 
+_ORG_WORDS = frozenset(
+    "bureau department office commission administration agency customs group bank branch regulator station "
+    "committee government area valley zone council authority".split()
+)
+
+
 def _words(s: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
             for w in re.findall(r"[a-z0-9']+", s.lower().replace("&", " and "))]
@@ -100,7 +106,9 @@ class EnglishAgencyMatcher:
         self._exact = sorted(
             ((n.lower(), a) for a in registry.agencies for n in (a.en, *a.en_aliases)), key=lambda p: -len(p[0])
         )
-        self._content = [(_content(n), a) for a in registry.agencies for n in (a.en, *a.en_aliases) if _content(n)]
+        # Fuzzy matching needs two distinctive words ("science" + "technology"): one alone ("talent",
+        # "tourism") is a topic far more often than it is an agency.
+        self._content = [(c, a) for a in registry.agencies for n in (a.en, *a.en_aliases) if len(c := _content(n)) >= 2]
 
     def find(self, text: str) -> list[Agency]:
         low = " " + re.sub(r"\s+", " ", text.lower()) + " "
@@ -112,6 +120,8 @@ class EnglishAgencyMatcher:
         if found:
             return found
         words = set(_words(text))
+        if not words & _ORG_WORDS:
+            return []
         provincial = bool(words & {"provincial", "province", "jiangsu"})
         candidates: dict[str, tuple[int, Agency]] = {}
         for content, agency in self._content:

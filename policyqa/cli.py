@@ -138,5 +138,79 @@ def ask(
         console.print(f"  [dim]· {c.doc_number}{task} — {c.section}[/dim]", highlight=False)
 
 
+@app.command("eval")
+def eval_cmd(
+    gold: Annotated[Path | None, typer.Option(help="Gold JSONL (default eval/gold/dev.jsonl)")] = None,
+    base_url: Annotated[str | None, typer.Option(help="Score a running service over HTTP instead of in-process")] = None,
+    out: Annotated[Path | None, typer.Option(help="Report directory (default eval/reports)")] = None,
+    baseline: Annotated[bool, typer.Option(help="Also score the LangChain-tutorial baseline")] = True,
+    floor: Annotated[float | None, typer.Option(help="Exit 1 if answer accuracy is below this")] = None,
+) -> None:
+    """Score answers, citations and abstention on the gold set; write results, a summary and a report."""
+    import time as _time
+
+    from rich.progress import Progress
+
+    from eval.report import write_report
+    from eval.runner import (
+        GOLD_DIR, REPORTS_DIR, EvalRun, engine_asker, http_asker, load_gold, retrieval_modes, run_rows, write_results,
+    )
+    from eval.metrics import summarize
+
+    golds = load_gold(gold or GOLD_DIR / "dev.jsonl")
+    settings = get_settings()
+    engine = None
+    if base_url:
+        ask_fn = http_asker(base_url)
+    else:
+        from service.engine import load_engine
+
+        try:
+            engine = load_engine(settings)
+        except PolicyQAError as e:
+            _fail(e)
+        ask_fn = engine_asker(engine)
+    with Progress(console=err, transient=True) as progress:
+        task = progress.add_task("Asking", total=len(golds))
+        results = run_rows(golds, ask_fn, lambda: progress.advance(task))
+    run = EvalRun(results, summarize(golds, results))
+    if engine is not None:
+        run.retrieval = retrieval_modes(golds, engine.retriever)
+        if baseline:
+            from eval.baseline import TutorialBaseline
+            from ingest.registry import default_registry
+
+            docs = engine.documents
+            files = [settings.notices_dir / f for f in sorted(p.name for p in settings.notices_dir.glob("*.txt"))]
+            by_text = {}
+            for f in files:
+                head = f.read_text(encoding="utf-8", errors="ignore")[:3000]
+                by_text[f] = next((d.doc_number for d in docs if d.doc_number in head), None)
+            pairs = [(f, d) for f, d in by_text.items() if d]
+            with console.status("Scoring the LangChain-tutorial baseline…"):
+                tb = TutorialBaseline([f for f, _ in pairs], [d for _, d in pairs], engine.clauses, engine.embedder,
+                                      default_registry())
+                base_results = run_rows(golds, tb.ask)
+            run.baseline = summarize(golds, base_results)
+    stem = _time.strftime("%Y-%m-%d")
+    directory = out or REPORTS_DIR
+    write_results(run, stem, directory)
+    report = write_report(run, directory / f"{stem}.md", f"PolicyQA eval {stem} ({len(golds)} questions)")
+    s = run.summary
+    table = Table("metric", "PolicyQA", *(["baseline"] if run.baseline else []))
+    for key in ("answer_accuracy", "citation_at_1", "citation_at_3", "agency_accuracy", "abstention_precision",
+                "abstention_recall"):
+        table.add_row(key, f"{100 * s[key]:.1f}%", *([f"{100 * run.baseline[key]:.1f}%"] if run.baseline else []))
+    table.add_row("latency p50/p95 ms", f"{s['latency_p50_ms']:.1f}/{s['latency_p95_ms']:.1f}")
+    console.print(table)
+    console.print("by language: " + ", ".join(f"{k} {100 * v:.1f}%" for k, v in s["by_lang"].items()))
+    for mode, v in run.retrieval.items():
+        console.print(f"retrieval {mode}: recall@3 {100 * v['recall_at_3']:.1f}%, MRR {v['mrr']:.3f}")
+    console.print(f"report: {report}")
+    if floor is not None and s["answer_accuracy"] < floor:
+        err.print(f"[red]answer accuracy {100 * s['answer_accuracy']:.1f}% is below the floor {100 * floor:.1f}%[/red]")
+        raise typer.Exit(1)
+
+
 def main() -> None:  # pragma: no cover
     app()

@@ -24,10 +24,11 @@ _LIST_EN = re.compile(
     r"\b(which|what|list|all|how many)\b.*\b(tasks?|pilots?|measures?|items?|projects?|work|areas?)\b"
     r"|\bwhat (does|do|did|will|is|are)\b.*\b(lead|guide|handle|do|responsible for|in charge of|involved in|cooperat\w*|support)\b"
     r"|\btasks? (led|handled|guided|assigned)\b", re.I)
+_ANY_ROLE = re.compile(r"参与|参加|涉及|列名|有关|take part|involv\w*|named|participat\w*|mention\w*|responsible", re.I)
 _META_ZH = re.compile(r"文号|发文字号|字号|印发|发布|发文|签发|成文|哪天|日期|落款|标题|名称|全称|实施期|有效期|规划期|期限|哪个机关|发文机关|哪一年发")
 _META_EN = re.compile(
     r"\b(document number|doc(ument)? no|reference number|file number|issued|issuer|issuing|published|publication date|"
-    r"date of|signed|title|full name|called|plan period|period|time ?frame|cover(s|ing)? (which|what) years|which years)\b", re.I)
+    r"date of|signed|title|full name|plan period|what period|which period|time ?frame|cover(s|ing)? (which|what) years|which years)\b", re.I)
 _FACT_ZH = re.compile(r"多少|几个|几家|几年|比例|百分|金额|亿|万|目标|哪年|哪一年|何时|上限|不超过|不低于|限额|数量|规模|年限|为限")
 _FACT_EN = re.compile(
     r"\b(how (many|much|long)|what (percent|percentage|share|amount|year|number)|percent|percentage|amount|target|goal|"
@@ -54,7 +55,9 @@ def detect_intent(q: PreparedQuery) -> Intent:
     agencies = q.agencies
     wants_list = bool((_LIST_ZH if zh else _LIST_EN).search(text))
     if agencies and wants_list:
-        return Intent("agency_tasks", role if role != "responsible" else None, agencies)
+        # "参与 / take part / involve" asks for any role; only lead/guide/cooperate words narrow the list.
+        strict = detect_role(text, q.lang) if not _ANY_ROLE.search(text) else None
+        return Intent("agency_tasks", strict if strict in ("lead", "guide", "cooperate") else None, agencies)
     if (_META_ZH if zh else _META_EN).search(text) and not (zh and "牵头" in text):
         return Intent("metadata", None, agencies)
     if role and not (_FACT_ZH if zh else _FACT_EN).search(text):

@@ -1,0 +1,124 @@
+"""Scoring: a gold row against an /v1/ask response, and the summary over all rows. Pure functions."""
+
+from __future__ import annotations
+
+import re
+import statistics
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+Cite = tuple[str, int | None]
+
+
+@dataclass
+class RowResult:
+    id: str
+    lang: str
+    kind: str
+    passed: bool
+    checks: dict[str, bool]
+    expected_abstain: bool
+    abstained: bool
+    latency_ms: float
+    citations: list[Cite] = field(default_factory=list)
+    answer: str = ""
+
+
+def _matches(alt: Sequence[Any], cites: Sequence[Cite]) -> bool:
+    doc, no = alt[0], alt[1]
+    return any(c[0] == doc and (no is None or c[1] == no) for c in cites)
+
+
+def english_enough(text: str) -> bool:
+    """An English answer may carry Chinese names in brackets, but most of its letters are Latin."""
+    cjk = len(re.findall(r"[\u4e00-\u9fff]", text))
+    latin = len(re.findall(r"[A-Za-z]", text))
+    return latin > 0 and cjk <= latin * 0.5
+
+
+def score_row(gold: dict, resp: dict, latency_ms: float, same_agency: Callable[[str, dict], bool]) -> RowResult:
+    """A row passes only if every expectation holds. `same_agency(expected_zh, unit)` resolves aliases."""
+    cites: list[Cite] = [(c["doc_number"], c.get("task_no")) for c in resp.get("citations", [])]
+    checks: dict[str, bool] = {}
+    if gold.get("abstain"):
+        checks["abstain"] = bool(resp.get("abstained"))
+    else:
+        checks["answered"] = not resp.get("abstained")
+        scope = cites if gold.get("kind") == "agency_tasks" else cites[:3]
+        if gold.get("cite"):
+            checks["citation"] = all(any(_matches(alt, scope) for alt in group) for group in gold["cite"])
+        if gold.get("agencies"):
+            units = resp.get("units", [])
+            checks["agencies"] = all(any(same_agency(a, u) for u in units) for a in gold["agencies"])
+        if gold.get("keys"):
+            answer = resp.get("answer", "").lower()
+            checks["keys"] = all(any(alt.lower() in answer for alt in key.split("|")) for key in gold["keys"])
+        if gold.get("lang") == "en":
+            checks["english"] = resp.get("lang") == "en" and english_enough(resp.get("answer", ""))
+    return RowResult(
+        id=gold["id"], lang=gold["lang"], kind=gold["kind"], passed=all(checks.values()), checks=checks,
+        expected_abstain=bool(gold.get("abstain")), abstained=bool(resp.get("abstained")), latency_ms=latency_ms,
+        citations=cites, answer=resp.get("answer", ""),
+    )
+
+
+def citation_at(gold: dict, cites: Sequence[Cite], k: int) -> bool | None:
+    """Whether the first expected citation group is matched within the first k citations (None: not applicable)."""
+    if gold.get("abstain") or not gold.get("cite"):
+        return None
+    return any(_matches(alt, cites[:k]) for alt in gold["cite"][0])
+
+
+def percentile(values: Sequence[float], p: float) -> float:
+    if not values:
+        return 0.0
+    s = sorted(values)
+    idx = min(len(s) - 1, max(0, round(p / 100 * (len(s) - 1))))
+    return s[idx]
+
+
+def summarize(golds: Sequence[dict], results: Sequence[RowResult]) -> dict[str, Any]:
+    by_id = {g["id"]: g for g in golds}
+    n = len(results)
+    acc = sum(r.passed for r in results) / n if n else 0.0
+    c1 = [citation_at(by_id[r.id], r.citations, 1) for r in results]
+    c3 = [citation_at(by_id[r.id], r.citations, 3) for r in results]
+    c1v, c3v = [x for x in c1 if x is not None], [x for x in c3 if x is not None]
+    ag = [r.checks["agencies"] for r in results if "agencies" in r.checks]
+    predicted = [r for r in results if r.abstained]
+    expected = [r for r in results if r.expected_abstain]
+    tp = sum(1 for r in predicted if r.expected_abstain)
+    slices: dict[str, dict[str, float]] = {}
+    for name, key in (("lang", lambda r: r.lang), ("kind", lambda r: r.kind)):
+        groups: dict[str, list[RowResult]] = defaultdict(list)
+        for r in results:
+            groups[key(r)].append(r)
+        slices[name] = {g: sum(x.passed for x in rs) / len(rs) for g, rs in sorted(groups.items())}
+    lat = [r.latency_ms for r in results]
+    return {
+        "n": n,
+        "answer_accuracy": acc,
+        "citation_at_1": sum(c1v) / len(c1v) if c1v else 0.0,
+        "citation_at_3": sum(c3v) / len(c3v) if c3v else 0.0,
+        "agency_accuracy": sum(ag) / len(ag) if ag else 0.0,
+        "abstention_precision": tp / len(predicted) if predicted else 1.0,
+        "abstention_recall": tp / len(expected) if expected else 1.0,
+        "by_lang": slices["lang"],
+        "by_kind": slices["kind"],
+        "latency_p50_ms": statistics.median(lat) if lat else 0.0,
+        "latency_p95_ms": percentile(lat, 95),
+    }
+
+
+def retrieval_metrics(ranked: Sequence[Sequence[Cite]], wanted: Sequence[Sequence[Sequence[Any]]], k: int = 3) -> dict:
+    """recall@k and MRR over rows: `wanted[i]` lists acceptable (doc, task) alternatives for row i."""
+    hits, rr = 0, 0.0
+    for cites, alts in zip(ranked, wanted, strict=True):
+        rank = next((i + 1 for i, c in enumerate(cites) if any(_matches(a, [c]) for a in alts)), None)
+        if rank is not None and rank <= k:
+            hits += 1
+        rr += 1.0 / rank if rank else 0.0
+    n = len(ranked)
+    return {f"recall_at_{k}": hits / n if n else 0.0, "mrr": rr / n if n else 0.0, "n": n}
