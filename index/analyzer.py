@@ -68,6 +68,19 @@ class Analyzer:
         for name, _agency in self.registry.names():
             self._jieba.add_word(name, freq=2000)
 
+    @property
+    def fingerprint(self) -> str:
+        """Identifies the tokenisation: the glossary and registry feed jieba's dictionary and query expansion."""
+        import hashlib
+
+        from ingest.glossary import GLOSSARY_PATH
+        from ingest.registry import REGISTRY_PATH
+
+        h = hashlib.sha256()
+        for path in (GLOSSARY_PATH, REGISTRY_PATH):
+            h.update(path.read_bytes())
+        return h.hexdigest()[:16]
+
     def to_simplified(self, text: str) -> str:
         return self._t2s.convert(text)
 

@@ -101,6 +101,7 @@ def build_index(
             n_clauses=len(clauses),
             n_vectors=len(texts),
             dense_kind=kind,
+            analyzer=analyzer.fingerprint,
             built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         ),
     )
@@ -119,7 +120,8 @@ def ensure_index(
         try:
             folder = current_dir(settings.index_root)
             m = read_manifest(folder)
-            m.check(settings.embedder, corpus_hash)
+            analyzer = analyzer or Analyzer()
+            m.check(settings.embedder, corpus_hash, analyzer.fingerprint)
             return BuildReport("up to date", folder.name, m.n_clauses, m.n_vectors)
         except (IndexNotBuiltError, IndexMismatchError):
             pass

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policyqa.errors import IndexMismatchError, IndexNotBuiltError
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 MANIFEST = "manifest.json"
 
 
@@ -33,8 +33,9 @@ class Manifest:
     n_vectors: int
     dense_kind: str  # "flat-ip" | "hnsw"
     built_at: str
+    analyzer: str = ""  # fingerprint of the glossary + registry that shaped the sparse tokens
 
-    def check(self, embedder: str, corpus_hash: str) -> None:
+    def check(self, embedder: str, corpus_hash: str, analyzer: str | None = None) -> None:
         """Refuse to serve an index that does not belong to these settings and this clause store."""
         if self.format_version != FORMAT_VERSION:
             raise IndexMismatchError(
@@ -43,6 +44,11 @@ class Manifest:
         if self.embedder != embedder:
             raise IndexMismatchError(
                 f"index was built with embedder {self.embedder!r}, settings ask for {embedder!r}: "
+                "run `policyqa ingest data/notices` to rebuild it"
+            )
+        if analyzer is not None and self.analyzer != analyzer:
+            raise IndexMismatchError(
+                "index was built with another glossary/agency registry (its sparse tokens differ): "
                 "run `policyqa ingest data/notices` to rebuild it"
             )
         if self.corpus_hash != corpus_hash:

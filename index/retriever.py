@@ -31,9 +31,11 @@ class Hit:
 
 class Retriever(Protocol):
     def search(
-        self, query: str, k: int = 5, doc_numbers: Sequence[str] | None = None, kinds: Sequence[str] | None = None,
-        mode: Mode = "hybrid",
+        self, query: str | PreparedQuery, k: int = 5, doc_numbers: Sequence[str] | None = None,
+        kinds: Sequence[str] | None = None, mode: Mode = "hybrid",
     ) -> list[Hit]: ...
+
+    def tokens_of(self, clause: Clause) -> frozenset[str]: ...
 
 
 def dense_passages(c: Clause) -> list[str]:
@@ -70,8 +72,15 @@ class HybridRetriever:
         self._vocab = self.bm25.vocab_dict
         self.embedder, self.analyzer = embedder, analyzer
         self.weights, self.rrf_k = weights, rrf_k
+        # Token sets per clause, computed once: the answerer's coverage check reads them on every question.
+        self.clause_tokens = [frozenset(analyzer.tokens(sparse_text(c))) for c in self.clauses]
+        self._token_index = {c.clause_id: i for i, c in enumerate(self.clauses)}
         self._doc_of = np.array([c.doc_number for c in self.clauses], dtype=object)
         self._kind_of = np.array([c.kind for c in self.clauses], dtype=object)
+
+    def tokens_of(self, clause: Clause) -> frozenset[str]:
+        i = self._token_index.get(clause.clause_id)
+        return self.clause_tokens[i] if i is not None else frozenset(self.analyzer.tokens(sparse_text(clause)))
 
     def _allowed(self, doc_numbers: Sequence[str] | None, kinds: Sequence[str] | None) -> np.ndarray | None:
         if not doc_numbers and not kinds:
@@ -153,5 +162,5 @@ def load_retriever(
     weights: tuple[float, float] = (1.0, 0.5), rrf_k: int = 60,
 ) -> HybridRetriever:
     folder = current_dir(root)
-    read_manifest(folder).check(embedder.id, corpus_hash)
+    read_manifest(folder).check(embedder.id, corpus_hash, analyzer.fingerprint)
     return HybridRetriever(folder, clauses, embedder, analyzer, weights, rrf_k)

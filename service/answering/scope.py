@@ -57,7 +57,7 @@ def strip_injection(text: str) -> tuple[str, bool]:
     found = bool(_INJECTION.search(text) or _BASE64.search(text))
     if not found:
         return text, False
-    parts = re.split(r"(?<=[。！？!?.;；\n])", text)
+    parts = re.split(r"(?<=[。！？!?.;；，,：:\n])", text)
     kept = [p for p in parts if not _INJECTION.search(p)]
     remaining = _BASE64.sub(" ", "".join(kept)).strip()
     return remaining, True
