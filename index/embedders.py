@@ -77,7 +77,8 @@ class SentenceTransformerEmbedder:
         except Exception as e:  # noqa: BLE001 - hub/OS errors come in many types; the message is what matters
             raise PolicyQAError(f"cannot load sentence-transformers model {name!r}: {e}") from e
         self.id = f"sentence-transformers:{name}"
-        self.dim = int(self._model.get_sentence_embedding_dimension() or 0)
+        dim_of = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        self.dim = int(dim_of() or 0)
         self._e5 = "e5" in name.lower()
         self.prefixes = "e5 (query: / passage:)" if self._e5 else "none"
 

@@ -29,6 +29,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(default=60, ge=1)
     weight_dense: float = Field(default=1.0, ge=0)
     weight_bm25: float = Field(default=0.5, ge=0)
+    # Abstention: dense-score thresholds for a non-default embedder, calibrated with `policyqa eval`.
+    abstain_dense_floor: float | None = None
+    abstain_dense_min: float | None = None
     # Above this many vectors the dense index switches from exact inner product to HNSW.
     ann_threshold: int = Field(default=50_000, ge=1)
 

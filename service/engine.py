@@ -12,7 +12,7 @@ from ingest.models import Clause, Document
 from ingest.registry import default_registry
 from ingest.store import ClauseStore
 from policyqa.settings import Settings
-from service.answering.answerer import Answerer
+from service.answering.answerer import Answerer, Thresholds
 from service.answering.generator import Generator, make_generator
 
 
@@ -45,8 +45,9 @@ def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: 
                                (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
     if generator is None and settings.llm_enabled:
         generator = make_generator(settings)
-    answerer = Answerer(retriever, analyzer, default_registry(), documents, clauses, default_top_k=settings.top_k,
-                        generator=generator, llm_timeout_s=settings.llm_timeout_s)
+    thresholds = Thresholds.for_embedder(embedder.id, settings.abstain_dense_floor, settings.abstain_dense_min)
+    answerer = Answerer(retriever, analyzer, default_registry(), documents, clauses, thresholds=thresholds,
+                        default_top_k=settings.top_k, generator=generator, llm_timeout_s=settings.llm_timeout_s)
     return Engine(settings, store, embedder, analyzer, retriever, answerer, documents, clauses, generator)
 
 

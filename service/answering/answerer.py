@@ -44,6 +44,17 @@ class Thresholds:
     coverage_min: float = 0.6
     both_notices_ratio: float = 0.85
 
+    @classmethod
+    def for_embedder(cls, embedder_id: str, dense_floor: float | None = None, dense_min: float | None = None) -> Thresholds:
+        """Cosine scales differ between models: the dense thresholds above were calibrated for e5-small-q4.
+        Other embedders decide on coverage alone unless a deployment calibrates them (POLICYQA_ABSTAIN_*)."""
+        base = cls() if embedder_id == "e5-small-q4" else cls(dense_floor=0.0, dense_min=0.0)
+        return cls(
+            dense_floor=base.dense_floor if dense_floor is None else dense_floor,
+            dense_min=base.dense_min if dense_min is None else dense_min,
+            coverage_min=base.coverage_min, both_notices_ratio=base.both_notices_ratio,
+        )
+
 
 class Answerer:
     def __init__(
