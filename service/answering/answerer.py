@@ -315,9 +315,10 @@ class Answerer:
             return fallback
         cited_ids = {c.clause_id for c in cited}
         refs = set(re.findall(r"\[([\w\-/.]+)\]", text))
-        leaked = any(line.strip() and len(line.strip()) > 20 and line.strip() in text
-                     for line in self._prompts[resp.lang].template.splitlines() if "{" not in line)
-        if refs - cited_ids or leaked or unsupported(text, cited, self.registry):
+        leaked = _leaks(text, self._prompts[resp.lang].template)
+        # Claims are checked against the clauses the reply itself cites; a reply citing nothing is not grounded.
+        evidence = [c for c in cited if c.clause_id in refs]
+        if not refs or refs - cited_ids or leaked or unsupported(text, evidence, self.registry):
             return fallback
         return resp.model_copy(update={"answer": text, "generator": self.generator.name})
 
@@ -331,6 +332,12 @@ class Answerer:
             answer=answer, lang=lang, abstained=False, intent=intent,  # type: ignore[arg-type]
             citations=[C.citation(h.clause, h.score) for h in cited], units=units,
         )
+
+
+def _leaks(text: str, template: str) -> bool:
+    """Whether a reply repeats any instruction fragment (10+ characters) of the prompt template."""
+    fragments = re.split(r"[，。：:；;,.!！?？\n]|^\s*-\s*", template, flags=re.M)
+    return any(len(f.strip()) >= 10 and "{" not in f and f.strip() in text for f in fragments)
 
 
 def _unit(agency, role: str = "responsible"):  # type: ignore[no-untyped-def]
