@@ -15,7 +15,7 @@ from policyqa import __version__
 from policyqa.errors import PolicyQAError
 from policyqa.settings import Settings, get_settings
 from service.engine import Engine, EngineHolder, load_engine
-from service.middleware import PublicCORS, SecurityHeaders
+from service.middleware import PublicCORS, RateLimit, SecurityHeaders
 from service.routes import admin, ask, chat, documents, health, web
 
 log = logging.getLogger("policyqa")
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
 
     for module in (health, ask, documents, chat, admin, web):
         app.include_router(module.router)
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, max_in_flight=settings.max_in_flight)
     app.add_middleware(PublicCORS, origins=settings.cors_origins)
     app.add_middleware(SecurityHeaders)
     return app

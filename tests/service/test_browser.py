@@ -1,0 +1,196 @@
+"""The widget in Debian's Chromium via Playwright: ask in English and Chinese, see the answer and citation, expand
+it; and XSS payloads through the question, an ingested notice and an LLM reply never execute or leave the host."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import httpx
+import pytest
+
+from service.answering.answerer import Answerer
+from tests.conftest import NOTICES, ScriptedGenerator, build_store_and_index
+
+pytestmark = pytest.mark.browser
+CHROMIUM = "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run", "--disable-sync", "--disable-quic"]
+
+BASE_PAYLOADS = [
+    "<script>window.__xss=(window.__xss||0)+1</script>",
+    "<img src=x onerror=\"window.__xss=(window.__xss||0)+1\">",
+    "<img src=\"http://evil.example/pixel.png\">",
+    "<svg onload=\"window.__xss=(window.__xss||0)+1\"></svg>",
+    "<a href=\"javascript:window.__xss=1\">click</a>",
+    "<iframe src=\"javascript:parent.__xss=1\"></iframe>",
+    "<body onload=window.__xss=1>",
+    "\"><script>window.__xss=1</script>",
+    "'><img src=x onerror=window.__xss=1>",
+    "![x](javascript:window.__xss=1)",
+    "![x](http://evil.example/md.png)",
+    "[click](javascript:window.__xss=1)",
+    "<details open ontoggle=window.__xss=1>",
+    "<math><mtext><table><mglyph><style><img src=x onerror=window.__xss=1>",
+    "<input autofocus onfocus=window.__xss=1>",
+    "<video><source onerror=window.__xss=1></video>",
+    "<link rel=stylesheet href=http://evil.example/x.css>",
+    "<object data=\"javascript:window.__xss=1\"></object>",
+    "<style>@import 'http://evil.example/i.css';</style>",
+    "&lt;script&gt;window.__xss=1&lt;/script&gt;",
+]
+PAYLOADS = [p + suffix for p in BASE_PAYLOADS for suffix in ("", " 外籍人才", " QFLP", "\n<b>x</b>", "（责任单位：市商务局）")]
+assert len(PAYLOADS) == 100
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def serve(app) -> tuple[str, object]:  # type: ignore[no-untyped-def]
+    import uvicorn
+
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
+    threading.Thread(target=server.run, daemon=True).start()
+    base = f"http://127.0.0.1:{port}"
+    for _ in range(200):
+        try:
+            if httpx.get(f"{base}/readyz", timeout=1).status_code == 200:
+                return base, server
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.05)
+    raise RuntimeError("server did not start")
+
+
+XSS_NOTICE = "\n".join(
+    ["宁测发〔2024〕1号", "", "关于印发《跨站脚本测试方案》的通知", "", "各单位：", "", "跨站脚本测试方案", "", "一、测试任务", "",
+     "（一）测试。建设测试平台。（责任单位：市商务局）", "", "附件", "", "序号\t任务内容\t责任单位"]
+    + [f"{i}\t测试条款{i}：跨站脚本防护验证任务，{p}，确保页面安全。\t市商务局" for i, p in enumerate(BASE_PAYLOADS, 1)]
+)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):  # type: ignore[no-untyped-def]
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed (apt-get install -y chromium); .ci/run installs it")
+    from service.engine import load_engine
+    from service.main import create_app
+
+    notices = tmp_path_factory.mktemp("notices")
+    for f in NOTICES.glob("*.txt"):
+        shutil.copy(f, notices)
+    (notices / "xss-test.txt").write_text(XSS_NOTICE, encoding="utf-8")
+    import tests.conftest as conftest
+
+    original = conftest.NOTICES
+    conftest.NOTICES = notices
+    try:
+        settings = build_store_and_index(tmp_path_factory.mktemp("browser") / "var", "hash")
+    finally:
+        conftest.NOTICES = original
+    settings = settings.model_copy(update={"rate_limit_per_minute": 100_000})
+    engine = load_engine(settings)
+
+    def llm(prompt: str) -> str:
+        if "LLMXSS" not in prompt:
+            return "NOT_IN_NOTICES"
+        i = int(prompt.split("LLMXSS", 1)[1].split()[0]) % len(BASE_PAYLOADS)
+        return f"{BASE_PAYLOADS[i]} 牵头单位：市科技局 [2023-51-bfb4/t93]"
+
+    a = engine.answerer
+    engine.answerer = Answerer(engine.retriever, engine.analyzer, a.registry, list(a.documents.values()),
+                               engine.clauses, thresholds=a.thresholds, generator=ScriptedGenerator(llm))
+    base, server = serve(create_app(settings, engine_factory=lambda s: engine))
+    yield base
+    server.should_exit = True  # type: ignore[attr-defined]
+
+
+@pytest.fixture(scope="module")
+def browser():  # type: ignore[no-untyped-def]
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+def open_widget(browser, base: str):  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    events = {"dialogs": 0, "foreign": []}
+    page.on("dialog", lambda d: (events.__setitem__("dialogs", events["dialogs"] + 1), d.dismiss()))
+    page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
+            else events["foreign"].append(r.url))
+    page.goto(base + "/")
+    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    return page, events
+
+
+def ask(page, question: str) -> None:  # type: ignore[no-untyped-def]
+    n = page.locator(".pqa-bot").count()
+    page.locator("#pqa-input").fill(question)
+    page.locator("#pqa-input").press("Enter")
+    # Polled from Python: the page's CSP (script-src 'self') forbids the eval that wait_for_function would need.
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline:
+        bots = page.locator(".pqa-bot")
+        if bots.count() > n and bots.last.get_attribute("aria-busy") is None:
+            return
+        time.sleep(0.03)
+    raise AssertionError(f"no answer to {question!r}")
+
+
+def test_english_question_shows_answer_and_expandable_citation(site, browser, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    page, events = open_widget(browser, site)
+    assert page.locator("#pqa-panel").get_attribute("role") == "dialog"
+    ask(page, "Who leads the pilot that lets foreign talent apply for work permits during their start-up period?")
+    bot = page.locator(".pqa-bot").last
+    assert "Nanjing Municipal Bureau of Science and Technology (市科技局)" in bot.locator(".pqa-text").inner_text()
+    chip = bot.locator(".pqa-chip").first
+    assert "task 93" in chip.inner_text() and chip.get_attribute("aria-expanded") == "false"
+    chip.click()
+    assert chip.get_attribute("aria-expanded") == "true"
+    body = bot.locator(".pqa-cite-body").first
+    assert "探索外国人才创业期间申办工作许可新模式" in body.inner_text()
+    assert "Unofficial English rendering" in body.inner_text() and "Lead: Nanjing Municipal" in body.inner_text()
+    page.screenshot(path=str(tmp_path / "widget-en.png"))
+    page.keyboard.press("Escape")
+    assert page.locator("#pqa-panel").is_hidden()
+    assert events == {"dialogs": 0, "foreign": []}
+
+
+def test_chinese_question_after_toggle(site, browser) -> None:  # type: ignore[no-untyped-def]
+    page, events = open_widget(browser, site)
+    page.locator(".pqa-toggle").click()
+    assert page.locator(".pqa-send").inner_text() == "提问"
+    ask(page, "外籍人才创业工作许可由哪个部门牵头？")
+    bot = page.locator(".pqa-bot").last
+    assert "牵头单位：市科技局" in bot.locator(".pqa-text").inner_text()
+    assert "任务 93" in bot.locator(".pqa-chip").first.inner_text()
+    assert events == {"dialogs": 0, "foreign": []}
+
+
+def test_xss_payloads_never_execute(site, browser) -> None:  # type: ignore[no-untyped-def]
+    page, events = open_widget(browser, site)
+    for p in PAYLOADS:  # 100 through the question
+        ask(page, p)
+    for i in range(len(BASE_PAYLOADS)):  # through an ingested notice's text, quoted and expanded in the chip
+        ask(page, f"测试条款{i + 1}跨站脚本防护验证任务由谁负责？")
+        chip = page.locator(".pqa-bot").last.locator(".pqa-chip").first
+        if chip.count():
+            chip.click()
+    for i in range(10):  # through a scripted LLM reply
+        ask(page, f"LLMXSS {i} 外籍人才创业工作许可由哪个部门牵头？")
+    texts = page.locator(".pqa-bot .pqa-text").all_inner_texts()
+    assert any("<script>" in t for t in texts)  # payloads arrived and were shown as text
+    assert any("onerror" in t for t in page.locator(".pqa-cite-body").all_inner_texts())
+    assert page.evaluate("window.__xss") is None
+    assert page.locator(".pqa-log img, .pqa-log script, .pqa-log iframe, .pqa-log svg, .pqa-log a").count() == 0
+    assert events == {"dialogs": 0, "foreign": []}
