@@ -31,6 +31,31 @@ def iter_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
             yield route
 
 
+def _openapi_with_limits(app: FastAPI, settings: Settings) -> dict:
+    """The published schema states the limits this deployment enforces, and that 4xx details may be a sentence."""
+    if app.openapi_schema:
+        return app.openapi_schema
+    from fastapi.openapi.utils import get_openapi
+
+    schema = get_openapi(title=app.title, version=app.version, description=app.description, routes=app.routes)
+    comps = schema.get("components", {}).get("schemas", {})
+    ask_props = comps.get("AskRequest", {}).get("properties", {})
+    if "question" in ask_props:
+        ask_props["question"]["maxLength"] = settings.max_question_chars
+        ask_props["question"]["pattern"] = r"\S"  # enforced by AskRequest's validator, with a clearer message
+    for option in ask_props.get("top_k", {}).get("anyOf", []):
+        if option.get("type") == "integer":
+            option["maximum"] = settings.max_top_k
+    for option in comps.get("ChatMessage", {}).get("properties", {}).get("content", {}).get("anyOf", []):
+        if option.get("type") == "string":
+            option["maxLength"] = settings.max_question_chars
+    if "HTTPValidationError" in comps:
+        comps["HTTPValidationError"]["properties"]["detail"] = {
+            "anyOf": [{"type": "array", "items": {"$ref": "#/components/schemas/ValidationError"}}, {"type": "string"}]}
+    app.openapi_schema = schema
+    return schema
+
+
 def create_app(settings: Settings | None = None, engine_factory: Callable[[Settings], Engine] = load_engine) -> FastAPI:
     settings = settings or get_settings()
 
@@ -54,6 +79,7 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
 
     for module in (health, ask, documents, chat, admin, web):
         app.include_router(module.router)
+    app.openapi = lambda: _openapi_with_limits(app, settings)  # type: ignore[method-assign]
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, max_in_flight=settings.max_in_flight)
     app.add_middleware(PublicCORS, origins=settings.cors_origins)
     app.add_middleware(SecurityHeaders)

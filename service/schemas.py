@@ -7,6 +7,21 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 Lang = Literal["zh", "en"]
+
+
+ECMA_WHITESPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff"
+
+
+def no_surrogates(v: str) -> str:
+    """Unpaired UTF-16 surrogates (legal in JSON escapes) cannot be encoded as UTF-8: refuse them up front."""
+    if any(0xD800 <= ord(ch) <= 0xDFFF for ch in v):
+        raise ValueError("text contains unpaired surrogate characters")
+    return v
+
+
+# Every 4xx body: what is wrong, as a sentence or as FastAPI's list of field errors.
+class ErrorOut(BaseModel):
+    detail: str | list[dict]
 RoleName = Literal["lead", "cooperate", "guide", "responsible"]
 
 
@@ -14,7 +29,7 @@ RoleName = Literal["lead", "cooperate", "guide", "responsible"]
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
-    question: str = Field(min_length=1, max_length=20_000)
+    question: str = Field(min_length=1, max_length=20_000, description="not blank")
     lang: Literal["auto", "zh", "en"] = "auto"
     top_k: int | None = Field(default=None, ge=1, le=1000)
     doc_numbers: list[str] | None = Field(default=None, max_length=50)
@@ -22,9 +37,15 @@ class AskRequest(BaseModel):
     @field_validator("question")
     @classmethod
     def _not_blank(cls, v: str) -> str:
-        if not v.strip():
+        # "Blank" as the schema's pattern \S means it (ECMAScript whitespace), so the two never disagree.
+        if not v.strip(ECMA_WHITESPACE):
             raise ValueError("question is blank")
-        return v
+        return no_surrogates(v)
+
+    @field_validator("doc_numbers")
+    @classmethod
+    def _clean_doc_numbers(cls, v: list[str] | None) -> list[str] | None:
+        return [no_surrogates(x) for x in v] if v else v
 
 
 # An agency named in an answer: as printed, its English name and registry id, and its role in the cited task.
@@ -111,6 +132,11 @@ class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
     content: str | None = Field(default=None, max_length=20_000)
 
+    @field_validator("content")
+    @classmethod
+    def _clean(cls, v: str | None) -> str | None:
+        return no_surrogates(v) if v else v
+
 
 class ChatRequest(BaseModel):
     model: str = "policyqa"
@@ -118,3 +144,12 @@ class ChatRequest(BaseModel):
     stream: bool = False
     temperature: float | None = Field(default=None, ge=0, le=2)
     max_tokens: int | None = Field(default=None, ge=1, le=100_000)
+
+
+# Statuses every /v1 route can answer besides 200 (documented so clients and schemathesis know them).
+COMMON_RESPONSES: dict[int | str, dict] = {
+    422: {"model": ErrorOut, "description": "invalid input"},
+    429: {"model": ErrorOut, "description": "rate limit or in-flight cap reached; see Retry-After"},
+    503: {"model": ErrorOut, "description": "index not loaded or inconsistent; see GET /readyz"},
+}
+NOT_FOUND: dict[int | str, dict] = {404: {"model": ErrorOut, "description": "no such notice or clause"}}

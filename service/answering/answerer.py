@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.analyzer import Analyzer, PreparedQuery
 from index.retriever import Hit, Retriever
@@ -14,7 +15,7 @@ from ingest.registry import AgencyRegistry
 from service.answering import compose as C
 from service.answering.intent import Intent, detect_intent
 from service.answering.generator import Generator
-from service.answering.prompts import load_prompt
+from service.answering.prompts import PROMPTS_DIR, load_prompt
 from service.answering.scope import out_of_scope_entity, strip_injection
 from service.answering.verify import unsupported
 from service.schemas import AskRequest, AskResponse
@@ -60,7 +61,7 @@ class Answerer:
     def __init__(
         self, retriever: Retriever, analyzer: Analyzer, registry: AgencyRegistry, documents: list[Document],
         clauses: list[Clause], thresholds: Thresholds | None = None, default_top_k: int = 5,
-        generator: Generator | None = None, llm_timeout_s: float = 20.0,
+        generator: Generator | None = None, llm_timeout_s: float = 20.0, prompts_dir: Path = PROMPTS_DIR,
     ) -> None:
         self.retriever, self.analyzer, self.registry = retriever, analyzer, registry
         self.documents = {d.doc_number: d for d in documents}
@@ -70,7 +71,8 @@ class Answerer:
         self._corpus_text = "\n".join(c.text for c in clauses)
         self._by_id = {c.clause_id: c for c in clauses}
         self.generator, self.llm_timeout_s = generator, llm_timeout_s
-        self._prompts = {lang: load_prompt(f"answer_{lang}", {"question", "clauses", "draft"}) for lang in ("zh", "en")}
+        self._prompts = {lang: load_prompt(f"answer_{lang}", {"question", "clauses", "draft"}, prompts_dir)
+                         for lang in ("zh", "en")}
         self._pool = ThreadPoolExecutor(max_workers=4, thread_name_prefix="llm") if generator else None
 
     # --- entry point -------------------------------------------------------------------------------------------

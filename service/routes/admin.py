@@ -12,8 +12,17 @@ from fastapi.concurrency import run_in_threadpool
 
 from policyqa.errors import PolicyQAError
 from service.deps import SettingsDep
+from service.schemas import ErrorOut
 
-router = APIRouter(prefix="/v1/admin", tags=["admin"])
+router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
+    401: {"model": ErrorOut, "description": "missing or wrong bearer key"},
+    403: {"model": ErrorOut, "description": "admin routes disabled (no POLICYQA_ADMIN_KEY)"},
+    409: {"model": ErrorOut, "description": "a reindex is already running"},
+    413: {"model": ErrorOut, "description": "upload too large"},
+    415: {"model": ErrorOut, "description": "not a plain-text notice"},
+    422: {"model": ErrorOut, "description": "the notice could not be ingested; nothing changed"},
+    429: {"model": ErrorOut, "description": "rate limited"},
+})
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:

@@ -11,7 +11,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from policyqa.settings import Settings
 from service.deps import EngineDep
-from service.schemas import AskRequest, AskResponse
+from service.schemas import COMMON_RESPONSES, AskRequest, AskResponse
 
 router = APIRouter(tags=["ask"])
 
@@ -24,7 +24,7 @@ def check_limits(req: AskRequest, settings: Settings) -> None:
         raise HTTPException(422, detail=f"top_k must be between 1 and {settings.max_top_k}")
 
 
-@router.post("/v1/ask", response_model=AskResponse)
+@router.post("/v1/ask", response_model=AskResponse, responses=COMMON_RESPONSES)
 def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
     check_limits(req, engine.settings)
     return engine.answerer.answer(req)
@@ -34,7 +34,7 @@ def chunks(text: str, size: int = 24) -> list[str]:
     return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
-@router.post("/v1/ask/stream", response_class=EventSourceResponse)
+@router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
     check_limits(req, engine.settings)
     resp = await run_in_threadpool(engine.answerer.answer, req)

@@ -7,25 +7,32 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 
-from fastapi import APIRouter, HTTPException
+from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
 from service.deps import EngineDep
 from service.routes.ask import check_limits, chunks
-from service.schemas import AskRequest, ChatRequest
+from service.schemas import COMMON_RESPONSES, ECMA_WHITESPACE, AskRequest, AskResponse, ChatRequest
 
 router = APIRouter(tags=["openai"])
 
 
-@router.post("/v1/chat/completions", response_model=None)
+@router.post("/v1/chat/completions", response_model=None, responses=COMMON_RESPONSES | {
+    200: {"description": "a chat.completion object, or chat.completion.chunk events when stream is true",
+          "content": {"application/json": {"schema": {"type": "object"}},
+                      "text/event-stream": {"schema": {}}}}})
 async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventSourceResponse:
-    question = next((m.content for m in reversed(req.messages) if m.role == "user" and m.content and m.content.strip()), None)
+    question = next((m.content for m in reversed(req.messages)
+                     if m.role == "user" and m.content and m.content.strip(ECMA_WHITESPACE)), None)
     if question is None:
-        raise HTTPException(422, detail="messages must include a non-empty user message")
-    ask = AskRequest(question=question)
-    check_limits(ask, engine.settings)
-    resp = await run_in_threadpool(engine.answerer.answer, ask)
+        # A conversation without a user question is valid input; the assistant's reply asks for one.
+        resp = AskResponse(answer="Please ask a question about the bundled policy notices. 请提出关于政策通知的问题。",
+                           lang="en", abstained=True, intent="abstain", citations=[], units=[])
+    else:
+        ask = AskRequest(question=question)
+        check_limits(ask, engine.settings)
+        resp = await run_in_threadpool(engine.answerer.answer, ask)
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     extra = {"citations": [c.model_dump() for c in resp.citations], "policyqa": resp.model_dump(exclude={"answer"})}
     if not req.stream:

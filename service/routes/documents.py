@@ -7,7 +7,7 @@ from fastapi import APIRouter, HTTPException, Query
 from ingest.models import Clause
 from service.answering.compose import units_out
 from service.deps import EngineDep
-from service.schemas import ClauseOut, DocumentOut, DocumentsResponse, TaskOut, TasksResponse
+from service.schemas import COMMON_RESPONSES, NOT_FOUND, ClauseOut, DocumentOut, DocumentsResponse, TaskOut, TasksResponse
 
 router = APIRouter(tags=["documents"])
 
@@ -20,7 +20,7 @@ def clause_out(c: Clause) -> ClauseOut:
     )
 
 
-@router.get("/v1/documents", response_model=DocumentsResponse)
+@router.get("/v1/documents", response_model=DocumentsResponse, responses=COMMON_RESPONSES)
 def documents(engine: EngineDep) -> DocumentsResponse:
     return DocumentsResponse(
         documents=[
@@ -31,7 +31,7 @@ def documents(engine: EngineDep) -> DocumentsResponse:
     )
 
 
-@router.get("/v1/tasks", response_model=TasksResponse)
+@router.get("/v1/tasks", response_model=TasksResponse, responses=COMMON_RESPONSES | NOT_FOUND)
 def tasks(engine: EngineDep, doc_number: str = Query(min_length=1, max_length=100)) -> TasksResponse:
     if doc_number not in {d.doc_number for d in engine.documents}:
         raise HTTPException(404, detail=f"no stored notice {doc_number!r}; see GET /v1/documents")
@@ -46,7 +46,7 @@ def tasks(engine: EngineDep, doc_number: str = Query(min_length=1, max_length=10
     )
 
 
-@router.get("/v1/clauses/{clause_id:path}", response_model=ClauseOut)
+@router.get("/v1/clauses/{clause_id:path}", response_model=ClauseOut, responses=COMMON_RESPONSES | NOT_FOUND)
 def clause(clause_id: str, engine: EngineDep) -> ClauseOut:
     c = engine.clause_by_id.get(clause_id)
     if c is None:

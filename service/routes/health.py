@@ -15,7 +15,7 @@ def healthz() -> dict[str, str]:
     return {"status": "ok"}
 
 
-@router.get("/readyz")
+@router.get("/readyz", responses={503: {"description": "not ready, with the reason"}})
 def readyz(holder: HolderDep) -> JSONResponse:
     engine = holder.engine
     if engine is None:
