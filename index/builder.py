@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass
+from pathlib import Path
 
 import numpy as np
 
@@ -61,12 +62,45 @@ def build_dense(vectors: np.ndarray, ann_threshold: int):  # type: ignore[no-unt
     return index, kind
 
 
-def build_index(
-    settings: Settings, clauses: list[Clause], corpus_hash: str, embedder: Embedder, analyzer: Analyzer
-) -> BuildReport:
+def write_index(
+    root: Path, ann_threshold: int, clauses: list[Clause], corpus_hash: str, embedder: Embedder,
+    vectors: np.ndarray, owners: list[int], token_lists: list[list[str]], analyzer_fingerprint: str,
+) -> Path:
+    """Write a complete version folder from vectors and sparse tokens, then make it live. Returns the folder."""
     import bm25s
     import faiss
 
+    dense, kind = build_dense(vectors, ann_threshold)
+    folder = new_version_dir(root, corpus_hash)
+    faiss.write_index(dense, str(folder / "dense.faiss"))
+    np.save(folder / "vector_owners.npy", np.array(owners, dtype=np.int64))
+    (folder / "clause_ids.json").write_text(json.dumps([c.clause_id for c in clauses], ensure_ascii=False))
+    bm25 = bm25s.BM25()
+    bm25.index([tokens or ["∅"] for tokens in token_lists], show_progress=False)
+    bm25.save(str(folder / "bm25"), show_progress=False)
+    write_manifest(
+        folder,
+        Manifest(
+            format_version=FORMAT_VERSION,
+            embedder=embedder.id,
+            dim=int(vectors.shape[1]),
+            normalised=True,
+            prefixes=embedder.prefixes,
+            corpus_hash=corpus_hash,
+            n_clauses=len(clauses),
+            n_vectors=len(owners),
+            dense_kind=kind,
+            analyzer=analyzer_fingerprint,
+            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        ),
+    )
+    switch_to(root, folder)
+    return folder
+
+
+def build_index(
+    settings: Settings, clauses: list[Clause], corpus_hash: str, embedder: Embedder, analyzer: Analyzer
+) -> BuildReport:
     if not clauses:
         raise PolicyQAError("the clause store is empty: run `policyqa ingest data/notices` first")
     started = time.perf_counter()
@@ -79,33 +113,8 @@ def build_index(
             owners.append(i)
     vectors = cached.embed_passages(texts)
     cached.close()
-    dense, kind = build_dense(vectors, settings.ann_threshold)
-
-    root = settings.index_root
-    folder = new_version_dir(root, corpus_hash)
-    faiss.write_index(dense, str(folder / "dense.faiss"))
-    np.save(folder / "vector_owners.npy", np.array(owners, dtype=np.int64))
-    (folder / "clause_ids.json").write_text(json.dumps([c.clause_id for c in clauses], ensure_ascii=False))
-    bm25 = bm25s.BM25()
-    bm25.index([analyzer.tokens(sparse_text(c)) or ["∅"] for c in clauses], show_progress=False)
-    bm25.save(str(folder / "bm25"), show_progress=False)
-    write_manifest(
-        folder,
-        Manifest(
-            format_version=FORMAT_VERSION,
-            embedder=embedder.id,
-            dim=int(vectors.shape[1]),
-            normalised=True,
-            prefixes=embedder.prefixes,
-            corpus_hash=corpus_hash,
-            n_clauses=len(clauses),
-            n_vectors=len(texts),
-            dense_kind=kind,
-            analyzer=analyzer.fingerprint,
-            built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-        ),
-    )
-    switch_to(root, folder)
+    folder = write_index(settings.index_root, settings.ann_threshold, clauses, corpus_hash, embedder, vectors,
+                         owners, [analyzer.tokens(sparse_text(c)) for c in clauses], analyzer.fingerprint)
     return BuildReport("built", folder.name, len(clauses), len(texts), cached.misses, cached.hits,
                        time.perf_counter() - started)
 

@@ -72,15 +72,17 @@ class HybridRetriever:
         self._vocab = self.bm25.vocab_dict
         self.embedder, self.analyzer = embedder, analyzer
         self.weights, self.rrf_k = weights, rrf_k
-        # Token sets per clause, computed once: the answerer's coverage check reads them on every question.
-        self.clause_tokens = [frozenset(analyzer.tokens(sparse_text(c))) for c in self.clauses]
-        self._token_index = {c.clause_id: i for i, c in enumerate(self.clauses)}
+        # Token sets per clause, computed on first use and kept: the answerer's coverage check reads them for the
+        # clauses it cites, and tokenising every clause up front would cost minutes at 100k clauses.
+        self._clause_tokens: dict[str, frozenset[str]] = {}
         self._doc_of = np.array([c.doc_number for c in self.clauses], dtype=object)
         self._kind_of = np.array([c.kind for c in self.clauses], dtype=object)
 
     def tokens_of(self, clause: Clause) -> frozenset[str]:
-        i = self._token_index.get(clause.clause_id)
-        return self.clause_tokens[i] if i is not None else frozenset(self.analyzer.tokens(sparse_text(clause)))
+        tokens = self._clause_tokens.get(clause.clause_id)
+        if tokens is None:
+            tokens = self._clause_tokens[clause.clause_id] = frozenset(self.analyzer.tokens(sparse_text(clause)))
+        return tokens
 
     def _allowed(self, doc_numbers: Sequence[str] | None, kinds: Sequence[str] | None) -> np.ndarray | None:
         if not doc_numbers and not kinds:
@@ -123,7 +125,11 @@ class HybridRetriever:
         scores = self.bm25.get_scores(tokens)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
-        top = np.argsort(-scores)[:n]
+        if len(scores) > n:
+            part = np.argpartition(-scores, n)[:n]
+            top = part[np.argsort(-scores[part])]
+        else:
+            top = np.argsort(-scores)
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
     def search(
