@@ -1,4 +1,5 @@
-"""Every injectable, as `Annotated[T, Depends(get_t)]`, so tests can swap them."""
+"""Every injectable, as `Annotated[T, Depends(get_t)]`, so tests can swap them. They are `async def` because they
+only read app state: a sync dependency would cost a thread-pool hop on every request."""
 
 from __future__ import annotations
 
@@ -10,17 +11,19 @@ from policyqa.settings import Settings
 from service.engine import Engine, EngineHolder
 
 
-def get_holder(request: Request) -> EngineHolder:
+async def get_holder(request: Request) -> EngineHolder:
     return request.app.state.holder  # type: ignore[no-any-return]
 
 
-def get_engine(holder: Annotated[EngineHolder, Depends(get_holder)]) -> Engine:
+async def get_engine(request: Request, holder: Annotated[EngineHolder, Depends(get_holder)]) -> Engine:
+    settings = request.app.state.settings
+    holder.refresh_if_stale(settings.index_root, lambda: request.app.state.engine_factory(settings))
     if holder.engine is None:
         raise HTTPException(status_code=503, detail=f"not ready: {holder.error}")
     return holder.engine
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 

@@ -2,18 +2,26 @@
 
 from __future__ import annotations
 
+import logging
 import threading
+import time
+from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 
 from index.analyzer import Analyzer
+from index.cache import QueryCache
 from index.embedders import Embedder, make_embedder
 from index.retriever import HybridRetriever, load_retriever
 from ingest.models import Clause, Document
 from ingest.registry import default_registry
 from ingest.store import ClauseStore
+from policyqa.errors import PolicyQAError
 from policyqa.settings import Settings
 from service.answering.answerer import Answerer, Thresholds
 from service.answering.generator import Generator, make_generator
+
+log = logging.getLogger("policyqa")
 
 
 @dataclass
@@ -40,6 +48,8 @@ def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: 
     clauses = store.clauses()
     documents = store.documents()
     embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)
+    if settings.query_cache_size:
+        embedder = QueryCache(embedder, settings.query_cache_size)
     analyzer = analyzer or Analyzer()
     retriever = load_retriever(settings.index_root, clauses, embedder, analyzer, store.corpus_hash(),
                                (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
@@ -54,10 +64,43 @@ def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: 
 class EngineHolder:
     """The live engine, swapped atomically by a reindex; readers take one reference and use only it."""
 
-    def __init__(self) -> None:
+    def __init__(self, check_every_s: float = 2.0) -> None:
         self.engine: Engine | None = None
         self.error: str | None = "starting"
         self.reindex_lock = threading.Lock()
+        self.check_every_s = check_every_s
+        self._checked = time.monotonic()
+        self._failed_version: str | None = None
+
+    def refresh_if_stale(self, index_root: Path, load: Callable[[], Engine]) -> None:
+        """Pick up an index version that another process made live (a second worker's reindex, `policyqa ingest`).
+
+        Checks the CURRENT pointer at most every `check_every_s`; loads in the background and keeps serving the
+        engine it has until the new one is ready. A version that fails to load is not retried.
+        """
+        now = time.monotonic()
+        if now - self._checked < self.check_every_s:
+            return
+        self._checked = now
+        try:
+            live = (index_root / "CURRENT").read_text().strip()
+        except OSError:
+            return
+        serving = self.engine.retriever.folder.name if self.engine else None
+        if live in (serving, self._failed_version) or not self.reindex_lock.acquire(blocking=False):
+            return
+
+        def reload() -> None:
+            try:
+                self.set(load())
+                log.info("now serving index %s", live)
+            except PolicyQAError as e:
+                self._failed_version = live
+                log.warning("index %s is live on disk but cannot be served: %s", live, e)
+            finally:
+                self.reindex_lock.release()
+
+        threading.Thread(target=reload, name="policyqa-reload", daemon=True).start()
 
     def set(self, engine: Engine) -> None:
         self.engine, self.error = engine, None

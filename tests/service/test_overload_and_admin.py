@@ -114,3 +114,23 @@ def test_queries_during_reindex_never_fail_and_see_one_version(admin) -> None:  
     for t in threads:
         t.join()
     assert errors == [] and len(versions) >= 2
+
+
+def test_a_second_worker_picks_up_a_reindex_done_by_the_first(admin) -> None:  # type: ignore[no-untyped-def]
+    """With `--workers 2` each process holds its own engine: the one that did not reindex must follow CURRENT."""
+    import time
+
+    settings = admin.app.state.settings
+    with make_client(settings, None) as other:
+        other.app.state.holder.check_every_s = 0.0
+        before = other.get("/readyz").json()["index"]
+        assert admin.post("/v1/admin/reindex").status_code == 200
+        live = admin.get("/readyz").json()["index"]
+        assert live != before
+        deadline = time.monotonic() + 30
+        seen = before
+        while seen != live and time.monotonic() < deadline:
+            assert other.post("/v1/ask", json={"question": "Who leads the QFLP pilot?"}).status_code == 200
+            seen = other.get("/readyz").json()["index"]
+            time.sleep(0.05)
+        assert seen == live
