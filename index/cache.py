@@ -1,15 +1,18 @@
-"""Passage embeddings cached by content hash, so a rebuild embeds only what changed."""
+"""Embedding caches: passages on disk by content hash (a rebuild embeds only what changed), and recent query
+vectors in memory (a repeated question costs no model call)."""
 
 from __future__ import annotations
 
 import hashlib
 import sqlite3
+import threading
+from collections import OrderedDict
 from collections.abc import Sequence
 from pathlib import Path
 
 import numpy as np
 
-from index.embedders import Embedder
+from index.embedders import Embedder, Kind
 
 
 class CachedEmbedder:
@@ -53,3 +56,35 @@ class CachedEmbedder:
 
     def close(self) -> None:
         self._db.close()
+
+
+class QueryCache:
+    """Wraps an Embedder; single query vectors are kept in an LRU of `size` entries (0 = off). Passages pass through.
+
+    The vector depends only on the model and the text, so the cache never goes stale; it lives as long as the engine.
+    """
+
+    def __init__(self, inner: Embedder, size: int) -> None:
+        self.inner, self.size = inner, size
+        self.id, self.dim, self.prefixes = inner.id, inner.dim, inner.prefixes
+        self._lru: OrderedDict[str, np.ndarray] = OrderedDict()
+        self._lock = threading.Lock()
+        self.hits = self.misses = 0
+
+    def embed(self, texts: Sequence[str], kind: Kind) -> np.ndarray:
+        if kind != "query" or len(texts) != 1 or self.size <= 0:
+            return self.inner.embed(texts, kind)
+        text = texts[0]
+        with self._lock:
+            vec = self._lru.get(text)
+            if vec is not None:
+                self._lru.move_to_end(text)
+                self.hits += 1
+                return vec.copy()
+        vec = self.inner.embed([text], "query")
+        with self._lock:
+            self.misses += 1
+            self._lru[text] = vec
+            while len(self._lru) > self.size:
+                self._lru.popitem(last=False)
+        return vec.copy()

@@ -32,6 +32,8 @@ class Settings(BaseSettings):
     # Abstention: dense-score thresholds for a non-default embedder, calibrated with `policyqa eval`.
     abstain_dense_floor: float | None = None
     abstain_dense_min: float | None = None
+    # Recent query vectors kept in memory (0 = off): a repeated question skips the embedding model.
+    query_cache_size: int = Field(default=4096, ge=0)
     # Above this many vectors the dense index switches from exact inner product to HNSW.
     ann_threshold: int = Field(default=50_000, ge=1)
 
@@ -44,6 +46,9 @@ class Settings(BaseSettings):
     # HTTP edge.
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
+    # Server processes. Each holds its own engine (~300 MB with e5-small-q4) and follows reindexes through the
+    # index's CURRENT pointer; rate limits are per process. One per core is the sweet spot.
+    workers: int = Field(default=1, ge=1, le=32)
     max_question_chars: int = Field(default=1000, ge=1)
     max_top_k: int = Field(default=20, ge=1)
     cors_origins: list[str] = []

@@ -128,3 +128,30 @@ def test_openai_embedder_needs_a_base_url() -> None:
 def test_clause_ids_file_matches_store(built: Settings) -> None:
     ids = json.loads((current_dir(built.index_root) / "clause_ids.json").read_text())
     assert ids == [c.clause_id for c in ClauseStore(built.db_path).clauses()]
+
+
+def test_query_cache_skips_the_model_for_a_repeated_question() -> None:
+    import numpy as np
+
+    from index.cache import QueryCache
+    from index.embedders import HashEmbedder
+
+    class Counting(HashEmbedder):
+        calls = 0
+
+        def embed(self, texts, kind):  # type: ignore[no-untyped-def]
+            Counting.calls += 1
+            return super().embed(texts, kind)
+
+    inner = Counting()
+    cache = QueryCache(inner, size=2)
+    a = cache.embed(["who leads QFLP"], "query")
+    a[0, 0] = 99.0  # callers may scribble on what they get back
+    b = cache.embed(["who leads QFLP"], "query")
+    assert Counting.calls == 1 and b[0, 0] != 99.0
+    assert np.allclose(b, inner.embed(["who leads QFLP"], "query"))
+    cache.embed(["q2"], "query"), cache.embed(["q3"], "query")  # evicts the oldest
+    cache.embed(["who leads QFLP"], "query")
+    assert (cache.hits, cache.misses) == (1, 4)
+    cache.embed(["p1", "p2"], "passage")  # passages and batches pass through
+    assert QueryCache(inner, size=0).embed(["x"], "query").shape == (1, inner.dim)
