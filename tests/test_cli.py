@@ -32,3 +32,33 @@ def test_ingest_errors_exit_nonzero_with_one_line(settings: Settings, tmp_path: 
     assert "bad.txt: file is empty" in r.output
     missing = runner.invoke(app, ["ingest", str(tmp_path / "nope.txt")])
     assert missing.exit_code == 1 and "no such file" in missing.output
+
+
+def test_worker_listener_is_tcp_so_accepted_sockets_get_nodelay() -> None:
+    """uvicorn#3149: with --workers, a listener bound with proto 0 leaves Nagle on (40 ms per keep-alive request)."""
+    import asyncio
+    import socket
+
+    import uvicorn
+
+    from policyqa.cli import tcp_listener
+
+    listener = tcp_listener(uvicorn.Config("service.main:create_app", factory=True, host="127.0.0.1", port=0))
+    assert listener.proto == socket.IPPROTO_TCP
+
+    async def accepted_nodelay() -> int:
+        got: asyncio.Future[int] = asyncio.get_running_loop().create_future()
+
+        class Probe(asyncio.Protocol):
+            def connection_made(self, transport):  # type: ignore[no-untyped-def]
+                got.set_result(transport.get_extra_info("socket").getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY))
+                transport.close()
+
+        server = await asyncio.get_running_loop().create_server(Probe, sock=listener)
+        _, writer = await asyncio.open_connection(*listener.getsockname()[:2])
+        value = await asyncio.wait_for(got, 5)
+        writer.close()
+        server.close()
+        return value
+
+    assert asyncio.run(accepted_nodelay()) != 0
