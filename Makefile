@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 PIP    := $(BIN)/pip install --quiet --disable-pip-version-check
 
-.PHONY: run test install install-test index serve lint eval bench clean
+.PHONY: run test install install-test index serve lint eval bench load audit clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -40,6 +40,14 @@ eval: index
 
 bench: index
 	$(BIN)/policyqa bench
+
+load: index
+	$(BIN)/policyqa load --concurrency 32 --seconds 60
+
+# Needs a vulnerability database (PyPI's JSON API or OSV); a registry mirror alone is not enough.
+audit: install
+	$(PIP) pip-audit
+	$(BIN)/pip freeze --exclude-editable | $(BIN)/pip-audit -r /dev/stdin --no-deps --disable-pip
 
 clean:
 	rm -rf $(VENV) var

@@ -68,3 +68,37 @@ def test_dev_set_accuracy_stays_above_the_committed_floor(real_engine) -> None: 
     assert s["answer_accuracy"] >= floor, s
     assert abs(s["by_lang"]["en"] - s["by_lang"]["zh"]) <= 0.05, s["by_lang"]
     assert s["abstention_recall"] >= 0.85
+
+
+def test_bench_cli_writes_a_report_with_every_section(hash_settings, tmp_path: Path,  # type: ignore[no-untyped-def]
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    """A tiny bench end to end: a real server subprocess, a synthetic corpus, the markdown and JSON reports.
+    It checks that the script runs and reports, not how fast anything is."""
+    monkeypatch.setenv("POLICYQA_DATA_DIR", str(hash_settings.data_dir))
+    monkeypatch.setenv("POLICYQA_EMBEDDER", "hash")
+    out = tmp_path / "reports"
+    r = runner.invoke(app, ["bench", "--repeats", "1", "--seconds", "1", "--questions", "8", "--workers", "1",
+                            "--scales", "1k", "--out", str(out)])
+    assert r.exit_code == 0, r.output
+    md = next(out.glob("bench-*.md")).read_text(encoding="utf-8")
+    for heading in ("## Floors", "## `/v1/ask` over HTTP", "## Ingest and index build", "## Scale"):
+        assert heading in md
+    res = json.loads(next(out.glob("bench-*.json")).read_text())
+    assert [h["query_cache"] for h in res["http"]] == [0, 4096]
+    assert all(h["concurrent"]["5xx"] == 0 and h["concurrent"]["n"] > 0 for h in res["http"])
+    scale = res["scale"][0]
+    assert scale["clauses"] == 1000 and 0.0 <= scale["hnsw"]["recall_at_10"] <= 1.0
+
+
+def test_synthetic_corpus_recombines_real_clauses(hash_engine) -> None:  # type: ignore[no-untyped-def]
+    from eval.bench import synthetic_corpus
+
+    r = hash_engine.retriever
+    syn = synthetic_corpus(r.clauses, r.dense.reconstruct_n(0, r.dense.ntotal), r.owners, hash_engine.analyzer, 300)
+    assert len(syn.clauses) == 300 and len(syn.tokens) == 300 and syn.vectors.shape[0] == len(syn.owners)
+    assert len({c.clause_id for c in syn.clauses}) == 300
+    real_texts = [c.text for c in r.clauses]
+    for c in syn.clauses[:20]:  # each is a head of one real clause and a tail of another
+        assert any(c.text.startswith(t[: max(1, len(t) // 4)]) for t in real_texts)
+    norms = (syn.vectors**2).sum(axis=1)
+    assert abs(norms - 1).max() < 1e-4
