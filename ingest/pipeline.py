@@ -48,15 +48,18 @@ def parse_bytes(data: bytes, source: str, doc_number: str | None = None, enrich:
     return enrich(notice) if enrich else notice
 
 
+def notice_digest(notice: ParsedNotice) -> str:
+    """Hash what is stored, not the raw bytes: a parser fix or a new translation is a change too."""
+    return content_hash(json.dumps([asdict(notice.document), [asdict(c) for c in notice.clauses]],
+                                   ensure_ascii=False, sort_keys=True).encode())
+
+
 def ingest_bytes(
     store: ClauseStore, data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None
 ) -> IngestResult:
     """Parse everything before touching the store, so a bad file never changes what is stored."""
     notice = parse_bytes(data, source, doc_number, enrich)
-    # Hash what would be stored, not the raw bytes: a parser fix or a new translation is a change too.
-    digest = content_hash(json.dumps([asdict(notice.document), [asdict(c) for c in notice.clauses]],
-                                     ensure_ascii=False, sort_keys=True).encode())
-    status = store.upsert(notice, source, digest)
+    status = store.upsert(notice, source, notice_digest(notice))
     return IngestResult(source, status, notice.document, notice.warnings)
 
 

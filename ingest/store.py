@@ -109,6 +109,11 @@ class ClauseStore:
             row = db.execute("SELECT content_hash FROM documents WHERE doc_number = ?", (doc_number,)).fetchone()
         return row["content_hash"] if row else None
 
+    def source_of(self, doc_number: str) -> str | None:
+        with self._connect() as db:
+            row = db.execute("SELECT source FROM documents WHERE doc_number = ?", (doc_number,)).fetchone()
+        return row["source"] if row else None
+
     def upsert(self, notice: ParsedNotice, source: str, digest: str) -> Status:
         """Store a parsed notice, replacing that document's clauses atomically. Unchanged content is a no-op."""
         d = notice.document

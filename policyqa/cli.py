@@ -96,6 +96,36 @@ def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 
 @app.command()
+def translate(
+    doc_number: Annotated[str, typer.Argument(help="文号 of a stored notice, e.g. 宁政发〔2023〕51号")],
+    limit: Annotated[int | None, typer.Option(min=1, help="Translate at most this many clauses")] = None,
+    no_index: Annotated[bool, typer.Option("--no-index", help="Skip the index rebuild")] = False,
+) -> None:
+    """Fill a notice's missing English renderings with the configured LLM; results go to data/notices/*.en.jsonl."""
+    from ingest.store import ClauseStore
+    from ingest.translate import translate_document
+    from service.answering.generator import make_generator
+
+    settings = get_settings()
+    if not settings.llm_enabled:
+        _fail(PolicyQAError("translate needs an LLM: set POLICYQA_LLM_BASE_URL and POLICYQA_LLM_MODEL "
+                            "(without one, answers say that no English rendering is available)"))
+    generator = make_generator(settings)
+    try:
+        with console.status(f"Translating {doc_number}…"):
+            report = translate_document(ClauseStore(settings.db_path), doc_number, generator.generate, generator.name,
+                                        limit=limit)
+    except PolicyQAError as e:
+        _fail(e)
+    console.print(f"{report.doc_number}: {len(report.filled)} renderings added ({report.already} already in "
+                  f"{report.path}), {len(report.rejected)} rejected", highlight=False)
+    for key, why in report.rejected:
+        err.print(f"[yellow]rejected[/yellow] {key}: {why}", highlight=False)
+    if report.filled and not no_index:
+        _build_index(settings)
+
+
+@app.command()
 def serve(
     host: Annotated[str | None, typer.Option(help="Bind address (default from POLICYQA_HOST, 127.0.0.1)")] = None,
     port: Annotated[int | None, typer.Option(help="Port (default from POLICYQA_PORT, 8000)")] = None,
@@ -185,11 +215,19 @@ def eval_cmd(
 
     from rich.progress import Progress
 
+    from eval.metrics import summarize
     from eval.report import write_report
     from eval.runner import (
-        GOLD_DIR, REPORTS_DIR, EvalRun, engine_asker, http_asker, load_gold, retrieval_modes, run_rows, write_results,
+        GOLD_DIR,
+        REPORTS_DIR,
+        EvalRun,
+        engine_asker,
+        http_asker,
+        load_gold,
+        retrieval_modes,
+        run_rows,
+        write_results,
     )
-    from eval.metrics import summarize
 
     golds = load_gold(gold or GOLD_DIR / "dev.jsonl")
     settings = get_settings()

@@ -12,14 +12,13 @@ from index.analyzer import Analyzer, PreparedQuery
 from index.retriever import Hit, Retriever
 from ingest.models import Clause, Document
 from ingest.registry import AgencyRegistry
+from policyqa.prompts import PROMPTS_DIR, load_prompt
 from service.answering import compose as C
-from service.answering.intent import Intent, detect_intent
 from service.answering.generator import Generator
-from service.answering.prompts import PROMPTS_DIR, load_prompt
+from service.answering.intent import Intent, detect_intent
 from service.answering.scope import out_of_scope_entity, strip_injection
 from service.answering.verify import unsupported
 from service.schemas import AskRequest, AskResponse
-
 
 # Words that say what kind of answer is wanted, not what it is about; they do not count towards coverage.
 QUESTION_WORDS = frozenset(

@@ -10,22 +10,7 @@ import pytest
 from ingest.glossary import default_glossary
 from ingest.models import ParsedNotice
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher, default_registry
-
-
-def numbers_and_acronyms(zh: str) -> set[str]:
-    """Arabic numbers (with 亿/万 magnitudes rewritten the English way) and Latin acronyms in a Chinese text."""
-    items: set[str] = set()
-    for m in re.finditer(r"(\d+(?:\.\d+)?)(亿|万)?", zh):
-        n, unit = m.group(1), m.group(2)
-        if unit == "亿":
-            value = float(n) * 1e8
-            items.add(f"{value / 1e9:g} billion" if value >= 1e9 else f"{value / 1e6:g} million")
-        elif unit == "万":
-            items.add(f"{float(n) * 1e4:,.0f}".replace(",", "") if float(n) * 1e4 < 1e6 else f"{float(n) / 100:g} million")
-        else:
-            items.add(n)
-    items |= set(re.findall(r"[A-Za-z][A-Za-z/+]*[A-Za-z]|(?<![A-Za-z])[A-Z](?![A-Za-z])", zh))
-    return items
+from ingest.translate import numbers_and_acronyms
 
 
 def test_every_agency_string_resolves(dt2022: ParsedNotice, so2023: ParsedNotice) -> None:

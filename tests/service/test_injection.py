@@ -43,7 +43,7 @@ ATTEMPTS = [
 
 @pytest.fixture(scope="module")
 def canary_prompts(tmp_path_factory):  # type: ignore[no-untyped-def]
-    from service.answering.prompts import PROMPTS_DIR
+    from policyqa.prompts import PROMPTS_DIR
 
     d = tmp_path_factory.mktemp("prompts")
     for f in PROMPTS_DIR.glob("*.md"):

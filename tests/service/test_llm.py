@@ -10,8 +10,8 @@ from http.server import BaseHTTPRequestHandler, HTTPServer
 
 import pytest
 
+from policyqa.prompts import PromptError, load_prompt
 from service.answering.answerer import Answerer
-from service.answering.prompts import PromptError, load_prompt
 from service.schemas import AskRequest
 from tests.conftest import ScriptedGenerator
 
