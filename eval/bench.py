@@ -111,10 +111,11 @@ def bench_ingest(notices_dir: Path, embedder_name: str, repeats: int) -> dict[st
         with tempfile.TemporaryDirectory(prefix="policyqa-bench-") as tmp:
             settings = Settings(data_dir=Path(tmp), embedder=embedder_name)
             store = ClauseStore(settings.db_path)
-            cold_ingest.append(timed(lambda: [ingest_file(store, f, enrich=enrich) for f in files]))
-            cold_build.append(timed(lambda: ensure_index(settings)))
-            warm_ingest.append(timed(lambda: [ingest_file(store, f, enrich=enrich) for f in files]))
-            warm_build.append(timed(lambda: ensure_index(settings, force=True)))
+            ingest_all = lambda s=store: [ingest_file(s, f, enrich=enrich) for f in files]  # noqa: E731
+            cold_ingest.append(timed(ingest_all))
+            cold_build.append(timed(lambda s=settings: ensure_index(s)))
+            warm_ingest.append(timed(ingest_all))
+            warm_build.append(timed(lambda s=settings: ensure_index(s, force=True)))
     med = statistics.median
     return {"files": len(files), "cold_ingest_s": med(cold_ingest), "cold_build_s": med(cold_build),
             "warm_ingest_s": med(warm_ingest), "warm_build_s": med(warm_build)}
@@ -324,7 +325,7 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
         build_s = time.perf_counter() - t
         if kind == "hnsw":
             index.hnsw.efSearch = 128
-        runs = [percentiles_ms([timed(lambda i=i: index.search(qv[i : i + 1], want)) for i in range(len(qv))])
+        runs = [percentiles_ms([timed(lambda i=i, ix=index: ix.search(qv[i : i + 1], want)) for i in range(len(qv))])
                 for _ in range(repeats)]
         _, ids = index.search(qv, 10)
         entry: dict[str, Any] = {"build_s": build_s, "memory_mb": faiss.serialize_index(index).nbytes / 2**20,
@@ -363,7 +364,6 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
     hybrid.embedder = Cached()
     out["retrieval_no_embed"] = median_of_runs([percentiles_ms([timed(lambda p=p: hybrid.search(p, k=5))
                                                                 for p in prepared]) for _ in range(repeats)])
-    del hybrid
     shutil.rmtree(root, ignore_errors=True)
     return out
 

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import RowResult, retrieval_metrics, score_row, summarize
+from eval.metrics import RowResult, retrieval_metrics, score_row
 from ingest.registry import AgencyRegistry, default_registry
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"

@@ -7,7 +7,15 @@ from fastapi import APIRouter, HTTPException, Query
 from ingest.models import Clause
 from service.answering.compose import units_out
 from service.deps import EngineDep
-from service.schemas import COMMON_RESPONSES, NOT_FOUND, ClauseOut, DocumentOut, DocumentsResponse, TaskOut, TasksResponse
+from service.schemas import (
+    COMMON_RESPONSES,
+    NOT_FOUND,
+    ClauseOut,
+    DocumentOut,
+    DocumentsResponse,
+    TaskOut,
+    TasksResponse,
+)
 
 router = APIRouter(tags=["documents"])
 

@@ -4,7 +4,6 @@ and an OpenAI-compatible /v1/embeddings server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import os
 import threading
 from http.server import BaseHTTPRequestHandler, HTTPServer
 
