@@ -35,16 +35,18 @@ class Glossary:
             terms.append(Term(tuple(z for z in zh.split(";") if z), tuple(e for e in en.split(";") if e)))
         return cls(terms)
 
+    def matches(self, text: str) -> list[Term]:
+        """Every glossary term the text mentions, in either language, in glossary order."""
+        return [term for term, patterns in self._en
+                if any(z in text for z in term.zh) or any(p.search(text) for p in patterns)]
+
     def expand(self, text: str) -> tuple[list[str], list[str]]:
         """(Chinese terms, English forms) for every glossary term the text mentions in either language."""
         zh_out: list[str] = []
         en_out: list[str] = []
-        for term, patterns in self._en:
-            hit_zh = any(z in text for z in term.zh)
-            hit_en = any(p.search(text) for p in patterns)
-            if hit_zh or hit_en:
-                zh_out += [z for z in term.zh if z not in zh_out]
-                en_out += [e for e in term.en if e not in en_out]
+        for term in self.matches(text):
+            zh_out += [z for z in term.zh if z not in zh_out]
+            en_out += [e for e in term.en if e not in en_out]
         return zh_out, en_out
 
 

@@ -69,8 +69,7 @@ def _prompt_values(c: Clause | None, text: str, registry: AgencyRegistry, glossa
     agencies = sorted({(u.zh, u.en) for u in c.units if u.en} if c else set())
     for a in registry.find_in_text(text):
         agencies.append((a.zh, a.en))
-    zh_terms, _ = glossary.expand(text)
-    terms = [f"{z} → {'; '.join(glossary.expand(z)[1][:2])}" for z in zh_terms[:12]]
+    terms = [f"{z} → {'; '.join(t.en[:2])}" for t in glossary.matches(text) for z in t.zh][:12]
     return {"section": c.section if c else "(title)", "text": text, "terms": "\n".join(terms) or "(none)",
             "agencies": "\n".join(f"{z} → {e}" for z, e in dict(agencies).items()) or "(none)"}
 
