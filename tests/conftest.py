@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import json
+import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import BaseHTTPRequestHandler, HTTPServer
 from pathlib import Path
 
 import pytest
@@ -119,3 +123,26 @@ class ScriptedGenerator:
         if isinstance(self.reply, BaseException):
             raise self.reply
         return self.reply(prompt) if callable(self.reply) else self.reply
+
+
+# --- a local HTTP server speaking JSON (fake embedding / chat endpoints) --------------------------------------------
+
+
+def send_json(handler: BaseHTTPRequestHandler, payload: object, status: int = 200) -> None:
+    out = json.dumps(payload).encode()
+    handler.send_response(status)
+    handler.send_header("content-type", "application/json")
+    handler.send_header("content-length", str(len(out)))
+    handler.end_headers()
+    handler.wfile.write(out)
+
+
+@contextmanager
+def local_http(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
+    """Serve `handler` on 127.0.0.1 in a thread; yields the base URL."""
+    server = HTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()

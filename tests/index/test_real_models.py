@@ -4,13 +4,12 @@ and an OpenAI-compatible /v1/embeddings server on 127.0.0.1."""
 from __future__ import annotations
 
 import json
-import threading
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import numpy as np
 import pytest
 
-from tests.conftest import DT_NO, SO_NO
+from tests.conftest import DT_NO, SO_NO, local_http, send_json
 
 CASES = [
     ("Who leads the QFLP pilot?", DT_NO, 8),
@@ -59,12 +58,7 @@ class _FakeEmbeddings(BaseHTTPRequestHandler):
     def do_POST(self) -> None:  # noqa: N802
         body = json.loads(self.rfile.read(int(self.headers["content-length"])))
         data = [{"index": i, "embedding": [float(len(t)), 1.0, 0.5]} for i, t in enumerate(body["input"])]
-        out = json.dumps({"data": list(reversed(data)), "model": body["model"]}).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
+        send_json(self, {"data": list(reversed(data)), "model": body["model"]})
 
     def log_message(self, *args: object) -> None:
         pass
@@ -73,16 +67,12 @@ class _FakeEmbeddings(BaseHTTPRequestHandler):
 def test_openai_compatible_embeddings_server() -> None:
     from index.embedders import make_embedder
 
-    server = HTTPServer(("127.0.0.1", 0), _FakeEmbeddings)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        e = make_embedder("openai:e5-large", f"http://127.0.0.1:{server.server_port}/v1")
+    with local_http(_FakeEmbeddings) as base:
+        e = make_embedder("openai:e5-large", f"{base}/v1")
         assert e.dim == 3 and e.prefixes.startswith("e5")
         v = e.embed(["ab", "abcd"], "passage")  # server answers out of order; we sort by index
         raw = np.array([[len("passage: ab"), 1, 0.5], [len("passage: abcd"), 1, 0.5]], dtype=np.float32)
         assert np.allclose(v, raw / np.linalg.norm(raw, axis=1, keepdims=True))
-    finally:
-        server.shutdown()
 
 
 def test_sentence_transformers_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:

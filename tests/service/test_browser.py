@@ -4,7 +4,6 @@ it; and XSS payloads through the question, an ingested notice and an LLM reply n
 from __future__ import annotations
 
 import shutil
-import socket
 import threading
 import time
 from pathlib import Path
@@ -12,6 +11,7 @@ from pathlib import Path
 import httpx
 import pytest
 
+from eval.bench import free_port
 from service.answering.answerer import Answerer
 from tests.conftest import NOTICES, ScriptedGenerator, build_store_and_index
 
@@ -44,12 +44,6 @@ BASE_PAYLOADS = [
 ]
 PAYLOADS = [p + suffix for p in BASE_PAYLOADS for suffix in ("", " 外籍人才", " QFLP", "\n<b>x</b>", "（责任单位：市商务局）")]
 assert len(PAYLOADS) == 100
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def serve(app) -> tuple[str, object]:  # type: ignore[no-untyped-def]

@@ -4,16 +4,15 @@ prompt files, and one real round trip through langchain-openai to a local OpenAI
 from __future__ import annotations
 
 import json
-import threading
 import time
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler
 
 import pytest
 
 from policyqa.prompts import PromptError, load_prompt
 from service.answering.answerer import Answerer
 from service.schemas import AskRequest
-from tests.conftest import ScriptedGenerator
+from tests.conftest import ScriptedGenerator, local_http, send_json
 
 Q = "外籍人才创业工作许可由哪个部门牵头？"
 
@@ -100,16 +99,11 @@ class _OpenAIChat(BaseHTTPRequestHandler):
             self.send_response(500)
             self.end_headers()
             return
-        out = json.dumps({
+        send_json(self, {
             "id": "x", "object": "chat.completion", "created": 0, "model": body["model"],
             "choices": [{"index": 0, "message": {"role": "assistant", "content": content}, "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 1, "completion_tokens": 1, "total_tokens": 2},
-        }).encode()
-        self.send_response(200)
-        self.send_header("content-type", "application/json")
-        self.send_header("content-length", str(len(out)))
-        self.end_headers()
-        self.wfile.write(out)
+        })
 
     def log_message(self, *args: object) -> None:
         pass
@@ -118,10 +112,8 @@ class _OpenAIChat(BaseHTTPRequestHandler):
 def test_langchain_adapter_against_a_local_openai_server(hash_engine) -> None:  # type: ignore[no-untyped-def]
     from service.answering.generator import LangChainGenerator
 
-    server = HTTPServer(("127.0.0.1", 0), _OpenAIChat)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        gen = LangChainGenerator(f"http://127.0.0.1:{server.server_port}/v1", "qwen2.5-7b-instruct", "", timeout=5)
+    with local_http(_OpenAIChat) as base:
+        gen = LangChainGenerator(f"{base}/v1", "qwen2.5-7b-instruct", "", timeout=5)
         _OpenAIChat.replies = ["牵头单位为市科技局。[2023-51-bfb4/t93]", "HTTP500"]
         a = answerer_with(hash_engine, gen)
         ok = a.answer(AskRequest(question=Q))
@@ -129,5 +121,3 @@ def test_langchain_adapter_against_a_local_openai_server(hash_engine) -> None:  
         assert _OpenAIChat.seen[-1]["model"] == "qwen2.5-7b-instruct" and _OpenAIChat.seen[-1]["temperature"] == 0
         failed = a.answer(AskRequest(question=Q))
         assert failed.llm_fallback and "牵头单位：市科技局" in failed.answer
-    finally:
-        server.shutdown()
