@@ -46,8 +46,9 @@ class Settings(BaseSettings):
     # HTTP edge.
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
-    # Server processes. Each holds its own engine (~300 MB with e5-small-q4) and follows reindexes through the
-    # index's CURRENT pointer; rate limits are per process. One per core is the sweet spot.
+    # Server processes. Each holds its own engine (~220 MB with e5-small-q4) and follows reindexes through the
+    # index's CURRENT pointer; rate limits are per process. The e5 engine already uses every core, so on two
+    # cores one worker is fastest (see `policyqa bench`); add workers on bigger machines.
     workers: int = Field(default=1, ge=1, le=32)
     max_question_chars: int = Field(default=1000, ge=1)
     max_top_k: int = Field(default=20, ge=1)
