@@ -43,9 +43,11 @@ def _rebuild(request: Request) -> dict:
 
     settings = request.app.state.settings
     holder = request.app.state.holder
-    report = ensure_index(settings, force=True)
+    current = holder.engine
+    report = ensure_index(settings, analyzer=current.analyzer if current else None, force=True)
     holder.set(request.app.state.engine_factory(settings))
-    return {"status": report.status, "version": report.version, "clauses": report.n_clauses, "vectors": report.n_vectors}
+    return {"status": report.status, "version": report.version, "clauses": report.n_clauses,
+            "vectors": report.n_vectors}
 
 
 @router.post("/reindex")
@@ -65,7 +67,9 @@ _TEXT_TYPES = {"text/plain", "text/markdown", "application/octet-stream"}
 
 
 @router.post("/ingest")
-async def ingest_notice(request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form()] = None) -> dict:
+async def ingest_notice(
+    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form()] = None
+) -> dict:
     settings = request.app.state.settings
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes + 4096:
