@@ -16,6 +16,7 @@ from index.embedders import Embedder
 from index.fusion import rrf
 from index.persist import Manifest, current_dir, read_manifest
 from ingest.models import Clause
+from policyqa.errors import IndexMismatchError
 
 Mode = Literal["hybrid", "dense", "bm25"]
 
@@ -65,7 +66,12 @@ class HybridRetriever:
         ids = json.loads((folder / "clause_ids.json").read_text())
         self.clauses = [by_id[i] for i in ids]
         self.owners = np.load(folder / "vector_owners.npy")
-        self.dense = faiss.read_index(str(folder / "dense.faiss"))
+        try:
+            self.dense = faiss.read_index(str(folder / "dense.faiss"))
+        except RuntimeError as e:
+            raise IndexMismatchError(
+                f"{folder / 'dense.faiss'} is unreadable ({str(e).splitlines()[0][:120]}): "
+                "run `policyqa ingest data/notices` to rebuild the index") from e
         if hasattr(self.dense, "hnsw"):
             self.dense.hnsw.efSearch = 128
         self.bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
@@ -106,7 +112,8 @@ class HybridRetriever:
             if len(vec_ids) == 0:
                 return []
             sel = faiss.IDSelectorBatch(vec_ids)
-            params = faiss.SearchParametersHNSW(sel=sel) if hasattr(self.dense, "hnsw") else faiss.SearchParameters(sel=sel)
+            hnsw = hasattr(self.dense, "hnsw")
+            params = faiss.SearchParametersHNSW(sel=sel) if hnsw else faiss.SearchParameters(sel=sel)  # type: ignore[attr-defined,call-arg]
             want = min(want, len(vec_ids))
         scores, idx = self.dense.search(qv, want, params=params) if params else self.dense.search(qv, want)
         pooled: dict[int, float] = {}

@@ -48,9 +48,31 @@ def test_switch_is_atomic_and_old_versions_are_pruned(built: Settings) -> None:
     assert second is not None and second != first and first.exists()  # previous version kept for rollback
     ensure_index(built, force=True)
     assert not first.exists()
-    # A half-written build folder never becomes live.
-    (built.index_root / "v99999999999999-000000000-deadbeef").mkdir()
-    assert current_dir(built.index_root) != built.index_root / "v99999999999999-000000000-deadbeef"
+
+
+
+def test_a_build_that_dies_before_the_switch_leaves_the_old_version_live(built: Settings, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import index.builder
+
+    live = current_dir(built.index_root)
+
+    def crash(root, folder, keep=2):  # type: ignore[no-untyped-def]
+        raise OSError("killed before the switch")
+
+    monkeypatch.setattr(index.builder, "switch_to", crash)
+    with pytest.raises(OSError, match="killed"):
+        ensure_index(built, force=True)
+    assert current_dir(built.index_root) == live
+    assert _retriever(built).search("数字证书", k=1)
+
+
+def test_a_pointer_to_an_incomplete_folder_is_refused(built: Settings) -> None:
+    half = built.index_root / "v99999999999999-000000000-deadbeef"
+    half.mkdir()
+    (half / "dense.faiss").write_bytes(b"")  # files written, manifest (the last file) not yet
+    (built.index_root / "CURRENT").write_text(half.name)
+    with pytest.raises(IndexMismatchError, match="incomplete"):
+        current_dir(built.index_root)
 
 
 def test_embedder_mismatch_is_a_clear_error(built: Settings) -> None:
@@ -84,7 +106,7 @@ def test_corrupted_manifest_is_a_clear_error(built: Settings) -> None:
 def test_corrupted_vector_file_is_an_error_not_a_wrong_answer(built: Settings) -> None:
     folder = current_dir(built.index_root)
     (folder / "dense.faiss").write_bytes(b"garbage")
-    with pytest.raises(Exception):  # noqa: B017 - faiss raises RuntimeError; the service turns it into 503
+    with pytest.raises(IndexMismatchError, match="dense.faiss.*policyqa ingest"):
         _retriever(built)
 
 
