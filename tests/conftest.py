@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import atexit
 import json
+import shutil
+import tempfile
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -51,17 +54,33 @@ def settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Settin
 # --- built indexes and engines (session-scoped: built once per run) ------------------------------------------------
 
 
-def build_store_and_index(data_dir: Path, embedder: str) -> Settings:
+_TEMPLATES: dict[tuple[str, str], Path] = {}
+
+
+def build_store_and_index(data_dir: Path, embedder: str, notices: Path = NOTICES) -> Settings:
+    """A data dir with the notices stored and indexed. Each (embedder, notices) pair is built once per run into a
+    template; every caller gets its own copy, so no two tests share a store or an index."""
+    key = (embedder, str(notices))
+    template = _TEMPLATES.get(key)
+    if template is None:
+        template = Path(tempfile.mkdtemp(prefix="policyqa-template-")) / "var"
+        atexit.register(shutil.rmtree, template.parent, True)
+        _build(template, embedder, notices)
+        _TEMPLATES[key] = template
+    shutil.copytree(template, data_dir)
+    return Settings(data_dir=data_dir, embedder=embedder)
+
+
+def _build(data_dir: Path, embedder: str, notices: Path) -> None:
     from index.builder import ensure_index
     from ingest.pipeline import expand_paths, ingest_file
     from ingest.store import ClauseStore
 
     settings = Settings(data_dir=data_dir, embedder=embedder)
     store = ClauseStore(settings.db_path)
-    for f in expand_paths([NOTICES]):
+    for f in expand_paths([notices]):
         ingest_file(store, f, enrich=enrich)
     ensure_index(settings)
-    return settings
 
 
 @pytest.fixture(scope="session")

@@ -18,7 +18,8 @@ FIVE = [
      "cite": [[["宁委办发〔2022〕13号", 8]]], "agencies": ["市金融监管局"]},
     {"id": "t3", "lang": "zh", "kind": "fact", "question": "外资在国内互联网虚拟专用网业务中的股比上限是多少？",
      "abstain": False, "keys": ["50%"]},
-    {"id": "t4", "lang": "en", "kind": "out_of_scope", "question": "Who leads the QFLP pilot in Shanghai?", "abstain": True},
+    {"id": "t4", "lang": "en", "kind": "out_of_scope", "question": "Who leads the QFLP pilot in Shanghai?",
+     "abstain": True},
     {"id": "t5", "lang": "zh", "kind": "metadata", "question": "宁政发〔2023〕51号是哪天印发的？", "abstain": False,
      "keys": ["2023年6月3日"]},
 ]
@@ -70,6 +71,7 @@ def test_dev_set_accuracy_stays_above_the_committed_floor(real_engine) -> None: 
     assert s["abstention_recall"] >= 0.85
 
 
+@pytest.mark.slow
 def test_bench_cli_writes_a_report_with_every_section(hash_settings, tmp_path: Path,  # type: ignore[no-untyped-def]
                                                       monkeypatch: pytest.MonkeyPatch) -> None:
     """A tiny bench end to end: a real server subprocess, a synthetic corpus, the markdown and JSON reports.

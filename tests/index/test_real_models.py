@@ -75,6 +75,7 @@ def test_openai_compatible_embeddings_server() -> None:
         assert np.allclose(v, raw / np.linalg.norm(raw, axis=1, keepdims=True))
 
 
+@pytest.mark.st
 def test_sentence_transformers_missing_model_is_a_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
     pytest.importorskip("sentence_transformers")
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")

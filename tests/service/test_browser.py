@@ -42,7 +42,8 @@ BASE_PAYLOADS = [
     "<style>@import 'http://evil.example/i.css';</style>",
     "&lt;script&gt;window.__xss=1&lt;/script&gt;",
 ]
-PAYLOADS = [p + suffix for p in BASE_PAYLOADS for suffix in ("", " 外籍人才", " QFLP", "\n<b>x</b>", "（责任单位：市商务局）")]
+SUFFIXES = ("", " 外籍人才", " QFLP", "\n<b>x</b>", "（责任单位：市商务局）")
+PAYLOADS = [p + suffix for p in BASE_PAYLOADS for suffix in SUFFIXES]
 assert len(PAYLOADS) == 100
 
 
@@ -64,7 +65,8 @@ def serve(app) -> tuple[str, object]:  # type: ignore[no-untyped-def]
 
 
 XSS_NOTICE = "\n".join(
-    ["宁测发〔2024〕1号", "", "关于印发《跨站脚本测试方案》的通知", "", "各单位：", "", "跨站脚本测试方案", "", "一、测试任务", "",
+    ["宁测发〔2024〕1号", "", "关于印发《跨站脚本测试方案》的通知", "", "各单位：", "", "跨站脚本测试方案", "",
+     "一、测试任务", "",
      "（一）测试。建设测试平台。（责任单位：市商务局）", "", "附件", "", "序号\t任务内容\t责任单位"]
     + [f"{i}\t测试条款{i}：跨站脚本防护验证任务，{p}，确保页面安全。\t市商务局" for i, p in enumerate(BASE_PAYLOADS, 1)]
 )
@@ -81,14 +83,7 @@ def site(tmp_path_factory):  # type: ignore[no-untyped-def]
     for f in NOTICES.glob("*.txt"):
         shutil.copy(f, notices)
     (notices / "xss-test.txt").write_text(XSS_NOTICE, encoding="utf-8")
-    import tests.conftest as conftest
-
-    original = conftest.NOTICES
-    conftest.NOTICES = notices
-    try:
-        settings = build_store_and_index(tmp_path_factory.mktemp("browser") / "var", "hash")
-    finally:
-        conftest.NOTICES = original
+    settings = build_store_and_index(tmp_path_factory.mktemp("browser") / "var", "hash", notices)
     settings = settings.model_copy(update={"rate_limit_per_minute": 100_000})
     engine = load_engine(settings)
 

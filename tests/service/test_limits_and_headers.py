@@ -19,6 +19,26 @@ class CountingEmbedder:
         return self.inner.embed(texts, kind)
 
 
+@pytest.fixture(scope="module")
+def counted(hash_settings, hash_engine):  # type: ignore[no-untyped-def]
+    """An engine of its own whose embedder counts calls (the shared session engine is never patched)."""
+    from index.embedders import HashEmbedder
+    from service.engine import load_engine
+
+    counting = CountingEmbedder(HashEmbedder())
+    engine = load_engine(hash_settings.model_copy(update={"query_cache_size": 0}), embedder=counting,
+                         analyzer=hash_engine.analyzer)
+    return engine, counting
+
+
+def test_counting_engine_counts(hash_settings, counted) -> None:  # type: ignore[no-untyped-def]
+    engine, counting = counted
+    before = counting.calls
+    with make_client(hash_settings, engine) as c:
+        assert c.post("/v1/ask", json={"question": "Who leads the QFLP pilot?"}).status_code == 200
+    assert counting.calls > before  # so a zero below means the request really never reached the model
+
+
 @pytest.mark.parametrize(
     ("body", "status", "detail"),
     [
@@ -35,17 +55,14 @@ class CountingEmbedder:
         ({}, 422, "Field required"),
     ],
 )
-def test_bad_ask_bodies(client, hash_engine, body, status, detail) -> None:  # type: ignore[no-untyped-def]
-    counting = CountingEmbedder(hash_engine.retriever.embedder)
-    original = hash_engine.retriever.embedder
-    hash_engine.retriever.embedder = counting
-    try:
-        r = client.post("/v1/ask", json=body)
-    finally:
-        hash_engine.retriever.embedder = original
+def test_bad_ask_bodies(hash_settings, counted, body, status, detail) -> None:  # type: ignore[no-untyped-def]
+    engine, counting = counted
+    before = counting.calls
+    with make_client(hash_settings, engine) as c:
+        r = c.post("/v1/ask", json=body)
     assert r.status_code == status
     assert detail in str(r.json()["detail"])
-    assert counting.calls == 0
+    assert counting.calls == before
 
 
 @pytest.mark.parametrize(
@@ -69,7 +86,8 @@ def test_security_headers_on_demo_and_widget(client) -> None:  # type: ignore[no
 
 def test_cors_allowlist_only(hash_settings, hash_engine) -> None:  # type: ignore[no-untyped-def]
     with make_client(hash_settings, hash_engine, cors_origins=["https://desk.example.gov.cn"]) as c:
-        ok = c.options("/v1/ask", headers={"Origin": "https://desk.example.gov.cn", "Access-Control-Request-Method": "POST"})
+        preflight = {"Origin": "https://desk.example.gov.cn", "Access-Control-Request-Method": "POST"}
+        ok = c.options("/v1/ask", headers=preflight)
         assert ok.headers.get("access-control-allow-origin") == "https://desk.example.gov.cn"
         bad = c.options("/v1/ask", headers={"Origin": "https://evil.example", "Access-Control-Request-Method": "POST"})
         assert "access-control-allow-origin" not in bad.headers
@@ -119,17 +137,18 @@ def test_every_admin_route_refuses_without_the_key(hash_settings, hash_engine) -
 
 
 def test_500s_are_generic(hash_settings, hash_engine) -> None:  # type: ignore[no-untyped-def]
-    with make_client(hash_settings, hash_engine) as c:
-        def boom(req):  # type: ignore[no-untyped-def]
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+
+    from service.main import create_app
+
+    class Boom:
+        def answer(self, req):  # type: ignore[no-untyped-def]
             raise RuntimeError("secret path /etc/policyqa and key sk-123")
 
-        original = hash_engine.answerer.answer
-        hash_engine.answerer.answer = boom
-        try:
-            from fastapi.testclient import TestClient
-
-            r = TestClient(c.app, raise_server_exceptions=False).post("/v1/ask", json={"question": "QFLP"})
-        finally:
-            hash_engine.answerer.answer = original
+    broken = dataclasses.replace(hash_engine, answerer=Boom())  # a copy: the session engine is untouched
+    with TestClient(create_app(hash_settings, engine_factory=lambda _s: broken), raise_server_exceptions=False) as c:
+        r = c.post("/v1/ask", json={"question": "QFLP"})
     assert r.status_code == 500 and r.json() == {"detail": "internal error"}
     assert "secret" not in r.text and "Traceback" not in r.text
