@@ -43,9 +43,9 @@ def median_of_runs(runs: list[dict[str, float]]) -> dict[str, float]:
     return {k: float(statistics.median(r[k] for r in runs)) for k in runs[0]}
 
 
-def timed(fn: Callable[[], Any]) -> float:
+def timed(fn: Callable[..., Any], *args: Any, **kwargs: Any) -> float:
     t = time.perf_counter()
-    fn()
+    fn(*args, **kwargs)
     return time.perf_counter() - t
 
 
@@ -77,19 +77,20 @@ def rss_mb(pid: int) -> float:
 
 def bench_embedding(embedder, questions: list[str], repeats: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
     embedder.embed(questions[:2], "query")
-    runs = [percentiles_ms([timed(lambda q=q: embedder.embed([q], "query")) for q in questions]) for _ in range(repeats)]
+    runs = [percentiles_ms([timed(embedder.embed, [q], "query") for q in questions])
+            for _ in range(repeats)]
     return median_of_runs(runs)
 
 
 def bench_retrieval(retriever, questions: list[str], repeats: int, k: int = 5) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    runs = [percentiles_ms([timed(lambda q=q: retriever.search(q, k=k)) for q in questions]) for _ in range(repeats)]
+    runs = [percentiles_ms([timed(retriever.search, q, k=k) for q in questions]) for _ in range(repeats)]
     return median_of_runs(runs)
 
 
 def bench_answer(engine, questions: list[str], repeats: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
     from service.schemas import AskRequest
 
-    runs = [percentiles_ms([timed(lambda q=q: engine.answerer.answer(AskRequest(question=q)))
+    runs = [percentiles_ms([timed(engine.answerer.answer, AskRequest(question=q))
                             for q in questions]) for _ in range(repeats)]
     return median_of_runs(runs)
 
@@ -113,9 +114,9 @@ def bench_ingest(notices_dir: Path, embedder_name: str, repeats: int) -> dict[st
             store = ClauseStore(settings.db_path)
             ingest_all = lambda s=store: [ingest_file(s, f, enrich=enrich) for f in files]  # noqa: E731
             cold_ingest.append(timed(ingest_all))
-            cold_build.append(timed(lambda s=settings: ensure_index(s)))
+            cold_build.append(timed(ensure_index, settings))
             warm_ingest.append(timed(ingest_all))
-            warm_build.append(timed(lambda s=settings: ensure_index(s, force=True)))
+            warm_build.append(timed(ensure_index, settings, force=True))
     med = statistics.median
     return {"files": len(files), "cold_ingest_s": med(cold_ingest), "cold_build_s": med(cold_build),
             "warm_ingest_s": med(warm_ingest), "warm_build_s": med(warm_build)}
@@ -190,7 +191,7 @@ def http_sequential(base_url: str, questions: list[str], repeats: int) -> dict[s
         def one(q: str) -> None:
             client.post("/v1/ask", json={"question": q}).raise_for_status()
 
-        runs = [percentiles_ms([timed(lambda q=q: one(q)) for q in questions]) for _ in range(repeats)]
+        runs = [percentiles_ms([timed(one, q) for q in questions]) for _ in range(repeats)]
     return median_of_runs(runs)
 
 
@@ -326,7 +327,7 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
         build_s = time.perf_counter() - t
         if kind == "hnsw":
             index.hnsw.efSearch = 128
-        runs = [percentiles_ms([timed(lambda i=i, ix=index: ix.search(qv[i : i + 1], want)) for i in range(len(qv))])
+        runs = [percentiles_ms([timed(index.search, qv[i : i + 1], want) for i in range(len(qv))])
                 for _ in range(repeats)]
         _, ids = index.search(qv, 10)
         entry: dict[str, Any] = {"build_s": build_s, "memory_mb": faiss.serialize_index(index).nbytes / 2**20,
@@ -335,7 +336,8 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
             exact_ids = ids
         else:
             assert exact_ids is not None
-            entry["recall_at_10"] = float(np.mean([len(set(a) & set(b)) / 10 for a, b in zip(ids, exact_ids, strict=True)]))
+            overlap = [len(set(a) & set(b)) / 10 for a, b in zip(ids, exact_ids, strict=True)]
+            entry["recall_at_10"] = float(np.mean(overlap))
         out[kind] = entry
 
     # The whole hybrid retriever (query embedding, FAISS, bm25s over 'n' clauses, fusion) on this corpus.
@@ -349,7 +351,7 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
     hybrid = HybridRetriever(folder, syn.clauses, engine.embedder, engine.analyzer)
     prepared = [engine.analyzer.prepare(q) for q in questions]
     hybrid.search(prepared[0], k=5)
-    out["retrieval"] = median_of_runs([percentiles_ms([timed(lambda p=p: hybrid.search(p, k=5)) for p in prepared])
+    out["retrieval"] = median_of_runs([percentiles_ms([timed(hybrid.search, p, k=5) for p in prepared])
                                        for _ in range(repeats)])
 
     # The same searches with every query vector already in a QueryCache: what the index alone costs.
@@ -357,7 +359,7 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
     for p in prepared:
         warm.embed([p.dense_text], "query")
     hybrid.embedder = warm
-    out["retrieval_no_embed"] = median_of_runs([percentiles_ms([timed(lambda p=p: hybrid.search(p, k=5))
+    out["retrieval_no_embed"] = median_of_runs([percentiles_ms([timed(hybrid.search, p, k=5)
                                                                 for p in prepared]) for _ in range(repeats)])
     shutil.rmtree(root, ignore_errors=True)
     return out
@@ -458,7 +460,8 @@ def render_bench(res: dict[str, Any], title: str) -> str:
              _row("query embedding of the bare question (the floor)", f1(e["p50"]), f1(e["p95"])),
              _row("query embedding of the expanded dense query (English + glossary terms)",
                   f1(res["embed_dense_text"]["p50"]), f1(res["embed_dense_text"]["p95"])),
-             _row("retrieval (embedding + FAISS + bm25s + fusion)", f1(res["retrieval"]["p50"]), f1(res["retrieval"]["p95"])),
+             _row("retrieval (embedding + FAISS + bm25s + fusion)", f1(res["retrieval"]["p50"]),
+                  f1(res["retrieval"]["p95"])),
              _row("answer (retrieval + extractive answer)", f1(res["answer"]["p50"]), f1(res["answer"]["p95"])), ""]
     if "http" in res:
         c = res["options"]["concurrency"]
@@ -478,7 +481,8 @@ def render_bench(res: dict[str, Any], title: str) -> str:
         g = res["ingest"]
         lines += ["## Ingest and index build, bundled notices", "", _row("", "ingest s", "index build s"),
                   _row("---", "---:", "---:"),
-                  _row("cold (fresh store, every passage embedded)", f"{g['cold_ingest_s']:.2f}", f"{g['cold_build_s']:.2f}"),
+                  _row("cold (fresh store, every passage embedded)", f"{g['cold_ingest_s']:.2f}",
+                        f"{g['cold_build_s']:.2f}"),
                   _row("warm (unchanged notices; forced rebuild from the embedding cache)", f"{g['warm_ingest_s']:.2f}",
                        f"{g['warm_build_s']:.2f}"), ""]
     if res["scale"]:

@@ -60,18 +60,20 @@ def write_report(run: EvalRun, path: Path, title: str) -> Path:
                 "abstention_recall"):
         base = f" {_pct(run.baseline[key])} |" if run.baseline else ""
         lines.append(f"| {key} | {_pct(s[key])} |{base}")
-    lines.append(f"| latency p50 / p95 | {s['latency_p50_ms']:.1f} / {s['latency_p95_ms']:.1f} ms |"
-                 + (f" {run.baseline['latency_p50_ms']:.1f} / {run.baseline['latency_p95_ms']:.1f} ms |" if run.baseline else ""))
+    b = run.baseline
+    base_latency = f" {b['latency_p50_ms']:.1f} / {b['latency_p95_ms']:.1f} ms |" if b else ""
+    lines.append(f"| latency p50 / p95 | {s['latency_p50_ms']:.1f} / {s['latency_p95_ms']:.1f} ms |{base_latency}")
     lines += ["", f"{s['n']} questions.", "", "## By language", "", "| slice | accuracy |", "|---|---|"]
     lines += [f"| {k} | {_pct(v)} |" for k, v in s["by_lang"].items()]
     lines += ["", "## By kind", "", "| kind | accuracy |", "|---|---|"]
     lines += [f"| {k} | {_pct(v)} |" for k, v in s["by_kind"].items()]
     if run.retrieval:
-        lines += ["", "## Retrieval (citation in top 3)", "", "| mode | recall@3 | MRR | en | zh | zh-Hant |", "|---|---|---|---|---|---|"]
+        lines += ["", "## Retrieval (citation in top 3)", "", "| mode | recall@3 | MRR | en | zh | zh-Hant |",
+                  "|---|---|---|---|---|---|"]
         for m, v in run.retrieval.items():
             bl = v["by_lang"]
-            lines.append(f"| {m} | {_pct(v['recall_at_3'])} | {v['mrr']:.3f} | "
-                         + " | ".join(_pct(bl[x]["recall_at_3"]) if x in bl else "-" for x in ("en", "zh", "zh-Hant")) + " |")
+            by_lang = " | ".join(_pct(bl[x]["recall_at_3"]) if x in bl else "-" for x in ("en", "zh", "zh-Hant"))
+            lines.append(f"| {m} | {_pct(v['recall_at_3'])} | {v['mrr']:.3f} | {by_lang} |")
     failures = [r for r in run.results if not r.passed]
     if failures:
         lines += ["", "## Failing rows", "", "| id | kind | failed checks |", "|---|---|---|"]

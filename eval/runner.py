@@ -77,7 +77,8 @@ def run_rows(golds: list[dict], ask: Ask, progress: Callable[[], None] | None = 
 
 
 def retrieval_modes(golds: list[dict], retriever, k: int = 3) -> dict[str, dict]:  # type: ignore[no-untyped-def]
-    rows = [g for g in golds if not g.get("abstain") and g.get("cite") and g["kind"] not in ("agency_tasks", "metadata")]
+    rows = [g for g in golds
+            if not g.get("abstain") and g.get("cite") and g["kind"] not in ("agency_tasks", "metadata")]
     out = {}
     for mode in ("bm25", "dense", "hybrid"):
         ranked = [[(h.clause.doc_number, h.clause.task_no) for h in retriever.search(g["question"], k=10, mode=mode)]

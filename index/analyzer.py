@@ -19,7 +19,9 @@ EN_STOP = frozenset(
     "can could should would will shall may might must about into than then so such not no yes please tell "
     "under per also each other more most much many some".split()
 )
-ZH_STOP = frozenset("的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split())
+ZH_STOP = frozenset(
+    "的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split()
+)
 _PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
 
 

@@ -51,6 +51,7 @@ def build_dense(vectors: np.ndarray, ann_threshold: int):  # type: ignore[no-unt
     import faiss
 
     dim = vectors.shape[1]
+    index: faiss.Index
     if len(vectors) > ann_threshold:
         index = faiss.IndexHNSWFlat(dim, 32, faiss.METRIC_INNER_PRODUCT)
         index.hnsw.efConstruction = 80
@@ -104,7 +105,8 @@ def build_index(
     if not clauses:
         raise PolicyQAError("the clause store is empty: run `policyqa ingest data/notices` first")
     started = time.perf_counter()
-    cached = CachedEmbedder(embedder, settings.data_dir / "embed-cache" / f"{embedder.id.replace('/', '_').replace(':', '_')}.sqlite3")
+    cache_name = embedder.id.replace("/", "_").replace(":", "_")
+    cached = CachedEmbedder(embedder, settings.data_dir / "embed-cache" / f"{cache_name}.sqlite3")
     texts: list[str] = []
     owners: list[int] = []
     for i, c in enumerate(clauses):

@@ -53,7 +53,9 @@ def _heading(line: str) -> tuple[int, re.Match[str]] | None:
 
 def _is_heading_only(line: str) -> bool:
     h = _heading(line)
-    return bool(h) and "。" not in line and len(line) - h[1].end() <= 40 and not _ANNOTATION.search(line)
+    if h is None:
+        return False
+    return "。" not in line and len(line) - h[1].end() <= 40 and not _ANNOTATION.search(line)
 
 
 def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:

@@ -50,6 +50,7 @@ def enrich(
                 units.append(replace(u, id=agency.id, en=agency.en))
         clauses.append(replace(c, units=tuple(units), text_en=en.get(c.clause_id)))
     for name in sorted(unresolved):
-        warnings.append(f"agency {name!r} is not in the registry (ingest/data/agencies.json); add it with an English name")
+        warnings.append(
+            f"agency {name!r} is not in the registry (ingest/data/agencies.json); add it with an English name")
     document = replace(notice.document, title_en=en.get("title"))
     return ParsedNotice(document, clauses, warnings)

@@ -40,7 +40,9 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
     return out
 
 
-def parse_bytes(data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None) -> ParsedNotice:
+def parse_bytes(
+    data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None
+) -> ParsedNotice:
     if len(data) > MAX_NOTICE_BYTES:
         raise IngestError(f"{source}: {len(data)} bytes is larger than a notice can be ({MAX_NOTICE_BYTES}); split it")
     text, _encoding = decode_notice(data, source)
@@ -63,7 +65,9 @@ def ingest_bytes(
     return IngestResult(source, status, notice.document, notice.warnings)
 
 
-def ingest_file(store: ClauseStore, path: Path, doc_number: str | None = None, enrich: Enricher | None = None) -> IngestResult:
+def ingest_file(
+    store: ClauseStore, path: Path, doc_number: str | None = None, enrich: Enricher | None = None
+) -> IngestResult:
     try:
         data = path.read_bytes()
     except OSError as e:

@@ -20,7 +20,8 @@ def squash(s: str) -> str:
     """Normalise whitespace the way clause text is stored: runs collapse; space between CJK characters goes."""
     s = _WS.sub(" ", s.replace("**", " ")).strip()
     # Page-layout spaces inside Chinese runs ("新生 圩海关", "到 2025 年") are artefacts, not content.
-    s = re.sub(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef，。、：；“”（）])\s+(?=[\u4e00-\u9fff\uff00-\uffef，。、：；“”（）])", "", s)
+    s = re.sub(r"(?<=[\u4e00-\u9fff\u3000-\u303f\uff00-\uffef，。、：；“”（）])\s+"
+               r"(?=[\u4e00-\u9fff\uff00-\uffef，。、：；“”（）])", "", s)
     s = re.sub(r"(?<=[\u4e00-\u9fff，。、；：（])\s+(?=\d)", "", s)
     s = re.sub(r"(?<=\d)\s+(?=[\u4e00-\u9fff，。、；：）])", "", s)
     return s
@@ -50,7 +51,9 @@ def heading_label(marker_match: re.Match[str], rest: str, level: int) -> str:
 def split_units(cell: str) -> list[str]:
     """Split a unit cell on 、 and ，, keeping parentheticals such as 南京通管办（联系省通管局） whole."""
     cell = nospace(cell)
-    out, depth, cur = [], 0, []
+    out: list[str] = []
+    cur: list[str] = []
+    depth = 0
     for ch in cell:
         if ch in "（(":
             depth += 1

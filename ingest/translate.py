@@ -37,7 +37,8 @@ def numbers_and_acronyms(zh: str) -> set[str]:
             value = float(n) * 1e8
             items.add(f"{value / 1e9:g} billion" if value >= 1e9 else f"{value / 1e6:g} million")
         elif unit == "万":
-            items.add(f"{float(n) * 1e4:,.0f}".replace(",", "") if float(n) * 1e4 < 1e6 else f"{float(n) / 100:g} million")
+            value = float(n) * 1e4
+            items.add(f"{value:.0f}" if value < 1e6 else f"{float(n) / 100:g} million")
         else:
             items.add(n)
     items |= set(re.findall(r"[A-Za-z][A-Za-z/+]*[A-Za-z]|(?<![A-Za-z])[A-Z](?![A-Za-z])", zh))

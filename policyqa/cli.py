@@ -205,7 +205,8 @@ def ask(
 @app.command("eval")
 def eval_cmd(
     gold: Annotated[Path | None, typer.Option(help="Gold JSONL (default eval/gold/dev.jsonl)")] = None,
-    base_url: Annotated[str | None, typer.Option(help="Score a running service over HTTP instead of in-process")] = None,
+    base_url: Annotated[
+        str | None, typer.Option(help="Score a running service over HTTP instead of in-process")] = None,
     out: Annotated[Path | None, typer.Option(help="Report directory (default eval/reports)")] = None,
     baseline: Annotated[bool, typer.Option(help="Also score the LangChain-tutorial baseline")] = True,
     floor: Annotated[float | None, typer.Option(help="Exit 1 if answer accuracy is below this")] = None,

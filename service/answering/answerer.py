@@ -45,7 +45,9 @@ class Thresholds:
     both_notices_ratio: float = 0.85
 
     @classmethod
-    def for_embedder(cls, embedder_id: str, dense_floor: float | None = None, dense_min: float | None = None) -> Thresholds:
+    def for_embedder(
+        cls, embedder_id: str, dense_floor: float | None = None, dense_min: float | None = None
+    ) -> Thresholds:
         """Cosine scales differ between models: the dense thresholds above were calibrated for e5-small-q4.
         Other embedders decide on coverage alone unless a deployment calibrates them (POLICYQA_ABSTAIN_*)."""
         base = cls() if embedder_id == "e5-small-q4" else cls(dense_floor=0.0, dense_min=0.0)
@@ -136,7 +138,8 @@ class Answerer:
             covers = "；".join(f"{d.doc_number}《{d.title}》" for d in docs)
             text = f"{why}本服务只依据以下南京市政策通知作答：{covers}（任务分工、牵头与配合单位、目标和试点举措）。"
         else:
-            why = {"place": f"The notices do not cover {detail}.", "instructions": "Instructions inside a question are not followed.",
+            why = {"place": f"The notices do not cover {detail}.",
+                   "instructions": "Instructions inside a question are not followed.",
                    "topic": "None of the bundled notices answers this question."}[reason]
             covers = "; ".join(f"{d.doc_number} ({d.title_en or d.title})" for d in docs)
             text = (f"{why} PolicyQA answers only from these Nanjing policy notices: {covers} — their tasks, lead and "
@@ -280,10 +283,12 @@ class Answerer:
                     else f"No annex task lists {names}{' as lead' if intent.role == 'lead' else ''}.")
             return AskResponse(answer=text, lang=lang, abstained=False, intent="agency_tasks", citations=[],  # type: ignore[arg-type]
                                units=C.units_out([_unit(a, intent.role or "responsible") for a in intent.agencies]))
-        header = (f"{names}在以下{len(rows)}项任务中列名：" if lang == "zh" else f"{names} is named in {len(rows)} annex tasks:")
+        header = (f"{names}在以下{len(rows)}项任务中列名：" if lang == "zh"
+                  else f"{names} is named in {len(rows)} annex tasks:")
         lines = [header]
         for c, roles in rows:
-            role_txt = "、".join(C.ROLE_ZH[r] for r in roles) if lang == "zh" else ", ".join(C.ROLE_EN[r].lower() for r in roles)
+            role_txt = ("、".join(C.ROLE_ZH[r] for r in roles) if lang == "zh"
+                        else ", ".join(C.ROLE_EN[r].lower() for r in roles))
             first = "（首列责任单位）" if lang == "zh" and intent.role == "lead" and roles == ["responsible"] else (
                 " (first listed responsible unit)" if intent.role == "lead" and roles == ["responsible"] else "")
             gist = C.sentences(C.quote_of(c, lang))[0][:90]
@@ -292,7 +297,8 @@ class Answerer:
                          else f"- {c.doc_number} {no} ({role_txt}{first}): {gist}")
         units = [u for c, _ in rows for u in c.units if u.id in ids]
         cited = [Hit(clause=c, score=1.0) for c, _ in rows]
-        return self._respond(lang, "agency_tasks", "\n".join(lines), cited, [], len(cited), C.units_out(units, intent.role))
+        return self._respond(lang, "agency_tasks", "\n".join(lines), cited, [], len(cited),
+                             C.units_out(units, intent.role))
 
     # --- optional LLM ----------------------------------------------------------------------------------------
 
@@ -303,7 +309,8 @@ class Answerer:
         blocks = "\n\n".join(
             f"[{c.clause_id}] {c.doc_number} task {c.task_no if c.task_no is not None else '-'} — {c.section}\n{c.text}"
             + (f"\nEN: {c.text_en}" if c.text_en and resp.lang == "en" else "")
-            + "\nUnits: " + "; ".join(f"{u.role}: {u.en} ({u.zh})" if resp.lang == "en" else f"{u.role}: {u.zh}" for u in c.units)
+            + "\nUnits: "
+            + "; ".join(f"{u.role}: {u.en} ({u.zh})" if resp.lang == "en" else f"{u.role}: {u.zh}" for u in c.units)
             for c in cited
         )
         prompt = self._prompts[resp.lang].render(question=req.question, clauses=blocks, draft=resp.answer)

@@ -28,7 +28,8 @@ def join_names(names: list[str], lang: str) -> str:
 def where(c: Clause, lang: str) -> str:
     if lang == "zh":
         if c.task_no is not None:
-            return f"{c.doc_number} 附件任务第{c.task_no}项（{c.section}）" if c.section else f"{c.doc_number} 附件任务第{c.task_no}项"
+            task = f"{c.doc_number} 附件任务第{c.task_no}项"
+            return f"{task}（{c.section}）" if c.section else task
         return f"{c.doc_number}（{c.section or '正文'}）"
     if c.task_no is not None:
         return f"{c.doc_number}, annex task {c.task_no}"
@@ -85,8 +86,8 @@ def role_lines(c: Clause, lang: str, asked: Role | None) -> list[str]:
     order = ([asked] if asked in groups else []) + [r for r in ROLE_ORDER if r != asked]
     for role in order:
         if role in groups:
-            names = join_names([unit_name(u, lang) for u in groups[role]], lang)
-            lines.append(f"{ROLE_ZH[role]}：{names}" if lang == "zh" else f"{ROLE_EN[role]}: {names}.")
+            joined = join_names([unit_name(u, lang) for u in groups[role]], lang)
+            lines.append(f"{ROLE_ZH[role]}：{joined}" if lang == "zh" else f"{ROLE_EN[role]}: {joined}.")
     if not lines:
         lines.append("该条款未列明责任单位。" if lang == "zh" else "This clause names no agencies.")
     return lines

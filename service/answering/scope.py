@@ -20,8 +20,9 @@ _PLACES = {
     "新加坡": "Singapore", "东京": "Tokyo", "纽约": "New York", "伦敦": "London", "台北": "Taipei",
 }
 _LAWS = {
-    "外商投资法": "Foreign Investment Law", "数据安全法": "Data Security Law", "个人信息保护法": "Personal Information Protection Law",
-    "网络安全法": "Cybersecurity Law", "公司法": "Company Law", "劳动合同法": "Labor Contract Law", "民法典": "Civil Code",
+    "外商投资法": "Foreign Investment Law", "数据安全法": "Data Security Law",
+    "个人信息保护法": "Personal Information Protection Law", "网络安全法": "Cybersecurity Law", "公司法": "Company Law",
+    "劳动合同法": "Labor Contract Law", "民法典": "Civil Code",
     "反垄断法": "Anti-Monopoly Law", "出口管制法": "Export Control Law", "企业所得税法": "Enterprise Income Tax Law",
     "外汇管理条例": "Foreign Exchange Administration Regulations", "专利法": "Patent Law", "商标法": "Trademark Law",
 }

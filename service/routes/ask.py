@@ -19,7 +19,8 @@ router = APIRouter(tags=["ask"])
 def check_limits(req: AskRequest, settings: Settings) -> None:
     """Refuse oversized input before any embedding work."""
     if len(req.question) > settings.max_question_chars:
-        raise HTTPException(422, detail=f"question is {len(req.question)} characters; the limit is {settings.max_question_chars}")
+        raise HTTPException(
+            422, detail=f"question is {len(req.question)} characters; the limit is {settings.max_question_chars}")
     if req.top_k is not None and req.top_k > settings.max_top_k:
         raise HTTPException(422, detail=f"top_k must be between 1 and {settings.max_top_k}")
 

@@ -38,7 +38,8 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventS
     if not req.stream:
         return {
             "id": cid, "object": "chat.completion", "created": created, "model": req.model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": resp.answer}, "finish_reason": "stop"}],
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": resp.answer},
+                         "finish_reason": "stop"}],
             "usage": {"prompt_tokens": 0, "completion_tokens": 0, "total_tokens": 0},
             **extra,
         }

@@ -40,7 +40,8 @@ def test_registry_is_consistent() -> None:
         ("人行南京分行营管部", "人民银行南京分行营管部"), ("人行南京分行营管部", "人行南京营管部"),
         ("外汇局江苏省分局", "江苏外管局"), ("市金融监管局", "市金融局"), ("大数据集团", "市大数据集团"),
         ("软件谷", "中国（南京）软件谷"), ("市场监管局", "市市场监管局"), ("各区", "各区政府"),
-        ("南京通管办", "南京通管办（联系省通管局）"), ("江苏银保监局", "省银保监局"), ("禄口机场海关", "南京禄口机场海关"),
+        ("南京通管办", "南京通管办（联系省通管局）"), ("江苏银保监局", "省银保监局"),
+        ("禄口机场海关", "南京禄口机场海关"),
     ],
 )
 def test_aliases_resolve_to_one_agency(a: str, b: str) -> None:
@@ -48,7 +49,9 @@ def test_aliases_resolve_to_one_agency(a: str, b: str) -> None:
     assert r.resolve(a) is not None and r.resolve(a) == r.resolve(b)
 
 
-@pytest.mark.parametrize(("a", "b"), [("人行南京分行", "人行南京分行营管部"), ("市大数据局", "市大数据集团"), ("南京海关", "金陵海关")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("人行南京分行", "人行南京分行营管部"), ("市大数据局", "市大数据集团"), ("南京海关", "金陵海关")]
+)
 def test_possibly_different_bodies_stay_apart(a: str, b: str) -> None:
     r = default_registry()
     assert r.resolve(a) != r.resolve(b)

@@ -46,7 +46,8 @@ def test_bad_files_get_a_clear_error(data: bytes, message: str) -> None:
 
 
 def test_notice_without_document_number_is_refused_unless_given() -> None:
-    text = "关于加强数字贸易的若干意见\n\n一、总体要求\n\n（一）指导思想。坚持创新驱动，推动数字贸易高质量发展。（责任单位：市商务局）\n"
+    text = ("关于加强数字贸易的若干意见\n\n一、总体要求\n\n"
+            "（一）指导思想。坚持创新驱动，推动数字贸易高质量发展。（责任单位：市商务局）\n")
     with pytest.raises(IngestError, match="文号"):
         parse_notice(text, "memo.txt")
     parsed = parse_notice(text, "memo.txt", doc_number="宁商发〔2024〕1号")
@@ -57,7 +58,8 @@ def test_notice_without_document_number_is_refused_unless_given() -> None:
 def test_unstructured_text_falls_back_to_paragraph_clauses_with_a_warning() -> None:
     text = "宁政办发〔2024〕9号\n\n这是第一段说明文字，没有任何标题结构。\n\n这是第二段文字，也没有编号。\n"
     parsed = parse_notice(text, "plain.txt")
-    assert [c.text for c in parsed.clauses] == ["这是第一段说明文字，没有任何标题结构。", "这是第二段文字，也没有编号。"]
+    assert [c.text for c in parsed.clauses] == [
+        "这是第一段说明文字，没有任何标题结构。", "这是第二段文字，也没有编号。"]
     assert parsed.warnings and "paragraph clauses" in parsed.warnings[0]
 
 
@@ -86,7 +88,8 @@ def test_same_family_notice_with_lead_and_cooperate_columns() -> None:
     )
     parsed = parse_notice(text, "other.txt")
     body, t1, t2 = parsed.clauses
-    assert [(u.zh, u.role) for u in body.units] == [("市商务局", "lead"), ("市发改委", "cooperate"), ("各区", "cooperate")]
+    assert [(u.zh, u.role) for u in body.units] == [
+        ("市商务局", "lead"), ("市发改委", "cooperate"), ("各区", "cooperate")]
     assert body.section == "一、重点任务 / （一）开放平台"
     assert (t1.task_no, [(u.zh, u.role) for u in t1.units]) == (
         1, [("市商务局", "lead"), ("市发改委", "cooperate"), ("各区", "cooperate")])
@@ -95,7 +98,8 @@ def test_same_family_notice_with_lead_and_cooperate_columns() -> None:
 
 
 _weird = st.text(
-    alphabet=st.characters(blacklist_categories=("Cs",)) | st.sampled_from(list("\u200b\u200f\u202e\t\n（）一、1.附件序号")),
+    alphabet=st.characters(blacklist_categories=("Cs",))
+    | st.sampled_from(list("\u200b\u200f\u202e\t\n（）一、1.附件序号")),
     max_size=3000,
 )
 

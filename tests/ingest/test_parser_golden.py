@@ -114,7 +114,8 @@ def test_sections(dt2022: ParsedNotice, so2023: ParsedNotice) -> None:
 def test_body_clauses_and_their_annotations(dt2022: ParsedNotice, so2023: ParsedNotice) -> None:
     body = {c.section: c for c in dt2022.clauses if c.kind == "body"}
     fin = body["二、重点领域 / （二）数字金融"]
-    assert roles(fin, "responsible") == ["江北新区", "市商务局", "市金融监管局", "外汇局江苏省分局", "人行南京分行营管部"]
+    assert roles(fin, "responsible") == [
+        "江北新区", "市商务局", "市金融监管局", "外汇局江苏省分局", "人行南京分行营管部"]
     assert "责任单位" not in fin.text and fin.text.endswith("集聚高地。")  # joined across the page break
     gov = body["四、主要任务 / （四）健全治理体系，形成数字贸易制度创新策源地 / 2.加强数字安全治理"]
     assert roles(gov, "responsible") == ["市委网信办", "南京通管办", "各区", "江北新区"]  # annotation on its own line

@@ -1,4 +1,5 @@
-"""The clause store: unchanged re-ingest is a no-op, a changed file replaces only its document, failures change nothing."""
+"""The clause store: unchanged re-ingest is a no-op, a changed file replaces only its document, failures change
+nothing."""
 
 from __future__ import annotations
 
@@ -42,7 +43,8 @@ def test_unchanged_reingest_is_a_noop(store: ClauseStore) -> None:
 
 def test_changed_file_replaces_only_its_document(store: ClauseStore) -> None:
     other = snapshot(store, DT_NO)
-    changed = SO_2023.read_text(encoding="utf-8").replace("推动明确关键信息基础设施经营者范围。", "推动明确关键信息基础设施运营者范围。")
+    changed = SO_2023.read_text(encoding="utf-8").replace(
+        "推动明确关键信息基础设施经营者范围。", "推动明确关键信息基础设施运营者范围。")
     result = ingest_bytes(store, changed.encode(), SO_2023.name, enrich=enrich)
     assert result.status == "replaced"
     t98 = next(c for c in store.clauses(SO_NO) if c.task_no == 98)

@@ -17,7 +17,9 @@ def test_ask_response_contract(client) -> None:  # type: ignore[no-untyped-def]
     c = body["citations"][0]
     assert {"clause_id", "doc_number", "doc_title", "task_no", "section", "quote", "quote_en", "score"} <= c.keys()
     assert (c["doc_number"], c["task_no"]) == (SO_NO, 93)
-    assert {"zh": "市科技局", "en": "Nanjing Municipal Bureau of Science and Technology", "id": "nj-sci", "role": "lead"} in body["units"]
+    lead = {"zh": "市科技局", "en": "Nanjing Municipal Bureau of Science and Technology", "id": "nj-sci",
+            "role": "lead"}
+    assert lead in body["units"]
 
 
 def test_every_citation_resolves_to_a_stored_clause(client) -> None:  # type: ignore[no-untyped-def]
