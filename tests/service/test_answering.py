@@ -4,7 +4,6 @@ facts, metadata, abstention, injection, and the citation check over the whole de
 from __future__ import annotations
 
 import json
-import re
 
 import pytest
 
