@@ -40,6 +40,19 @@ class Glossary:
         return [term for term, patterns in self._en
                 if any(z in text for z in term.zh) or any(p.search(text) for p in patterns)]
 
+    def english_spans(self, text: str) -> list[tuple[int, int, Term]]:
+        """(start, end, term) of every English glossary form in the text, longest first, without overlaps."""
+        found: list[tuple[int, int, Term]] = []
+        for term, patterns in self._en:
+            for p in patterns:
+                for m in p.finditer(text):
+                    found.append((m.start(), m.end(), term))
+        out: list[tuple[int, int, Term]] = []
+        for start, end, term in sorted(found, key=lambda f: f[0] - f[1]):
+            if not any(s < end and start < e for s, e, _ in out):
+                out.append((start, end, term))
+        return sorted(out, key=lambda f: f[0])
+
     def expand(self, text: str) -> tuple[list[str], list[str]]:
         """(Chinese terms, English forms) for every glossary term the text mentions in either language."""
         zh_out: list[str] = []

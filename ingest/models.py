@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 Role = Literal["guide", "lead", "cooperate", "responsible"]
-Kind = Literal["body", "task"]
+# body: a paragraph; task: an annex row or an annotated item; meta: the printed front matter or trailer
+Kind = Literal["body", "task", "meta"]
 ROLES: tuple[Role, ...] = ("guide", "lead", "cooperate", "responsible")
 ROLE_ZH: dict[Role, str] = {"guide": "指导单位", "lead": "牵头单位", "cooperate": "配合单位", "responsible": "责任单位"}
 
@@ -59,3 +60,8 @@ class ParsedNotice:
     document: Document
     clauses: list[Clause]
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def content(self) -> list[Clause]:
+        """The body paragraphs and tasks, without the printed front matter and trailer."""
+        return [c for c in self.clauses if c.kind != "meta"]

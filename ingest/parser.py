@@ -8,6 +8,7 @@ from ingest.annex import AnnexRow, parse_annex
 from ingest.body import BodyClause, parse_body
 from ingest.header import doc_key, parse_header
 from ingest.models import Clause, Document, ParsedNotice
+from ingest.text import squash
 from policyqa.errors import IngestError
 
 _NON_WORD = re.compile(r"[^\w]")
@@ -42,6 +43,36 @@ def assign_sections(rows: list[AnnexRow], body: list[BodyClause]) -> None:
         row.section = best if best_score >= MATCH_THRESHOLD else last_label
 
 
+_TRAILER = re.compile(r"^\s*(抄送[：:]|抄报[：:]|\S.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$)")
+_PAGE_NUMBER = re.compile(r"^\s*[—\-–]\s*\d+\s*[—\-–]\s*$")
+
+
+def _trailer_start(lines: list[str], after: int) -> int:
+    """Where the 抄送/…印发 block at the end of a notice starts (len(lines) when there is none)."""
+    for i in range(len(lines) - 1, after - 1, -1):
+        if _TRAILER.match(lines[i]):
+            start = i
+            while start - 1 >= after and (not lines[start - 1].strip() or _TRAILER.match(lines[start - 1])):
+                start -= 1
+            return start if any(_TRAILER.match(ln) for ln in lines[start:]) else len(lines)
+        if lines[i].strip() and not _PAGE_NUMBER.match(lines[i]):
+            return len(lines)
+    return len(lines)
+
+
+def _meta_clause(lines: list[str], start: int, end: int, clause_id: str, number: str, title: str, section: str,
+                 ord: int = 0) -> Clause | None:
+    """The printed front matter (文号, title, salutation, cover letter, signature, date) or trailer as one clause,
+    so that answers about a notice's facts can quote where they are printed."""
+    kept = [(i, ln.strip()) for i, ln in enumerate(lines[start:end], start) if ln.strip()
+            and not _PAGE_NUMBER.match(ln)]
+    if not kept:
+        return None
+    text = squash(" ".join(s for _, s in kept))
+    return Clause(clause_id=clause_id, doc_number=number, doc_title=title, section=section, kind="meta",
+                  task_no=None, text=text, units=(), line_start=kept[0][0] + 1, line_end=kept[-1][0] + 1, ord=ord)
+
+
 def parse_notice(text: str, source: str = "<input>", doc_number: str | None = None) -> ParsedNotice:
     lines = text.split("\n")
     header = parse_header(lines)
@@ -55,8 +86,10 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     key = doc_key(number)
     warnings: list[str] = []
 
-    body = parse_body(lines[header.body_start : header.annex_start], header.body_start + 1)
-    rows = parse_annex(lines[header.annex_start :], header.annex_start + 1) if header.annex_start < len(lines) else []
+    trailer = _trailer_start(lines, header.body_start)
+    body_end = min(header.annex_start, trailer)
+    body = parse_body(lines[header.body_start : body_end], header.body_start + 1)
+    rows = parse_annex(lines[header.annex_start : trailer], header.annex_start + 1) if header.annex_start < trailer else []
     assign_sections(rows, body)
 
     if not rows and not any(b.section for b in body):
@@ -67,6 +100,9 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
 
     clauses: list[Clause] = []
+    front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, title, "")
+    if front:
+        clauses.append(front)
     for b in body:
         clauses.append(
             Clause(
@@ -107,6 +143,9 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
                 ord=len(clauses),
             )
         )
+    end = _meta_clause(lines, trailer, len(lines), f"{key}/e", number, title, "", ord=len(clauses))
+    if end:
+        clauses.append(end)
     document = Document(
         doc_number=number,
         title=title,

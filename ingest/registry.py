@@ -21,10 +21,21 @@ class Agency:
     vertical: bool = False
     note: str | None = None
     en_aliases: tuple[str, ...] = ()
+    jurisdiction: str = ""  # the place whose agency this is, in Chinese (南京市); "" when not known
+    jurisdiction_en: str = ""
+    generated: bool = False  # English name made by rule, not curated: marked so that a reviewer can correct it
 
     @property
     def names(self) -> tuple[str, ...]:
         return (self.zh, *self.aliases)
+
+    @property
+    def informal_en(self) -> tuple[str, ...]:
+        """Generated informal English names ("justice bureau", "Yuhuatai District"), lowercase."""
+        from ingest.aliases import english_aliases
+
+        places = tuple(p for p in (self.jurisdiction_en, "China") if p)
+        return tuple(english_aliases(self.en, self.level, places, self.zh))
 
 
 def _key(name: str) -> str:
@@ -48,6 +59,8 @@ class AgencyRegistry:
                 Agency(
                     id=r["id"], zh=r["zh"], en=r["en"], level=r["level"], aliases=tuple(r.get("aliases", ())),
                     vertical=bool(r.get("vertical")), note=r.get("note"), en_aliases=tuple(r.get("en_aliases", ())),
+                    jurisdiction=r.get("jurisdiction", {}).get("zh", ""),
+                    jurisdiction_en=r.get("jurisdiction", {}).get("en", ""),
                 )
                 for r in raw["agencies"]
             ]
@@ -60,20 +73,50 @@ class AgencyRegistry:
         """Every (printed name, agency), longest first, for finding agencies mentioned in a question."""
         return sorted(((n, a) for a in self.agencies for n in a.names), key=lambda p: -len(p[0]))
 
-    def find_in_text(self, text: str) -> list[Agency]:
+    def find_in_text(self, text: str, typos: bool = False) -> list[Agency]:
         """Agencies whose Chinese name or alias occurs in `text` (longest names win; no overlaps)."""
-        found: list[Agency] = []
+        return [a for _, _, a in self.spans_in_text(text, typos)]
+
+    def spans_in_text(self, text: str, typos: bool = False) -> list[tuple[int, int, Agency]]:
+        """(start, end, agency) for each agency named in `text`, first occurrence of each, in text order. With
+        `typos`, a name of four or more characters also matches with one wrong character in its middle
+        (市商物局 → 市商务局), unless that misspelling is as close to another agency's name."""
+        found: dict[str, tuple[int, int, Agency]] = {}
         taken = [False] * len(text)
+
+        def take(start: int, end: int, agency: Agency) -> None:
+            for i in range(start, end):
+                taken[i] = True
+            found.setdefault(agency.id, (start, end, agency))
+
         for name, agency in self.names():
             start = text.find(name)
             while start >= 0:
                 if not any(taken[start : start + len(name)]):
-                    for i in range(start, start + len(name)):
-                        taken[i] = True
-                    if agency not in found:
-                        found.append(agency)
+                    take(start, start + len(name), agency)
                 start = text.find(name, start + 1)
-        return found
+        if typos:
+            for start, end, agency in self._near_misses(text, taken):
+                take(start, end, agency)
+        return sorted(found.values(), key=lambda t: t[0])
+
+    def _near_misses(self, text: str, taken: list[bool]) -> list[tuple[int, int, Agency]]:
+        out = []
+        by_length: dict[int, list[tuple[str, Agency]]] = {}
+        for name, agency in self.names():
+            if len(name) >= 4:
+                by_length.setdefault(len(name), []).append((name, agency))
+        for n, names in by_length.items():
+            for start in range(0, len(text) - n + 1):
+                if any(taken[start : start + n]):
+                    continue
+                piece = text[start : start + n]
+                close = {a.id: a for name, a in names
+                         if name[0] == piece[0] and name[-1] == piece[-1]
+                         and sum(x != y for x, y in zip(name, piece, strict=True)) == 1}
+                if len(close) == 1:
+                    out.append((start, start + n, next(iter(close.values()))))
+        return out
 
 
 _EN_GENERIC = frozenset(
@@ -98,31 +141,54 @@ def _content(s: str) -> frozenset[str]:
 
 
 class EnglishAgencyMatcher:
-    """Finds agencies named in English: exact official names or aliases first, then every distinctive word of a
-    name present in the question (so "the Nanjing Science and Technology Bureau" finds 市科技局), preferring the
-    provincial body only when the question says provincial/Jiangsu."""
+    """Finds agencies named in English: official names, curated aliases and generated informal names ("the justice
+    bureau", "Yuhuatai District"), longest first; then every distinctive word of a name present in the question
+    (so "the Nanjing Science and Technology Bureau" finds 市科技局). A name several agencies share ("health
+    commission") goes to the provincial body only when the question says provincial/province or names the
+    province."""
 
     def __init__(self, registry: AgencyRegistry) -> None:
-        self._exact = sorted(
-            ((n.lower(), a) for a in registry.agencies for n in (a.en, *a.en_aliases)), key=lambda p: -len(p[0])
-        )
+        names: dict[str, list[tuple[int, Agency]]] = {}
+        for a in registry.agencies:
+            for n in (a.en, *a.en_aliases):
+                names.setdefault(_norm_en(n), []).append((0, a))
+            for n in a.informal_en:
+                names.setdefault(_norm_en(n), []).append((1, a))
+        self._names = sorted(names.items(), key=lambda p: -len(p[0]))
+        self._pattern = re.compile(
+            r"(?<![a-z0-9])(" + "|".join(re.escape(n) for n, _ in self._names if n) + r")(?![a-z0-9])")
+        self._by_name = dict(self._names)
+        self._provinces = {_norm_en(a.jurisdiction_en) for a in registry.agencies if a.level == "provincial"}
         # Fuzzy matching needs two distinctive words ("science" + "technology"): one alone ("talent",
         # "tourism") is a topic far more often than it is an agency.
         self._content = [(c, a) for a in registry.agencies for n in (a.en, *a.en_aliases) if len(c := _content(n)) >= 2]
 
+    def spans(self, text: str) -> list[tuple[int, int, Agency]]:
+        """(start, end, agency) for every name found, in the order of the text (normalised lowercase offsets)."""
+        low = _norm_en(text)
+        words = set(_words(text))
+        provincial = bool(words & ({"provincial", "province"} | self._provinces))
+        out: list[tuple[int, int, Agency]] = []
+        for m in self._pattern.finditer(low):
+            candidates = self._by_name[m.group(1)]
+            best_rank = min(rank for rank, _ in candidates)
+            agencies = [a for rank, a in candidates if rank == best_rank]
+            if len(agencies) > 1:
+                agencies = [a for a in agencies if (a.level == "provincial") == provincial] or agencies
+            out.append((m.start(), m.end(), agencies[0]))
+        return out
+
     def find(self, text: str) -> list[Agency]:
-        low = " " + re.sub(r"\s+", " ", text.lower()) + " "
         found: list[Agency] = []
-        for name, agency in self._exact:
-            if re.search(rf"(?<![a-z]){re.escape(name)}(?![a-z])", low) and agency not in found:
+        for _, _, agency in self.spans(text):
+            if agency not in found:
                 found.append(agency)
-                low = low.replace(name, " ")
         if found:
             return found
         words = set(_words(text))
         if not words & _ORG_WORDS:
             return []
-        provincial = bool(words & {"provincial", "province", "jiangsu"})
+        provincial = bool(words & ({"provincial", "province"} | self._provinces))
         candidates: dict[str, tuple[int, Agency]] = {}
         for content, agency in self._content:
             if content <= words:
@@ -133,6 +199,10 @@ class EnglishAgencyMatcher:
             return []
         best = max(s for s, _ in candidates.values())
         return [a for s, a in candidates.values() if s == best]
+
+
+def _norm_en(s: str) -> str:
+    return re.sub(r"\s+", " ", s.lower().replace("&", "and")).strip()
 
 
 @cache

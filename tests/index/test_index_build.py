@@ -31,7 +31,9 @@ def _retriever(settings: Settings):  # type: ignore[no-untyped-def]
 def test_manifest_records_what_the_index_was_built_with(built: Settings) -> None:
     m = read_manifest(current_dir(built.index_root))
     assert (m.embedder, m.dim, m.normalised, m.dense_kind) == ("hash", 256, True, "flat-ip")
-    assert m.n_clauses == 242 and m.n_vectors == 484  # Chinese + English rendering per clause
+    clauses = ClauseStore(built.db_path).clauses()
+    assert m.n_clauses == len(clauses) == 245  # 191 tasks, 51 body paragraphs, 3 printed front matter/trailer
+    assert m.n_vectors == 2 * len(clauses)  # Chinese + English rendering per clause
     assert m.corpus_hash == ClauseStore(built.db_path).corpus_hash()
     assert m.analyzer == Analyzer().fingerprint
 
@@ -39,7 +41,7 @@ def test_manifest_records_what_the_index_was_built_with(built: Settings) -> None
 def test_rebuild_is_skipped_when_nothing_changed_and_embeds_only_changes(built: Settings) -> None:
     assert ensure_index(built).status == "up to date"
     forced = ensure_index(built, force=True)
-    assert forced.status == "built" and forced.embedded == 0 and forced.cached == 484
+    assert forced.status == "built" and forced.embedded == 0 and forced.cached == 2 * 245
 
 
 def test_switch_is_atomic_and_old_versions_are_pruned(built: Settings) -> None:

