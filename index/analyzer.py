@@ -83,6 +83,11 @@ class Analyzer:
             h.update(path.read_bytes())
         return h.hexdigest()[:16]
 
+    @property
+    def jieba(self):  # type: ignore[no-untyped-def]
+        """The jieba tokenizer with the glossary and agency names in its dictionary (for part-of-speech tagging)."""
+        return self._jieba
+
     def to_simplified(self, text: str) -> str:
         return self._t2s.convert(text)
 

@@ -31,6 +31,8 @@ class Hit:
 
 
 class Retriever(Protocol):
+    embedder: Embedder
+
     def search(
         self, query: str | PreparedQuery, k: int = 5, doc_numbers: Sequence[str] | None = None,
         kinds: Sequence[str] | None = None, mode: Mode = "hybrid",

@@ -183,12 +183,13 @@ def ask(
     """Answer one question from the command line."""
     from pydantic import ValidationError
 
+    from service.convert import to_query, to_response
     from service.engine import load_engine
     from service.schemas import AskRequest
 
     try:
         req = AskRequest(question=question, lang=lang, top_k=top_k)  # type: ignore[arg-type]
-        resp = load_engine(get_settings()).answerer.answer(req)
+        resp = to_response(load_engine(get_settings()).answerer.answer(to_query(req)))
     except ValidationError as e:
         _fail(PolicyQAError(e.errors()[0]["msg"]))
     except PolicyQAError as e:

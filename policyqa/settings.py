@@ -29,9 +29,9 @@ class Settings(BaseSettings):
     rrf_k: int = Field(default=60, ge=1)
     weight_dense: float = Field(default=1.0, ge=0)
     weight_bm25: float = Field(default=0.5, ge=0)
-    # Abstention: dense-score thresholds for a non-default embedder, calibrated with `policyqa eval`.
+    # Abstention: the dense-score floor under which nothing is answered, for a non-default embedder (calibrate it
+    # with `policyqa eval`); answerability itself is decided from the evidence.
     abstain_dense_floor: float | None = None
-    abstain_dense_min: float | None = None
     # Recent query vectors kept in memory (0 = off): a repeated question skips the embedding model.
     query_cache_size: int = Field(default=4096, ge=0)
     # Above this many vectors the dense index switches from exact inner product to HNSW.

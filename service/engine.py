@@ -11,15 +11,20 @@ from pathlib import Path
 
 from index.analyzer import Analyzer
 from index.cache import QueryCache
+from index.catalog import ClauseCatalog, InMemoryCatalog
 from index.embedders import Embedder, make_embedder
-from index.retriever import HybridRetriever, load_retriever
+from index.retriever import HybridRetriever, Retriever, load_retriever
 from ingest.models import Clause, Document
+from ingest.places import Gazetteer
 from ingest.registry import default_registry
 from ingest.store import ClauseStore
 from policyqa.errors import PolicyQAError
+from policyqa.prompts import PROMPTS_DIR
 from policyqa.settings import Settings
-from service.answering.answerer import Answerer, Thresholds
+from service.answering.answerer import Answerer
+from service.answering.decide import Thresholds
 from service.answering.generator import Generator, make_generator
+from service.answering.rewrite import Rewriter
 
 log = logging.getLogger("policyqa")
 
@@ -55,10 +60,17 @@ def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: 
                                (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
     if generator is None and settings.llm_enabled:
         generator = make_generator(settings)
-    thresholds = Thresholds.for_embedder(embedder.id, settings.abstain_dense_floor, settings.abstain_dense_min)
-    answerer = Answerer(retriever, analyzer, default_registry(), documents, clauses, thresholds=thresholds,
-                        default_top_k=settings.top_k, generator=generator, llm_timeout_s=settings.llm_timeout_s)
+    answerer = build_answerer(settings, retriever, analyzer, InMemoryCatalog(documents, clauses), generator)
     return Engine(settings, store, embedder, analyzer, retriever, answerer, documents, clauses, generator)
+
+
+def build_answerer(settings: Settings, retriever: Retriever, analyzer: Analyzer, catalog: ClauseCatalog,
+                   generator: Generator | None = None, prompts_dir: Path = PROMPTS_DIR) -> Answerer:
+    registry = default_registry()
+    rewriter = Rewriter(generator, registry, settings.llm_timeout_s, prompts_dir) if generator else None
+    thresholds = Thresholds.for_embedder(retriever.embedder.id, settings.abstain_dense_floor)
+    return Answerer(retriever, analyzer, catalog, registry, Gazetteer(analyzer.jieba), thresholds,
+                    default_top_k=settings.top_k, rewriter=rewriter)
 
 
 class EngineHolder:

@@ -73,7 +73,7 @@ class Citation(BaseModel):
     translation_note: str | None = None
 
 
-# The answer to an AskRequest.
+# The answer to an AskRequest. `related` lists the closest clauses when the notices do not answer (never the answer).
 class AskResponse(BaseModel):
     answer: str
     lang: Lang
@@ -83,6 +83,9 @@ class AskResponse(BaseModel):
     units: list[UnitOut]
     llm_fallback: bool = False
     generator: str = "extractive"
+    related: list[Citation] = []
+    reason: str | None = Field(default=None, description="why it abstained: topic, value, attribute, year, place, "
+                                                            "agency or instructions")
 
 
 # One stored notice.

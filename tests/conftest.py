@@ -165,3 +165,27 @@ def local_http(handler: type[BaseHTTPRequestHandler]) -> Iterator[str]:
         yield f"http://127.0.0.1:{server.server_port}"
     finally:
         server.shutdown()
+
+
+# --- asking: the domain answerer through the HTTP mapping, as routes do --------------------------------------------
+
+
+def ask(answerer, question: str, **kw):  # type: ignore[no-untyped-def]
+    """`answerer.answer` on a `Query`, mapped to the `AskResponse` the HTTP layer returns."""
+    from service.answering.types import Query
+    from service.convert import to_response
+
+    if "doc_numbers" in kw and kw["doc_numbers"] is not None:
+        kw["doc_numbers"] = tuple(kw["doc_numbers"])
+    return to_response(answerer.answer(Query(question, **kw)))
+
+
+def with_llm(engine, generator, timeout: float = 2.0, prompts_dir: Path | None = None):  # type: ignore[no-untyped-def]
+    """A copy of the engine's answerer that rewords through `generator`; the engine itself is never changed."""
+    from dataclasses import replace
+
+    from policyqa.prompts import PROMPTS_DIR
+    from service.answering.rewrite import Rewriter
+
+    rewriter = Rewriter(generator, engine.answerer.registry, timeout, prompts_dir or PROMPTS_DIR)
+    return replace(engine.answerer, rewriter=rewriter)

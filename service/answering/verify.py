@@ -15,7 +15,8 @@ def _numbers(s: str) -> set[str]:
     return {n.replace(",", "") for n in _NUMBER.findall(s)}
 
 
-def unsupported(answer: str, cited: list[Clause], registry: AgencyRegistry, allowed: str = "") -> list[str]:
+def unsupported(answer: str, cited: list[Clause], registry: AgencyRegistry, allowed: str = "",
+                english: EnglishAgencyMatcher | None = None) -> list[str]:
     """What the answer states that no cited clause supports (empty list: the answer is grounded)."""
     evidence = " ".join(
         f"{c.doc_number} {c.clause_id} {c.section} {c.task_no or ''} {c.text} {c.text_en or ''} "
@@ -27,7 +28,7 @@ def unsupported(answer: str, cited: list[Clause], registry: AgencyRegistry, allo
     for n in _numbers(answer) - have:
         problems.append(f"number {n}")
     unit_ids = {u.id for c in cited for u in c.units if u.id}
-    mentioned = registry.find_in_text(answer) + EnglishAgencyMatcher(registry).find(answer)
+    mentioned = registry.find_in_text(answer) + (english or EnglishAgencyMatcher(registry)).find(answer)
     for agency in mentioned:
         if agency.id not in unit_ids and not any(n in evidence for n in agency.names):
             problems.append(f"agency {agency.zh}")

@@ -10,6 +10,7 @@ from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
 from policyqa.settings import Settings
+from service.convert import to_query, to_response
 from service.deps import EngineDep
 from service.schemas import COMMON_RESPONSES, AskRequest, AskResponse
 
@@ -28,7 +29,7 @@ def check_limits(req: AskRequest, settings: Settings) -> None:
 @router.post("/v1/ask", response_model=AskResponse, responses=COMMON_RESPONSES)
 def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
     check_limits(req, engine.settings)
-    return engine.answerer.answer(req)
+    return to_response(engine.answerer.answer(to_query(req)))
 
 
 def chunks(text: str, size: int = 24) -> list[str]:
@@ -38,7 +39,7 @@ def chunks(text: str, size: int = 24) -> list[str]:
 @router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
     check_limits(req, engine.settings)
-    resp = await run_in_threadpool(engine.answerer.answer, req)
+    resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)))
 
     async def events() -> AsyncIterator[dict[str, str]]:
         head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units"})

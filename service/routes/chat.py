@@ -11,6 +11,7 @@ from fastapi import APIRouter
 from fastapi.concurrency import run_in_threadpool
 from sse_starlette.sse import EventSourceResponse
 
+from service.convert import to_query, to_response
 from service.deps import EngineDep
 from service.routes.ask import check_limits, chunks
 from service.schemas import COMMON_RESPONSES, ECMA_WHITESPACE, AskRequest, AskResponse, ChatRequest
@@ -32,7 +33,7 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventS
     else:
         ask = AskRequest(question=question)
         check_limits(ask, engine.settings)
-        resp = await run_in_threadpool(engine.answerer.answer, ask)
+        resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(ask)))
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     extra = {"citations": [c.model_dump() for c in resp.citations], "policyqa": resp.model_dump(exclude={"answer"})}
     if not req.stream:

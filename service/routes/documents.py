@@ -5,7 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, HTTPException, Query
 
 from ingest.models import Clause
-from service.answering.compose import units_out
+from service.convert import units_out
 from service.deps import EngineDep
 from service.schemas import (
     COMMON_RESPONSES,

@@ -10,14 +10,14 @@ import pytest
 from eval.runner import GOLD_DIR
 from ingest.registry import default_registry
 from service.answering.verify import unsupported
-from service.schemas import AskRequest
 from tests.conftest import DT_NO, SO_NO
+from tests.conftest import ask as ask_answerer
 
 pytestmark = pytest.mark.model
 
 
 def ask(engine, question: str, **kw):  # type: ignore[no-untyped-def]
-    return engine.answerer.answer(AskRequest(question=question, **kw))
+    return ask_answerer(engine.answerer, question, **kw)
 
 
 def test_english_answer_names_agencies_in_english_with_chinese_and_quotes_the_rendering(real_engine):  # type: ignore[no-untyped-def]

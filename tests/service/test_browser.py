@@ -12,8 +12,7 @@ import httpx
 import pytest
 
 from eval.bench import free_port
-from service.answering.answerer import Answerer
-from tests.conftest import NOTICES, ScriptedGenerator, build_store_and_index
+from tests.conftest import NOTICES, ScriptedGenerator, build_store_and_index, with_llm
 
 pytestmark = pytest.mark.browser
 CHROMIUM = "/usr/bin/chromium"
@@ -93,9 +92,7 @@ def site(tmp_path_factory):  # type: ignore[no-untyped-def]
         i = int(prompt.split("LLMXSS", 1)[1].split()[0]) % len(BASE_PAYLOADS)
         return f"{BASE_PAYLOADS[i]} 牵头单位：市科技局 [2023-51-bfb4/t93]"
 
-    a = engine.answerer
-    engine.answerer = Answerer(engine.retriever, engine.analyzer, a.registry, list(a.documents.values()),
-                               engine.clauses, thresholds=a.thresholds, generator=ScriptedGenerator(llm))
+    engine.answerer = with_llm(engine, ScriptedGenerator(llm))
     base, server = serve(create_app(settings, engine_factory=lambda s: engine))
     yield base
     server.should_exit = True  # type: ignore[attr-defined]

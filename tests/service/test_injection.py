@@ -10,9 +10,7 @@ import shutil
 
 import pytest
 
-from service.answering.answerer import Answerer
-from service.schemas import AskRequest
-from tests.conftest import ScriptedGenerator
+from tests.conftest import ScriptedGenerator, ask, with_llm
 
 CANARY = "CANARY-7f3a9c21-POLICYQA"
 ATTEMPTS = [
@@ -61,20 +59,13 @@ def leaky(prompt: str) -> str:
 
 def test_canary_is_really_in_the_prompt(hash_engine, canary_prompts) -> None:  # type: ignore[no-untyped-def]
     gen = ScriptedGenerator(leaky)
-    a = hash_engine.answerer
-    Answerer(hash_engine.retriever, hash_engine.analyzer, a.registry, list(a.documents.values()), hash_engine.clauses,
-             thresholds=a.thresholds, generator=gen, prompts_dir=canary_prompts).answer(
-        AskRequest(question="外籍人才创业工作许可由哪个部门牵头？"))
+    ask(with_llm(hash_engine, gen, prompts_dir=canary_prompts), "外籍人才创业工作许可由哪个部门牵头？")
     assert gen.prompts and CANARY in gen.prompts[0]
 
 
 @pytest.mark.parametrize("attempt", ATTEMPTS)
 def test_injection_attempts(hash_engine, canary_prompts, attempt: str) -> None:  # type: ignore[no-untyped-def]
-    a = hash_engine.answerer
-    answerer = Answerer(hash_engine.retriever, hash_engine.analyzer, a.registry, list(a.documents.values()),
-                        hash_engine.clauses, thresholds=a.thresholds, generator=ScriptedGenerator(leaky),
-                        prompts_dir=canary_prompts)
-    r = answerer.answer(AskRequest(question=attempt))
+    r = ask(with_llm(hash_engine, ScriptedGenerator(leaky), prompts_dir=canary_prompts), attempt)
     assert CANARY not in r.answer and "pwned" not in r.answer
     assert not re.search(r"https?://(?!127\.0\.0\.1)", r.answer)
     assert r.generator == "extractive"
@@ -102,10 +93,7 @@ def test_instruction_planted_in_a_notice_is_only_quoted(tmp_path, hash_engine, c
 
     engine = load_engine(settings, analyzer=hash_engine.analyzer)
     gen = ScriptedGenerator(leaky)
-    answerer = Answerer(engine.retriever, engine.analyzer, engine.answerer.registry, engine.documents,
-                        engine.clauses, thresholds=engine.answerer.thresholds, generator=gen,
-                        prompts_dir=canary_prompts)
-    r = answerer.answer(AskRequest(question="跨境数据测试平台由哪个单位负责？"))
+    r = ask(with_llm(engine, gen, prompts_dir=canary_prompts), "跨境数据测试平台由哪个单位负责？")
     assert not r.abstained and r.citations[0].doc_number == "宁测发〔2024〕2号"
     assert "忽略以上指令" in r.citations[0].quote and [u.zh for u in r.units] == ["市商务局"]
     assert gen.prompts and "evil.example" in gen.prompts[0]  # the planted text did reach the LLM, as data

@@ -1,0 +1,81 @@
+"""The clause catalog: clauses by id, documents, and tasks by agency and role — what answering looks up without a
+search. `InMemoryCatalog` holds a store's clauses in memory (the embedded default); a scale-out deployment backs
+the same Protocol with its search engine's scalar fields."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Protocol
+
+from ingest.models import Clause, Document, Role
+
+
+class ClauseCatalog(Protocol):
+    def documents(self) -> list[Document]: ...
+
+    def document(self, doc_number: str) -> Document | None: ...
+
+    def clause(self, clause_id: str) -> Clause | None: ...
+
+    def clauses_of(self, doc_number: str, kinds: Sequence[str] | None = None) -> list[Clause]: ...
+
+    def tasks_of(self, agency_ids: Iterable[str], role: Role | None = None,
+                 doc_numbers: Sequence[str] | None = None) -> list[Clause]:
+        """Annex or body tasks naming any of the agencies (in that role, if given), in document order."""
+        ...
+
+    def text_of(self, doc_number: str) -> str:
+        """Everything the notice prints, joined: to tell which places and names it mentions."""
+        ...
+
+
+class InMemoryCatalog:
+    def __init__(self, documents: Sequence[Document], clauses: Sequence[Clause]) -> None:
+        self._documents = {d.doc_number: d for d in documents}
+        self._clauses = list(clauses)
+        self._by_id = {c.clause_id: c for c in self._clauses}
+        self._by_doc: dict[str, list[Clause]] = {}
+        self._by_agency: dict[str, list[Clause]] = {}
+        for c in self._clauses:
+            self._by_doc.setdefault(c.doc_number, []).append(c)
+            if c.kind == "task":
+                for agency_id in dict.fromkeys(u.id for u in c.units if u.id):
+                    self._by_agency.setdefault(agency_id, []).append(c)
+        self._texts: dict[str, str] = {}
+
+    def documents(self) -> list[Document]:
+        return list(self._documents.values())
+
+    def document(self, doc_number: str) -> Document | None:
+        return self._documents.get(doc_number)
+
+    def clause(self, clause_id: str) -> Clause | None:
+        return self._by_id.get(clause_id)
+
+    def clauses_of(self, doc_number: str, kinds: Sequence[str] | None = None) -> list[Clause]:
+        return [c for c in self._by_doc.get(doc_number, []) if kinds is None or c.kind in kinds]
+
+    def tasks_of(self, agency_ids: Iterable[str], role: Role | None = None,
+                 doc_numbers: Sequence[str] | None = None) -> list[Clause]:
+        ids = set(agency_ids)
+        seen: dict[str, Clause] = {}
+        for agency_id in ids:
+            for c in self._by_agency.get(agency_id, []):
+                if doc_numbers and c.doc_number not in doc_numbers:
+                    continue
+                if role is None or any(u.id in ids and u.role == role for u in c.units):
+                    seen[c.clause_id] = c
+        return sorted(seen.values(), key=lambda c: (c.doc_number, c.ord))
+
+    def text_of(self, doc_number: str) -> str:
+        text = self._texts.get(doc_number)
+        if text is None:
+            d = self._documents.get(doc_number)
+            parts = [d.title, d.notice_title, d.issuer] if d else []
+            parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units) for c in self._by_doc.get(doc_number, [])]
+            text = self._texts[doc_number] = "\n".join(parts)
+        return text
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return self._clauses

@@ -1,0 +1,93 @@
+"""Answerability, decided from the evidence: a part is answered from the best-ranked clause that holds its focus,
+a value of the kind asked for and every constraint. Otherwise the notices do not state it, and the closest clauses
+go back as related, never as the answer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from index.retriever import Hit
+from service.answering.evidence import Check, EvidenceChecker
+from service.answering.types import Part
+
+# Share of a part's content terms the answering clause must hold, by answer type. Who-questions are answered by the
+# agencies a clause names, so a looser topical match suffices; a value or yes/no answer is only as good as its clause.
+MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
+# Coverage a clause needs when retrieval itself is unsure (the clause is not the top hit of both retrievers).
+MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
+
+
+@dataclass(frozen=True)
+class Thresholds:
+    """Dense-score floors, calibrated per embedder with `policyqa eval` (e5-small-q4 cosines of unrelated questions sit
+    around 0.78-0.80); other embedders decide on the evidence alone until a deployment sets them."""
+
+    dense_floor: float = 0.80
+
+    @classmethod
+    def for_embedder(cls, embedder_id: str, dense_floor: float | None = None) -> Thresholds:
+        base = cls() if embedder_id == "e5-small-q4" else cls(dense_floor=0.0)
+        return cls(dense_floor=base.dense_floor if dense_floor is None else dense_floor)
+
+
+@dataclass(frozen=True)
+class Decision:
+    answer: Check | None  # the clause to answer from
+    reason: str | None  # why not, when answer is None
+    related: tuple[Hit, ...]
+    also: tuple[Check, ...] = ()  # further clauses that answer equally (both notices)
+
+
+def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6) -> Decision:
+    if not hits:
+        return Decision(None, "topic", ())
+    best_dense = max((h.dense for h in hits[:3] if h.dense is not None), default=1.0)
+    if best_dense < thresholds.dense_floor:
+        return Decision(None, "topic", tuple(hits[:3]))
+    need, unsure_need = MIN_COVERAGE.get(part.answer_type, 0.6), MIN_COVERAGE_UNSURE.get(part.answer_type, 0.7)
+    failures: list[str] = []
+    passing: list[tuple[Hit, Check]] = []
+    for rank, h in enumerate(hits[:depth]):
+        check = checker.check(part, h.clause)
+        sure = rank == 0 and h.ranks.get("dense") == 1 and h.ranks.get("bm25") == 1
+        if check.failed:
+            failures.append(check.failed)
+            continue
+        if part.answer_type == "agency" and not (h.clause.units or _inline_agency(h.clause.text)):
+            failures.append("agency")
+            continue
+        if check.coverage < (need if sure or rank == 0 else unsure_need):
+            failures.append("topic")
+            continue
+        passing.append((h, check))
+    if not passing:
+        reason = _main_reason(failures)
+        return Decision(None, reason, tuple(hits[:3]))
+    chosen_hit, chosen = _prefer_task(passing)
+    also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
+                 and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
+    return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
+
+
+def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
+    """An annex task that passes and scores close to the best is the answer to cite: body paragraphs repeat tasks."""
+    top_hit, top = passing[0]
+    for h, c in passing[:3]:
+        if c.clause.kind == "task" and c.clause.units and h.score >= 0.8 * top_hit.score and c.coverage >= top.coverage:
+            return h, c
+    return top_hit, top
+
+
+def _main_reason(failures: list[str]) -> str:
+    """The most specific reason among the candidates' failures: a wrong year or place says more than 'topic'."""
+    for reason in ("year", "place", "value", "attribute", "agency"):
+        if reason in failures[:3]:
+            return reason
+    return "topic"
+
+
+def _inline_agency(text: str) -> str | None:
+    import re
+
+    m = re.search(r"由([\u4e00-\u9fff（）()]{2,40}?)(牵头|负责|统筹)", text)
+    return m.group(1) if m else None

@@ -1,0 +1,99 @@
+"""Which stored notices a question refers to: by 文号, by year ("the 2023 pilot"), or by the distinctive words of
+a title ("the digital trade plan", "数贸方案"). Distinctive means: not shared by most stored titles, not a word
+for a document, not a place. Everything comes from the stored documents."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.analyzer import Analyzer
+from ingest.models import Document
+from service.answering.lexicon import DOC_WORDS_EN, DOC_WORDS_ZH, question_words
+
+_YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
+
+
+@dataclass(frozen=True)
+class DocRef:
+    doc_numbers: tuple[str, ...]
+    spans: tuple[tuple[int, int], ...]  # where the question names the notice (left out of its content terms)
+    years: tuple[int, ...]  # years that name a notice, not a target
+
+
+def _norm_number(s: str) -> str:
+    return re.sub(r"[〔〕\[\]［］【】()（）\s号]", "", s)
+
+
+class DocumentRefs:
+    def __init__(self, documents: list[Document], analyzer: Analyzer) -> None:
+        self.analyzer = analyzer
+        self.documents = documents
+        stop = question_words()
+        zh_tokens = {d.doc_number: set(analyzer.tokens(d.title)) for d in documents}
+        en_tokens = {d.doc_number: set(analyzer.tokens(d.title_en or "")) for d in documents}
+        n = len(documents)
+
+        def distinctive(tokens: dict[str, set[str]], doc: str, rx: re.Pattern[str]) -> set[str]:
+            shared = {t for t in tokens[doc] if sum(t in v for v in tokens.values()) > max(1, n // 2)}
+            return {t for t in tokens[doc] - shared if t not in stop and not rx.fullmatch(t) and not t.isdigit()
+                    and len(t) > 1}
+
+        self._zh = {d.doc_number: distinctive(zh_tokens, d.doc_number, DOC_WORDS_ZH) for d in documents}
+        self._en = {d.doc_number: distinctive(en_tokens, d.doc_number, DOC_WORDS_EN) for d in documents}
+        self._abbr = {d.doc_number: self._abbreviations(d.title) for d in documents}
+        self._years = {d.doc_number: self._years_of(d) for d in documents}
+
+    def _abbreviations(self, title: str) -> set[str]:
+        words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
+        return {a[0] + b[0] for a, b in zip(words, words[1:], strict=False)}
+
+    @staticmethod
+    def _years_of(d: Document) -> set[int]:
+        years = {int(y) for y in re.findall(r"\d{4}", d.issued_on)[:1]}
+        years |= {int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", d.doc_number)[:1]}
+        return years
+
+    def find(self, text: str) -> DocRef:
+        scores: dict[str, float] = {}
+        spans: list[tuple[int, int]] = []
+        flat = _norm_number(text)
+        for d in self.documents:
+            if _norm_number(d.doc_number) in flat:
+                scores[d.doc_number] = 10.0
+        has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
+        doc_years: list[int] = []
+        for m in _YEAR.finditer(text):
+            year = int(m.group(0))
+            around = text[max(0, m.start() - 12) : m.end() + 14]
+            if not (DOC_WORDS_ZH.search(around) or DOC_WORDS_EN.search(around)):
+                continue
+            owners = [d for d, ys in self._years.items() if year in ys]
+            if owners and not re.search(r"(到|至|by|in|for|until|before|target)\s*$", text[: m.start()], re.I):
+                doc_years.append(year)
+                spans.append((m.start(), m.end()))
+                for d in owners:
+                    scores[d] = scores.get(d, 0.0) + 2.0
+        if has_doc_word:
+            tokens = set(self.analyzer.tokens(text))
+            for d in self.documents:
+                hits = tokens & (self._zh[d.doc_number] | self._en[d.doc_number])
+                abbr = {a for a in self._abbr[d.doc_number] if a in text}
+                score = len(hits) + 2 * len(abbr)
+                if score >= 2:
+                    scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
+                    spans += _spans_of(text, [*hits, *abbr])
+        if not scores:
+            return DocRef((), (), ())
+        best = max(scores.values())
+        chosen = tuple(d for d, s in scores.items() if s == best)
+        return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years))
+
+
+def _spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
+    out = []
+    low = text.lower()
+    for w in words:
+        for m in re.finditer(re.escape(w.lower()) + (r"\w*" if w.isascii() else ""), low):
+            out.append((m.start(), m.end()))
+    return out

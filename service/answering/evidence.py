@@ -1,0 +1,129 @@
+"""What a clause holds, checked against what a part asks: values of the right kind (a sum of money for "how
+much", a date for "when"), the years, places and agencies the question names, and its content terms."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from index.analyzer import Analyzer
+from index.catalog import ClauseCatalog
+from ingest.models import Clause
+from ingest.places import Gazetteer, Place, strip_admin_suffix
+from service.answering.terms import clause_text, coverage
+from service.answering.types import Part, ValueKind
+
+_CN_DIGITS = "零一二两三四五六七八九十百千万"
+_NUM = rf"(?:\d+(?:[.,]\d+)?|[{_CN_DIGITS}]+)"
+VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
+    "money": re.compile(rf"{_NUM}\s*(?:万|亿|千)?\s*(?:元|美元|人民币|欧元)|(?:US)?\$\s?\d[\d,.]*|"
+                        rf"\d[\d,.]*\s*(?:billion|million|thousand)?\s*(?:yuan|dollars|US dollars|RMB)\b|"
+                        rf"(?:RMB|CNY|USD)\s?\d[\d,.]*", re.I),
+    "percent": re.compile(rf"{_NUM}\s*(?:%|％)|百分之{_NUM}|\d+(?:\.\d+)?\s*(?:percent|per cent)\b|[一二三四五六七八九]成", re.I),
+    "duration": re.compile(rf"(?<![\d.]){_NUM}\s*(?:个)?\s*(?:工作日|个月|年(?!\d)|天|日(?![\d期])|周|小时)(?:内|以内|期|试点)?|"
+                           r"\b\d+\s*(?:working days|days|weeks|months|years|hours)\b|\b(?:one|two|three|four|five|six|"
+                           r"seven|eight|nine|ten)[- ](?:year|month|day|week)s?\b", re.I),
+    "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}\s*年(?:底|前|内|末|初|起)?|"
+                       r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
+                       r"November|December)\s+\d{1,2},?\s+\d{4}\b", re.I),
+    "count": re.compile(rf"{_NUM}\s*(?:个|家|项|所|条|名|位|座|批|类|种|人|户|支|套|座)|\b\d+\s+[a-z]+", re.I),
+    "number": re.compile(rf"\d+(?:[.,]\d+)*|[{_CN_DIGITS}]{{2,}}"),
+}
+_YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
+
+
+def values(text: str, kind: ValueKind) -> list[str]:
+    """Values of `kind` in a text (a year is not a duration or a count: 2025年 is a date)."""
+    found = [m.group(0) for m in VALUE_PATTERNS[kind].finditer(text)]
+    if kind in ("duration", "count", "number"):
+        found = [v for v in found if not _YEARISH.match(v.strip()) and not re.fullmatch(r"[一二三四五六七八九十]", v)]
+    return found
+
+
+def sentences(text: str) -> list[str]:
+    parts = re.split(r"(?<=[。；;！？])|(?<=[.!?])\s+(?=[A-Z\"“(])", text)
+    return [p.strip() for p in parts if p.strip()]
+
+
+@dataclass(frozen=True)
+class Check:
+    """How one clause fares against one part."""
+
+    clause: Clause
+    coverage: float
+    missing: tuple[str, ...]
+    value_sentence: str | None  # the sentence holding a value of the asked kind (value questions)
+    failed: str | None  # None when it can answer; else year | place | agency | value | attribute | topic
+
+
+class EvidenceChecker:
+    def __init__(self, catalog: ClauseCatalog, gazetteer: Gazetteer, analyzer: Analyzer,
+                 tokens_of: Callable[[Clause], frozenset[str]]) -> None:
+        self.catalog, self.gazetteer, self.analyzer, self.tokens_of = catalog, gazetteer, analyzer, tokens_of
+        self._jurisdiction: dict[str, set[str]] = {}
+
+    def jurisdiction(self, doc_number: str) -> set[str]:
+        """The places a notice is issued for: those its issuer names (南京 for 南京市人民政府)."""
+        if doc_number not in self._jurisdiction:
+            d = self.catalog.document(doc_number)
+            issuer = f"{d.issuer} {d.notice_title}" if d else ""
+            places = {strip_admin_suffix(p.zh) for p in self.gazetteer.find(issuer) if p.zh}
+            if d and re.search(r"国务院|中共中央|国家", d.issuer):
+                places.add("中国")
+            self._jurisdiction[doc_number] = places
+        return self._jurisdiction[doc_number]
+
+    def place_ok(self, place: Place, clause: Clause) -> bool:
+        key = strip_admin_suffix(place.zh) if place.zh else ""
+        text = clause_text(clause) + " " + (clause.text_en or "")
+        if (key and key in text) or place.en.lower() in text.lower():
+            return True
+        if key in ("中国", "中华人民共和国") or place.en in ("China", "People's Republic of China"):
+            return True
+        home = self.jurisdiction(clause.doc_number)
+        if key and (key in home or "中国" in home and place.kind != "country"):
+            return True
+        # A district, zone or street the notice itself names lies within its jurisdiction.
+        return place.kind == "place" and bool(key) and key in self.catalog.text_of(clause.doc_number)
+
+    def check(self, part: Part, clause: Clause) -> Check:
+        zh_text = clause_text(clause)
+        en_tokens = self.tokens_of(clause)
+        cover, missing = coverage(list(part.focus), zh_text, en_tokens)
+        gone = tuple(str(t) for t in missing)
+        c = part.constraints
+        full = zh_text + " " + (clause.text_en or "")
+        for year in c.years:
+            if str(year) not in full:
+                return Check(clause, cover, gone, None, "year")
+        for place in c.places:
+            if not self.place_ok(place, clause):
+                return Check(clause, cover, gone, None, "place")
+        unit_ids = {u.id for u in clause.units if u.id}
+        for agency in c.agencies:
+            if agency.id not in unit_ids and not any(n in clause.text for n in agency.names):
+                return Check(clause, cover, gone, None, "agency")
+        sentence = None
+        if part.answer_type == "value" and part.value_kind:
+            sentence = self._value_sentence(part, clause)
+            if sentence is None:
+                return Check(clause, cover, gone, None, "value")
+            attr_cover, _ = coverage(list(part.attribute), zh_text, en_tokens)
+            if attr_cover < 1.0:
+                return Check(clause, cover, gone, sentence, "attribute")
+        return Check(clause, cover, gone, sentence, None)
+
+    def _value_sentence(self, part: Part, clause: Clause) -> str | None:
+        assert part.value_kind is not None
+        kinds: tuple[ValueKind, ...] = {"number": ("money", "percent", "count", "number"),
+                                        "date": ("date",), "year": ("date",)}.get(part.value_kind, (part.value_kind,))
+        best, best_score = None, -1.0
+        for text in (clause.text, clause.text_en or ""):
+            for s in sentences(text):
+                if not any(values(s, k) for k in kinds):
+                    continue
+                score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))
+                if score > best_score:
+                    best, best_score = s, score
+        return best

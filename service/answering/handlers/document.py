@@ -1,0 +1,90 @@
+"""Document facts — 文号, title, issuer, date, plan period, how many tasks, what a notice is about — from the stored
+document record, citing the printed front matter (and trailer) they come from."""
+
+from __future__ import annotations
+
+import re
+
+from index.catalog import ClauseCatalog
+from ingest.models import Clause, Document
+from ingest.registry import AgencyRegistry
+from service.answering import compose as C
+from service.answering.evidence import sentences
+from service.answering.types import Evidence, Part, PartAnswer
+from service.answering.wording import say
+
+_PRINTED = re.compile(r"(\S{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
+_PURPOSE = re.compile(r"为(了)?[^。]{4,}(制定本|特制定|现提出|提出如下|制订本)")
+
+
+def issuer_in(d: Document, lang: str, registry: AgencyRegistry) -> str:
+    if lang != "en":
+        return d.issuer
+    parts = [p for p in d.issuer.split("、") if p]
+    names = []
+    for p in parts:
+        a = registry.resolve(p)
+        names.append(f"{a.en} ({a.zh})" if a else p)
+    return "; ".join(names) or d.issuer
+
+
+def _front(catalog: ClauseCatalog, d: Document) -> list[Clause]:
+    meta = catalog.clauses_of(d.doc_number, kinds=("meta",))
+    if meta:
+        return meta
+    first = catalog.clauses_of(d.doc_number)
+    return first[:1]
+
+
+def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, registry: AgencyRegistry
+             ) -> tuple[list[str], list[Clause]]:
+    title = C.doc_title(d, lang)
+    front = _front(catalog, d)
+    header, trailer = front[:1], [c for c in front[1:] if _PRINTED.search(c.text)]
+    facts = {"doc": d.doc_number, "title": title, "issuer": issuer_in(d, lang, registry),
+             "date": C.date_in(d.issued_on, lang)}
+    if attribute == "number":
+        return [say(lang, "doc_number", **facts)], header
+    if attribute == "title":
+        return [say(lang, "doc_title", **facts)], header
+    if attribute == "issuer":
+        return [say(lang, "doc_issuer", **facts)], header
+    if attribute == "date":
+        lines = [say(lang, "doc_date", **facts)]
+        for c in trailer:
+            m = _PRINTED.search(c.text)
+            if m:
+                a = registry.resolve(m.group(1))
+                printer = f"{a.en} ({a.zh})" if a and lang == "en" else m.group(1)
+                lines.append(say(lang, "doc_printed", printer=printer, date=C.date_in(m.group(2), lang)))
+        return lines, header + trailer
+    if attribute == "period":
+        key = "doc_period" if d.period else "doc_no_period"
+        return [say(lang, key, period=d.period or "", **facts)], header
+    if attribute == "tasks":
+        tasks = catalog.clauses_of(d.doc_number, kinds=("task",))
+        numbered = sorted(c.task_no for c in tasks if c.task_no is not None)
+        line = say(lang, "doc_tasks", n=len(tasks), first=numbered[0] if numbered else "-",
+                   last=numbered[-1] if numbered else "-", **facts)
+        if len(numbered) != len(tasks):
+            line += say(lang, "doc_tasks_unnumbered", k=len(tasks) - len(numbered))
+        stated = [c for c in catalog.clauses_of(d.doc_number, kinds=("body",)) if f"{len(tasks)}项" in c.text][:1]
+        return [line], header + stated
+    body = catalog.clauses_of(d.doc_number, kinds=("body",))
+    purpose_clause = next((c for c in body[:5] if _PURPOSE.search(c.text)), body[0] if body else None)
+    purpose = ""
+    if purpose_clause is not None:
+        text = C.quote_text(purpose_clause, lang)
+        purpose = C.quote(purpose_clause, lang, " ".join(sentences(text)[:2]))
+    return [say(lang, "doc_about", purpose=purpose, **facts)], header + ([purpose_clause] if purpose_clause else [])
+
+
+def answer_document(part: Part, docs: list[Document], lang: str, catalog: ClauseCatalog,
+                    registry: AgencyRegistry) -> PartAnswer:
+    lines: list[str] = []
+    cited: list[Clause] = []
+    for d in docs:
+        more, clauses = describe(d, part.doc_attribute or "about", lang, catalog, registry)
+        lines += more
+        cited += clauses
+    return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), (), "metadata")

@@ -1,0 +1,25 @@
+"""Who leads / cooperates / guides / is responsible: the agencies of the answering clause by role, with its quote."""
+
+from __future__ import annotations
+
+from service.answering import compose as C
+from service.answering.decide import Decision
+from service.answering.types import Evidence, Part, PartAnswer
+from service.answering.wording import say
+
+
+def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
+    assert decision.answer is not None
+    checks = [decision.answer, *decision.also]
+    lines: list[str] = [say(lang, "yes")] if part.also_yesno else []
+    if len(checks) > 1:
+        lines.append(say(lang, "both_notices"))
+    units = []
+    for check in checks:
+        c = check.clause
+        lines.append(f"{C.where(c, lang)}:" if lang == "en" else f"{C.where(c, lang)}：")
+        lines += C.role_lines(c, lang, part.role)
+        lines.append(C.quote(c, lang))
+        units += C.asked_units(c, part.role)
+    intent = part.role or "responsible"
+    return PartAnswer(tuple(lines), tuple(Evidence(ch.clause, ch.coverage) for ch in checks), tuple(units), intent)

@@ -1,0 +1,70 @@
+"""Reverse lookups: every task an agency is named in, with its role in each — from the catalog, not a search.
+A topic in the question ("…负责的跨境电商任务") narrows the list to tasks that hold it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from index.catalog import ClauseCatalog
+from ingest.models import Clause, Unit
+from service.answering import compose as C
+from service.answering.evidence import sentences
+from service.answering.terms import clause_text, coverage
+from service.answering.types import Evidence, Part, PartAnswer
+from service.answering.wording import ROLE_NAME, join_names, role_name, say
+
+STRICT_ROLES = ("lead", "guide", "cooperate")  # "responsible"/"involved" asks for every role
+
+
+def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
+    mine = [u for u in c.units if u.id in ids]
+    if role == "lead":
+        first_responsible = next((u for u in c.units if u.role == "responsible"), None)
+        leads = [u for u in mine if u.role == "lead"]
+        if not leads and not any(u.role == "lead" for u in c.units) and first_responsible in mine:
+            return ["responsible"]
+        return ["lead"] if leads else []
+    if role in STRICT_ROLES:
+        return [role] if any(u.role == role for u in mine) else []
+    return sorted({u.role for u in mine})
+
+
+def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
+                 tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
+    ids = {a.id for a in part.subjects}
+    role = part.role if part.role in STRICT_ROLES else None
+    docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
+    rows: list[tuple[Clause, list[str]]] = []
+    for c in catalog.tasks_of(ids, None, docs):
+        roles = _roles_of(c, ids, role)
+        if not roles:
+            continue
+        if part.focus and coverage(list(part.focus), clause_text(c), tokens_of(c))[0] < 0.5:
+            continue
+        rows.append((c, roles))
+    names = join_names([C.unit_name(_unit(a), lang) for a in part.subjects], lang)
+    topic = say(lang, "about_topic", topic=" ".join(t.surface for t in part.focus)) if part.focus else ""
+    units = tuple(_unit(a, role or "responsible") for a in part.subjects)
+    if not rows:
+        role_zh = f"作为{ROLE_NAME[role]['zh']}" if role else ""
+        role_en = f" as {ROLE_NAME[role]['en'].lower()} unit" if role else ""
+        text = say(lang, "tasks_none", names=names, role_zh=role_zh, role_en=role_en, topic=topic)
+        return PartAnswer((text,), (), units, "agency_tasks")
+    header = (say(lang, "tasks_header_role", names=names, role=role_name(role, lang), role_en=ROLE_NAME[role]["en"].lower(),
+                  n=len(rows)) if role else say(lang, "tasks_header", names=names, n=len(rows)))
+    lines = [header]
+    for c, roles in rows:
+        labels = [role_name(r, lang) for r in roles]
+        if role == "lead" and roles == ["responsible"]:
+            labels = [say(lang, "first_listed").strip(" （）()")]
+        gist = sentences(C.quote_text(c, lang))[0][:90]
+        no = c.task_no if c.task_no is not None else "-"
+        lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=("、" if lang == "zh" else ", ").join(labels),
+                         gist=gist))
+    cited = tuple(Evidence(c, 1.0) for c, _ in rows)
+    named = tuple(u for c, _ in rows for u in c.units if u.id in ids)
+    return PartAnswer(tuple(lines), cited, named or units, "agency_tasks")
+
+
+def _unit(agency, role: str = "responsible") -> Unit:  # type: ignore[no-untyped-def]
+    return Unit(zh=agency.zh, role=role, id=agency.id, en=agency.en)  # type: ignore[arg-type]

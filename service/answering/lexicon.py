@@ -1,0 +1,157 @@
+"""How questions are asked, in Chinese and English: the words that say what kind of answer is wanted (who, how
+much, when, can I, which tasks), never what it is about. Nothing here names a place, a notice or an agency."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ingest.models import Role
+
+I = re.I  # noqa: E741 - short alias for the flag used on every English pattern
+
+ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
+    ("lead", re.compile(r"牵头|主导|带头|领头|主抓|挂帅|牽頭"),
+     re.compile(r"\b(lead|leads|leading|led|take[sn]? the lead|in the lead|spearhead\w*|head(s|ing)? up|heads?|"
+                r"driv(e|es|ing)|main(ly)? responsible|primar(y|ily) responsib\w*|in front)\b", I)),
+    ("guide", re.compile(r"指导"), re.compile(r"\b(guid(e|es|ed|ing|ance)|supervis\w*|overs(ee|ees|eeing|ight))\b", I)),
+    ("cooperate", re.compile(r"配合|协助|协同|参与|协作|配合单位"),
+     re.compile(r"\b(co-?operat\w*|support(s|ing)?|assist\w*|collaborat\w*|participat\w*|work(s|ing)? with|"
+                r"help(s|ing)?|back(s|ing)? up|partner\w*|join(s|ing)?|involved)\b", I)),
+    ("responsible", re.compile(r"责任单位|负责|承担|主管|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|找哪|哪个机构"),
+     re.compile(r"\b(responsib\w*|accountable|in charge|handl\w*|on the hook|implement\w*|who|whom|whose|"
+                r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government))\b", I)),
+]
+
+ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|什么单位|哪家|哪个机构|哪些机构|找哪|由哪|"
+                            r"(牵头|配合|指导|责任|负责)(单位|部门)(是|有)|哪个机关|哪些机关")
+ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
+                            r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
+                            r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
+                            r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
+
+ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
+                           r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点")
+ASKS_TASKS_EN = re.compile(r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
+                           r"jobs|duties|responsibilities)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
+                           r"\bwhat (does|do|did|will|is|are)\b.*\b(lead\w*|handl\w*|do|doing|responsible for|in charge of|"
+                           r"involved in|on the hook for|cooperat\w*|support\w*|guid\w*)\b", I)
+
+# Value questions: the kind of number wanted.
+VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(r"多少钱|收费|费用|金额|多少(万|亿)?元|多少美元|资金(是|有)?多少|补贴(是|有)?多少|奖励.{0,6}多少|"
+                         r"注册资本|投资额|价格|多少费|学费|税额|罚款")),
+    ("percent", re.compile(r"比例|百分之|百分比|税率|股比|占比|比重|持股|多少成|几成|上限是多少|下限是多少")),
+    ("duration", re.compile(r"多久|多长时间|多长|几年|几个月|几天|多少天|多少年|期限|年限|有效期|时限|工作日|过渡期|几周")),
+    ("date", re.compile(r"哪天|哪一天|几月几号|几号|什么时候|何时|哪年|哪一年|几月|日期|时间(是|为)")),
+    ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
+    ("number", re.compile(r"多少|几|规模|目标|达到多|多大|多高")),
+]
+VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
+    ("money", re.compile(r"\bhow much (money|does it cost|do(es)? \w+ (cost|charge|pay))|\b(fees?|cost|costs|price|"
+                         r"subsid(y|ies)|grants?|allowance|capital|assets|funding|reward|bonus|amount of money|"
+                         r"tuition|fines?|tax(es)? paid|in (rmb|yuan|dollars))\b", I)),
+    ("percent", re.compile(r"\b(percent|percentage|share|rate|ratio|proportion|cap|ceiling|stake|ownership limit)\b", I)),
+    ("duration", re.compile(r"\bhow long\b|\b(processing time|duration|working days|days|weeks|months|period of validity|"
+                            r"valid for|transition(al)? period|deadline|time limit)\b", I)),
+    ("date", re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
+                        I)),
+    ("count", re.compile(r"\bhow many\b|\bnumber of\b", I)),
+    ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value)\b",
+                          I)),
+]
+# A value question needs one of these; the kind lists above only say which value.
+VALUE_CUE_ZH = re.compile(r"多少|几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
+                          r"(比例|税率|股比|占比|上限|下限|期限|年限|金额|规模|目标|费用|标准)(是|为|有|定)|是多少|为多少")
+VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\b|\bby when\b|\b(what|which) (year|date|day|"
+                          r"month|time)\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
+                          r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
+                          r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
+                          r"fine|tax)\b", I)
+# The verbs and qualifiers that sit between a measured noun and its question word.
+VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
+
+YESNO_ZH = re.compile(r"能不能|能否|可否|可不可以|是否|有没有|可以吗|能吗|行不行|允许吗|吗[？?]?\s*$|吗[，,]|么[？?]\s*$")
+YESNO_EN = re.compile(r"^(please\s+)?(can|could|may|is|are|does|do|will|would|should|has|have|am|was|were|shall|might)\b",
+                      I)
+WH_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b", I)
+
+DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
+    ("number", re.compile(r"文号|发文字号|字号|文件号"),
+     re.compile(r"\b(document number|reference number|doc(ument)? no|file number|serial number|what number)\b", I)),
+    ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
+    ("issuer", re.compile(r"发文机关|哪个机关|谁(发布|印发|发的|制定|出台)|由谁(发布|印发|制定|出台)|哪个部门(发布|印发|出台)|发文单位"),
+     re.compile(r"\b(issuer|who (issued|published|released|adopted|signed)|issued by (whom|which)|issuing (body|authority))\b",
+                I)),
+    ("date", re.compile(r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
+                        r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
+     re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out)\w*|"
+                r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
+                r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*", I)),
+    ("period", re.compile(r"规划期|实施期|时间跨度|涵盖哪些年|哪几年|覆盖.{0,3}年|起止|时间范围|到哪一年"),
+     re.compile(r"\b(what|which) (years|period)\b|\btime ?frame\b|\bcover(s|ing)? (which|what) years\b|\bspan\b|"
+                r"\brun(s)? (from|until|to)\b|\bplan period\b", I)),
+    ("tasks", re.compile(r"(多少|几)(项|个|条)[\u4e00-\u9fff]{0,6}任务|任务.{0,4}(多少|几)(项|个|条)|多少项|(多少|几)行"),
+     re.compile(r"\bhow many (\w+ ){0,3}(tasks|rows|items|measures)\b|\bnumber of (\w+ ){0,2}tasks\b", I)),
+    ("about", re.compile(r"(是|讲|说|关于)(的)?什么|主要内容|是什么文件|是个什么|什么文件|讲了什么|目的是"),
+     re.compile(r"\bwhat (is|was|are) (\S+ ){0,14}(about|for)\b|\bwhat does (\S+ ){0,12}(cover|say|do)\b|"
+                r"\bpurpose of\b|\bwhat kind of (document|notice)\b|\bsubject of\b", I)),
+]
+# Asking for conditions, materials or steps: the clause must state them, not merely mention the matter.
+PROCEDURAL_ZH = re.compile(r"条件|要求|材料|手续|流程|程序|资格|步骤|窗口|地址|电话|网址|联系方式")
+PROCEDURAL_EN = re.compile(r"\b(conditions?|requirements?|criteria|documents? (needed|required)|paperwork|procedures?|steps|"
+                           r"process|qualifications?|eligib\w*|where (do|can|should) (i|we) (apply|go|register)|address|"
+                           r"phone|telephone|website|contact)\b", I)
+DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策")
+DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
+                          r"scheme|action plan|file)s?\b", I)
+
+MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
+MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b", I)
+PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")
+PER_DOCUMENT_EN = re.compile(r"\b(both|each of the( two)?|the two|each) (notices|documents|plans|files)\b", I)
+
+# Words of a question that say what kind of answer is wanted, or fill the sentence; never content.
+_QUESTION_WORDS_EN = """
+who whom whose what which when where why how does do did is are was were be been being the a an of for in on to
+and or by with lead leads leading led responsible responsibility agency agencies department departments bureau
+bureaus body bodies office offices unit units task tasks handle handles handled handling charge take takes taking
+help helps support supports supporting cooperate cooperates cooperating cooperation guide guides guiding guidance
+list all involve involved part named role roles say says said any there about get let tell me us we our i my you
+your can could would should will shall may might must please want wants need needs needed like know find out
+also each both respectively other others one ones thing things stuff work works working job jobs duty duties
+main mainly primarily primary in-charge hook behind driving drive drives push pushing pushes back backs up
+s 's yes no not does it its this that these those them their they he she his her am been having has have had
+whether if so such than then too very much many more most some number how's who's what's which's it's that's
+under per between among within from into onto over via at as up out off down again further once here all any
+few nor only own same just now during before after above below through until while because against each
+apply applies applied applying exist exists existing happen happens currently today actually really basically
+aim aims aiming aimed mention mentions mentioned mentioning show shows shows up big large high fast soon
+""".split()
+_QUESTION_WORDS_ZH = """
+谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
+牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
+这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
+的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
+分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
+""".split()
+
+
+@cache
+def question_words() -> frozenset[str]:
+    """Question and filler words of both languages, with stopwordsiso's Chinese list (its English list holds content
+    words such as "system", "value" and "information", so English keeps the function words above)."""
+    import stopwordsiso
+
+    return frozenset(_QUESTION_WORDS_EN) | frozenset(_QUESTION_WORDS_ZH) | stopwordsiso.stopwords("zh")
+
+
+def detect_role(text: str, zh: bool) -> Role | None:
+    for role, zh_rx, en_rx in ROLE_PATTERNS:
+        if (zh_rx if zh else en_rx).search(text):
+            return role
+    return None
+
+
+def roles_in(text: str, zh: bool) -> list[Role]:
+    return [role for role, zh_rx, en_rx in ROLE_PATTERNS if (zh_rx if zh else en_rx).search(text)]

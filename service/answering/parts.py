@@ -1,0 +1,61 @@
+"""Cutting a multi-part question into its parts: "Who leads X, and who leads Y?", "X和Y分别由谁牵头？",
+"Who leads X and Y respectively?". A piece with no content of its own ("Who is pushing that?") is not a part:
+it adds its question to the piece before it."""
+
+from __future__ import annotations
+
+import re
+
+from service.answering.lexicon import MULTI_CUES_EN, MULTI_CUES_ZH
+
+_EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:who|whom|which|what|how|when|where|is|are|can|could|"
+                      r"does|do)\b)|[?;]\s+(?=[A-Za-z])", re.I)
+_ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)")
+_LIST_ZH = re.compile(r"[和与及、]|以及")
+_LIST_EN = re.compile(r",?\s+and\s+|,\s+", re.I)
+_DEMONSTRATIVE_ZH = re.compile(r"这两(件事|项|个|条|块)?|两项|两件事|二者|两者")
+
+
+_ASKS_ZH = re.compile(r"谁|哪|什么|多少|几|是否|能否|能不能|可否|吗|呢|如何|怎么|[？?]")
+_ASKS_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|is|are|can|could|does|do|did|will|may)\b|\?",
+                      re.I)
+
+
+def pieces(text: str, zh: bool) -> list[str]:
+    """The question's clauses that each ask something: split on a second question word or question mark. A piece
+    that asks nothing ("外商投资旅行社申请出境旅游业务，…") is context for the piece after it."""
+    rx = _ZH_JOIN if zh else _EN_JOIN
+    asks = _ASKS_ZH if zh else _ASKS_EN
+    out: list[str] = []
+    carry = ""
+    for p in (p.strip(" ，,") for p in rx.split(text) if p and p.strip(" ，,？?")):
+        if not asks.search(p):
+            carry += p + ("，" if zh else ", ")
+            continue
+        out.append(carry + p)
+        carry = ""
+    if carry and out:
+        out[-1] += ("，" if zh else ", ") + carry.strip(" ，,")
+    return out or [text]
+
+
+def list_items(text: str, zh: bool) -> list[str] | None:
+    """For "X和Y分别…" / "X and Y respectively": one question per listed item, or None when there is no such list.
+    The list is the comma-separated segment (or the phrase after the role verb) holding a conjunction."""
+    cue = (MULTI_CUES_ZH if zh else MULTI_CUES_EN).search(text)
+    if not cue:
+        return None
+    segments = re.split(r"[，,：:]", text) if zh else [text]
+    for seg in sorted(segments, key=len, reverse=True):
+        core = _DEMONSTRATIVE_ZH.sub("", seg) if zh else re.sub(r"\b(respectively|each|both)\b", "", seg, flags=re.I)
+        if zh:
+            items = [i for i in _LIST_ZH.split(core) if len(i.strip()) >= 2]
+        else:
+            m = re.search(r"\b(for|on|of|leads?|handles?|runs?|about|over)\s+(?P<list>.+?)\s*\??$", core, re.I)
+            items = [i for i in _LIST_EN.split(m.group("list"))] if m else []
+            items = [i for i in items if len(i.split()) >= 1 and i.strip()]
+        if len(items) >= 2:
+            rest = text.replace(seg, " {} ") if zh else text.replace(m.group("list"), " {} ")  # type: ignore[union-attr]
+            rest = _DEMONSTRATIVE_ZH.sub("", rest) if zh else re.sub(r"\b(respectively|each|both)\b", "", rest)
+            return [rest.replace("{}", i.strip()) for i in items]
+    return None

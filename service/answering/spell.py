@@ -1,0 +1,103 @@
+"""Forgiving English and pinyin: British spellings made American ("centre" → "center"), misspelt words corrected
+against the words the corpus and glossary use ("servcies" → "services"), and runs of pinyin syllables turned into
+the Chinese words of the corpus they spell ("shuang sui ji" → 双随机)."""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections.abc import Callable, Iterable
+from functools import cache
+
+_BRITISH = [(r"centre", "center"), (r"programme", "program"), (r"licence", "license"), (r"organis", "organiz"),
+            (r"realis", "realiz"), (r"optimis", "optimiz"), (r"standardis", "standardiz"), (r"digitalis", "digitaliz"),
+            (r"internationalis", "internationaliz"), (r"labour", "labor"), (r"favour", "favor"), (r"colour", "color"),
+            (r"catalogue", "catalog"), (r"defence", "defense"), (r"authoris", "authoriz"), (r"utilis", "utiliz")]
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+
+
+@cache
+def syllables() -> frozenset[str]:
+    """Every toneless pinyin syllable (from pypinyin's own tables)."""
+    from pypinyin import Style
+    from pypinyin.constants import PINYIN_DICT
+    from pypinyin.style import convert
+
+    out = set()
+    for value in PINYIN_DICT.values():
+        for p in value.split(","):
+            out.add(convert(p, Style.NORMAL, strict=False))
+    return frozenset(s for s in out if s.isalpha())
+
+
+def is_pinyin(word: str) -> bool:
+    """Whether a word splits into pinyin syllables ("jiangbei", "xinqu"): such words are names, never misspellings."""
+    w, syl = word.lower(), syllables()
+    ok = [True] + [False] * len(w)
+    for i in range(1, len(w) + 1):
+        ok[i] = any(ok[j] and w[j:i] in syl for j in range(max(0, i - 6), i))
+    return ok[len(w)]
+
+
+class Speller:
+    def __init__(self, vocabulary: Callable[[], Iterable[str]]) -> None:
+        self._vocabulary = vocabulary
+        self._known: set[str] | None = None
+        self._by_initial: dict[str, list[str]] = {}
+
+    def _load(self) -> set[str]:
+        known = {w.lower() for w in self._vocabulary() if len(w) >= 3 and w.isascii() and w.isalpha()}
+        for w in sorted(known):
+            self._by_initial.setdefault(w[0], []).append(w)
+        return known
+
+    def correct_word(self, word: str) -> str:
+        if self._known is None:
+            self._known = self._load()
+        low = word.lower()
+        for british, american in _BRITISH:
+            low = re.sub(british, american, low)
+        if len(low) < 5 or low in self._known or low.rstrip("s") in self._known or is_pinyin(low):
+            return low if low != word.lower() else word
+        close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=0.8)
+        return close[0] if close else word
+
+    def correct(self, text: str) -> str:
+        return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)
+
+
+class PinyinIndex:
+    """Chinese words of the corpus by their toneless pinyin (lazy: built on the first pinyin-looking question)."""
+
+    def __init__(self, words: Callable[[], Iterable[str]]) -> None:
+        self._words = words
+        self._index: dict[str, str] | None = None
+        self._syllables: set[str] = set()
+
+    def _build(self) -> dict[str, str]:
+        from pypinyin import lazy_pinyin
+
+        index: dict[str, str] = {}
+        for w in self._words():
+            if 2 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
+                spelled = lazy_pinyin(w)
+                self._syllables.update(spelled)
+                index.setdefault("".join(spelled), w)
+        return index
+
+    def find(self, words: list[str]) -> list[tuple[int, int, str]]:
+        """(start, end, Chinese word) for runs of two or more pinyin syllables that spell a corpus word."""
+        if self._index is None:
+            self._index = self._build()
+        out: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            for j in range(min(len(words), i + 6), i + 1, -1):
+                run = words[i:j]
+                if all(w in self._syllables for w in run) and "".join(run) in self._index:
+                    out.append((i, j, self._index["".join(run)]))
+                    i = j
+                    break
+            else:
+                i += 1
+        return out

@@ -1,0 +1,103 @@
+"""Content terms of a question, and whether a clause supports them. An English term carries the Chinese words it
+may be printed as (glossary, then dictionary), so a Chinese clause with no English rendering can support it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from index.analyzer import Analyzer
+from ingest.dictionary import Dictionary
+from ingest.models import Clause
+from service.answering.lexicon import question_words
+from service.answering.spell import PinyinIndex
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'&.+-]*|\d+(?:\.\d+)?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Term:
+    surface: str  # as the question says it
+    en: frozenset[str] = frozenset()  # English tokens (analyzer form) that a rendering must hold
+    zh: tuple[str, ...] = ()  # Chinese forms: any one of them in the clause supports the term
+
+    def __str__(self) -> str:
+        return self.surface
+
+
+class TermExtractor:
+    def __init__(self, analyzer: Analyzer, dictionary: Dictionary, pinyin: PinyinIndex | None = None) -> None:
+        self.analyzer, self.dictionary, self.pinyin = analyzer, dictionary, pinyin
+        self._stop = question_words()
+
+    def terms(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Term]:
+        """Content terms of `text`, leaving out spans in `skip` (agencies, places, notices already understood)."""
+        kept = _blank(text, skip or [])
+        return self._chinese(kept) + self._english(kept)
+
+    def _chinese(self, text: str) -> list[Term]:
+        out: list[Term] = []
+        for tok in self.analyzer.tokens(re.sub(r"[A-Za-z0-9]+", " ", text)):
+            if _CJK.search(tok) and tok not in self._stop and len(tok) >= 2 and tok not in [t.surface for t in out]:
+                out.append(Term(tok, zh=(tok, *self.dictionary.synonyms(tok))))
+        return out
+
+    def _english(self, text: str) -> list[Term]:
+        out: list[Term] = []
+        original = text
+
+        def text_of(start: int, end: int) -> str:
+            return original[start:end]
+
+        for start, end, term in self.dictionary.glossary.english_spans(text):
+            text = text[:start] + " " * (end - start) + text[end:]
+            if all(z in self._stop for z in term.zh):
+                continue  # 牵头 ↔ "lead": the glossary also translates question words
+            out.append(Term(text_of(start, end), frozenset(self.analyzer.tokens(text_of(start, end))), term.zh))
+        for run in re.split(r"[,.;:?!()\[\]\"“”—–/]+", text):
+            words = [w.lower() for w in _WORD.findall(run)]
+            if self.pinyin is not None and len(words) >= 2:
+                spelled = self.pinyin.find(words)
+                for i, j, zh in spelled:
+                    out.append(Term(" ".join(words[i:j]), zh=(zh,)))
+                taken = {k for i, j, _ in spelled for k in range(i, j)}
+                words = [w for k, w in enumerate(words) if k not in taken]
+            words = [w for w in words if w not in self._stop and not w.isdigit()]
+            for i, j, zh in self.dictionary.phrases(words):
+                surface = " ".join(words[i:j])
+                out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), zh))
+            covered = {k for i, j, _ in self.dictionary.phrases(words) for k in range(i, j)}
+            for k, w in enumerate(words):
+                if k not in covered and len(w) > 1:
+                    out.append(Term(w, frozenset(self.analyzer.tokens(w))))
+        return [t for t in out if t.en or t.zh]
+
+
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for start, end in spans:
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
+def clause_text(c: Clause) -> str:
+    """The Chinese a clause prints, with its section path and unit names: what a Chinese term is looked for in."""
+    return f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
+
+
+def supports(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
+    if any(z in zh_text for z in term.zh):
+        return True
+    if term.en and term.en <= en_tokens:
+        return True
+    s = term.surface
+    # Chinese words cut differently in the question and the clause: 跨境电商平台 vs 跨境电商 + 平台.
+    return bool(_CJK.search(s)) and len(s) >= 4 and s[: len(s) // 2] in zh_text and s[len(s) // 2 :] in zh_text
+
+
+def coverage(terms: list[Term], zh_text: str, en_tokens: frozenset[str]) -> tuple[float, list[Term]]:
+    """(share of terms supported, the terms not supported)."""
+    if not terms:
+        return 1.0, []
+    missing = [t for t in terms if not supports(t, zh_text, en_tokens)]
+    return 1 - len(missing) / len(terms), missing

@@ -1,0 +1,105 @@
+"""The values answering passes from part to part: a `Query` in, a `Question` (what is asked), `Evidence`, and a
+domain `Answer` out. The HTTP layer alone knows `AskRequest`/`AskResponse`."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from ingest.models import Clause, Role, Unit
+from ingest.places import Place
+from ingest.registry import Agency
+
+Lang = Literal["zh", "en"]
+# What a correct answer consists of.
+AnswerType = Literal["agency", "agency_tasks", "value", "yesno", "document", "description"]
+# The kind of value a "how much / how many / when" question wants.
+ValueKind = Literal["money", "percent", "count", "duration", "year", "date", "number"]
+
+
+@dataclass(frozen=True)
+class Query:
+    """A question as asked: its text, the reply language wanted, and optional limits."""
+
+    text: str
+    lang: Literal["auto", "zh", "en"] = "auto"
+    top_k: int | None = None
+    doc_numbers: tuple[str, ...] | None = None
+
+
+@dataclass(frozen=True)
+class Constraints:
+    """What the question names that the evidence must agree with."""
+
+    years: tuple[int, ...] = ()
+    places: tuple[Place, ...] = ()
+    agencies: tuple[Agency, ...] = ()  # agencies named as part of the topic ("who works with the police on …")
+    doc_numbers: tuple[str, ...] = ()  # notices the question refers to ("the digital trade plan")
+
+
+@dataclass(frozen=True)
+class Part:
+    """One thing a question asks. A multi-part question ("X和Y分别由谁牵头？") has several."""
+
+    text: str  # the part's own wording, used for retrieval
+    answer_type: AnswerType
+    role: Role | None = None
+    focus: tuple[str, ...] = ()  # content terms: what the part is about
+    attribute: tuple[str, ...] = ()  # for value questions: what is measured ("registered capital")
+    value_kind: ValueKind | None = None
+    constraints: Constraints = field(default_factory=Constraints)
+    subjects: tuple[Agency, ...] = ()  # for agency_tasks: whose tasks
+    doc_attribute: str | None = None  # for document questions: number | title | issuer | date | printed | period | tasks | about
+    also_yesno: bool = False  # "Is there a pilot for that, and who leads it?"
+
+
+@dataclass(frozen=True)
+class Question:
+    original: str
+    text: str  # Simplified-Chinese normalised, injection removed
+    lang: Lang
+    parts: tuple[Part, ...]
+    per_document: bool = False  # "each of the two notices": one part per stored notice
+
+
+@dataclass(frozen=True)
+class Evidence:
+    clause: Clause
+    score: float = 0.0
+    sentence: str | None = None  # the sentence of the clause that holds the answer
+
+
+@dataclass(frozen=True)
+class RoleUnit:
+    """An agency named in an answer, with its role in the cited clause."""
+
+    unit: Unit
+    role: Role
+
+
+@dataclass(frozen=True)
+class Answer:
+    text: str
+    lang: Lang
+    intent: str
+    abstained: bool = False
+    cited: tuple[Evidence, ...] = ()
+    related: tuple[Evidence, ...] = ()  # closest clauses when abstaining: shown as related, never as the answer
+    units: tuple[Unit, ...] = ()
+    asked_role: Role | None = None
+    reason: str | None = None  # why it abstained: topic | value | year | place | instructions | agency
+    generator: str = "extractive"
+    llm_fallback: bool = False
+
+
+@dataclass(frozen=True)
+class PartAnswer:
+    """What a handler returns for one part; the answerer joins the parts of a question into one `Answer`."""
+
+    lines: tuple[str, ...]
+    cited: tuple[Evidence, ...] = ()
+    units: tuple[Unit, ...] = ()
+    intent: str = "general"
+    abstained: bool = False
+    reason: str | None = None
+    related: tuple[Evidence, ...] = ()

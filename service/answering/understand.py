@@ -1,0 +1,187 @@
+"""Question understanding: from the text to a `Question` — its language, and for each part the expected answer type,
+the role asked about, the focus (content terms), the measured attribute of a value question, and the constraints
+(years, places, agencies, notices) the evidence must agree with."""
+
+from __future__ import annotations
+
+import re
+
+from index.analyzer import Analyzer, is_chinese
+from index.catalog import ClauseCatalog
+from ingest.dictionary import Dictionary
+from ingest.places import Gazetteer
+from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
+from service.answering import lexicon as L
+from service.answering.docrefs import DocumentRefs
+from service.answering.parts import list_items, pieces
+from service.answering.terms import Term, TermExtractor
+from service.answering.types import AnswerType, Constraints, Part, Question, ValueKind
+
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+class Understanding:
+    def __init__(self, analyzer: Analyzer, catalog: ClauseCatalog, registry: AgencyRegistry, gazetteer: Gazetteer,
+                 dictionary: Dictionary, english: EnglishAgencyMatcher | None = None) -> None:
+        self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
+        self.english = english or EnglishAgencyMatcher(registry)
+        self.docrefs = DocumentRefs(catalog.documents(), analyzer)
+        self.terms = TermExtractor(analyzer, dictionary)
+
+    def understand(self, text: str) -> Question:
+        text = self.analyzer.to_simplified(text.strip())
+        zh = is_chinese(text)
+        lang = "zh" if zh else "en"
+        whole = self.part(text, zh)
+        raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
+        parts = self._merge([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
+        per_document = False
+        if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
+            per_document = bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
+        return Question(text, text, lang, tuple(parts), per_document)  # type: ignore[arg-type]
+
+    @staticmethod
+    def _merge(parts: list[Part]) -> list[Part]:
+        """A part with no content of its own adds its question to the previous part ("Can we? Who leads it?")."""
+        out: list[Part] = []
+        for p in parts:
+            if out and not p.focus and not p.subjects and p.answer_type != "document":
+                prev = out[-1]
+                if p.answer_type == "agency":
+                    out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
+                                       also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
+                continue
+            out.append(p)
+        return out or parts[:1]
+
+    # --- one part --------------------------------------------------------------------------------------------
+
+    def agencies(self, text: str, zh: bool) -> list[tuple[int, int, Agency]]:
+        spans = self.registry.spans_in_text(text, typos=zh)
+        if not zh:
+            spans += self.english.spans(text) if not spans else []
+        return spans
+
+    def part(self, text: str, zh: bool) -> Part:
+        agency_spans = self.agencies(text, zh)
+        agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
+        ref = self.docrefs.find(text)
+        glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
+        skip = [(s, e) for s, e, _ in agency_spans]
+        places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
+                       if not any(p.zh and p.zh in a.zh for a in agencies))
+        years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
+        place_spans = [m.span() for p in places for m in re.finditer(re.escape(p.text), text)]
+        year_spans = [m.span() for m in _YEAR.finditer(text)]
+        focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans)
+        role = L.detect_role(text, zh)
+        asks_agency = bool((L.ASKS_AGENCY_ZH if zh else L.ASKS_AGENCY_EN).search(text))
+        asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
+        yesno = bool(L.YESNO_ZH.search(text)) if zh else bool(L.YESNO_EN.search(text) and not _wh_first(text))
+        doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
+        value_kind = _value_kind(text, zh)
+        generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work"}
+        topical = [t for t in focus if t.surface.lower() not in generic]
+        constraints = Constraints(years, places, (), ref.doc_numbers)
+
+        answer_type: AnswerType
+        subjects: tuple[Agency, ...] = ()
+        if doc_attribute and not topical and not (asks_agency and doc_attribute != "issuer"):
+            answer_type = "document"
+        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks") and (ref.doc_numbers or not topical):
+            answer_type = "document"
+        elif agencies and (asks_tasks or not topical) and not (asks_agency and topical):
+            answer_type, subjects = "agency_tasks", agencies
+            focus = topical
+        elif doc_attribute == "about" and (ref.doc_numbers or not topical):
+            answer_type = "document"
+        elif asks_agency or (role and not value_kind and not yesno):
+            answer_type = "agency"
+            constraints = Constraints(years, places, agencies, ref.doc_numbers)
+        elif value_kind:
+            answer_type = "value"
+        elif yesno:
+            answer_type = "yesno"
+        else:
+            answer_type = "description"
+        if answer_type == "agency" and role is None:
+            role = "responsible"
+        attribute = tuple(self._attribute(text, zh, focus)) if answer_type == "value" else ()
+        return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
+                    value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
+                    subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
+                    also_yesno=yesno and answer_type == "agency")
+
+    def _attribute(self, text: str, zh: bool, focus: list[Term]) -> list[Term]:
+        """The terms naming what a value question measures ("注册资本最低要多少" → 注册资本)."""
+        phrase = _attribute_phrase_zh(text, self.analyzer) if zh else _attribute_phrase_en(text)
+        if not phrase:
+            return []
+        wanted = set(self.analyzer.tokens(phrase))
+        return [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
+                or t.surface in phrase]
+
+
+def _replace(part: Part, **changes: object) -> Part:
+    from dataclasses import replace
+
+    return replace(part, **changes)  # type: ignore[arg-type]
+
+
+def _wh_first(text: str) -> bool:
+    """An English question whose first clause starts with a question word (not yes/no)."""
+    m = L.WH_EN.search(text)
+    return bool(m) and m.start() < 12
+
+
+def _value_kind(text: str, zh: bool) -> ValueKind | None:
+    for kind, rx in (L.VALUE_ZH if zh else L.VALUE_EN):
+        if rx.search(text):
+            return kind  # type: ignore[return-value]
+    return None
+
+
+_VALUE_WORD_ZH = re.compile(r"多少|几|多久|多长|何时|什么时候|哪年|哪一年|哪天|比例|税率|股比|占比|上限|下限|期限|年限|规模")
+
+
+def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
+    m = _VALUE_WORD_ZH.search(text)
+    if not m:
+        return ""
+    segment_start = max(text.rfind(p, 0, m.start()) for p in "，,。；;：:？?") + 1
+    before = text[segment_start : m.start()]
+    after = re.match(r"(个|家|项|所|条|名|位|座|批|类|种|元|万元|亿元)?([\u4e00-\u9fff]{0,6})", text[m.end() :])
+    counted_words = analyzer.tokens(after.group(2)) if after and after.group(1) else []
+    words = analyzer.tokens(before)
+    fillers = L.VALUE_FILLERS_ZH
+    kept: list[str] = []
+    for w in reversed(words):
+        if w in fillers and not kept:
+            continue
+        if w in fillers or w in ("的", "给", "对", "在"):
+            break
+        kept.insert(0, w)
+        if len(kept) >= 3:
+            break
+    counted = counted_words[0] if counted_words else ""
+    return " ".join(kept) + " " + m.group(0) + " " + counted
+
+
+_EN_ATTRIBUTE = [
+    re.compile(r"\b(?:target|goal|figure|cap|limit)s? (?:for|of|on) (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s*(?=\?|$|\bby\b|"
+               r"\bin\b|\bunder\b)", re.I),
+    re.compile(r"\bhow (?:much|many|long|big|large|high)\s+(?P<np>(?:[\w'-]+\s+){0,9}?)(?=(?:do|does|did|is|are|was|were|"
+               r"can|could|will|would|should|has|have|for|in|on|at|of|to|under|per|does|a|an|the|my|our|will)\b|\?|$)",
+               re.I),
+    re.compile(r"\bwhat(?:'s| is| are| was)? (?:the |a |an )?(?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:for|of|in|at|that|"
+               r"which|does|do|did|applies|apply|is|are|needed|required|a|an|on|under|to)\b|\?|$)", re.I),
+    re.compile(r"\bwhat (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:do|does|did|applies|apply|is|are|will)\b)", re.I),
+]
+
+
+def _attribute_phrase_en(text: str) -> str:
+    for rx in _EN_ATTRIBUTE:
+        m = rx.search(text)
+        if m and m.group("np").strip():
+            return m.group("np")
+    return ""

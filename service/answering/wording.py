@@ -1,0 +1,106 @@
+"""Every sentence answering says, in both languages, in one table. Handlers pick a key and fill it in; none of
+them branches on the language."""
+
+from __future__ import annotations
+
+from ingest.models import Role
+
+ROLE_NAME: dict[str, dict[str, str]] = {
+    "lead": {"zh": "牵头单位", "en": "Lead"},
+    "cooperate": {"zh": "配合单位", "en": "Cooperating"},
+    "guide": {"zh": "指导单位", "en": "Guiding"},
+    "responsible": {"zh": "责任单位", "en": "Responsible"},
+}
+ROLE_ORDER: tuple[Role, ...] = ("lead", "cooperate", "guide", "responsible")
+UNOFFICIAL = "unofficial English rendering"
+
+MESSAGES: dict[str, dict[str, str]] = {
+    # where a clause sits
+    "task_at": {"zh": "{doc} 任务第{no}项", "en": "{doc}, task {no}"},
+    "task_at_section": {"zh": "{doc} 任务第{no}项（{section}）", "en": "{doc}, task {no} ({section})"},
+    "row_at": {"zh": "{doc} 任务清单中一行未编号的任务", "en": "{doc}, an unnumbered task row"},
+    "body_at": {"zh": "{doc}（{section}）", "en": "{doc}, section {section}"},
+    "preamble_at": {"zh": "{doc}（正文开头）", "en": "{doc}, preamble"},
+    "front_at": {"zh": "{doc}（文件首部）", "en": "{doc}, front matter"},
+    # quotes
+    "quote": {"zh": "原文：“{text}”", "en": "Clause ({unofficial}): \"{text}\""},
+    "quote_zh_only": {"zh": "原文：“{text}”", "en": "Clause (Chinese original; no English rendering is available for it): “{text}”"},
+    # roles
+    "role_line": {"zh": "{role}：{names}", "en": "{role}: {names}."},
+    "first_listed_leads": {
+        "zh": "该任务只列责任单位（没有牵头单位一栏），按列出顺序为：{names}；按惯例，排在首位的{first}牵头。",
+        "en": "This task names responsible units only (there is no lead column). In printed order: {names}. "
+              "By convention the first listed, {first}, leads."},
+    "inline_agency": {"zh": "按原文，由{name}{verb}。", "en": "As printed, {name} {verb_en}."},
+    "no_agencies": {"zh": "该条款未列明责任单位。", "en": "This clause names no agencies."},
+    "both_notices": {"zh": "两份通知都有对应任务：", "en": "Both notices have a matching task:"},
+    "yes": {"zh": "是的，通知有此规定。", "en": "Yes — the notice provides for this."},
+    "no": {"zh": "不可以：通知对此有限制性规定。", "en": "No — the notice restricts this."},
+    "according": {"zh": "根据{where}：", "en": "According to {where}:"},
+    "value_is": {"zh": "通知所载数值：{values}。", "en": "The figure stated: {values}."},
+    "part": {"zh": "{n}. {text}", "en": "{n}. {text}"},
+    # agency task lists
+    "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} tasks:"},
+    "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} tasks:"},
+    "tasks_row": {"zh": "- {doc} 第{no}项（{roles}）：{gist}", "en": "- {doc} task {no} ({roles}): {gist}"},
+    "tasks_none": {"zh": "已存通知的任务中没有{names}{role_zh}的任务{topic}。",
+                   "en": "No stored task names {names}{role_en}{topic}."},
+    "first_listed": {"zh": "（首列责任单位）", "en": " (first listed responsible unit)"},
+    "about_topic": {"zh": "（涉及“{topic}”）", "en": " on “{topic}”"},
+    # document facts
+    "doc_number": {"zh": "{title}的文号是{doc}。", "en": "The document number of {title} is {doc}."},
+    "doc_title": {"zh": "{doc}的标题是《{title}》。", "en": "{doc} is titled {title}."},
+    "doc_issuer": {"zh": "{doc}《{title}》由{issuer}印发。", "en": "{doc} ({title}) was issued by {issuer}."},
+    "doc_date": {"zh": "{doc}《{title}》成文日期为{date}。", "en": "{doc} ({title}) is dated {date}."},
+    "doc_printed": {"zh": "{printer}于{date}印发。", "en": "It was printed and distributed by {printer} on {date}."},
+    "doc_period": {"zh": "{doc}《{title}》的规划期为{period}年。", "en": "{doc} ({title}) covers {period}."},
+    "doc_no_period": {"zh": "{doc}《{title}》的标题和正文没有写明规划期。",
+                      "en": "{doc} ({title}) does not state a plan period in its title."},
+    "doc_tasks": {"zh": "{doc}《{title}》共列{n}项任务（编号{first}至{last}）。",
+                  "en": "{doc} ({title}) lists {n} tasks (numbered {first} to {last})."},
+    "doc_tasks_unnumbered": {"zh": "其中{k}项在原文中没有编号。", "en": " {k} of them carry no number in the source."},
+    "doc_about": {"zh": "{doc}是{issuer}于{date}印发的《{title}》。{purpose}",
+                  "en": "{doc} is {title}, issued by {issuer} on {date}. {purpose}"},
+    "doc_line": {"zh": "{doc}：《{title}》，{issuer}于{date}印发{period}，列有{n}项任务。",
+                 "en": "{doc}: {title}, issued by {issuer} on {date}{period}; it lists {n} tasks."},
+    "doc_line_period": {"zh": "，规划期{period}年", "en": ", covering {period}"},
+    # abstaining
+    "not_stated": {"zh": "现有通知没有写明{what}。", "en": "The notices do not state {what}."},
+    "not_stated_value": {"zh": "现有通知提到了相关内容，但没有写明{what}的具体{kind}。",
+                         "en": "The notices touch on this but do not state the {kind} asked for ({what})."},
+    "not_stated_year": {"zh": "现有通知没有给出{years}年的相关内容。",
+                        "en": "The notices say nothing about {years} on this."},
+    "not_covered_place": {"zh": "现有通知不涉及{place}。", "en": "The notices do not cover {place}."},
+    "not_named_agency": {"zh": "现有通知中没有把{names}列为该事项的单位。",
+                         "en": "The notices do not name {names} for this."},
+    "instructions": {"zh": "问题中的指令不会被执行。", "en": "Instructions inside a question are not followed."},
+    "holdings": {"zh": "本服务只依据已收录的通知作答：{docs}。", "en": "PolicyQA answers only from the notices it holds: {docs}."},
+    "holdings_more": {"zh": "等{n}份通知", "en": "and {n} more"},
+    "related": {"zh": "相关但不能作为答案的条款：", "en": "Related clauses (not an answer):"},
+    "related_item": {"zh": "- {where}", "en": "- {where}"},
+    "part_not_stated": {"zh": "这一问现有通知没有写明。", "en": "The notices do not answer this part."},
+    "clarify": {"zh": "请说明您指的是哪项任务或哪份通知。", "en": "Which task or notice do you mean? Please name it."},
+    "value_kind_money": {"zh": "金额", "en": "amount"},
+    "value_kind_percent": {"zh": "比例", "en": "percentage"},
+    "value_kind_duration": {"zh": "期限", "en": "duration"},
+    "value_kind_date": {"zh": "时间", "en": "date"},
+    "value_kind_year": {"zh": "年份", "en": "year"},
+    "value_kind_count": {"zh": "数量", "en": "number"},
+    "value_kind_number": {"zh": "数值", "en": "figure"},
+}
+
+
+def say(lang: str, key: str, **values: object) -> str:
+    return MESSAGES[key][lang].format(**values)
+
+
+def role_name(role: str, lang: str) -> str:
+    return ROLE_NAME[role][lang]
+
+
+def join_names(names: list[str], lang: str) -> str:
+    if lang == "zh":
+        return "、".join(names)
+    if len(names) <= 2:
+        return " and ".join(names)
+    return "; ".join(names[:-1]) + "; and " + names[-1]
