@@ -88,9 +88,9 @@ def bench_retrieval(retriever, questions: list[str], repeats: int, k: int = 5) -
 
 
 def bench_answer(engine, questions: list[str], repeats: int) -> dict[str, float]:  # type: ignore[no-untyped-def]
-    from service.schemas import AskRequest
+    from service.answering.types import Query
 
-    runs = [percentiles_ms([timed(engine.answerer.answer, AskRequest(question=q))
+    runs = [percentiles_ms([timed(engine.answerer.answer, Query(q))
                             for q in questions]) for _ in range(repeats)]
     return median_of_runs(runs)
 

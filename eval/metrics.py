@@ -9,7 +9,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-Cite = tuple[str, int | None]
+# (doc_number, task_no, quote): what a citation or a retrieved clause is matched on.
+Cite = tuple[str, int | None, str]
 
 
 @dataclass
@@ -24,11 +25,16 @@ class RowResult:
     latency_ms: float
     citations: list[Cite] = field(default_factory=list)
     answer: str = ""
+    split: str = ""
 
 
 def _matches(alt: Sequence[Any], cites: Sequence[Cite]) -> bool:
+    """An alternative is [doc, task_no] (task_no None: any clause of the notice) or [doc, None, "substring"]: a
+    clause of that notice whose quote contains the substring (whitespace ignored)."""
     doc, no = alt[0], alt[1]
-    return any(c[0] == doc and (no is None or c[1] == no) for c in cites)
+    text = re.sub(r"\s+", "", alt[2]) if len(alt) > 2 and alt[2] else ""
+    return any(c[0] == doc and (no is None or c[1] == no) and (not text or text in re.sub(r"\s+", "", c[2]))
+               for c in cites)
 
 
 def english_enough(text: str) -> bool:
@@ -40,7 +46,7 @@ def english_enough(text: str) -> bool:
 
 def score_row(gold: dict, resp: dict, latency_ms: float, same_agency: Callable[[str, dict], bool]) -> RowResult:
     """A row passes only if every expectation holds. `same_agency(expected_zh, unit)` resolves aliases."""
-    cites: list[Cite] = [(c["doc_number"], c.get("task_no")) for c in resp.get("citations", [])]
+    cites: list[Cite] = [(c["doc_number"], c.get("task_no"), c.get("quote") or "") for c in resp.get("citations", [])]
     checks: dict[str, bool] = {}
     if gold.get("abstain"):
         checks["abstain"] = bool(resp.get("abstained"))
@@ -60,7 +66,7 @@ def score_row(gold: dict, resp: dict, latency_ms: float, same_agency: Callable[[
     return RowResult(
         id=gold["id"], lang=gold["lang"], kind=gold["kind"], passed=all(checks.values()), checks=checks,
         expected_abstain=bool(gold.get("abstain")), abstained=bool(resp.get("abstained")), latency_ms=latency_ms,
-        citations=cites, answer=resp.get("answer", ""),
+        citations=cites, answer=resp.get("answer", ""), split=gold.get("split", ""),
     )
 
 
@@ -96,6 +102,15 @@ def summarize(golds: Sequence[dict], results: Sequence[RowResult]) -> dict[str, 
         for r in results:
             groups[key(r)].append(r)
         slices[name] = {g: sum(x.passed for x in rs) / len(rs) for g, rs in sorted(groups.items())}
+    by_split: dict[str, dict[str, Any]] = {}
+    for split in sorted({r.split for r in results if r.split}):
+        rs = [r for r in results if r.split == split]
+        kinds: dict[str, list[RowResult]] = defaultdict(list)
+        for r in rs:
+            kinds[r.kind].append(r)
+        by_split[split] = {"n": len(rs), "accuracy": sum(r.passed for r in rs) / len(rs),
+                           "by_kind": {k: sum(x.passed for x in v) / len(v) for k, v in sorted(kinds.items())},
+                           "by_lang": _rate_by(rs, lambda r: r.lang), **_abstention_rates(rs)}
     lat = [r.latency_ms for r in results]
     return {
         "n": n,
@@ -107,9 +122,26 @@ def summarize(golds: Sequence[dict], results: Sequence[RowResult]) -> dict[str, 
         "abstention_recall": tp / len(expected) if expected else 1.0,
         "by_lang": slices["lang"],
         "by_kind": slices["kind"],
+        "by_split": by_split,
+        **_abstention_rates(results),
         "latency_p50_ms": statistics.median(lat) if lat else 0.0,
         "latency_p95_ms": percentile(lat, 95),
     }
+
+
+def _rate_by(results: Sequence[RowResult], key: Callable[[RowResult], str]) -> dict[str, float]:
+    groups: dict[str, list[RowResult]] = defaultdict(list)
+    for r in results:
+        groups[key(r)].append(r)
+    return {g: sum(x.passed for x in rs) / len(rs) for g, rs in sorted(groups.items())}
+
+
+def _abstention_rates(results: Sequence[RowResult]) -> dict[str, float]:
+    """Out-of-scope rows abstained on, and in-scope rows answered (not abstained), as shares."""
+    out_rows = [r for r in results if r.expected_abstain]
+    in_rows = [r for r in results if not r.expected_abstain]
+    return {"out_of_scope_abstained": sum(r.abstained for r in out_rows) / len(out_rows) if out_rows else 1.0,
+            "in_scope_answered": sum(not r.abstained for r in in_rows) / len(in_rows) if in_rows else 1.0}
 
 
 def retrieval_metrics(ranked: Sequence[Sequence[Cite]], wanted: Sequence[Sequence[Sequence[Any]]], k: int = 3) -> dict:

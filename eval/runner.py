@@ -58,9 +58,11 @@ def http_asker(base_url: str, timeout: float = 60.0) -> Ask:
 
 
 def engine_asker(engine) -> Ask:  # type: ignore[no-untyped-def]
-    from service.schemas import AskRequest
+    """In-process, scored on the same JSON the HTTP API returns."""
+    from service.answering.types import Query
+    from service.convert import to_response
 
-    return lambda q: engine.answerer.answer(AskRequest(question=q)).model_dump()
+    return lambda q: to_response(engine.answerer.answer(Query(q))).model_dump()
 
 
 def run_rows(golds: list[dict], ask: Ask, progress: Callable[[], None] | None = None,
@@ -81,8 +83,8 @@ def retrieval_modes(golds: list[dict], retriever, k: int = 3) -> dict[str, dict]
             if not g.get("abstain") and g.get("cite") and g["kind"] not in ("agency_tasks", "metadata")]
     out = {}
     for mode in ("bm25", "dense", "hybrid"):
-        ranked = [[(h.clause.doc_number, h.clause.task_no) for h in retriever.search(g["question"], k=10, mode=mode)]
-                  for g in rows]
+        ranked = [[(h.clause.doc_number, h.clause.task_no, h.clause.text)
+                   for h in retriever.search(g["question"], k=10, mode=mode)] for g in rows]
         wanted = [g["cite"][0] for g in rows]
         overall = retrieval_metrics(ranked, wanted, k)
         by_lang = {}
