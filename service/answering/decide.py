@@ -10,10 +10,14 @@ from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
 from service.answering.types import Part
 
-# Share of a part's content terms the answering clause must hold, by answer type. Who-questions are answered by the
-# agencies a clause names, so a looser topical match suffices; a value or yes/no answer is only as good as its clause.
+# Share of a part's content terms the answering clause must hold, by answer type and by how sure retrieval is.
+# Sure: the clause is the dense retriever's first hit and among the keyword retriever's first three, so two
+# independent views agree; a paraphrase ("expat kids" for 外籍人员子女) then needs only a third of its words found.
+# The answer-type and constraint checks (a value of the asked kind, the years, places and agencies named) apply
+# whatever the coverage, and they are what refuses near misses.
+MIN_COVERAGE_SURE = {"agency": 0.3, "value": 0.4, "yesno": 0.4, "description": 0.45}
 MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
-# Coverage a clause needs when retrieval itself is unsure (the clause is not the top hit of both retrievers).
+# Coverage a clause needs when it is not even the first hit.
 MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
 
 
@@ -44,19 +48,19 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     best_dense = max((h.dense for h in hits[:3] if h.dense is not None), default=1.0)
     if best_dense < thresholds.dense_floor:
         return Decision(None, "topic", tuple(hits[:3]))
-    need, unsure_need = MIN_COVERAGE.get(part.answer_type, 0.6), MIN_COVERAGE_UNSURE.get(part.answer_type, 0.7)
     failures: list[str] = []
     passing: list[tuple[Hit, Check]] = []
     for rank, h in enumerate(hits[:depth]):
         check = checker.check(part, h.clause)
-        sure = rank == 0 and h.ranks.get("dense") == 1 and h.ranks.get("bm25") == 1
+        sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
+        table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if rank == 0 else MIN_COVERAGE_UNSURE
         if check.failed:
             failures.append(check.failed)
             continue
         if part.answer_type == "agency" and not (h.clause.units or _inline_agency(h.clause.text)):
             failures.append("agency")
             continue
-        if check.coverage < (need if sure or rank == 0 else unsure_need):
+        if check.coverage < table.get(part.answer_type, 0.6):
             failures.append("topic")
             continue
         passing.append((h, check))
@@ -80,7 +84,7 @@ def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
 
 def _main_reason(failures: list[str]) -> str:
     """The most specific reason among the candidates' failures: a wrong year or place says more than 'topic'."""
-    for reason in ("year", "place", "value", "attribute", "agency"):
+    for reason in ("document", "year", "place", "particular", "value", "attribute", "agency"):
         if reason in failures[:3]:
             return reason
     return "topic"

@@ -30,7 +30,9 @@ class DocumentRefs:
         self.analyzer = analyzer
         self.documents = documents
         stop = question_words()
-        zh_tokens = {d.doc_number: set(analyzer.tokens(d.title)) for d in documents}
+        # Titles are cut both ways (jieba's search mode too), so that "服务业扩大开放试点" meets "服务业扩大开放综合试点".
+        zh_tokens = {d.doc_number: set(analyzer.tokens(d.title)) | {w for w in analyzer.jieba.cut_for_search(d.title)
+                                                                    if len(w) >= 2} for d in documents}
         en_tokens = {d.doc_number: set(analyzer.tokens(d.title_en or "")) for d in documents}
         n = len(documents)
 
@@ -75,11 +77,16 @@ class DocumentRefs:
                 for d in owners:
                     scores[d] = scores.get(d, 0.0) + 2.0
         if has_doc_word:
-            tokens = set(self.analyzer.tokens(text))
+            ordered = self.analyzer.tokens(text)
+            tokens = set(ordered)
             for d in self.documents:
-                hits = tokens & (self._zh[d.doc_number] | self._en[d.doc_number])
+                own = self._zh[d.doc_number] | self._en[d.doc_number]
+                hits = tokens & own
                 abbr = {a for a in self._abbr[d.doc_number] if a in text}
-                score = len(hits) + 2 * len(abbr)
+                # A title word right before a word for a document ("the services pilot", "数贸方案") names it.
+                named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
+                            if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b)))
+                score = len(hits) + 2 * len(abbr) + named
                 if score >= 2:
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     spans += _spans_of(text, [*hits, *abbr])

@@ -11,6 +11,7 @@ from index.analyzer import Analyzer
 from index.catalog import ClauseCatalog
 from ingest.models import Clause
 from ingest.places import Gazetteer, Place, strip_admin_suffix
+from service.answering.asks import holds_title, states_particular
 from service.answering.terms import clause_text, coverage
 from service.answering.types import Part, ValueKind
 
@@ -85,7 +86,7 @@ class EvidenceChecker:
         if key and (key in home or "中国" in home and place.kind != "country"):
             return True
         # A district, zone or street the notice itself names lies within its jurisdiction.
-        return place.kind == "place" and bool(key) and key in self.catalog.text_of(clause.doc_number)
+        return place.kind in ("place", "province") and bool(key) and key in self.catalog.text_of(clause.doc_number)
 
     def check(self, part: Part, clause: Clause) -> Check:
         zh_text = clause_text(clause)
@@ -100,6 +101,13 @@ class EvidenceChecker:
         for place in c.places:
             if not self.place_ok(place, clause):
                 return Check(clause, cover, gone, None, "place")
+        en_text = clause.text_en or ""
+        for title in c.titles:
+            if not holds_title(title, zh_text, en_text):
+                return Check(clause, cover, gone, None, "document")
+        for key in c.particulars:
+            if not states_particular(key, zh_text, en_text):
+                return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
         for agency in c.agencies:
             if agency.id not in unit_ids and not any(n in clause.text for n in agency.names):
@@ -121,7 +129,10 @@ class EvidenceChecker:
         best, best_score = None, -1.0
         for text in (clause.text, clause.text_en or ""):
             for s in sentences(text):
-                if not any(values(s, k) for k in kinds):
+                found = [v for k in kinds for v in values(s, k)]
+                if part.constraints.counter and text is clause.text:
+                    found = [v for v in found if v.rstrip().endswith(part.constraints.counter)]
+                if not found:
                     continue
                 score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))
                 if score > best_score:

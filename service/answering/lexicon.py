@@ -23,6 +23,11 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
                 r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government))\b", I)),
 ]
 
+# Being named in a task at all, in whatever role; and the words that ask for one role only.
+PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|"
+                           r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
+STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
+
 ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|什么单位|哪家|哪个机构|哪些机构|找哪|由哪|"
                             r"(牵头|配合|指导|责任|负责)(单位|部门)(是|有)|哪个机关|哪些机关")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
@@ -80,7 +85,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("number", re.compile(r"文号|发文字号|字号|文件号"),
      re.compile(r"\b(document number|reference number|doc(ument)? no|file number|serial number|what number)\b", I)),
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
-    ("issuer", re.compile(r"发文机关|哪个机关|谁(发布|印发|发的|制定|出台)|由谁(发布|印发|制定|出台)|哪个部门(发布|印发|出台)|发文单位"),
+    ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台)|由谁(发布|印发|制定|出台)|发文单位|哪个机关|"
+                          r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
      re.compile(r"\b(issuer|who (issued|published|released|adopted|signed)|issued by (whom|which)|issuing (body|authority))\b",
                 I)),
     ("date", re.compile(r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
@@ -127,6 +133,11 @@ under per between among within from into onto over via at as up out off down aga
 few nor only own same just now during before after above below through until while because against each
 apply applies applied applying exist exists existing happen happens currently today actually really basically
 aim aims aiming aimed mention mentions mentioned mentioning show shows shows up big large high fast soon
+let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
+dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
+go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
+new own specific specifically exactly currently able possible option options matter matters regarding concerning
+anything something someone somebody anyone anybody people person company's firm's
 """.split()
 _QUESTION_WORDS_ZH = """
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀

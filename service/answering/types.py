@@ -35,6 +35,9 @@ class Constraints:
     places: tuple[Place, ...] = ()
     agencies: tuple[Agency, ...] = ()  # agencies named as part of the topic ("who works with the police on …")
     doc_numbers: tuple[str, ...] = ()  # notices the question refers to ("the digital trade plan")
+    titles: tuple[str, ...] = ()  # laws or documents named by title that are not stored ("《数据安全法》")
+    particulars: tuple[str, ...] = ()  # details asked for that a clause must state (材料, 地址, 条件 …)
+    counter: str | None = None  # measure word of a count question (多少项 → 项)
 
 
 @dataclass(frozen=True)

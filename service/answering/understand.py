@@ -12,6 +12,7 @@ from ingest.dictionary import Dictionary
 from ingest.places import Gazetteer
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
+from service.answering.asks import asked_details
 from service.answering.docrefs import DocumentRefs
 from service.answering.parts import list_items, pieces
 from service.answering.terms import Term, TermExtractor
@@ -27,6 +28,13 @@ class Understanding:
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
         self.terms = TermExtractor(analyzer, dictionary)
+        self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
+        shorts: dict[str, list[Agency]] = {}
+        for name, agency in registry.names():
+            if len(name) >= 4 and name[0] in "市省区县":
+                shorts.setdefault(name[1:], []).append(agency)
+        self._short_names = sorted(((n, a[0]) for n, a in shorts.items() if len({x.id for x in a}) == 1),
+                                   key=lambda p: -len(p[0]))
 
     def understand(self, text: str) -> Question:
         text = self.analyzer.to_simplified(text.strip())
@@ -58,9 +66,20 @@ class Understanding:
 
     def agencies(self, text: str, zh: bool) -> list[tuple[int, int, Agency]]:
         spans = self.registry.spans_in_text(text, typos=zh)
+        if zh and not spans:
+            spans = self._short_spans(text)
         if not zh:
             spans += self.english.spans(text) if not spans else []
         return spans
+
+    def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
+        """Agencies named without their level prefix (商务局 for 市商务局), when only one agency has that short name."""
+        out: list[tuple[int, int, Agency]] = []
+        for short, agency in self._short_names:
+            start = text.find(short)
+            if start >= 0 and not any(s < start + len(short) and start < e for s, e, _ in out):
+                out.append((start, start + len(short), agency))
+        return sorted(out, key=lambda t: t[0])
 
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
@@ -74,30 +93,39 @@ class Understanding:
         place_spans = [m.span() for p in places for m in re.finditer(re.escape(p.text), text)]
         year_spans = [m.span() for m in _YEAR.finditer(text)]
         focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans)
+        if ref.doc_numbers:  # "the services pilot plan": its words for a document name the notice, not a topic
+            doc_words = L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN
+            focus = [t for t in focus if not doc_words.fullmatch(t.surface.strip("-"))]
         role = L.detect_role(text, zh)
         asks_agency = bool((L.ASKS_AGENCY_ZH if zh else L.ASKS_AGENCY_EN).search(text))
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
         yesno = bool(L.YESNO_ZH.search(text)) if zh else bool(L.YESNO_EN.search(text) and not _wh_first(text))
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
         value_kind = _value_kind(text, zh)
-        generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work"}
-        topical = [t for t in focus if t.surface.lower() not in generic]
-        constraints = Constraints(years, places, (), ref.doc_numbers)
+        generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面"}
+        topical = [t for t in focus if t.surface.lower().strip("-") not in generic
+                   and not (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).fullmatch(t.surface.strip("-"))
+                   and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)]
+        asks = asked_details(text, zh, self._titles)
+        details = {"titles": asks.titles, "particulars": asks.particulars, "counter": asks.counter}
+        constraints = Constraints(years, places, (), ref.doc_numbers, **details)
 
         answer_type: AnswerType
         subjects: tuple[Agency, ...] = ()
-        if doc_attribute and not topical and not (asks_agency and doc_attribute != "issuer"):
+        if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
         elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks") and (ref.doc_numbers or not topical):
             answer_type = "document"
         elif agencies and (asks_tasks or not topical) and not (asks_agency and topical):
             answer_type, subjects = "agency_tasks", agencies
             focus = topical
-        elif doc_attribute == "about" and (ref.doc_numbers or not topical):
+            if L.PARTICIPATION.search(text) and not L.STRICT_ROLE.search(text):
+                role = None  # "参与了哪些 / take part in": every role counts
+        elif doc_attribute == "about" and not topical and not agencies:
             answer_type = "document"
         elif asks_agency or (role and not value_kind and not yesno):
             answer_type = "agency"
-            constraints = Constraints(years, places, agencies, ref.doc_numbers)
+            constraints = Constraints(years, places, agencies, ref.doc_numbers, **details)
         elif value_kind:
             answer_type = "value"
         elif yesno:

@@ -70,6 +70,7 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "en": "The notices touch on this but do not state the {kind} asked for ({what})."},
     "not_stated_year": {"zh": "现有通知没有给出{years}年的相关内容。",
                         "en": "The notices say nothing about {years} on this."},
+    "not_named_document": {"zh": "现有通知没有涉及{titles}的内容。", "en": "The notices do not cite {titles}."},
     "not_covered_place": {"zh": "现有通知不涉及{place}。", "en": "The notices do not cover {place}."},
     "not_named_agency": {"zh": "现有通知中没有把{names}列为该事项的单位。",
                          "en": "The notices do not name {names} for this."},

@@ -37,6 +37,9 @@ def why(part: Part, reason: str | None, lang: str) -> str:
         return say(lang, "not_stated_year", years=("、" if lang == "zh" else ", ").join(map(str, c.years)))
     if reason in ("value", "attribute") and part.value_kind:
         return say(lang, "not_stated_value", what=_what(part, lang), kind=say(lang, f"value_kind_{part.value_kind}"))
+    if reason == "document" and c.titles:
+        return say(lang, "not_named_document", titles=join_names([f"《{t}》" if lang == "zh" else t for t in c.titles],
+                                                                  lang))
     if reason == "agency" and c.agencies:
         return say(lang, "not_named_agency", names=join_names([a.zh if lang == "zh" else a.en for a in c.agencies],
                                                               lang))

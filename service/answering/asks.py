@@ -1,0 +1,66 @@
+"""Details a question asks for that only a clause stating them can answer: a law or document named by title
+(《数据安全法》, "the Foreign Investment Law"), particulars (application materials, steps, an address, a phone
+number), and the measure word of a count (多少项任务 wants a number of 项, not 6个城市). Each is a constraint the
+evidence check holds a clause to; none names a place, an agency or a notice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_TITLE_ZH = re.compile(r"《([^》]{2,40})》")
+_LAW_EN = re.compile(r"\b((?:[A-Z][\w'-]*\s+){1,6}(?:Law|Act|Regulations?|Ordinance|Code|Convention|Treaty))\b")
+# Particulars: the word asked (as the question may say it) -> the words a clause stating it would print.
+PARTICULARS_ZH = {
+    "材料": ("材料",), "手续": ("手续",), "流程": ("流程", "程序", "步骤"), "程序": ("程序", "流程"),
+    "步骤": ("步骤", "流程"), "窗口": ("窗口",), "地址": ("地址", "路", "号"), "电话": ("电话",), "网址": ("网址", "网站"),
+    "联系方式": ("联系方式", "电话"), "条件": ("条件",), "资格": ("资格", "条件"), "费用": ("费用", "收费", "元"),
+    "学费": ("学费",), "罚款": ("罚款", "处罚"), "营业时间": ("营业时间",), "开放时间": ("开放时间",),
+}
+PARTICULARS_EN = [
+    (re.compile(r"\b(documents? (needed|required|to submit)|paperwork|application materials?)\b", re.I), "材料"),
+    (re.compile(r"\b(procedures?|steps|process for|how (do|can|should) (i|we) apply)\b", re.I), "流程"),
+    (re.compile(r"\b(conditions?|eligib\w*|qualif\w*|criteria)\b", re.I), "条件"),
+    (re.compile(r"\baddress\b", re.I), "地址"),
+    (re.compile(r"\b(phone|telephone|hotline)\b", re.I), "电话"),
+    (re.compile(r"\b(website|url|web address)\b", re.I), "网址"),
+    (re.compile(r"\bcontact\b", re.I), "联系方式"),
+    (re.compile(r"\b(fees?|(?<!in )charges?|tuition)\b", re.I), "费用"),
+    (re.compile(r"\b(fines?|penalt(y|ies))\b", re.I), "罚款"),
+    (re.compile(r"\b(opening|business|office) hours\b", re.I), "营业时间"),
+]
+# What an English rendering says for the same particulars.
+PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedure", "process", "step"),
+                        "条件": ("condition", "eligib", "qualif", "criteri", "threshold"), "地址": ("address",),
+                        "电话": ("phone",), "网址": ("website",), "联系方式": ("contact",),
+                        "费用": ("fee", "charge", "cost"), "罚款": ("fine", "penalt"), "营业时间": ("hours",)}
+_COUNTER_ZH = re.compile(r"(?:多少|几)(项|家|所|条|名|位|座|批|类|种|户|支|套|次)")
+
+
+@dataclass(frozen=True)
+class Asks:
+    titles: tuple[str, ...] = ()  # laws and documents named by title that are not stored notices
+    particulars: tuple[str, ...] = ()  # keys of PARTICULARS_ZH
+    counter: str | None = None  # the measure word of a count question
+
+
+def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
+    titles = [t for t in _TITLE_ZH.findall(text)] + [m.strip() for m in _LAW_EN.findall(text)]
+    titles = [t for t in titles if not any(t in s or s in t for s in stored_titles if s)]
+    if zh:
+        particulars = [k for k in PARTICULARS_ZH if k in text]
+    else:
+        particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
+    counter = _COUNTER_ZH.search(text) if zh else None
+    return Asks(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(particulars)), counter.group(1) if counter else None)
+
+
+def holds_title(title: str, zh_text: str, en_text: str) -> bool:
+    core = re.sub(r"^(中华人民共和国|the\s+)", "", title, flags=re.I)
+    return core in zh_text or (bool(en_text) and core.lower() in en_text.lower())
+
+
+def states_particular(key: str, zh_text: str, en_text: str) -> bool:
+    if any(w in zh_text for w in PARTICULARS_ZH.get(key, (key,))):
+        return True
+    return bool(en_text) and any(w in en_text.lower() for w in PARTICULARS_EN_WORDS.get(key, ()))
