@@ -72,7 +72,8 @@ class InMemoryCatalog:
         if text is None:
             d = self._documents.get(doc_number)
             parts = [d.title, d.notice_title, d.issuer] if d else []
-            parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units) for c in self._by_doc.get(doc_number, [])]
+            parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
+                      for c in self._by_doc.get(doc_number, [])]
             text = self._texts[doc_number] = "\n".join(parts)
         return text
 

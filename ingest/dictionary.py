@@ -63,6 +63,11 @@ class Dictionary:
             for en in term.en:
                 self._glossary_en.setdefault(en.lower(), term.zh)
 
+    def english_words(self, word: str) -> bool:
+        """Whether `word` is an English word the dictionary knows (as a gloss, or a plural or verb form of one)."""
+        key = word.lower()
+        return any(k in self._reverse or k in self._glossary_en for k in (key, *_base_forms(key)))
+
     def zh_for(self, english: str) -> tuple[str, ...]:
         """Chinese words for an English word or phrase: glossary forms, then dictionary headwords."""
         key = english.lower().strip()

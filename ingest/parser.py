@@ -89,7 +89,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     trailer = _trailer_start(lines, header.body_start)
     body_end = min(header.annex_start, trailer)
     body = parse_body(lines[header.body_start : body_end], header.body_start + 1)
-    rows = parse_annex(lines[header.annex_start : trailer], header.annex_start + 1) if header.annex_start < trailer else []
+    rows = (parse_annex(lines[header.annex_start : trailer], header.annex_start + 1)
+            if header.annex_start < trailer else [])
     assign_sections(rows, body)
 
     if not rows and not any(b.section for b in body):

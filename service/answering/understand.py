@@ -15,6 +15,7 @@ from service.answering import lexicon as L
 from service.answering.asks import asked_details
 from service.answering.docrefs import DocumentRefs
 from service.answering.parts import list_items, pieces
+from service.answering.spell import PinyinIndex, Speller
 from service.answering.terms import Term, TermExtractor
 from service.answering.types import AnswerType, Constraints, Part, Question, ValueKind
 
@@ -27,7 +28,8 @@ class Understanding:
         self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
-        self.terms = TermExtractor(analyzer, dictionary)
+        self.terms = TermExtractor(analyzer, dictionary, PinyinIndex(self._chinese_words))
+        self.speller = Speller(self._english_words, known=dictionary.english_words)
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
         shorts: dict[str, list[Agency]] = {}
         for name, agency in registry.names():
@@ -36,9 +38,32 @@ class Understanding:
         self._short_names = sorted(((n, a[0]) for n, a in shorts.items() if len({x.id for x in a}) == 1),
                                    key=lambda p: -len(p[0]))
 
+    def _corpus_texts(self) -> list[str]:
+        out: list[str] = []
+        for d in self.catalog.documents():
+            out += [d.title, d.title_en or ""]
+            out += [f"{c.text} {c.text_en or ''}" for c in self.catalog.clauses_of(d.doc_number)]
+        return out
+
+    def _english_words(self) -> list[str]:
+        """Words the corpus, its agencies and the glossary use in English: what a misspelling is corrected to."""
+        texts = self._corpus_texts() + [a.en for a in self.registry.agencies]
+        texts += [e for t in self.terms.dictionary.glossary.terms for e in t.en]
+        return re.findall(r"[A-Za-z]{3,}", " ".join(texts))
+
+    def _chinese_words(self) -> list[str]:
+        """Chinese words of the corpus and its agencies: what a run of pinyin may spell."""
+        words: list[str] = []
+        for t in self._corpus_texts():
+            toks = [w for w in self.analyzer.tokens(t) if is_chinese(w)]
+            words += toks + [a + b for a, b in zip(toks, toks[1:], strict=False)]  # 双随机 may be cut 双 + 随机
+        return words + [n for n, _ in self.registry.names()]
+
     def understand(self, text: str) -> Question:
         text = self.analyzer.to_simplified(text.strip())
         zh = is_chinese(text)
+        if not zh:
+            text = self.speller.correct(text)
         lang = "zh" if zh else "en"
         whole = self.part(text, zh)
         raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
@@ -105,10 +130,10 @@ class Understanding:
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic
                    and not (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).fullmatch(t.surface.strip("-"))
-                   and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)]
+                   and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
+                   and not (agencies and _name_fragment(t.surface, self.terms.dictionary))]
         asks = asked_details(text, zh, self._titles)
-        details = {"titles": asks.titles, "particulars": asks.particulars, "counter": asks.counter}
-        constraints = Constraints(years, places, (), ref.doc_numbers, **details)
+        constraints = Constraints(years, places, (), ref.doc_numbers, asks.titles, asks.particulars, asks.counter)
 
         answer_type: AnswerType
         subjects: tuple[Agency, ...] = ()
@@ -125,7 +150,8 @@ class Understanding:
             answer_type = "document"
         elif asks_agency or (role and not value_kind and not yesno):
             answer_type = "agency"
-            constraints = Constraints(years, places, agencies, ref.doc_numbers, **details)
+            constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
+                                      asks.counter)
         elif value_kind:
             answer_type = "value"
         elif yesno:
@@ -156,10 +182,17 @@ def _replace(part: Part, **changes: object) -> Part:
     return replace(part, **changes)  # type: ignore[arg-type]
 
 
+def _name_fragment(word: str, dictionary: Dictionary) -> bool:
+    """A lone pinyin word that is no English word ("xinqu" in "Jiangbei xinqu"): part of a name, not a topic."""
+    from service.answering.spell import is_pinyin
+
+    return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
+
+
 def _wh_first(text: str) -> bool:
     """An English question whose first clause starts with a question word (not yes/no)."""
     m = L.WH_EN.search(text)
-    return bool(m) and m.start() < 12
+    return m is not None and m.start() < 12
 
 
 def _value_kind(text: str, zh: bool) -> ValueKind | None:

@@ -9,6 +9,7 @@ from index.catalog import ClauseCatalog
 from ingest.models import Clause, Document
 from ingest.registry import AgencyRegistry
 from service.answering import compose as C
+from service.answering import lexicon as L
 from service.answering.evidence import sentences
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
@@ -83,8 +84,13 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
                     registry: AgencyRegistry) -> PartAnswer:
     lines: list[str] = []
     cited: list[Clause] = []
+    zh = bool(re.search(r"[\u4e00-\u9fff]", part.text))
+    # "When was it issued and by whom?": every document fact the question asks for, in the order of the table.
+    asked = [name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(part.text)]
+    attributes = [a for a in asked if a != "about"] or [part.doc_attribute or "about"]
     for d in docs:
-        more, clauses = describe(d, part.doc_attribute or "about", lang, catalog, registry)
-        lines += more
-        cited += clauses
+        for attribute in attributes:
+            more, clauses = describe(d, attribute, lang, catalog, registry)
+            lines += more
+            cited += [c for c in clauses if c not in cited]
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), (), "metadata")

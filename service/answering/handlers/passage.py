@@ -41,11 +41,13 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
     lines.append(say(lang, "according", where=C.where(c, lang)))
     if part.answer_type == "value" and check.value_sentence:
         sentence = check.value_sentence
-        if lang == "en" and c.text_en and sentence in c.text:
-            sentence = best_sentences(c.text_en, part, analyzer, keep=1)
-        lines.append(C.quote(c, lang, sentence))
         kinds = [part.value_kind] if part.value_kind != "number" else ["money", "percent", "count", "number"]
-        found = list(dict.fromkeys(v for k in kinds for v in values(check.value_sentence, k)))  # type: ignore[arg-type]
+        if lang == "en" and c.text_en and sentence in c.text:
+            # The English sentence that states a value of the asked kind, best matching the question.
+            stating = " ".join(x for x in sentences(c.text_en) if any(values(x, k) for k in kinds))  # type: ignore[arg-type]
+            sentence = best_sentences(stating or c.text_en, part, analyzer, keep=1)
+        lines.append(C.quote(c, lang, sentence))
+        found = list(dict.fromkeys(v for k in kinds for v in values(sentence, k)))  # type: ignore[arg-type]
         if found:
             lines.append(say(lang, "value_is", values="、".join(found[:4]) if lang == "zh" else "; ".join(found[:4])))
     else:

@@ -50,8 +50,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         role_en = f" as {ROLE_NAME[role]['en'].lower()} unit" if role else ""
         text = say(lang, "tasks_none", names=names, role_zh=role_zh, role_en=role_en, topic=topic)
         return PartAnswer((text,), (), units, "agency_tasks")
-    header = (say(lang, "tasks_header_role", names=names, role=role_name(role, lang), role_en=ROLE_NAME[role]["en"].lower(),
-                  n=len(rows)) if role else say(lang, "tasks_header", names=names, n=len(rows)))
+    header = (say(lang, "tasks_header_role", names=names, role=role_name(role, lang),
+                  role_en=ROLE_NAME[role]["en"].lower(), n=len(rows))
+              if role else say(lang, "tasks_header", names=names, n=len(rows)))
     lines = [header]
     for c, roles in rows:
         labels = [role_name(r, lang) for r in roles]
@@ -59,8 +60,8 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
             labels = [say(lang, "first_listed").strip(" （）()")]
         gist = sentences(C.quote_text(c, lang))[0][:90]
         no = c.task_no if c.task_no is not None else "-"
-        lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=("、" if lang == "zh" else ", ").join(labels),
-                         gist=gist))
+        joined = ("、" if lang == "zh" else ", ").join(labels)
+        lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=joined, gist=gist))
     cited = tuple(Evidence(c, 1.0) for c, _ in rows)
     named = tuple(u for c, _ in rows for u in c.units if u.id in ids)
     return PartAnswer(tuple(lines), cited, named or units, "agency_tasks")
