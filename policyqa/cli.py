@@ -131,46 +131,11 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default from POLICYQA_PORT, 8000)")] = None,
     workers: Annotated[int | None, typer.Option(help="Server processes (default from POLICYQA_WORKERS, 1)")] = None,
 ) -> None:
-    """Serve the HTTP API, the demo page and the widget."""
-    import uvicorn
-
-    from service.main import create_app
+    """Serve the HTTP API, the demo page and the widget (timeouts and connection caps: service/server.py)."""
+    from service.server import run
 
     settings = get_settings()
-    n = workers or settings.workers
-    bind = {"host": host or settings.host, "port": port or settings.port, "log_level": "info"}
-    if n > 1:
-        _serve_workers(n, bind)
-    else:
-        uvicorn.run(create_app(settings), **bind)  # type: ignore[arg-type]
-
-
-def tcp_listener(config):  # type: ignore[no-untyped-def]
-    """The shared listening socket for worker processes, marked as TCP.
-
-    uvicorn binds it with `proto` 0 (Kludex/uvicorn#3149, open); asyncio then never sets TCP_NODELAY on accepted
-    sockets, and every keep-alive request after the first waits ~40 ms for a delayed ACK. Re-wrapping the descriptor
-    with IPPROTO_TCP fixes it: 52 ms → 12 ms per sequential keep-alive request measured here.
-    """
-    import socket
-
-    bound = config.bind_socket()
-    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
-    listener.set_inheritable(True)
-    return listener
-
-
-def _serve_workers(n: int, bind: dict) -> None:
-    import os
-
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    # Each worker's embedding engine runs an OpenMP team; more OpenMP threads than cores makes them all slower.
-    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // n)))
-    # Worker processes import the app themselves and read the same POLICYQA_* environment.
-    config = uvicorn.Config("service.main:create_app", factory=True, workers=n, **bind)
-    Multiprocess(config, sockets=[tcp_listener(config)]).run()
+    run(settings, host or settings.host, port or settings.port, workers or settings.workers)
 
 
 @app.command()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import re
 from pathlib import PurePath
 from typing import Annotated
@@ -11,6 +10,7 @@ from fastapi import APIRouter, Depends, Form, Header, HTTPException, Request, Up
 from fastapi.concurrency import run_in_threadpool
 
 from policyqa.errors import PolicyQAError
+from service.auth import admin_refusal
 from service.deps import SettingsDep
 from service.schemas import ErrorOut
 
@@ -26,12 +26,11 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    if not settings.admin_key:
-        raise HTTPException(403, detail="admin routes are disabled: set POLICYQA_ADMIN_KEY to enable them")
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.admin_key.encode()):
-        raise HTTPException(401, detail="admin routes need Authorization: Bearer <POLICYQA_ADMIN_KEY>",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Also checked by service/bodyguard.py before the body is read; kept here so the route stands on its own."""
+    refusal = admin_refusal(settings, authorization)
+    if refusal:
+        raise HTTPException(refusal[0], detail=refusal[1],
+                            headers={"WWW-Authenticate": "Bearer"} if refusal[0] == 401 else None)
 
 
 AdminDep = Annotated[None, Depends(require_admin)]
