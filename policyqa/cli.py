@@ -29,39 +29,56 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Notice files or directories of .txt notices")],
     doc_number: Annotated[str | None, typer.Option(help="文号 to use when the notice does not print one")] = None,
     no_index: Annotated[bool, typer.Option("--no-index", help="Store clauses only; skip the index rebuild")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace a stored notice with the same 文号 even when "
+                                          "its title or issuer differs (the old one stays restorable)")] = False,
 ) -> None:
-    """Parse notices into clauses, store them, and rebuild the search index if the corpus changed."""
+    """Parse notices into clauses, store them and the matching search index together (or change nothing)."""
+    from index.publish import publish
     from ingest.knowledge import enrich
-    from ingest.pipeline import expand_paths, ingest_file
+    from ingest.pipeline import expand_paths, notice_digest, parse_bytes, read_notice
     from ingest.store import ClauseStore
 
     settings = get_settings()
-    store = ClauseStore(settings.db_path)
     failures = 0
-    results = []
     try:
         files = expand_paths(paths)
     except PolicyQAError as e:
         _fail(e)
     if not files:
         _fail(PolicyQAError(f"no notice files (.txt) found in {', '.join(map(str, paths))}"))
-    for f in track(files, description="Ingesting", console=err, transient=True):
+    changes, warnings = [], []
+    for f in track(files, description="Parsing", console=err, transient=True):
         try:
-            results.append(ingest_file(store, f, doc_number, enrich))
+            notice = parse_bytes(read_notice(f), f.name, doc_number, enrich)
         except PolicyQAError as e:
             failures += 1
             err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+            continue
+        changes.append((notice, f.name, notice_digest(notice)))
+        warnings += notice.warnings
+    if not changes:
+        raise typer.Exit(1)
+    try:
+        if no_index:
+            store = ClauseStore(settings.db_path)
+            statuses, report = store.apply(changes, replace), None
+        else:
+            with console.status("Storing and building the search index…"):
+                published = publish(settings, changes, replace,
+                                    on_wait=lambda: err.print("waiting for another ingest to finish…"))
+            statuses, report = published.statuses, published.index
+    except PolicyQAError as e:
+        _fail(e)
+    for w in warnings:
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
     table = Table("doc number", "title", "clauses", "tasks", "units", "status")
-    for r in results:
-        for w in r.warnings:
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-        n_units = sum(len(c.units) for c in store.clauses(r.document.doc_number))
-        d = r.document
-        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), r.status)
-    if results:
-        console.print(table)
-    if results and not no_index:
-        _build_index(settings)
+    for (notice, _src, _digest), status in zip(changes, statuses, strict=True):
+        d = notice.document
+        n_units = sum(len(c.units) for c in notice.clauses)
+        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), status)
+    console.print(table)
+    if report is not None:
+        console.print(str(report))
     if failures:
         raise typer.Exit(1)
 

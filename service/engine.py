@@ -16,6 +16,7 @@ from index.retriever import HybridRetriever, load_retriever
 from ingest.models import Clause, Document
 from ingest.registry import default_registry
 from ingest.store import ClauseStore
+from ingest.writelock import writable
 from policyqa.errors import PolicyQAError
 from policyqa.settings import Settings
 from service.answering.answerer import Answerer, Thresholds
@@ -44,7 +45,7 @@ class Engine:
 def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
                 generator: Generator | None = None) -> Engine:
     """Raises IndexNotBuiltError / IndexMismatchError with what to run when the index is missing or stale."""
-    store = ClauseStore(settings.db_path)
+    store = ClauseStore(settings.db_path, read_only=not writable(settings.data_dir))
     clauses = store.clauses()
     documents = store.documents()
     embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)

@@ -79,11 +79,27 @@ def validation_errors(exc: RequestValidationError) -> list[dict]:
     return out
 
 
+def _catch_up(settings: Settings) -> None:
+    """A store left ahead of its index (a crash mid-ingest) is caught up before serving, never served as 503s."""
+    from index.publish import catch_up
+    from ingest.writelock import writable
+
+    if not writable(settings.data_dir):
+        log.warning("data dir %s is read-only: serving what is there; ingest and reindex are off", settings.data_dir)
+        return
+    try:
+        catch_up(settings)
+    except PolicyQAError as e:
+        log.error("could not bring the index up to date with the store: %s", e)
+
+
 def create_app(settings: Settings | None = None, engine_factory: Callable[[Settings], Engine] = load_engine) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if engine_factory is load_engine:
+            await run_in_threadpool(_catch_up, settings)
         try:
             app.state.holder.set(await run_in_threadpool(engine_factory, settings))
         except PolicyQAError as e:
