@@ -28,6 +28,7 @@ from index.retriever import dense_passages, sparse_text
 from ingest.models import Clause
 from ingest.store import ClauseStore
 from policyqa.errors import IndexMismatchError, IndexNotBuiltError, PolicyQAError, StorageFullError
+from policyqa.faults import crash_point
 from policyqa.settings import Settings
 
 
@@ -106,6 +107,7 @@ def _write_files(folder: Path, dense, kind: str, clauses: list[Clause], corpus_h
     import faiss
 
     faiss.write_index(dense, str(folder / "dense.faiss"))
+    crash_point("mid-build")
     np.save(folder / "vector_owners.npy", np.array(owners, dtype=np.int64))
     (folder / "clause_ids.json").write_text(json.dumps([c.clause_id for c in clauses], ensure_ascii=False))
     bm25 = bm25s.BM25()

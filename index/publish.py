@@ -11,9 +11,7 @@ switches to it without rebuilding. A full disk in (1) or (2) changes nothing and
 from __future__ import annotations
 
 import logging
-import os
 import shutil
-import signal
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,15 +23,10 @@ from index.persist import complete_versions, current_dir, read_manifest, remove_
 from ingest.store import Change, ClauseStore, Status, corpus_hash_of
 from ingest.writelock import write_lock
 from policyqa.errors import ConflictError, IndexMismatchError, IndexNotBuiltError
+from policyqa.faults import crash_point
 from policyqa.settings import Settings
 
 log = logging.getLogger("policyqa")
-
-
-def crash_point(name: str) -> None:
-    """Where the crash-consistency tests kill the process (POLICYQA_CRASH_AT=name); a no-op otherwise."""
-    if os.environ.get("POLICYQA_CRASH_AT") == name:
-        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @dataclass
