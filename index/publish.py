@@ -82,6 +82,18 @@ def reindex(settings: Settings, embedder: Embedder | None = None, analyzer: Anal
         return ensure_index(settings, embedder, analyzer, force=True)
 
 
+def restore_version(settings: Settings, doc_number: str, version: int, embedder: Embedder | None = None,
+                    analyzer: Analyzer | None = None) -> BuildReport | None:
+    """Bring back an archived version of one notice and the index that goes with it. The store commits first; a
+    crash before the index follows is caught up at the next start-up (or the next writer)."""
+    with write_lock(settings.data_dir):
+        store = ClauseStore(settings.db_path)
+        remove_incomplete(settings.index_root)
+        store.restore_version(doc_number, version)
+        crash_point("restore-before-index")
+        return _catch_up_locked(settings, store, embedder, analyzer or Analyzer())
+
+
 def catch_up(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
              lock_timeout_s: float = 600.0) -> BuildReport | None:
     """Make the live index match the store: nothing if it does, switch to a complete version that matches (a crash

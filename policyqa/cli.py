@@ -95,11 +95,29 @@ def _build_index(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command()
-def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """List the stored notices."""
+def documents(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    history: Annotated[str | None, typer.Option("--history", metavar="DOC",
+                                                help="List every stored version of the notice with this 文号")] = None,
+) -> None:
+    """List the stored notices (or one notice's versions)."""
     from ingest.store import ClauseStore
 
-    docs = ClauseStore(get_settings().db_path).documents()
+    store = ClauseStore(get_settings().db_path)
+    if history is not None:
+        versions = store.history(history)
+        if not versions:
+            _fail(PolicyQAError(f"no stored notice {history!r}: see `policyqa documents`"))
+        if as_json:
+            typer.echo(json.dumps([v.__dict__ for v in versions], ensure_ascii=False, indent=2))
+            return
+        table = Table("version", "live", "title", "issuer", "source", "stored at", "clauses")
+        for v in versions:
+            table.add_row(str(v.version), "yes" if v.live else "", v.title, v.issuer, v.source, v.stored_at,
+                          str(v.n_clauses))
+        console.print(table)
+        return
+    docs = store.documents()
     if as_json:
         typer.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
         return
@@ -110,6 +128,48 @@ def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     for d in docs:
         table.add_row(d.doc_number, d.title, d.issuer, d.issued_on, d.period or "", str(d.n_clauses), str(d.n_tasks))
     console.print(table)
+
+
+@app.command()
+def backup(dest: Annotated[Path, typer.Argument(help="A new, empty folder")]) -> None:
+    """Back up the store, the embedding cache and the live index together (safe while the server serves)."""
+    from index.backup import backup as run_backup
+
+    try:
+        info = run_backup(get_settings(), dest)
+    except PolicyQAError as e:
+        _fail(e)
+    console.print(f"Backed up {info.documents} notices, {info.clauses} clauses, index {info.index_version} "
+                  f"to {dest}", highlight=False)
+
+
+@app.command()
+def restore(
+    doc: Annotated[str | None, typer.Argument(help="文号 of a stored notice (with VERSION)")] = None,
+    version: Annotated[int | None, typer.Argument(help="Version to bring back (see documents --history)")] = None,
+    from_backup: Annotated[Path | None, typer.Option(
+        "--backup", metavar="DIR", help="Restore a whole data dir from `policyqa backup DIR`")] = None,
+    force: Annotated[bool, typer.Option(help="With --backup: replace an existing store (stop the server)")] = False,
+) -> None:
+    """Two forms: `restore DOC VERSION` brings back an earlier version of one notice (the current one is archived);
+    `restore --backup DIR` restores a backup into the data dir."""
+    settings = get_settings()
+    if (from_backup is None) == (doc is None) or (doc is not None and version is None):
+        _fail(PolicyQAError("use `policyqa restore DOC VERSION` or `policyqa restore --backup DIR`"))
+    try:
+        if from_backup is not None:
+            from index.backup import restore_backup
+
+            info = restore_backup(settings, from_backup, force)
+            console.print(f"Restored {info.documents} notices and index {info.index_version} (backed up "
+                          f"{info.created_at}) into {settings.data_dir}", highlight=False)
+            return
+        from index.publish import restore_version
+
+        report = restore_version(settings, doc, version)  # type: ignore[arg-type]
+    except PolicyQAError as e:
+        _fail(e)
+    console.print(f"{doc}: version {version} is live again. {report or ''}", highlight=False)
 
 
 @app.command()

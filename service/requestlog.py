@@ -7,6 +7,7 @@ import re
 import time
 import uuid
 
+from starlette.routing import Match
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from service import metrics
@@ -23,6 +24,24 @@ def request_id(scope: Scope) -> str:
             if _SAFE_ID.match(given):
                 return given
     return uuid.uuid4().hex
+
+
+def route_of(scope: Scope) -> str:
+    """The route template (so metrics have few labels), also for requests refused before routing (429, 413)."""
+    route = scope.get("route")
+    if route is None and scope.get("app") is not None:
+        route = _match(getattr(scope["app"], "routes", []), scope)
+    return getattr(route, "path", None) or "unmatched"
+
+
+def _match(routes: list, scope: Scope) -> object | None:  # type: ignore[type-arg]
+    for candidate in routes:
+        inner = getattr(candidate, "original_router", None)  # FastAPI >= 0.160 keeps included routers wrapped
+        found = _match(inner.routes, scope) if inner is not None else (
+            candidate if candidate.matches(scope)[0] == Match.FULL else None)
+        if found is not None:
+            return found
+    return None
 
 
 class RequestLog:
@@ -49,7 +68,7 @@ class RequestLog:
             await self.app(scope, receive, send_with_id)
         finally:
             seconds = time.perf_counter() - started
-            route = getattr(scope.get("route"), "path", None) or "unmatched"
+            route = route_of(scope)
             metrics.REQUEST_SECONDS.labels(route=route, method=scope["method"]).observe(seconds)
             metrics.REQUESTS.labels(route=route, method=scope["method"], status=str(status)).inc()
             log.info("request", extra={
