@@ -43,6 +43,7 @@ def test_store_refuses_a_different_notice_under_the_same_doc_number(tmp_path) ->
     assert [(v.version, v.live) for v in store.history(DT_NO)] == [(1, False), (2, False), (3, True)]
 
 
+@pytest.mark.slow
 def test_cli_replace_then_restore_brings_back_store_and_index(settings, tmp_path) -> None:  # type: ignore[no-untyped-def]
     from service.engine import load_engine
 
@@ -63,6 +64,7 @@ def test_cli_replace_then_restore_brings_back_store_and_index(settings, tmp_path
     assert runner.invoke(app, ["restore", DT_NO, "9"]).exit_code == 1
 
 
+@pytest.mark.slow
 def test_admin_upload_of_a_conflicting_notice_is_409_without_replace(tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings = build_store_and_index(tmp_path / "var", "hash").model_copy(
         update={"admin_key": KEY, "rate_limit_per_minute": 1_000_000})

@@ -16,8 +16,11 @@ from tests.conftest import build_store_and_index
 from tests.live import live_server
 
 pytestmark = [pytest.mark.slow, pytest.mark.model]
-LONG = "请详细说明外籍人才创业工作许可、跨境数据流动试点、服务贸易开放与数字贸易示范区建设分别由哪些单位牵头负责，" \
-       "哪些单位配合，以及这些任务的完成时限和考核方式是什么？"
+# 126 model tokens with the numbering the attacker appends: as long as the 128-token cap lets through.
+LONG = ("请详细说明外籍人才创业工作许可、跨境数据流动试点、服务贸易开放与数字贸易示范区建设分别由哪些单位牵头负责，"
+        "哪些单位配合，以及这些任务的完成时限和考核方式是什么？另外，请列出与跨境电商综合试验区、数据出境安全评估、"
+        "国际数据港和数字人民币试点相关的牵头单位与配合单位，并说明各项任务的进度安排。还有，人工智能产业园区、"
+        "工业互联网标识解析节点和服务外包示范城市建设分别由哪个部门负责？")
 
 
 async def _p50(url: str, questions: list[str]) -> tuple[float, list[int]]:
@@ -47,7 +50,7 @@ def test_a_client_sending_the_most_expensive_questions_leaves_others_p50_within_
     settings = build_store_and_index(tmp_path / "var", "e5-small-q4")
     golds = [g["question"] for g in load_gold(GOLD_DIR / "dev.jsonl")][:40]
     with live_server(settings, tmp_path / "server.log", POLICYQA_QUERY_CACHE_SIZE="0") as srv:
-        too_long = httpx.post(f"{srv.url}/v1/ask", json={"question": LONG * 8}, timeout=10)
+        too_long = httpx.post(f"{srv.url}/v1/ask", json={"question": LONG * 4}, timeout=10)
         assert too_long.status_code == 422 and "model tokens" in too_long.json()["detail"]
         asyncio.run(_p50(srv.url, golds[:5]))  # warm-up
         idle, idle_codes = asyncio.run(_p50(srv.url, golds[5:]))
