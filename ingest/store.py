@@ -16,7 +16,7 @@ from typing import Literal
 
 from ingest import history
 from ingest.models import Clause, Document, ParsedNotice, Unit
-from policyqa.errors import ConflictError
+from policyqa.errors import ConflictError, ReadOnlyError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -115,6 +115,9 @@ class ClauseStore:
         """`read_only` opens an existing store without writing anything (a read-only data dir)."""
         self.path, self.read_only = path, read_only
         if read_only:
+            if not path.exists():
+                raise ReadOnlyError(f"the data dir {path.parent} is read-only and holds no store: make it writable "
+                                    "and run `policyqa ingest data/notices`, or point POLICYQA_DATA_DIR elsewhere")
             return
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:

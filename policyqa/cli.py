@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from policyqa.cli_ops import register_ops
 from policyqa.errors import PolicyQAError
 from policyqa.settings import get_settings
 
@@ -128,48 +129,6 @@ def documents(
     for d in docs:
         table.add_row(d.doc_number, d.title, d.issuer, d.issued_on, d.period or "", str(d.n_clauses), str(d.n_tasks))
     console.print(table)
-
-
-@app.command()
-def backup(dest: Annotated[Path, typer.Argument(help="A new, empty folder")]) -> None:
-    """Back up the store, the embedding cache and the live index together (safe while the server serves)."""
-    from index.backup import backup as run_backup
-
-    try:
-        info = run_backup(get_settings(), dest)
-    except PolicyQAError as e:
-        _fail(e)
-    console.print(f"Backed up {info.documents} notices, {info.clauses} clauses, index {info.index_version} "
-                  f"to {dest}", highlight=False)
-
-
-@app.command()
-def restore(
-    doc: Annotated[str | None, typer.Argument(help="文号 of a stored notice (with VERSION)")] = None,
-    version: Annotated[int | None, typer.Argument(help="Version to bring back (see documents --history)")] = None,
-    from_backup: Annotated[Path | None, typer.Option(
-        "--backup", metavar="DIR", help="Restore a whole data dir from `policyqa backup DIR`")] = None,
-    force: Annotated[bool, typer.Option(help="With --backup: replace an existing store (stop the server)")] = False,
-) -> None:
-    """Two forms: `restore DOC VERSION` brings back an earlier version of one notice (the current one is archived);
-    `restore --backup DIR` restores a backup into the data dir."""
-    settings = get_settings()
-    if (from_backup is None) == (doc is None) or (doc is not None and version is None):
-        _fail(PolicyQAError("use `policyqa restore DOC VERSION` or `policyqa restore --backup DIR`"))
-    try:
-        if from_backup is not None:
-            from index.backup import restore_backup
-
-            info = restore_backup(settings, from_backup, force)
-            console.print(f"Restored {info.documents} notices and index {info.index_version} (backed up "
-                          f"{info.created_at}) into {settings.data_dir}", highlight=False)
-            return
-        from index.publish import restore_version
-
-        report = restore_version(settings, doc, version)  # type: ignore[arg-type]
-    except PolicyQAError as e:
-        _fail(e)
-    console.print(f"{doc}: version {version} is live again. {report or ''}", highlight=False)
 
 
 @app.command()
@@ -390,6 +349,9 @@ def load(
     console.print(render_load(res), markup=False, highlight=False)
     if res["5xx"] or res["errors"] or not res["server_alive"]:
         raise typer.Exit(1)
+
+
+register_ops(app, _fail)
 
 
 def main() -> None:  # pragma: no cover
