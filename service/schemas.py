@@ -157,6 +157,8 @@ class ChatRequest(BaseModel):
 
 # Statuses every /v1 route can answer besides 200 (documented so clients and schemathesis know them).
 COMMON_RESPONSES: dict[int | str, dict] = {
+    408: {"model": ErrorOut, "description": "the request body did not arrive in time"},
+    413: {"model": ErrorOut, "description": "request body over the limit (POLICYQA_MAX_BODY_BYTES)"},
     422: {"model": ErrorOut, "description": "invalid input"},
     429: {"model": ErrorOut, "description": "rate limit or in-flight cap reached; see Retry-After"},
     503: {"model": ErrorOut, "description": "index not loaded or inconsistent; see GET /readyz"},
