@@ -152,6 +152,8 @@ def serve(settings: Settings, workers: int = 1, startup_timeout_s: float = 180.0
         "POLICYQA_DATA_DIR": str(settings.data_dir), "POLICYQA_EMBEDDER": settings.embedder,
         "POLICYQA_LLM_BASE_URL": "", "POLICYQA_LLM_MODEL": "",
         "POLICYQA_RATE_LIMIT_PER_MINUTE": str(10**9), "POLICYQA_MAX_IN_FLIGHT": "1024",
+        # Every bench client comes from 127.0.0.1: lift the per-client caps too.
+        "POLICYQA_MAX_IN_FLIGHT_PER_CLIENT": "1024", "POLICYQA_MAX_CONNECTIONS_PER_CLIENT": "4096",
     } | (env_extra or {})
     cmd = [sys.executable, "-m", "policyqa.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
            "--workers", str(workers)]

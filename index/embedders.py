@@ -64,6 +64,10 @@ class E5Q4Embedder:
         fn = self._model.query if kind == "query" else self._model.passage
         return _normalise(self._thread.submit(fn, list(texts)).result())
 
+    def count_tokens(self, text: str) -> int:
+        """Tokens the model reads for `text` as a query (on the model's thread, like every call into the engine)."""
+        return int(self._thread.submit(self._model.token_count, text, True).result())
+
 
 class SentenceTransformerEmbedder:
     """Any sentence-transformers model. e5-family models get their query/passage prefixes here."""

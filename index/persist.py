@@ -98,6 +98,27 @@ def _fsync_tree(folder: Path) -> None:
         os.close(fd)
 
 
+def complete_versions(root: Path) -> list[Path]:
+    """Version folders with a manifest (a build that finished writing), oldest first."""
+    if not root.exists():
+        return []
+    return sorted((p for p in root.iterdir() if p.is_dir() and p.name.startswith("v") and (p / MANIFEST).exists()),
+                  key=lambda p: p.name)
+
+
+def remove_incomplete(root: Path) -> list[str]:
+    """Delete version folders a killed build left without a manifest. Call only under the data dir's write lock."""
+    live = (root / "CURRENT").read_text().strip() if (root / "CURRENT").exists() else None
+    gone = []
+    for p in root.iterdir() if root.exists() else []:
+        if p.is_dir() and p.name.startswith("v") and p.name != live and not (p / MANIFEST).exists():
+            shutil.rmtree(p, ignore_errors=True)
+            gone.append(p.name)
+    for tmp in root.glob("CURRENT.*.tmp") if root.exists() else []:
+        tmp.unlink(missing_ok=True)
+    return gone
+
+
 def switch_to(root: Path, folder: Path, keep: int = 2) -> None:
     """Make `folder` live atomically, then prune old versions (keeping `keep`, the live one included)."""
     _fsync_tree(folder)

@@ -57,19 +57,25 @@ def notice_digest(notice: ParsedNotice) -> str:
 
 
 def ingest_bytes(
-    store: ClauseStore, data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None
+    store: ClauseStore, data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None,
+    replace: bool = False,
 ) -> IngestResult:
-    """Parse everything before touching the store, so a bad file never changes what is stored."""
+    """Parse everything before touching the store, so a bad file never changes what is stored. The store only: to
+    change the store and the index together, use index.publish."""
     notice = parse_bytes(data, source, doc_number, enrich)
-    status = store.upsert(notice, source, notice_digest(notice))
+    status = store.upsert(notice, source, notice_digest(notice), replace)
     return IngestResult(source, status, notice.document, notice.warnings)
 
 
-def ingest_file(
-    store: ClauseStore, path: Path, doc_number: str | None = None, enrich: Enricher | None = None
-) -> IngestResult:
+def read_notice(path: Path) -> bytes:
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except OSError as e:
         raise IngestError(f"{path}: cannot read ({e.strerror})") from e
-    return ingest_bytes(store, data, path.name, doc_number, enrich)
+
+
+def ingest_file(
+    store: ClauseStore, path: Path, doc_number: str | None = None, enrich: Enricher | None = None,
+    replace: bool = False,
+) -> IngestResult:
+    return ingest_bytes(store, read_notice(path), path.name, doc_number, enrich, replace)

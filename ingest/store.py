@@ -1,4 +1,7 @@
-"""SQLite (stdlib) store for documents and clauses. One transaction per document; other documents untouched."""
+"""SQLite (stdlib) store for documents and clauses. One transaction per change; other documents untouched.
+
+Replacing a notice keeps the previous one: its rows are archived in `document_versions` (ingest/history.py) in the
+same transaction, so `policyqa documents --history DOC` lists it and `policyqa restore DOC VERSION` brings it back."""
 
 from __future__ import annotations
 
@@ -11,7 +14,9 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Literal
 
+from ingest import history
 from ingest.models import Clause, Document, ParsedNotice, Unit
+from policyqa.errors import ConflictError, ReadOnlyError
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS documents (
@@ -44,6 +49,14 @@ CREATE TABLE IF NOT EXISTS clauses (
     line_end INTEGER NOT NULL
 );
 CREATE INDEX IF NOT EXISTS clauses_doc ON clauses(doc_number, ord);
+CREATE TABLE IF NOT EXISTS document_versions (
+    doc_number TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    archived_at TEXT NOT NULL DEFAULT (datetime('now')),
+    document TEXT NOT NULL,
+    clauses TEXT NOT NULL,
+    PRIMARY KEY (doc_number, version)
+);
 """
 
 Status = Literal["added", "replaced", "unchanged"]
@@ -51,6 +64,18 @@ Status = Literal["added", "replaced", "unchanged"]
 
 def content_hash(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def corpus_hash_of(clauses: list[Clause]) -> str:
+    """A digest of everything retrieval depends on, for clauses in store order; the index manifest records it."""
+    h = hashlib.sha256()
+    for c in clauses:
+        h.update(f"{c.clause_id}\x1f{c.section}\x1f{c.text}\x1f{c.text_en or ''}\x1e".encode())
+    return h.hexdigest()
+
+
+# One notice to store: the parsed notice, where it came from, and the digest of what is stored.
+Change = tuple[ParsedNotice, str, str]
 
 
 def _clause_from_row(r: sqlite3.Row) -> Clause:
@@ -86,18 +111,30 @@ def _document_from_row(r: sqlite3.Row) -> Document:
 
 
 class ClauseStore:
-    def __init__(self, path: Path) -> None:
-        self.path = path
+    def __init__(self, path: Path, read_only: bool = False) -> None:
+        """`read_only` opens an existing store without writing anything (a read-only data dir)."""
+        self.path, self.read_only = path, read_only
+        if read_only:
+            if not path.exists():
+                raise ReadOnlyError(f"the data dir {path.parent} is read-only and holds no store: make it writable "
+                                    "and run `policyqa ingest data/notices`, or point POLICYQA_DATA_DIR elsewhere")
+            return
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=30)
+        if self.read_only:
+            # No -wal/-shm can be created in a read-only folder; a store closed cleanly has none, so read it as is.
+            mode = "ro" if self.path.with_name(self.path.name + "-wal").exists() else "ro&immutable=1"
+            db = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True, timeout=30)
+        else:
+            db = sqlite3.connect(self.path, timeout=30)
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA journal_mode = WAL")
+        if not self.read_only:
+            db.execute("PRAGMA journal_mode = WAL")
         try:
             with db:  # commits on success, rolls back on any exception
                 yield db
@@ -114,31 +151,77 @@ class ClauseStore:
             row = db.execute("SELECT source FROM documents WHERE doc_number = ?", (doc_number,)).fetchone()
         return row["source"] if row else None
 
-    def upsert(self, notice: ParsedNotice, source: str, digest: str) -> Status:
-        """Store a parsed notice, replacing that document's clauses atomically. Unchanged content is a no-op."""
+    def conflict(self, notice: ParsedNotice) -> str | None:
+        """Why storing `notice` would replace a different notice that has the same 文号, or None."""
         d = notice.document
-        previous = self.stored_hash(d.doc_number)
-        if previous == digest:
-            return "unchanged"
+        stored = self.document(d.doc_number)
+        if stored is None or (stored.title, stored.issuer) == (d.title, d.issuer):
+            return None
+        return (f"{d.doc_number} is already stored as 《{stored.title}》 ({stored.issuer}); this file is 《{d.title}》 "
+                f"({d.issuer}). If it really replaces the stored notice, ingest it with --replace (admin upload: "
+                "replace=true); the stored one stays restorable with `policyqa restore`.")
+
+    def statuses(self, changes: list[Change]) -> list[Status]:
+        return [("unchanged" if (h := self.stored_hash(n.document.doc_number)) == digest else
+                 "added" if h is None else "replaced") for n, _source, digest in changes]
+
+    def preview(self, changes: list[Change]) -> list[Clause]:
+        """Every clause as it will be stored once `changes` are applied, in store order (for building the index
+        before the store changes)."""
+        replaced = {n.document.doc_number for n, _s, _d in changes}
+        clauses = [c for c in self.clauses() if c.doc_number not in replaced]
+        clauses += [c for n, _s, _d in changes for c in n.clauses]
+        return sorted(clauses, key=lambda c: (c.doc_number, c.ord))
+
+    def apply(self, changes: list[Change], replace: bool = False) -> list[Status]:
+        """Store every change in one transaction (all or nothing); a replaced notice is archived, not lost.
+        Raises ConflictError when a change would replace a different notice with the same 文号, unless `replace`."""
+        if not replace:
+            for notice, _source, _digest in changes:
+                if why := self.conflict(notice):
+                    raise ConflictError(why)
+        statuses = self.statuses(changes)
         with self._connect() as db:
-            db.execute("DELETE FROM clauses WHERE doc_number = ?", (d.doc_number,))
-            db.execute("DELETE FROM documents WHERE doc_number = ?", (d.doc_number,))
-            db.execute(
-                "INSERT INTO documents (doc_number, doc_key, title, title_en, notice_title, issuer, issued_on, period,"
-                " n_clauses, n_tasks, source, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                (d.doc_number, d.doc_key, d.title, d.title_en, d.notice_title, d.issuer, d.issued_on, d.period,
-                 d.n_clauses, d.n_tasks, source, digest),
-            )
-            db.executemany(
-                "INSERT INTO clauses (clause_id, doc_number, ord, kind, task_no, section, doc_title, text, text_en,"
-                " units, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    (c.clause_id, c.doc_number, c.ord, c.kind, c.task_no, c.section, c.doc_title, c.text, c.text_en,
-                     json.dumps([asdict(u) for u in c.units], ensure_ascii=False), c.line_start, c.line_end)
-                    for c in notice.clauses
-                ],
-            )
-        return "added" if previous is None else "replaced"
+            for (notice, source, digest), status in zip(changes, statuses, strict=True):
+                if status == "replaced":
+                    history.archive(db, notice.document.doc_number)
+                if status != "unchanged":
+                    self._write(db, notice, source, digest)
+        return statuses
+
+    def upsert(self, notice: ParsedNotice, source: str, digest: str, replace: bool = False) -> Status:
+        """Store a parsed notice, replacing that document's clauses atomically. Unchanged content is a no-op."""
+        return self.apply([(notice, source, digest)], replace)[0]
+
+    @staticmethod
+    def _write(db: sqlite3.Connection, notice: ParsedNotice, source: str, digest: str) -> None:
+        d = notice.document
+        db.execute("DELETE FROM clauses WHERE doc_number = ?", (d.doc_number,))
+        db.execute("DELETE FROM documents WHERE doc_number = ?", (d.doc_number,))
+        db.execute(
+            "INSERT INTO documents (doc_number, doc_key, title, title_en, notice_title, issuer, issued_on, period,"
+            " n_clauses, n_tasks, source, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            (d.doc_number, d.doc_key, d.title, d.title_en, d.notice_title, d.issuer, d.issued_on, d.period,
+             d.n_clauses, d.n_tasks, source, digest),
+        )
+        db.executemany(
+            "INSERT INTO clauses (clause_id, doc_number, ord, kind, task_no, section, doc_title, text, text_en,"
+            " units, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            [
+                (c.clause_id, c.doc_number, c.ord, c.kind, c.task_no, c.section, c.doc_title, c.text, c.text_en,
+                 json.dumps([asdict(u) for u in c.units], ensure_ascii=False), c.line_start, c.line_end)
+                for c in notice.clauses
+            ],
+        )
+
+    def history(self, doc_number: str) -> list[history.Version]:
+        with self._connect() as db:
+            return history.versions(db, doc_number)
+
+    def restore_version(self, doc_number: str, version: int) -> None:
+        """Make an archived version live again; the version it replaces is archived in turn (nothing is lost)."""
+        with self._connect() as db:
+            history.restore(db, doc_number, version)
 
     def documents(self) -> list[Document]:
         with self._connect() as db:
@@ -167,7 +250,4 @@ class ClauseStore:
 
     def corpus_hash(self) -> str:
         """A digest of everything retrieval depends on; the index manifest records it."""
-        h = hashlib.sha256()
-        for c in self.clauses():
-            h.update(f"{c.clause_id}\x1f{c.section}\x1f{c.text}\x1f{c.text_en or ''}\x1e".encode())
-        return h.hexdigest()
+        return corpus_hash_of(self.clauses())

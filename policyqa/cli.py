@@ -11,6 +11,7 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from policyqa.cli_ops import register_ops
 from policyqa.errors import PolicyQAError
 from policyqa.settings import get_settings
 
@@ -29,39 +30,56 @@ def ingest(
     paths: Annotated[list[Path], typer.Argument(help="Notice files or directories of .txt notices")],
     doc_number: Annotated[str | None, typer.Option(help="文号 to use when the notice does not print one")] = None,
     no_index: Annotated[bool, typer.Option("--no-index", help="Store clauses only; skip the index rebuild")] = False,
+    replace: Annotated[bool, typer.Option("--replace", help="Replace a stored notice with the same 文号 even when "
+                                          "its title or issuer differs (the old one stays restorable)")] = False,
 ) -> None:
-    """Parse notices into clauses, store them, and rebuild the search index if the corpus changed."""
+    """Parse notices into clauses, store them and the matching search index together (or change nothing)."""
+    from index.publish import publish
     from ingest.knowledge import enrich
-    from ingest.pipeline import expand_paths, ingest_file
+    from ingest.pipeline import expand_paths, notice_digest, parse_bytes, read_notice
     from ingest.store import ClauseStore
 
     settings = get_settings()
-    store = ClauseStore(settings.db_path)
     failures = 0
-    results = []
     try:
         files = expand_paths(paths)
     except PolicyQAError as e:
         _fail(e)
     if not files:
         _fail(PolicyQAError(f"no notice files (.txt) found in {', '.join(map(str, paths))}"))
-    for f in track(files, description="Ingesting", console=err, transient=True):
+    changes, warnings = [], []
+    for f in track(files, description="Parsing", console=err, transient=True):
         try:
-            results.append(ingest_file(store, f, doc_number, enrich))
+            notice = parse_bytes(read_notice(f), f.name, doc_number, enrich)
         except PolicyQAError as e:
             failures += 1
             err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
+            continue
+        changes.append((notice, f.name, notice_digest(notice)))
+        warnings += notice.warnings
+    if not changes:
+        raise typer.Exit(1)
+    try:
+        if no_index:
+            store = ClauseStore(settings.db_path)
+            statuses, report = store.apply(changes, replace), None
+        else:
+            with console.status("Storing and building the search index…"):
+                published = publish(settings, changes, replace,
+                                    on_wait=lambda: err.print("waiting for another ingest to finish…"))
+            statuses, report = published.statuses, published.index
+    except PolicyQAError as e:
+        _fail(e)
+    for w in warnings:
+        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
     table = Table("doc number", "title", "clauses", "tasks", "units", "status")
-    for r in results:
-        for w in r.warnings:
-            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-        n_units = sum(len(c.units) for c in store.clauses(r.document.doc_number))
-        d = r.document
-        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), r.status)
-    if results:
-        console.print(table)
-    if results and not no_index:
-        _build_index(settings)
+    for (notice, _src, _digest), status in zip(changes, statuses, strict=True):
+        d = notice.document
+        n_units = sum(len(c.units) for c in notice.clauses)
+        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), status)
+    console.print(table)
+    if report is not None:
+        console.print(str(report))
     if failures:
         raise typer.Exit(1)
 
@@ -78,11 +96,29 @@ def _build_index(settings) -> None:  # type: ignore[no-untyped-def]
 
 
 @app.command()
-def documents(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
-    """List the stored notices."""
+def documents(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    history: Annotated[str | None, typer.Option("--history", metavar="DOC",
+                                                help="List every stored version of the notice with this 文号")] = None,
+) -> None:
+    """List the stored notices (or one notice's versions)."""
     from ingest.store import ClauseStore
 
-    docs = ClauseStore(get_settings().db_path).documents()
+    store = ClauseStore(get_settings().db_path)
+    if history is not None:
+        versions = store.history(history)
+        if not versions:
+            _fail(PolicyQAError(f"no stored notice {history!r}: see `policyqa documents`"))
+        if as_json:
+            typer.echo(json.dumps([v.__dict__ for v in versions], ensure_ascii=False, indent=2))
+            return
+        table = Table("version", "live", "title", "issuer", "source", "stored at", "clauses")
+        for v in versions:
+            table.add_row(str(v.version), "yes" if v.live else "", v.title, v.issuer, v.source, v.stored_at,
+                          str(v.n_clauses))
+        console.print(table)
+        return
+    docs = store.documents()
     if as_json:
         typer.echo(json.dumps([d.__dict__ for d in docs], ensure_ascii=False, indent=2))
         return
@@ -131,46 +167,11 @@ def serve(
     port: Annotated[int | None, typer.Option(help="Port (default from POLICYQA_PORT, 8000)")] = None,
     workers: Annotated[int | None, typer.Option(help="Server processes (default from POLICYQA_WORKERS, 1)")] = None,
 ) -> None:
-    """Serve the HTTP API, the demo page and the widget."""
-    import uvicorn
-
-    from service.main import create_app
+    """Serve the HTTP API, the demo page and the widget (timeouts and connection caps: service/server.py)."""
+    from service.server import run
 
     settings = get_settings()
-    n = workers or settings.workers
-    bind = {"host": host or settings.host, "port": port or settings.port, "log_level": "info"}
-    if n > 1:
-        _serve_workers(n, bind)
-    else:
-        uvicorn.run(create_app(settings), **bind)  # type: ignore[arg-type]
-
-
-def tcp_listener(config):  # type: ignore[no-untyped-def]
-    """The shared listening socket for worker processes, marked as TCP.
-
-    uvicorn binds it with `proto` 0 (Kludex/uvicorn#3149, open); asyncio then never sets TCP_NODELAY on accepted
-    sockets, and every keep-alive request after the first waits ~40 ms for a delayed ACK. Re-wrapping the descriptor
-    with IPPROTO_TCP fixes it: 52 ms → 12 ms per sequential keep-alive request measured here.
-    """
-    import socket
-
-    bound = config.bind_socket()
-    listener = socket.socket(bound.family, bound.type, socket.IPPROTO_TCP, fileno=bound.detach())
-    listener.set_inheritable(True)
-    return listener
-
-
-def _serve_workers(n: int, bind: dict) -> None:
-    import os
-
-    import uvicorn
-    from uvicorn.supervisors import Multiprocess
-
-    # Each worker's embedding engine runs an OpenMP team; more OpenMP threads than cores makes them all slower.
-    os.environ.setdefault("OMP_NUM_THREADS", str(max(1, (os.cpu_count() or 1) // n)))
-    # Worker processes import the app themselves and read the same POLICYQA_* environment.
-    config = uvicorn.Config("service.main:create_app", factory=True, workers=n, **bind)
-    Multiprocess(config, sockets=[tcp_listener(config)]).run()
+    run(settings, host or settings.host, port or settings.port, workers or settings.workers)
 
 
 @app.command()
@@ -349,6 +350,9 @@ def load(
     console.print(render_load(res), markup=False, highlight=False)
     if res["5xx"] or res["errors"] or not res["server_alive"]:
         raise typer.Exit(1)
+
+
+register_ops(app, _fail)
 
 
 def main() -> None:  # pragma: no cover

@@ -19,3 +19,19 @@ class IndexNotBuiltError(PolicyQAError):
 
 class NotFoundError(PolicyQAError):
     """A document or clause that was asked for does not exist."""
+
+
+class ConflictError(PolicyQAError):
+    """Storing a notice would replace a different notice with the same 文号."""
+
+
+class StorageFullError(PolicyQAError):
+    """The disk under the data dir is full; nothing was changed."""
+
+
+class WriterBusyError(PolicyQAError):
+    """Another process holds the data dir's write lock for too long."""
+
+
+class ReadOnlyError(PolicyQAError):
+    """The data dir cannot be written."""

@@ -47,22 +47,61 @@ class Settings(BaseSettings):
     host: str = "127.0.0.1"
     port: int = Field(default=8000, ge=1, le=65535)
     # Server processes. Each holds its own engine (~220 MB with e5-small-q4) and follows reindexes through the
-    # index's CURRENT pointer; rate limits are per process. The e5 engine already uses every core, so on two
+    # index's CURRENT pointer; rate limits are shared only with
+    # rate_limit_storage=redis://. The e5 engine already uses every core, so on two
     # cores one worker is fastest (see `policyqa bench`); add workers on bigger machines.
     workers: int = Field(default=1, ge=1, le=32)
     max_question_chars: int = Field(default=1000, ge=1)
+    # Questions are short (the gold set's longest is 59 model tokens); embedding cost grows faster than length
+    # (16 tokens ~0.1 s, 128 ~0.4 s, 512 ~1.9 s on two cores), so one long question costs many short ones.
+    max_question_tokens: int = Field(default=128, ge=8, le=512)
     max_top_k: int = Field(default=20, ge=1)
     cors_origins: list[str] = []
     admin_key: str = ""
     max_upload_bytes: int = Field(default=2_000_000, ge=1)
     rate_limit_per_minute: int = Field(default=600, ge=1)
     max_in_flight: int = Field(default=64, ge=1)
+    max_in_flight_per_client: int = Field(default=8, ge=1)
+    # Where rate-limit budgets live: "memory://" (per process) or "redis://host:port" (shared by every worker
+    # and replica). Clients are told apart by address; X-Forwarded-For is believed only from these CIDRs.
+    rate_limit_storage: str = "memory://"
+    trusted_proxies: list[str] = []
+    # Slow and idle clients: headers must arrive within header_timeout_s of connecting (or of the last response),
+    # a body within body_timeout_s of its headers; idle keep-alive connections close after idle_timeout_s.
+    header_timeout_s: float = Field(default=10.0, gt=0)
+    body_timeout_s: float = Field(default=10.0, gt=0)
+    idle_timeout_s: float = Field(default=5.0, gt=0)
+    shutdown_timeout_s: float = Field(default=5.0, gt=0)
+    max_connections_per_client: int = Field(default=32, ge=1)
+    max_connections: int = Field(default=2048, ge=16)
+    # JSON bodies of the /v1 routes (a question, a chat): far above any real request.
+    max_body_bytes: int = Field(default=64_000, ge=1024)
+    log_format: str = Field(default="json", pattern="^(json|text)$")
 
     @field_validator("cors_origins")
     @classmethod
     def _no_wildcard(cls, v: list[str]) -> list[str]:
         if "*" in v:
             raise ValueError("POLICYQA_CORS_ORIGINS must list origins explicitly; '*' is refused")
+        return v
+
+    @field_validator("trusted_proxies")
+    @classmethod
+    def _cidrs(cls, v: list[str]) -> list[str]:
+        import ipaddress
+
+        for cidr in v:
+            try:
+                ipaddress.ip_network(cidr.strip(), strict=False)
+            except ValueError as e:
+                raise ValueError(f"POLICYQA_TRUSTED_PROXIES: {cidr!r} is not an address or CIDR ({e})") from e
+        return v
+
+    @field_validator("rate_limit_storage")
+    @classmethod
+    def _storage(cls, v: str) -> str:
+        if not v.startswith(("memory://", "redis://", "rediss://", "valkey://", "valkeys://")):
+            raise ValueError("POLICYQA_RATE_LIMIT_STORAGE must be memory:// or redis://host:port")
         return v
 
     @field_validator("admin_key")

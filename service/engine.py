@@ -18,6 +18,7 @@ from ingest.models import Clause, Document
 from ingest.places import Gazetteer
 from ingest.registry import default_registry
 from ingest.store import ClauseStore
+from ingest.writelock import writable
 from policyqa.errors import PolicyQAError
 from policyqa.prompts import PROMPTS_DIR
 from policyqa.settings import Settings
@@ -49,7 +50,7 @@ class Engine:
 def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
                 generator: Generator | None = None) -> Engine:
     """Raises IndexNotBuiltError / IndexMismatchError with what to run when the index is missing or stale."""
-    store = ClauseStore(settings.db_path)
+    store = ClauseStore(settings.db_path, read_only=not writable(settings.data_dir))
     clauses = store.clauses()
     documents = store.documents()
     embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)

@@ -8,15 +8,19 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.routing import BaseRoute
 
 from policyqa import __version__
 from policyqa.errors import PolicyQAError
 from policyqa.settings import Settings, get_settings
+from service.bodyguard import BodyGuard
 from service.engine import Engine, EngineHolder, load_engine
-from service.middleware import PublicCORS, RateLimit, SecurityHeaders
-from service.routes import admin, ask, chat, documents, health, web
+from service.middleware import PublicCORS, SecurityHeaders
+from service.ratelimit import RateLimit
+from service.requestlog import RequestLog
+from service.routes import admin, ask, chat, documents, health, metrics, web
 
 log = logging.getLogger("policyqa")
 
@@ -56,11 +60,46 @@ def _openapi_with_limits(app: FastAPI, settings: Settings) -> dict:
     return schema
 
 
+def _echo(value: object, limit: int = 40) -> object:
+    """What a 422 may repeat of the client's input: a short prefix, never the whole (possibly huge) value."""
+    if isinstance(value, str):
+        return value[:limit].encode("utf-8", "replace").decode("utf-8")
+    if isinstance(value, bool | int) and abs(int(value)) < 10**15:
+        return value
+    return None
+
+
+def validation_errors(exc: RequestValidationError) -> list[dict]:
+    out = []
+    for e in exc.errors():
+        item = {k: e[k] for k in ("type", "loc", "msg") if k in e}
+        if "input" in e and (echo := _echo(e["input"])) is not None:
+            item["input"] = echo
+        out.append(item)
+    return out
+
+
+def _catch_up(settings: Settings) -> None:
+    """A store left ahead of its index (a crash mid-ingest) is caught up before serving, never served as 503s."""
+    from index.publish import catch_up
+    from ingest.writelock import writable
+
+    if not writable(settings.data_dir):
+        log.warning("data dir %s is read-only: serving what is there; ingest and reindex are off", settings.data_dir)
+        return
+    try:
+        catch_up(settings)
+    except PolicyQAError as e:
+        log.error("could not bring the index up to date with the store: %s", e)
+
+
 def create_app(settings: Settings | None = None, engine_factory: Callable[[Settings], Engine] = load_engine) -> FastAPI:
     settings = settings or get_settings()
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        if engine_factory is load_engine:
+            await run_in_threadpool(_catch_up, settings)
         try:
             app.state.holder.set(await run_in_threadpool(engine_factory, settings))
         except PolicyQAError as e:
@@ -68,7 +107,8 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
             log.error("not ready: %s", e)
         yield
 
-    app = FastAPI(title="PolicyQA", version=__version__, lifespan=lifespan,
+    # No slash redirects: Starlette builds them from the Host header, which the client controls.
+    app = FastAPI(title="PolicyQA", version=__version__, lifespan=lifespan, redirect_slashes=False,
                   description="Cited answers from Chinese policy notices, in Chinese or English.")
     app.state.settings, app.state.holder, app.state.engine_factory = settings, EngineHolder(), engine_factory
 
@@ -77,10 +117,20 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
         log.exception("unhandled error on %s", request.url.path)
         return JSONResponse({"detail": "internal error"}, status_code=500)
 
-    for module in (health, ask, documents, chat, admin, web):
+    @app.exception_handler(RequestValidationError)
+    async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return JSONResponse({"detail": validation_errors(exc)}, status_code=422)
+
+    for module in (health, metrics, ask, documents, chat, admin, web):
         app.include_router(module.router)
     app.openapi = lambda: _openapi_with_limits(app, settings)  # type: ignore[method-assign]
-    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, max_in_flight=settings.max_in_flight)
+    # Added innermost first. A request meets: security headers and request id (every reply), CORS (so the widget can
+    # read 4xx too), the body guard (limits, admin key, deadline, strict JSON), then the rate limit.
+    app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, max_in_flight=settings.max_in_flight,
+                       max_in_flight_per_client=settings.max_in_flight_per_client,
+                       storage=settings.rate_limit_storage, trusted_proxies=tuple(settings.trusted_proxies))
+    app.add_middleware(BodyGuard, settings=settings)
     app.add_middleware(PublicCORS, origins=settings.cors_origins)
+    app.add_middleware(RequestLog)
     app.add_middleware(SecurityHeaders)
     return app

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
@@ -35,7 +35,7 @@ class AskRequest(BaseModel):
     question: str = Field(min_length=1, max_length=20_000, description="not blank")
     lang: Literal["auto", "zh", "en"] = "auto"
     top_k: int | None = Field(default=None, ge=1, le=1000)
-    doc_numbers: list[str] | None = Field(default=None, max_length=50)
+    doc_numbers: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=50)
 
     @field_validator("question")
     @classmethod
@@ -145,15 +145,23 @@ class ChatMessage(BaseModel):
 
 
 class ChatRequest(BaseModel):
-    model: str = "policyqa"
+    # Echoed in every streamed chunk: bounded so that a reply never repeats much of what was sent.
+    model: str = Field(default="policyqa", max_length=100)
     messages: list[ChatMessage] = Field(min_length=1, max_length=100)
     stream: bool = False
     temperature: float | None = Field(default=None, ge=0, le=2)
     max_tokens: int | None = Field(default=None, ge=1, le=100_000)
 
+    @field_validator("model")
+    @classmethod
+    def _clean_model(cls, v: str) -> str:
+        return no_surrogates(v)
+
 
 # Statuses every /v1 route can answer besides 200 (documented so clients and schemathesis know them).
 COMMON_RESPONSES: dict[int | str, dict] = {
+    408: {"model": ErrorOut, "description": "the request body did not arrive in time"},
+    413: {"model": ErrorOut, "description": "request body over the limit (POLICYQA_MAX_BODY_BYTES)"},
     422: {"model": ErrorOut, "description": "invalid input"},
     429: {"model": ErrorOut, "description": "rate limit or in-flight cap reached; see Retry-After"},
     503: {"model": ErrorOut, "description": "index not loaded or inconsistent; see GET /readyz"},

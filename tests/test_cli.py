@@ -41,7 +41,7 @@ def test_worker_listener_is_tcp_so_accepted_sockets_get_nodelay() -> None:
 
     import uvicorn
 
-    from policyqa.cli import tcp_listener
+    from service.server import tcp_listener
 
     listener = tcp_listener(uvicorn.Config("service.main:create_app", factory=True, host="127.0.0.1", port=0))
     assert listener.proto == socket.IPPROTO_TCP

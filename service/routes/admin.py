@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hmac
 import re
 from pathlib import PurePath
 from typing import Annotated
@@ -10,14 +9,20 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Header, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
-from policyqa.errors import PolicyQAError
+from index.builder import BuildReport
+from index.publish import publish
+from index.publish import reindex as reindex_all
+from policyqa.errors import ConflictError, PolicyQAError, ReadOnlyError, StorageFullError, WriterBusyError
+from service.auth import admin_refusal
 from service.deps import SettingsDep
 from service.schemas import ErrorOut
 
 router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
     401: {"model": ErrorOut, "description": "missing or wrong bearer key"},
     403: {"model": ErrorOut, "description": "admin routes disabled (no POLICYQA_ADMIN_KEY)"},
-    409: {"model": ErrorOut, "description": "a reindex is already running"},
+    409: {"model": ErrorOut, "description": "a reindex is already running, or the upload conflicts with a stored "
+                                            "notice of the same 文号 (send replace=true)"},
+    507: {"model": ErrorOut, "description": "the disk is full; nothing was changed"},
     413: {"model": ErrorOut, "description": "upload too large"},
     415: {"model": ErrorOut, "description": "not a plain-text notice"},
     422: {"model": ErrorOut, "description": "the notice could not be ingested; nothing changed"},
@@ -26,28 +31,32 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
 
 
 def require_admin(settings: SettingsDep, authorization: Annotated[str | None, Header()] = None) -> None:
-    if not settings.admin_key:
-        raise HTTPException(403, detail="admin routes are disabled: set POLICYQA_ADMIN_KEY to enable them")
-    scheme, _, token = (authorization or "").partition(" ")
-    if scheme.lower() != "bearer" or not hmac.compare_digest(token.encode(), settings.admin_key.encode()):
-        raise HTTPException(401, detail="admin routes need Authorization: Bearer <POLICYQA_ADMIN_KEY>",
-                            headers={"WWW-Authenticate": "Bearer"})
+    """Also checked by service/bodyguard.py before the body is read; kept here so the route stands on its own."""
+    refusal = admin_refusal(settings, authorization)
+    if refusal:
+        raise HTTPException(refusal[0], detail=refusal[1],
+                            headers={"WWW-Authenticate": "Bearer"} if refusal[0] == 401 else None)
 
 
 AdminDep = Annotated[None, Depends(require_admin)]
 
 
-def _rebuild(request: Request) -> dict:
-    """Build a new index version and swap the live engine in one assignment; readers keep the one they hold."""
-    from index.builder import ensure_index
-
-    settings = request.app.state.settings
-    holder = request.app.state.holder
-    current = holder.engine
-    report = ensure_index(settings, analyzer=current.analyzer if current else None, force=True)
-    holder.set(request.app.state.engine_factory(settings))
+def _serve_new_engine(request: Request, report: BuildReport | None) -> dict | None:
+    """Swap the live engine in one assignment once the store and index have changed; readers keep the one they hold."""
+    if report is None or report.status == "up to date":
+        return None
+    request.app.state.holder.set(request.app.state.engine_factory(request.app.state.settings))
     return {"status": report.status, "version": report.version, "clauses": report.n_clauses,
             "vectors": report.n_vectors}
+
+
+def _http_error(e: PolicyQAError) -> HTTPException:
+    status = {ConflictError: 409, StorageFullError: 507, WriterBusyError: 409, ReadOnlyError: 503}.get(type(e), 422)
+    return HTTPException(status, detail=str(e))
+
+
+# Another process may hold the data dir's write lock (a CLI ingest); wait this long before answering 409.
+LOCK_WAIT_S = 30.0
 
 
 @router.post("/reindex")
@@ -56,9 +65,15 @@ async def reindex(request: Request, _: AdminDep) -> dict:
     if not holder.reindex_lock.acquire(blocking=False):
         raise HTTPException(409, detail="a reindex is already running")
     try:
-        return await run_in_threadpool(_rebuild, request)
+        def work() -> dict:
+            current = holder.engine
+            report = reindex_all(request.app.state.settings, analyzer=current.analyzer if current else None,
+                                 lock_timeout_s=LOCK_WAIT_S)
+            return _serve_new_engine(request, report) or {}
+
+        return await run_in_threadpool(work)
     except PolicyQAError as e:
-        raise HTTPException(422, detail=str(e)) from e
+        raise _http_error(e) from e
     finally:
         holder.reindex_lock.release()
 
@@ -68,15 +83,13 @@ _TEXT_TYPES = {"text/plain", "text/markdown", "application/octet-stream"}
 
 @router.post("/ingest")
 async def ingest_notice(
-    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form()] = None
+    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form(max_length=100)] = None,
+    replace: Annotated[bool, Form(description="replace a stored notice whose title or issuer differs")] = False,
 ) -> dict:
     settings = request.app.state.settings
-    declared = request.headers.get("content-length")
-    if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes + 4096:
-        raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
     ctype = (file.content_type or "").split(";")[0].strip().lower()
     if ctype not in _TEXT_TYPES:
-        raise HTTPException(415, detail=f"upload a plain-text notice (text/plain), not {ctype or 'unknown type'}")
+        raise HTTPException(415, detail=f"upload a plain-text notice (text/plain), not {ctype[:40] or 'unknown type'}")
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
@@ -88,18 +101,22 @@ async def ingest_notice(
     try:
         def work() -> dict:
             from ingest.knowledge import enrich
-            from ingest.pipeline import ingest_bytes
-            from ingest.store import ClauseStore
+            from ingest.pipeline import notice_digest, parse_bytes
 
-            result = ingest_bytes(ClauseStore(settings.db_path), data, label, doc_number, enrich)
-            out = {"doc_number": result.document.doc_number, "status": result.status,
-                   "clauses": result.document.n_clauses, "tasks": result.document.n_tasks, "warnings": result.warnings}
-            if result.status != "unchanged":
-                out["index"] = _rebuild(request)
+            notice = parse_bytes(data, label, doc_number, enrich)
+            current = holder.engine
+            published = publish(settings, [(notice, label, notice_digest(notice))], replace,
+                                analyzer=current.analyzer if current else None, lock_timeout_s=LOCK_WAIT_S)
+            d, status = notice.document, published.statuses[0]
+            out = {"doc_number": d.doc_number, "status": status, "clauses": d.n_clauses, "tasks": d.n_tasks,
+                   "warnings": notice.warnings}
+            index = _serve_new_engine(request, published.index)
+            if index is not None:
+                out["index"] = index
             return out
 
         return await run_in_threadpool(work)
     except PolicyQAError as e:
-        raise HTTPException(422, detail=str(e)) from e
+        raise _http_error(e) from e
     finally:
         holder.reindex_lock.release()

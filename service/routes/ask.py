@@ -11,25 +11,33 @@ from sse_starlette.sse import EventSourceResponse
 
 from policyqa.settings import Settings
 from service.convert import to_query, to_response
+from service.cost import question_tokens
 from service.deps import EngineDep
+from service.metrics import observe_answer
 from service.schemas import COMMON_RESPONSES, AskRequest, AskResponse
 
 router = APIRouter(tags=["ask"])
 
 
-def check_limits(req: AskRequest, settings: Settings) -> None:
+def check_limits(req: AskRequest, settings: Settings, embedder: object = None) -> None:
     """Refuse oversized input before any embedding work."""
     if len(req.question) > settings.max_question_chars:
         raise HTTPException(
             422, detail=f"question is {len(req.question)} characters; the limit is {settings.max_question_chars}")
     if req.top_k is not None and req.top_k > settings.max_top_k:
         raise HTTPException(422, detail=f"top_k must be between 1 and {settings.max_top_k}")
+    tokens = question_tokens(embedder, req.question)
+    if tokens > settings.max_question_tokens:
+        raise HTTPException(422, detail=f"question is {tokens} model tokens; the limit is "
+                                        f"{settings.max_question_tokens}: ask one shorter question at a time")
 
 
 @router.post("/v1/ask", response_model=AskResponse, responses=COMMON_RESPONSES)
 def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
-    check_limits(req, engine.settings)
-    return to_response(engine.answerer.answer(to_query(req)))
+    check_limits(req, engine.settings, engine.embedder)
+    resp = to_response(engine.answerer.answer(to_query(req)))
+    observe_answer(resp)
+    return resp
 
 
 def chunks(text: str, size: int = 24) -> list[str]:
@@ -38,8 +46,9 @@ def chunks(text: str, size: int = 24) -> list[str]:
 
 @router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
-    check_limits(req, engine.settings)
+    await run_in_threadpool(check_limits, req, engine.settings, engine.embedder)
     resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)))
+    observe_answer(resp)
 
     async def events() -> AsyncIterator[dict[str, str]]:
         head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units"})

@@ -13,6 +13,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from service.convert import to_query, to_response
 from service.deps import EngineDep
+from service.metrics import observe_answer
 from service.routes.ask import check_limits, chunks
 from service.schemas import COMMON_RESPONSES, ECMA_WHITESPACE, AskRequest, AskResponse, ChatRequest
 
@@ -32,8 +33,9 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventS
                            lang="en", abstained=True, intent="abstain", citations=[], units=[])
     else:
         ask = AskRequest(question=question)
-        check_limits(ask, engine.settings)
+        await run_in_threadpool(check_limits, ask, engine.settings, engine.embedder)
         resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(ask)))
+        observe_answer(resp)
     cid, created = f"chatcmpl-{uuid.uuid4().hex}", int(time.time())
     extra = {"citations": [c.model_dump() for c in resp.citations], "policyqa": resp.model_dump(exclude={"answer"})}
     if not req.stream:

@@ -58,5 +58,5 @@ def tasks(engine: EngineDep, doc_number: str = Query(min_length=1, max_length=10
 def clause(clause_id: str, engine: EngineDep) -> ClauseOut:
     c = engine.clause_by_id.get(clause_id)
     if c is None:
-        raise HTTPException(404, detail=f"no clause {clause_id!r}")
+        raise HTTPException(404, detail=f"no clause {clause_id[:80]!r}")  # never echo a long path back
     return clause_out(c)

@@ -8,7 +8,7 @@ import threading
 import httpx
 import pytest
 
-from service.middleware import RateLimit
+from service.ratelimit import RateLimit
 from tests.conftest import DT_2022, SO_NO, make_client
 
 KEY = "a-very-long-admin-key-for-tests"
@@ -23,14 +23,19 @@ def test_rate_limit_gives_429_with_retry_after(hash_settings, hash_engine) -> No
         assert c.get("/healthz").status_code == 200  # health checks are never limited
 
 
-def test_buckets_are_per_client() -> None:
+def test_buckets_are_per_client_and_weighted_by_cost() -> None:
     async def ok(scope, receive, send):  # type: ignore[no-untyped-def]
         await send({"type": "http.response.start", "status": 200, "headers": []})
         await send({"type": "http.response.body", "body": b""})
 
-    limiter = RateLimit(ok, per_minute=6, max_in_flight=10)  # burst 1
-    assert limiter._take("10.0.0.1") == 0 and limiter._take("10.0.0.1") > 0
-    assert limiter._take("10.0.0.2") == 0  # another client keeps its budget
+    async def run() -> list[float]:
+        limiter = RateLimit(ok, per_minute=60, max_in_flight=10)  # burst 10 per 10 s
+        return [await limiter.take("10.0.0.1", cost=6), await limiter.take("10.0.0.1", cost=6),
+                await limiter.take("10.0.0.2", cost=6), await limiter.take("10.0.0.2", cost=4)]
+
+    first, over, other, rest = asyncio.run(run())
+    assert first == 0 and over >= 1  # 6 + 6 > 10: an expensive request uses up the budget faster
+    assert other == 0 and rest == 0  # another client keeps its own budget
 
 
 def test_in_flight_cap_gives_429_not_5xx() -> None:

@@ -1,0 +1,39 @@
+"""What a question costs: its length in model tokens (the cap) and in rate-limit units (the budget)."""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+TOKENS_PER_UNIT = 32
+_CJK = re.compile(r"[\u3000-\u9fff\uf900-\ufaff]")
+
+
+def estimate_tokens(text: str) -> int:
+    """Roughly what a multilingual sentence-piece model makes of `text`: a token per CJK character, per 4 others."""
+    cjk = len(_CJK.findall(text))
+    return cjk + math.ceil((len(text) - cjk) / 4)
+
+
+def question_tokens(embedder: Any, text: str) -> int:
+    """Model tokens when the embedder can count them (through any caching wrapper), else the estimate."""
+    while embedder is not None:
+        count = getattr(embedder, "count_tokens", None)
+        if callable(count):
+            return int(count(text))
+        embedder = getattr(embedder, "inner", None)
+    return estimate_tokens(text)
+
+
+def request_cost(body: Any) -> int:
+    """Rate-limit units of a JSON request, charged before it runs: 1, plus 1 per TOKENS_PER_UNIT estimated tokens
+    of its question (the model's own count would need the model thread, which is the resource being protected)."""
+    text = ""
+    if isinstance(body, dict):
+        if isinstance(body.get("question"), str):
+            text = body["question"]
+        elif isinstance(body.get("messages"), list):
+            text = " ".join(m["content"] for m in body["messages"][-3:]
+                            if isinstance(m, dict) and isinstance(m.get("content"), str))
+    return 1 + estimate_tokens(text) // TOKENS_PER_UNIT
