@@ -7,13 +7,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.decode import decode_notice
 from ingest.models import Document, ParsedNotice
 from ingest.parser import parse_notice
+from ingest.readers import NOTICE_SUFFIXES, read_notice
 from ingest.store import ClauseStore, Status, content_hash
 from policyqa.errors import IngestError
 
-NOTICE_SUFFIXES = {".txt", ".text", ".md"}
 MAX_NOTICE_BYTES = 20_000_000
 
 Enricher = Callable[[ParsedNotice], ParsedNotice]
@@ -45,8 +44,8 @@ def parse_bytes(
 ) -> ParsedNotice:
     if len(data) > MAX_NOTICE_BYTES:
         raise IngestError(f"{source}: {len(data)} bytes is larger than a notice can be ({MAX_NOTICE_BYTES}); split it")
-    text, _encoding = decode_notice(data, source)
-    notice = parse_notice(text, source, doc_number)
+    reading = read_notice(data, source)
+    notice = parse_notice(reading.text(), source, doc_number)
     return enrich(notice) if enrich else notice
 
 
