@@ -37,8 +37,9 @@ class HtmlReader:
     format = "html"
 
     def sniff(self, data: bytes, name: str) -> bool:
+        """Markup from the first character on; a text notice that quotes a tag somewhere is still text."""
         head = data[:2048].lstrip(b"\xef\xbb\xbf \t\r\n")
-        return bool(_SNIFF.search(head)) and b"\x00" not in head
+        return head.startswith(b"<") and bool(_SNIFF.search(head)) and b"\x00" not in head
 
     def read(self, data: bytes, name: str) -> Reading:
         import lxml.html

@@ -90,6 +90,8 @@ def test_gb18030_and_traditional_text() -> None:
 def test_content_not_suffix_picks_the_reader() -> None:
     html = (FIXTURES / "gov-gbf-2018-123.html").read_bytes()
     assert reader_for(html, "saved.txt").format == "html"
+    quoting = "宁测发〔2024〕1号\n关于防范<script>和<p>标签注入的通知\n".encode()
+    assert reader_for(quoting, "notice.txt").format == "text"
     docx = (FIXTURES / "ld-zrfj-2023-word.docx").read_bytes()
     assert reader_for(docx, "attachment.doc").format == "docx"
 
