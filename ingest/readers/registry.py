@@ -22,6 +22,9 @@ READERS: tuple[Reader, ...] = (PdfReader(), DocxReader(), OfficeReader(), HtmlRe
 # Suffixes a directory contributes to a bulk ingest (any file given by name is sniffed whatever its suffix).
 NOTICE_SUFFIXES = frozenset({".txt", ".text", ".md", ".html", ".htm", ".shtml", ".xhtml", ".docx", ".doc", ".wps",
                              ".rtf", ".odt", ".pdf"})
+# …and the suffixes of attachments that sit beside notices: listed too, so that a bulk ingest names them as refused.
+REFUSED_SUFFIXES = frozenset({".xls", ".xlsx", ".et", ".ppt", ".pptx", ".dps", ".zip", ".rar", ".7z", ".ofd", ".jpg",
+                              ".jpeg", ".png", ".gif", ".tif", ".tiff", ".bmp"})
 _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"\x89PNG", "a PNG image"), (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
     (b"II*\x00", "a TIFF image"), (b"MM\x00*", "a TIFF image"), (b"BM", "a BMP image"), (b"RIFF", "a RIFF media file"),

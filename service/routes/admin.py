@@ -10,7 +10,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Form, Header, HTTPException, Request, UploadFile
 from fastapi.concurrency import run_in_threadpool
 
-from policyqa.errors import PolicyQAError
+from policyqa.errors import PolicyQAError, UnsupportedFormatError
 from service.deps import SettingsDep
 from service.schemas import ErrorOut
 
@@ -19,7 +19,7 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
     403: {"model": ErrorOut, "description": "admin routes disabled (no POLICYQA_ADMIN_KEY)"},
     409: {"model": ErrorOut, "description": "a reindex is already running"},
     413: {"model": ErrorOut, "description": "upload too large"},
-    415: {"model": ErrorOut, "description": "not a plain-text notice"},
+    415: {"model": ErrorOut, "description": "a format PolicyQA does not read (named in the message)"},
     422: {"model": ErrorOut, "description": "the notice could not be ingested; nothing changed"},
     429: {"model": ErrorOut, "description": "rate limited"},
 })
@@ -63,20 +63,17 @@ async def reindex(request: Request, _: AdminDep) -> dict:
         holder.reindex_lock.release()
 
 
-_TEXT_TYPES = {"text/plain", "text/markdown", "application/octet-stream"}
-
-
 @router.post("/ingest")
 async def ingest_notice(
-    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form()] = None
+    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form()] = None,
+    title: Annotated[str | None, Form()] = None,
 ) -> dict:
+    """Any format `policyqa ingest` reads (text, HTML, .docx, .doc/.wps, PDF), told by its content, not its
+    declared type; a format it does not read is a 415 naming it."""
     settings = request.app.state.settings
     declared = request.headers.get("content-length")
     if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes + 4096:
         raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
-    ctype = (file.content_type or "").split(";")[0].strip().lower()
-    if ctype not in _TEXT_TYPES:
-        raise HTTPException(415, detail=f"upload a plain-text notice (text/plain), not {ctype or 'unknown type'}")
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
@@ -87,11 +84,16 @@ async def ingest_notice(
         raise HTTPException(409, detail="a reindex is already running")
     try:
         def work() -> dict:
+            from functools import partial
+
+            from ingest.agency_review import registry_for_store
             from ingest.knowledge import enrich
             from ingest.pipeline import ingest_bytes
             from ingest.store import ClauseStore
 
-            result = ingest_bytes(ClauseStore(settings.db_path), data, label, doc_number, enrich)
+            store = ClauseStore(settings.db_path)
+            result = ingest_bytes(store, data, label, doc_number, partial(enrich, registry=registry_for_store(store)),
+                                  title)
             out = {"doc_number": result.document.doc_number, "status": result.status,
                    "clauses": result.document.n_clauses, "tasks": result.document.n_tasks, "warnings": result.warnings}
             if result.status != "unchanged":
@@ -99,6 +101,8 @@ async def ingest_notice(
             return out
 
         return await run_in_threadpool(work)
+    except UnsupportedFormatError as e:
+        raise HTTPException(415, detail=str(e)) from e
     except PolicyQAError as e:
         raise HTTPException(422, detail=str(e)) from e
     finally:
