@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ingest.models import ParsedNotice
 from ingest.parser import parse_reading
-from ingest.readers import read_notice
+from ingest.readers import Reading, read_notice
 
 FIXTURES = Path(__file__).parents[1] / "fixtures" / "notices"
 ROLES = ("lead", "cooperate", "guide", "responsible")
@@ -46,10 +46,15 @@ class Score:
     problems: list[str] = field(default_factory=list)
 
 
+@cache
+def _reading(name: str) -> Reading:
+    """Read once per run: the .doc fixture goes through LibreOffice (~2 s)."""
+    return read_notice((FIXTURES / name).read_bytes(), name)
+
+
 def parse_fixture(expect: Path) -> tuple[dict, ParsedNotice]:
     spec = json.loads(expect.read_text(encoding="utf-8"))
-    data = (FIXTURES / spec["file"]).read_bytes()
-    return spec, parse_reading(read_notice(data, spec["file"]), spec["file"])
+    return spec, parse_reading(_reading(spec["file"]), spec["file"])
 
 
 def score(expect: Path) -> Score:
