@@ -138,6 +138,12 @@ def signature_span(lines: list[str], date_line: int, floor: int = 0) -> tuple[li
     return names, first
 
 
+def _page_title(title: str) -> str:
+    """A page's <title> without the site's name: "关于…的通知_政策_中国政府网" → "关于…的通知"."""
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", title) if re.search(r"[\u4e00-\u9fff]", p)]
+    return max(parts, key=len) if parts else ""
+
+
 def _plan_title(notice_title: str) -> str:
     m = re.search(r"印发《(.+?)》", notice_title) or re.search(r"印发(.+?)的(?:通知|函)$", notice_title)
     return _norm(m.group(1)) if m else ""
@@ -211,9 +217,11 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                 body_start = i + 1
             break
 
-    if not title and file_title:
-        title = _norm(file_title)
-        notice_title = notice_title or nospace(file_title)
+    # A page that prints its title only in its metadata (标题) or its <title>: take it from there.
+    page_title = found.get("标题") or found.get("名称") or _page_title(file_title)
+    if not title and page_title:
+        notice_title = notice_title or nospace(page_title)
+        title = _plan_title(notice_title) or notice_title
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
