@@ -162,7 +162,8 @@ def test_a_page_that_prints_its_title_only_in_its_metadata() -> None:
     from ingest.parser import parse_reading
     from ingest.readers import read_notice
 
-    page = ("<html><head><title>国务院办公厅关于印发全国一体化政务服务平台建设方案的通知_政策_中国政府网</title></head><body>"
+    page = ("<html><head><title>国务院办公厅关于印发全国一体化政务服务平台建设方案的通知_政策_中国政府网</title>"
+            "</head><body>"
             "<table><tr><td>发文字号：</td><td>国办发〔2024〕8号</td><td>成文日期：</td><td>2024年1月5日</td></tr></table>"
             "<div id='content'><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>"
             "<p>一、总体要求</p><p>（一）建设统一平台。推进政务服务一网通办，提升企业和群众办事体验。（国务院办公厅牵头，"
