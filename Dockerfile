@@ -4,6 +4,9 @@ FROM python:3.11-slim
 ENV PYTHONDONTWRITEBYTECODE=1 PYTHONUNBUFFERED=1 PIP_NO_CACHE_DIR=1 \
     POLICYQA_DATA_DIR=/app/var POLICYQA_HOST=0.0.0.0 POLICYQA_PORT=8000
 WORKDIR /app
+# LibreOffice converts legacy .doc/.wps/.rtf/.odt notices to .docx (ingest/readers/office.py).
+RUN apt-get update && apt-get install -y --no-install-recommends libreoffice-writer-nogui \
+    && rm -rf /var/lib/apt/lists/*
 
 COPY pyproject.toml README.md ./
 COPY policyqa ./policyqa

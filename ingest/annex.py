@@ -1,11 +1,13 @@
-"""The annex task table, in either of the two layouts this family of notices uses:
+"""Task tables, whatever their columns, in either printed layout:
 
-* a tab-separated table (序号 / 任务内容 / 责任单位 …, an optional section-label column, the header repeated on
-  every page, section labels split over rows);
-* one field per line (序号, task text, then one line per unit column in header order), with 一、/（一）
-  section lines interleaved and the 抄送/印发 trailer after it.
+* a table as rows of cells (tab-separated text, or a Word/PDF/HTML table read as rows), the header repeated on every
+  page, section labels in a label column or on rows of their own, merged cells left empty or repeated;
+* one cell per line (序号, the task text, then one line per column in header order), with 一、/（一） section lines
+  interleaved, and merged cells of leading columns (分类) printed once before the row they start.
 
-Roles come from the header names, so a table with 牵头单位/配合单位 columns is read the same way.
+Every column is kept: 序号 gives the task number, the first text column (任务/内容/事项/举措/措施) the task text, unit
+columns their role by header name (指导/牵头/配合/责任 …), and any other column (完成时限, 推广范围, 分类, a second text
+column) becomes a named field of the task.
 """
 
 from __future__ import annotations
@@ -17,13 +19,13 @@ from ingest.models import Role, Unit
 from ingest.text import H1, H2, fullwidth_brackets, nospace, split_units, squash
 
 _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
-    ("指导", "guide"),
-    ("牵头", "lead"),
-    ("配合", "cooperate"),
-    ("协同", "cooperate"),
-    ("责任", "responsible"),
+    ("指导", "guide"), ("牵头", "lead"), ("主办", "lead"), ("配合", "cooperate"), ("协同", "cooperate"),
+    ("协办", "cooperate"), ("参与", "cooperate"), ("责任", "responsible"), ("负责", "responsible"),
+    ("承办", "responsible"),
 )
 _TEXT_HEADER = re.compile(r"任务|内容|事项|举措|措施")
+_UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体|领导")
+_LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发)")
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
 
@@ -38,9 +40,12 @@ class AnnexRow:
     end: int
     labels: list[str] = field(default_factory=list)  # section labels from the table itself (annex order)
     section: str = ""
+    fields: dict[str, str] = field(default_factory=dict)  # the other columns, by header
 
 
-def _role_of(header: str) -> Role | None:
+def role_of(header: str) -> Role | None:
+    if _TEXT_HEADER.search(header) and not _UNIT_WORD.search(header):
+        return None
     for needle, role in _ROLE_HEADERS:
         if needle in header:
             return role
@@ -51,53 +56,97 @@ def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
     return tuple(Unit(zh=u, role=role) for role, cell in cells for u in split_units(cell))
 
 
+def _label(cell: str) -> str:
+    return nospace(fullwidth_brackets(cell))
+
+
+def _is_header(cells: list[str]) -> bool:
+    return (any(c == "序号" or c.endswith("序号") for c in cells) and any(_TEXT_HEADER.search(c) for c in cells)
+            and any(role_of(c) for c in cells))
+
+
+@dataclass(frozen=True)
+class _Columns:
+    num: int
+    text: int
+    extra_text: tuple[int, ...]
+    units: tuple[tuple[int, Role], ...]
+    labels: tuple[int, ...]  # leading columns that carry section labels (方案序号)
+    fields: tuple[int, ...]  # every other column, kept by header name
+    leading: tuple[int, ...]  # columns before 序号 (merged cells: carried down)
+
+    @classmethod
+    def of(cls, header: list[str]) -> _Columns:
+        num = max(i for i, c in enumerate(header) if c.endswith("序号"))
+        texts = [i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and i != num and not role_of(c)]
+        units = tuple((i, r) for i, c in enumerate(header) if (r := role_of(c)) and i not in (num, *texts))
+        labels = tuple(i for i in range(num) if header[i].endswith("序号"))
+        taken = {num, texts[0], *labels, *(i for i, _ in units)}
+        rest = tuple(i for i in range(len(header)) if i not in taken)
+        leading = tuple(i for i in range(num) if i not in labels)
+        return cls(num, texts[0], tuple(texts[1:]), units, labels, rest, leading)
+
+
+def _fields(header: list[str], cols: _Columns, cells: list[str]) -> dict[str, str]:
+    return {header[i]: squash(cells[i]) for i in cols.fields if i < len(cells) and cells[i].strip()}
+
+
+def _text(cols: _Columns, cells: list[str]) -> str:
+    parts = [squash(cells[cols.text])] + [squash(cells[i]) for i in cols.extra_text if cells[i].strip()]
+    return "：".join(p for p in parts if p)
+
+
+def find_table(lines: list[str]) -> int | None:
+    """Where a task table's header starts (first cell), in either layout; None when the text has none."""
+    for i, raw in enumerate(lines):
+        cells = [nospace(c) for c in raw.split("\t")]
+        if len(cells) >= 3 and _is_header(cells):
+            return i
+        if raw.strip() == "序号":
+            header = _line_header(lines, i)
+            if header and _is_header(header[1]):
+                return header[0]
+    return None
+
+
 def parse_annex(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     table = _parse_tab_table(lines, first_line_no)
     return table if table else _parse_line_fields(lines, first_line_no)
 
 
-def _label(cell: str) -> str:
-    return nospace(fullwidth_brackets(cell))
-
-
 def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     header: list[str] | None = None
+    cols: _Columns | None = None
     rows: list[AnnexRow] = []
     pending_labels: list[str] = []
+    carried: dict[int, str] = {}
     for offset, raw in enumerate(lines):
         cells = [c.strip() for c in raw.split("\t")]
         if len(cells) < 3:
             continue
         norm = [nospace(c) for c in cells]
-        if any(c == "序号" or c.endswith("序号") for c in norm) and any(_TEXT_HEADER.search(c) for c in norm):
+        if _is_header(norm):
             if header is None:
-                header = norm
+                header, cols = norm, _Columns.of(norm)
             continue  # the header repeats on every page
-        if header is None:
+        if header is None or cols is None:
             continue
-        num_col = max(i for i, c in enumerate(header) if c.endswith("序号"))
-        text_col = next(i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and i != num_col)
-        unit_cols = [(i, r) for i, c in enumerate(header) if (r := _role_of(c)) and i not in (num_col, text_col)]
         cells += [""] * (len(header) - len(cells))
-        num, text = nospace(cells[num_col]), cells[text_col]
+        num, text = nospace(cells[cols.num]), cells[cols.text]
         n = first_line_no + offset
-        other = [cells[i] for i in range(len(cells)) if i not in (num_col, text_col) and cells[i]]
         if num.isdigit() or _looks_like_task(text):
-            labels = [_label(cells[i]) for i in range(num_col) if cells[i]]
-            rows.append(
-                AnnexRow(
-                    task_no=int(num) if num.isdigit() else None,
-                    text=squash(text),
-                    units=_units([(r, cells[i]) for i, r in unit_cols]),
-                    row=len(rows) + 1,
-                    start=n,
-                    end=n,
-                    labels=pending_labels + labels,
-                )
-            )
+            for i in cols.leading:  # a merged cell is printed in the first row it covers only
+                carried[i] = cells[i] if cells[i].strip() else carried.get(i, "")
+                cells[i] = carried[i]
+            labels = [_label(cells[i]) for i in cols.labels if cells[i]]
+            rows.append(AnnexRow(
+                task_no=int(num) if num.isdigit() else None, text=_text(cols, cells),
+                units=_units([(r, cells[i]) for i, r in cols.units]), row=len(rows) + 1, start=n, end=n,
+                labels=pending_labels + labels, fields=_fields(header, cols, cells)))
             pending_labels = []
         else:
             # A label row: the section name may sit in any column when the source table was reflowed.
+            other = [cells[i] for i in range(len(cells)) if i not in (cols.num, cols.text) and cells[i]]
             pending_labels += [_label(c) for c in [num, text, *other] if c]
     return rows
 
@@ -109,46 +158,74 @@ def _looks_like_task(text: str) -> bool:
     return t.endswith("。") or len(t) > 30
 
 
-def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
-    # Header: a run of one-field lines starting with 序号.
+def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[str]] | None:
+    """A one-cell-per-line header around the 序号 line at `at`: (first line, cells, lines it takes up to the first
+    row's number, the first row's values of the leading columns). Leading cells (分类) stand before 序号; their first
+    values stand just before the first number."""
     stripped = [ln.strip() for ln in lines]
-    try:
-        h0 = stripped.index("序号")
-    except ValueError:
-        return []
-    header: list[str] = []
-    for s in stripped[h0:]:
+    first, lead = at, list[str]()
+    for i in range(at - 1, max(-1, at - 8), -1):
+        if not stripped[i]:
+            continue
+        if len(stripped[i]) <= 10 and _LEADING_HEADER.search(stripped[i]) and not stripped[i].isdigit():
+            lead.insert(0, nospace(stripped[i]))
+            first = i
+        else:
+            break
+    after: list[str] = []
+    end = at + 1
+    for i in range(at + 1, min(len(lines), at + 40)):
+        s = stripped[i]
+        end = i
         if not s:
             continue
         if s.isdigit() or H1.match(s) or H2.match(s):
             break
-        header.append(nospace(s))
-    roles = [_role_of(h) for h in header[2:]]
+        after.append(nospace(s))
+    else:
+        return None
+    values: list[str] = []
+    if lead and len(after) > len(lead):
+        after, values = after[: -len(lead)], after[-len(lead) :]
+    return first, [*lead, "序号", *after], end, values
+
+
+def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
+    stripped = [ln.strip() for ln in lines]
+    at = next((i for i, s in enumerate(stripped) if s == "序号" and (h := _line_header(lines, i)) and _is_header(h[1])),
+              None)
+    if at is None:
+        return []
+    found = _line_header(lines, at)
+    assert found is not None
+    _, header, i, carried = found
+    num_at = header.index("序号")
+    lead, post = header[:num_at], header[num_at + 1 :]
+    text_at = next((k for k, c in enumerate(post) if _TEXT_HEADER.search(c) and not role_of(c)), 0)
 
     rows: list[AnnexRow] = []
     section: list[tuple[int, str]] = []
     current: dict | None = None
 
     def flush() -> None:
+        nonlocal carried
         if current is None:
             return
-        fields: list[str] = current["fields"]
-        extra = max(0, len(fields) - 1 - len(roles))
-        text = "".join(fields[: extra + 1])
-        unit_cells = [(r, c) for r, c in zip(roles, fields[extra + 1 :], strict=False) if r]
-        rows.append(
-            AnnexRow(
-                task_no=current["no"],
-                text=squash(text),
-                units=_units(unit_cells),
-                row=len(rows) + 1,
-                start=current["start"],
-                end=current["end"],
-                section=" / ".join(label for _, label in section),
-            )
-        )
+        cells: list[str] = current["fields"]
+        if lead and len(cells) > len(post):  # the next row's leading cells, printed before its number
+            cells, carried = cells[: len(post)], cells[len(post) :][-len(lead) :]
+        extra = max(0, len(cells) - len(post))
+        cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
+        cells += [""] * (len(post) - len(cells))
+        unit_cells = [(r, c) for h, c in zip(post, cells, strict=False) if (r := role_of(h))]
+        named = {h: squash(c) for k, (h, c) in enumerate(zip(post, cells, strict=False))
+                 if k != text_at and not role_of(h) and c.strip()}
+        named.update({h: squash(v) for h, v in zip(lead, current["lead"], strict=False) if v})
+        rows.append(AnnexRow(
+            task_no=current["no"], text=squash(cells[text_at]), units=_units(unit_cells), row=len(rows) + 1,
+            start=current["start"], end=current["end"], section=" / ".join(label for _, label in section),
+            fields=named))
 
-    i = h0 + len(header)
     while i < len(lines):
         raw, s, n = lines[i], stripped[i], first_line_no + i
         i += 1
@@ -168,7 +245,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             continue
         if s.isdigit():
             flush()
-            current = {"no": int(s), "fields": [], "start": n, "end": n}
+            current = {"no": int(s), "fields": [], "start": n, "end": n, "lead": list(carried)}
             continue
         if current is not None:
             current["fields"].append(s)

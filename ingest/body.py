@@ -1,17 +1,16 @@
-"""Body of a notice: paragraphs rejoined across page breaks, the 一、/（一）/1./（1） heading path, and the
-trailing `（责任单位：…）` annotations that become a clause's units."""
+"""Body of a notice: paragraphs rejoined across page breaks, the 一、/（一）/1./（1） heading path, and the agency
+annotations (trailing the paragraph or on lines of their own after it) that become a clause's units."""
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
-from ingest.models import Role, Unit
-from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, split_units, squash
+from ingest import annotation
+from ingest.models import Unit
+from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, squash
 
 _HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4))
-_ANNOTATION = re.compile(r"[（(〔【\[]\s*(责任单位|牵头单位|配合单位|指导单位|责任部门|牵头部门|配合部门)\s*[：:]")
-_ROLE_OF = {"责任": "responsible", "牵头": "lead", "配合": "cooperate", "指导": "guide"}
 
 
 @dataclass
@@ -19,6 +18,7 @@ class Paragraph:
     text: str
     start: int  # 1-based source line numbers
     end: int
+    notes: list[str] = field(default_factory=list)  # annotation lines printed after the paragraph
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class BodyClause:
     units: tuple[Unit, ...]
     start: int
     end: int
+    label: str = ""  # the item's printed marker: "1", "（一）", "52"
+    number: int | None = None  # the item's number at its own level
 
 
 def cn_to_int(s: str) -> int:
@@ -55,12 +57,21 @@ def _is_heading_only(line: str) -> bool:
     h = _heading(line)
     if h is None:
         return False
-    return "。" not in line and len(line) - h[1].end() <= 40 and not _ANNOTATION.search(line)
+    return "。" not in line and len(line) - h[1].end() <= 40 and not annotation.LABEL.search(line)
+
+
+def _is_note_line(line: str) -> bool:
+    s = line.lstrip("*").strip()
+    if annotation.LINE.match(s):
+        return True
+    return bool(s) and s[0] in "（(〔【[" and annotation.trailing_bracket(s) == 0 and \
+        annotation.parse_line(s) is not None
 
 
 def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
     """Rejoin paragraphs that a page break split: a line continues the previous one unless that one ended a
-    sentence, was a bare heading, or this line starts a heading or a ——bullet."""
+    sentence, was a bare heading, or this line starts a heading or a ——bullet. Annotation lines after a paragraph
+    are kept with it as notes."""
     out: list[Paragraph] = []
     open_para = False
     for offset, raw in enumerate(lines):
@@ -68,9 +79,13 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
         if not line:
             continue
         n = first_line_no + offset
-        is_annotation = bool(_ANNOTATION.match(line.lstrip("*")))
         starts_new = bool(_heading(line)) or line.startswith("——")
-        if out and (is_annotation or (open_para and not starts_new)):
+        if out and _is_note_line(line):
+            out[-1].notes.append(line)
+            out[-1].end = n
+            open_para = False
+            continue
+        if out and open_para and not starts_new and not out[-1].notes:
             out[-1].text += line
             out[-1].end = n
         else:
@@ -80,56 +95,74 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
     return out
 
 
-def split_annotation(text: str) -> tuple[str, tuple[Unit, ...]]:
-    """Strip a trailing （责任单位：…） (or 牵头/配合/指导) annotation and return (text, units)."""
-    stripped = text.rstrip("* ")
-    matches = list(_ANNOTATION.finditer(stripped))
-    if not matches or not stripped.endswith(("）", ")", "〕", "】", "]")):
-        return text, ()
-    m = matches[-1]
-    inner = stripped[m.start() + 1 : -1]
-    units: list[Unit] = []
-    for segment in re.split(r"[；;]", inner):
-        role_m = re.match(r"\s*(责任|牵头|配合|指导)(?:单位|部门)\s*[：:](.*)", segment)
-        if not role_m:
-            continue
-        role: Role = _ROLE_OF[role_m.group(1)]  # type: ignore[assignment]
-        units.extend(Unit(zh=u, role=role) for u in split_units(role_m.group(2)))
-    if not units:
-        return text, ()
-    return stripped[: m.start()].rstrip("* "), tuple(units)
+def _label(m: re.Match[str], level: int) -> str:
+    return m.group(1) if level in (1, 3) else m.group(0).strip()
 
 
-def parse_body(lines: list[str], first_line_no: int) -> list[BodyClause]:
+@dataclass
+class _Group:
+    """A bare numbered item (`1.完善应急预案体系`) and the sub-items (（1）…（4）) printed under it, which one
+    annotation after the last sub-item covers as a whole. Under a bare section heading (（四）…) the items are tasks
+    of their own, and an annotation after the last one is that item's."""
+
+    level: int
+    key: str
+    section: str
+    title: str
+    label: str
+    number: int
+    start: int
+    first: int  # index in the output of its first sub-item
+
+
+def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False) -> list[BodyClause]:
     path: list[tuple[int, int, str]] = []  # (level, number, label)
     counters: dict[str, int] = {}
     out: list[BodyClause] = []
+    group: _Group | None = None
+    rule = first_listed
     for para in paragraphs(lines, first_line_no):
         h = _heading(para.text)
         body_text = para.text
+        label, number = "", None
         if h:
             level, m = h
             rest = para.text[m.end() :]
             title = rest.split("。", 1)[0] if "。" in rest else rest
-            title, _ = split_annotation(title)
+            title, _ = annotation.split_trailing(title)
             path = [p for p in path if p[0] < level] + [(level, cn_to_int(m.group(1)), heading_label(m, title, level))]
-            if _is_heading_only(para.text):
+            label, number = _label(m, level), cn_to_int(m.group(1))
+            if group is not None and level <= group.level:
+                group = None
+            if _is_heading_only(para.text) and not para.notes:
+                key = ".".join(str(p[1]) for p in path)
+                group = _Group(level, key, " / ".join(p[2] for p in path), squash(title).rstrip("。"), label, number,
+                               para.start, len(out))
                 continue
             body_text = rest
-        text, units = split_annotation(body_text)
+        text, note = annotation.split_trailing(body_text, rule)
+        units = note.units if note else ()
+        rule = rule or bool(note and note.carries_forward)
+        from_lines = [a for a in (annotation.parse_line(s, rule) for s in para.notes) if a]
+        for a in from_lines:
+            rule = rule or a.carries_forward
+            units += a.units
         text = squash(text)
+        if group is not None and group.level >= 3 and from_lines and not note and len(out) - group.first >= 1 \
+                and path and path[-1][0] > group.level:
+            # One annotation after several sub-items: it covers the bare heading item they belong to.
+            children = out[group.first :]
+            merged = group.title + "：" + "".join(f"{c.label}{c.text}" for c in children) + f"{label}{text}"
+            del out[group.first :]
+            out.append(BodyClause(f"{group.key}-1", group.section, merged, units, group.start, para.end,
+                                  group.label, group.number))
+            group = None
+            continue
         if not text:
             continue
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
-        out.append(
-            BodyClause(
-                path_key=f"{key}-{counters[key]}",
-                section=" / ".join(p[2] for p in path),
-                text=text,
-                units=units,
-                start=para.start,
-                end=para.end,
-            )
-        )
+        out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
+                              para.end, label, number))
     return out
+

@@ -1,30 +1,44 @@
-"""Read a notice's front matter: 文号, titles, issuer, date, plan period, and where the body and annex start."""
+"""Read a notice's front matter: 文号, titles, issuer, date, plan period, and where the body starts. The family
+prints these in several layouts: title before or after the 文号, a cover letter signed and dated before the plan,
+an opinion signed at the end, a reprint that starts at the salutation, a web page with its metadata lines."""
 
 from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 
+from ingest.pagefields import page_fields
 from ingest.text import H1, H2, fullwidth_brackets, nospace
 
-DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【]\s*\d{4}\s*[〕\]］】]\s*\d{1,4}\s*号")
-DATE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号")
+_CN_DIGIT = "〇零○ОO０一二三四五六七八九"
+DATE = re.compile(rf"\d{{4}}\s*年\s*\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|[{_CN_DIGIT}]{{4}}年[一二三四五六七八九十]{{1,2}}月"
+                  r"[一二三四五六七八九十]{1,3}日")
 PERIOD = re.compile(r"(\d{4})\s*[—–\-－~～至]+\s*(\d{4})\s*年")
 ANNEX = re.compile(r"^附件\s*\d*\s*([：:]|$)")
-_HEAD_LINES = 60
+_DOC_TYPES = ("通知", "意见", "方案", "决定", "办法", "规定", "规划", "计划", "函", "批复", "报告", "纲要", "细则",
+              "措施", "要点", "分解", "清单", "指引", "公告", "通告", "条例", "安排", "分工", "任务", "实施", "若干",
+              "指南", "举措")
+_IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
+_CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
+                     r"【?字体[:：]|扫一扫|无障碍|长者版)")
+_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|区|市|省|县)$")
+_HEAD_LIMIT = 80
 
 
 @dataclass(frozen=True)
 class Header:
     doc_number: str | None
     notice_title: str
-    title: str
+    title: str  # the plan's or opinion's own title; "" when the text prints none
     issuer: str
     issued_on: str
     period: str | None
     body_start: int
-    annex_start: int
+    states_first_listed: bool = False  # the front matter says the first-listed unit leads
+    fields: Mapping[str, str] = field(default_factory=dict)  # labelled page metadata (发文机关, 来源, 成文日期 …)
 
 
 def doc_key(doc_number: str) -> str:
@@ -38,65 +52,197 @@ def _norm(s: str) -> str:
     return nospace(fullwidth_brackets(s))
 
 
-def parse_header(lines: list[str]) -> Header:
-    annex_start = next((i for i, ln in enumerate(lines) if ANNEX.match(ln.strip())), len(lines))
-    head = lines[: min(_HEAD_LINES, annex_start)]
+def is_date(line: str) -> bool:
+    return bool(DATE.fullmatch(line.strip(" \u3000\u00a0")))
 
-    doc_number, dn_line = None, -1
-    for i, ln in enumerate(head):
-        m = DOC_NUMBER.search(ln)
-        if m:
-            doc_number, dn_line = nospace(m.group(0)), i
-            break
 
-    date_line = next((i for i, ln in enumerate(head) if i > dn_line and DATE.fullmatch(ln.strip())), -1)
-    issued_on = nospace(head[date_line]) if date_line >= 0 else ""
+def standalone_doc_number(line: str) -> str | None:
+    """The notice's own 文号 stands alone on its line (perhaps in brackets); one cited in a sentence does not."""
+    s = line.strip()
+    m = DOC_NUMBER.search(s)
+    if not m:
+        return None
+    rest = nospace(s[: m.start()] + s[m.end() :]).strip("（）()")
+    return nospace(m.group(0)) if len(rest) <= 6 and not re.search(r"[。，,；]", rest) else None
 
-    # The notice title runs from after the 文号 to the salutation line (…：) or the first paragraph.
-    title_parts: list[str] = []
-    for ln in head[dn_line + 1 :]:
-        s = ln.strip()
+
+def _title_like(s: str) -> bool:
+    t = nospace(s)
+    return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and not t.endswith(("。", "；", "：", ":"))
+            and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([t]) and not is_date(t)
+            and not t.endswith("文件") and not standalone_doc_number(t))
+
+
+def _ends_a_title(s: str) -> bool:
+    return nospace(s).endswith(_DOC_TYPES) or nospace(s).endswith(_DOC_TYPES + ("）", ")"))
+
+
+def _block_before(lines: list[str], end: int) -> tuple[str, int]:
+    """Title lines just above `end` (a title printed over several lines, stopping at an earlier complete title)."""
+    parts: list[str] = []
+    first = end
+    for i in range(end - 1, -1, -1):
+        s = lines[i].strip()
         if not s:
             continue
-        if s.endswith(("：", ":")) or s.endswith("。") or DATE.fullmatch(s) or H1.match(s) or H2.match(s):
+        if not _title_like(s) or (parts and _ends_a_title(s)):
             break
-        title_parts.append(s)
-        if "通知" in s or len(title_parts) >= 4:
-            break
-    notice_title = nospace(" ".join(title_parts)) if title_parts else ""
+        parts.insert(0, s)
+        first = i
+    return nospace(" ".join(parts)), first
 
-    m = re.search(r"《(.+?)》", notice_title) or re.search(r"印发(.+?)的(?:通知|函)", notice_title)
-    title = _norm(m.group(1)) if m else _norm(notice_title)
 
-    # The issuer signs just above the date: one or more short lines without punctuation.
-    issuer_parts: list[str] = []
-    for ln in reversed(head[:date_line] if date_line > 0 else []):
-        s = ln.strip()
+def _block_after(lines: list[str], start: int, end: int) -> str:
+    parts: list[str] = []
+    for s in (ln.strip() for ln in lines[start:end]):
         if not s:
-            if issuer_parts:
+            continue
+        if _IMAGE.search(s):
+            if parts:
                 break
             continue
-        if len(s) > 30 or re.search(r"[。：，:,]", s):
+        if not _title_like(s):
             break
-        issuer_parts.insert(0, nospace(s))
-    if not issuer_parts and head and head[0].strip().endswith("文件"):
-        issuer_parts = [nospace(head[0].strip()[:-2])]
+        parts.append(s)
+        if _ends_a_title(s) and not s.endswith(("的", "和")) or len(parts) >= 4:
+            break
+    return nospace(" ".join(parts))
+
+
+def _salutation(s: str) -> bool:
+    t = s.strip()
+    return (t.endswith(("：", ":")) and len(t) <= 300 and not page_fields([t]) and not ANNEX.match(t)
+            and bool(re.search(r"[、，,]|^各|(政府|单位|部门|机构|委|局|办|军区)[：:]$", t)))
+
+
+def signature_above(lines: list[str], date_line: int, floor: int = 0) -> list[str]:
+    return signature_span(lines, date_line, floor)[0]
+
+
+def signature_span(lines: list[str], date_line: int, floor: int = 0) -> tuple[list[str], int]:
+    """The issuer lines signed just above a date, and the first of them: short lines without sentence punctuation.
+    A joint signature on one line ("国务院办公厅　中央军委办公厅") gives one name per organ."""
+    names: list[str] = []
+    first = date_line
+    for i in range(date_line - 1, floor - 1, -1):
+        s = lines[i].strip()
+        if not s:
+            if names:
+                break
+            continue
+        if len(nospace(s)) > 30 or re.search(r"[。：，:,；]", s) or not _SIGNER.search(nospace(s)):
+            break
+        parts = s.split()
+        names[:0] = parts if len(parts) > 1 and all(_SIGNER.search(p) and len(p) >= 3 for p in parts) else [nospace(s)]
+        first = i
+    return names, first
+
+
+def _page_title(title: str) -> str:
+    """A page's <title> without the site's name: "关于…的通知_政策_中国政府网" → "关于…的通知"."""
+    parts = [p.strip() for p in re.split(r"\s*[_|｜]\s*|\s+[-–—]\s+", title) if re.search(r"[\u4e00-\u9fff]", p)]
+    return max(parts, key=len) if parts else ""
+
+
+def _plan_title(notice_title: str) -> str:
+    m = re.search(r"印发《(.+?)》", notice_title) or re.search(r"印发(.+?)的(?:通知|函)$", notice_title)
+    return _norm(m.group(1)) if m else ""
+
+
+def _same_title(a: str, b: str) -> bool:
+    return bool(a) and _norm(a).replace("的", "") == _norm(b).replace("的", "")
+
+
+def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file_title: str = "",
+                 end: int | None = None) -> Header:
+    """`end`: where a task table starts, if the notice opens with one (nothing after it is front matter)."""
+    stop = min(len(lines), _HEAD_LIMIT, len(lines) if end is None else end)
+    head_end = next((i for i, ln in enumerate(lines[:stop]) if H1.match(ln.strip()) or H2.match(ln.strip())), stop)
+    head = lines[:head_end]
+    found = dict(page_fields(head))
+    found.update({k: v for k, v in (fields or {}).items() if v})
+
+    dn_line = next((i for i, ln in enumerate(head) if standalone_doc_number(ln)), -1)
+    doc_number = standalone_doc_number(head[dn_line]) if dn_line >= 0 else None
+    if doc_number is None:
+        printed = found.get("发文字号") or found.get("文号") or ""
+        m = DOC_NUMBER.search(printed)
+        doc_number = nospace(m.group(0)) if m else None
+
+    salute = next((i for i, ln in enumerate(head) if _salutation(ln)), -1)
+    date_line = next((i for i, ln in enumerate(head) if i > max(salute, dn_line) and is_date(ln)), -1)
+    meta_line = max((i for i, ln in enumerate(head) if page_fields([ln])), default=-1)
+
+    # The notice's own title: after the 文号 (standard layout) or just above it (gov.cn, opinions); without a 文号,
+    # the title lines nearest the salutation or the body, preferring those after the page's metadata lines.
+    limit = salute if salute >= 0 else date_line if date_line >= 0 else head_end
+    notice_title = ""
+    if dn_line >= 0:
+        notice_title = _block_after(lines, dn_line + 1, limit if limit > dn_line else head_end) or \
+            _block_before(lines, dn_line)[0]
+    else:
+        notice_title = _block_before(lines, limit)[0]
+        if not notice_title and meta_line >= 0:
+            notice_title = _block_before(lines, meta_line)[0]
+    title = _plan_title(notice_title) or notice_title
+
+    body_start = 0
+    if date_line >= 0:
+        # A signed cover letter: the body starts after its date, the (此件公开发布) note and the plan's own title.
+        body_start = date_line + 1
+        cover = nospace(" ".join(head[max(salute, 0) : date_line]))
+        for i in range(date_line + 1, min(len(lines), date_line + 8)):
+            s = lines[i].strip()
+            if not s:
+                continue
+            if s.startswith(("（此件", "(此件")):
+                body_start = i + 1
+                continue
+            if _title_like(s) and not H1.match(s) and (_same_title(title, s) or f"《{nospace(s)}》" in cover):
+                title, body_start = _norm(s), i + 1
+            break
+    elif salute >= 0:
+        body_start = salute + 1
+    else:
+        markers = [i for i in (dn_line, meta_line) if i >= 0]
+        if notice_title:
+            markers.append(max((i for i, ln in enumerate(head) if ln.strip() and nospace(ln) in notice_title),
+                               default=-1))
+        body_start = max(markers, default=-1) + 1
+
+    # The plan's own title printed again where the body starts is front matter too.
+    for i in range(body_start, min(len(lines), body_start + 6)):
+        if lines[i].strip():
+            if title and _same_title(title, lines[i]):
+                body_start = i + 1
+            break
+
+    # A page that prints its title only in its metadata (标题) or its <title>: take it from there.
+    page_title = found.get("标题") or found.get("名称") or _page_title(file_title)
+    if not title and page_title:
+        notice_title = notice_title or nospace(page_title)
+        title = _plan_title(notice_title) or notice_title
+
+    issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
+    issued_on = nospace(lines[date_line]) if date_line >= 0 else ""
 
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None
+    from ingest.annotation import FIRST_LISTED
 
-    body_start = _body_start(lines, max(date_line, dn_line) + 1, annex_start, title)
-    return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, annex_start)
+    rule = any(FIRST_LISTED.search(nospace(ln)) for ln in lines[:body_start])
+    return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
 
 
-def _body_start(lines: list[str], after: int, annex_start: int, title: str) -> int:
-    """The body starts after the plan's own title line; failing that, after the cover letter's date."""
-    target = _norm(title)
-    for i in range(after, annex_start):
-        if target and _norm(lines[i]) == target:
-            return i + 1
-    for i in range(after, annex_start):
-        if lines[i].strip().startswith("（此件"):
-            return i + 1
-    return after
+def fallback_issuer(lines: list[str], fields: Mapping[str, str]) -> str:
+    """Where no signature is printed: the page's issuing-body field, else a red header "XX人民政府文件"."""
+    for label in ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源"):
+        value = nospace(fields.get(label, ""))
+        if value and re.search(r"[\u4e00-\u9fff]", value) and _SIGNER.search(value):
+            return value
+    for ln in lines[:10]:
+        s = nospace(ln)
+        if s.endswith("文件") and 4 <= len(s) <= 30:
+            return s[:-2]
+    return ""

@@ -14,9 +14,10 @@ from dataclasses import dataclass
 from policyqa.errors import NotFoundError
 
 _DOC_COLUMNS = ("doc_number", "doc_key", "title", "title_en", "notice_title", "issuer", "issued_on", "period",
-                "n_clauses", "n_tasks", "source", "content_hash", "ingested_at")
+                "n_clauses", "n_tasks", "source", "content_hash", "ingested_at", "jurisdiction", "jurisdiction_en")
 _CLAUSE_COLUMNS = ("clause_id", "doc_number", "ord", "kind", "task_no", "section", "doc_title", "text", "text_en",
-                   "units", "line_start", "line_end")
+                   "units", "line_start", "line_end", "label", "fields")
+_CLAUSE_DEFAULTS = ("", "{}")  # label and fields of a version archived before they existed
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,8 @@ def restore(db: sqlite3.Connection, doc_number: str, version: int) -> None:
     db.execute("DELETE FROM clauses WHERE doc_number = ?", (doc_number,))
     db.execute("DELETE FROM documents WHERE doc_number = ?", (doc_number,))
     db.execute(f"INSERT INTO documents ({', '.join(_DOC_COLUMNS)}) VALUES ({', '.join('?' * len(_DOC_COLUMNS))})",
-               [doc[c] for c in _DOC_COLUMNS])
+               [doc.get(c, "") for c in _DOC_COLUMNS])
+    width = len(_CLAUSE_COLUMNS)
+    clauses = [c + list(_CLAUSE_DEFAULTS[len(c) - width :]) if len(c) < width else c for c in clauses]
     db.executemany(f"INSERT INTO clauses ({', '.join(_CLAUSE_COLUMNS)}) "
                    f"VALUES ({', '.join('?' * len(_CLAUSE_COLUMNS))})", clauses)

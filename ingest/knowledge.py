@@ -1,5 +1,6 @@
-"""Attach bilingual knowledge to a parsed notice: registry ids and English names on units, and the English
-rendering of each clause and of the title where `data/notices/<doc_key>.en.jsonl` has one."""
+"""Attach bilingual knowledge to a parsed notice: the issuer's place (in both languages), an agency for every unit
+(curated when the notice's place matches, else one with a generated English name that ingest stores), and the
+English rendering of each clause and of the title where `data/notices/<doc_key>.en.jsonl` has one."""
 
 from __future__ import annotations
 
@@ -7,8 +8,11 @@ import json
 from dataclasses import replace
 from pathlib import Path
 
+from ingest.agency_names import generated_agency
+from ingest.header import fallback_issuer
+from ingest.jurisdiction import scope_of
 from ingest.models import ParsedNotice
-from ingest.registry import AgencyRegistry, default_registry
+from ingest.registry import Agency, AgencyRegistry, default_registry
 from policyqa import PROJECT_ROOT
 
 RENDERINGS_DIR = PROJECT_ROOT / "data" / "notices"
@@ -37,20 +41,32 @@ def enrich(
     registry = registry or default_registry()
     en = load_renderings(notice.document.doc_key, renderings_dir)
     warnings = list(notice.warnings)
-    unresolved: set[str] = set()
+    d = notice.document
+    names = [u.zh for c in notice.clauses for u in c.units]
+    front = [c.text for c in notice.clauses if c.kind == "meta"]
+    red_header = fallback_issuer(front[:1], {}) if front else ""
+    scope = scope_of(d.issuer, [red_header] if red_header else [], d.title or d.notice_title,
+                     " ".join(c.text for c in notice.clauses[:40]), names, registry.within)
+    places = tuple(p.zh for p in scope.places)
+    made: dict[str, Agency] = {}
     clauses = []
     for c in notice.clauses:
         units = []
         for u in c.units:
-            agency = registry.resolve(u.zh)
+            agency = registry.resolve_in(u.zh, places)
             if agency is None:
-                unresolved.add(u.zh)
-                units.append(u)
-            else:
-                units.append(replace(u, id=agency.id, en=agency.en))
+                agency = made.get(u.zh) or generated_agency(u.zh, scope, registry)
+                stored = registry.by_id.get(agency.id)  # generated before, perhaps reviewed since
+                agency = stored or agency
+                if stored is None:
+                    made[u.zh] = agency
+            units.append(replace(u, id=agency.id, en=agency.en))
         clauses.append(replace(c, units=tuple(units), text_en=en.get(c.clause_id)))
-    for name in sorted(unresolved):
-        warnings.append(
-            f"agency {name!r} is not in the registry (ingest/data/agencies.json); add it with an English name")
-    document = replace(notice.document, title_en=en.get("title"))
-    return ParsedNotice(document, clauses, warnings)
+    if made:
+        warnings.append(f"{len(made)} agencies not in the curated registry got generated English names "
+                        f"({', '.join(sorted(made)[:5])}{' …' if len(made) > 5 else ''}); review them with "
+                        "`policyqa agencies export`")
+    main = scope.main
+    document = replace(d, title_en=en.get("title"), jurisdiction=main.zh if main else "",
+                       jurisdiction_en=main.en if main else "")
+    return ParsedNotice(document, clauses, warnings, list(made.values()))

@@ -36,6 +36,8 @@ class Clause:
     line_end: int
     ord: int = 0
     text_en: str | None = None
+    label: str = ""  # the task's printed marker ("11", "（一）"), as printed
+    fields: dict[str, str] = field(default_factory=dict)  # a task table's other columns: 完成时限, 推广范围, 分类 …
 
     def units_by_role(self, role: Role) -> list[str]:
         return [u.zh for u in self.units if u.role == role]
@@ -53,6 +55,8 @@ class Document:
     n_clauses: int = 0
     n_tasks: int = 0
     title_en: str | None = None
+    jurisdiction: str = ""  # the issuer's place (广州市); "" when neither the issuer nor the text says
+    jurisdiction_en: str = ""  # the same in English (Guangzhou), so that English answers can name it
 
 
 @dataclass
@@ -60,6 +64,7 @@ class ParsedNotice:
     document: Document
     clauses: list[Clause]
     warnings: list[str] = field(default_factory=list)
+    agencies: list = field(default_factory=list)  # agencies with generated names that this notice introduced
 
     @property
     def content(self) -> list[Clause]:

@@ -1,14 +1,20 @@
-"""Parse one notice's text into a `Document` and its `Clause`s (body clauses first, then annex tasks)."""
+"""Parse one notice's lines into a `Document` and its `Clause`s: the printed front matter, the body (paragraphs,
+headings, annotated items), the annex task table, the closing signature and the 抄送/印发 trailer."""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from pathlib import PurePath
 
-from ingest.annex import AnnexRow, parse_annex
+from ingest.annex import AnnexRow, find_table, parse_annex
+from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, split_trailing
 from ingest.body import BodyClause, parse_body
-from ingest.header import doc_key, parse_header
+from ingest.header import ANNEX, doc_key, fallback_issuer, is_date, parse_header, signature_above, signature_span
 from ingest.models import Clause, Document, ParsedNotice
-from ingest.text import squash
+from ingest.pagefields import page_fields
+from ingest.readers.base import Reading
+from ingest.text import nospace, squash
 from policyqa.errors import IngestError
 
 _NON_WORD = re.compile(r"[^\w]")
@@ -45,6 +51,7 @@ def assign_sections(rows: list[AnnexRow], body: list[BodyClause]) -> None:
 
 _TRAILER = re.compile(r"^\s*(抄送[：:]|抄报[：:]|\S.*\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发\s*$)")
 _PAGE_NUMBER = re.compile(r"^\s*[—\-–]\s*\d+\s*[—\-–]\s*$")
+_AFTER_SIGNATURE = re.compile(r"^[（(]此件|^[（(]?联系人|^[（(]?联系电话")
 
 
 def _trailer_start(lines: list[str], after: int) -> int:
@@ -60,37 +67,70 @@ def _trailer_start(lines: list[str], after: int) -> int:
     return len(lines)
 
 
-def _meta_clause(lines: list[str], start: int, end: int, clause_id: str, number: str, title: str, section: str,
+def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
+    """(first line of the signature block that closes the body, its date line); (end, -1) when there is none.
+    An opinion is signed and dated after its last item, perhaps followed by （此件公开发布） and page furniture."""
+    i = end - 1
+    while i >= start and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i]) or _AFTER_SIGNATURE.match(
+            lines[i].strip()) or page_fields([lines[i]])):
+        i -= 1
+    if i < start or not is_date(lines[i]):
+        return end, -1
+    _, first = signature_span(lines, i, start)
+    while first > start and not lines[first - 1].strip():
+        first -= 1
+    return first, i
+
+
+def _meta_clause(lines: list[str], start: int, end: int, clause_id: str, number: str, title: str,
                  ord: int = 0) -> Clause | None:
-    """The printed front matter (文号, title, salutation, cover letter, signature, date) or trailer as one clause,
-    so that answers about a notice's facts can quote where they are printed."""
+    """Printed front matter (文号, title, salutation, cover letter, signature, date), closing signature or trailer
+    as one clause, so that answers about a notice's facts can quote where they are printed."""
     kept = [(i, ln.strip()) for i, ln in enumerate(lines[start:end], start) if ln.strip()
             and not _PAGE_NUMBER.match(ln)]
     if not kept:
         return None
     text = squash(" ".join(s for _, s in kept))
-    return Clause(clause_id=clause_id, doc_number=number, doc_title=title, section=section, kind="meta",
-                  task_no=None, text=text, units=(), line_start=kept[0][0] + 1, line_end=kept[-1][0] + 1, ord=ord)
+    return Clause(clause_id=clause_id, doc_number=number, doc_title=title, section="", kind="meta", task_no=None,
+                  text=text, units=(), line_start=kept[0][0] + 1, line_end=kept[-1][0] + 1, ord=ord)
 
 
-def parse_notice(text: str, source: str = "<input>", doc_number: str | None = None) -> ParsedNotice:
+def parse_reading(reading: Reading, source: str = "<input>", doc_number: str | None = None,
+                  title: str | None = None) -> ParsedNotice:
+    notice = parse_notice(reading.text(), source, doc_number, title=title, fields=reading.fields,
+                          file_title=reading.title)
+    notice.warnings[:0] = [f"{source}: {w}" for w in reading.warnings]
+    return notice
+
+
+def parse_notice(text: str, source: str = "<input>", doc_number: str | None = None, *, title: str | None = None,
+                 fields: Mapping[str, str] | None = None, file_title: str = "") -> ParsedNotice:
     lines = text.split("\n")
-    header = parse_header(lines)
+    warnings: list[str] = []
+    trailer = _trailer_start(lines, 0)
+    table = find_table(lines[:trailer])
+    header = parse_header(lines, fields, file_title, end=table)
     number = doc_number or header.doc_number
     if not number:
-        raise IngestError(
-            f"{source}: no document number (文号, e.g. 宁政发〔2023〕51号) in the first lines; "
-            "pass --doc-number to ingest it anyway"
-        )
-    title = header.title or header.notice_title or source
+        number = PurePath(source).name
+        warnings.append(f"{source}: no 文号 printed; stored under its file name {number!r} "
+                        "(pass --doc-number to give one)")
+    doc_title = title or header.title
+    if not doc_title:
+        doc_title = PurePath(source).name
+        warnings.append(f"{source}: no title printed; using the file name (pass --title to give one)")
     key = doc_key(number)
-    warnings: list[str] = []
 
-    trailer = _trailer_start(lines, header.body_start)
-    body_end = min(header.annex_start, trailer)
-    body = parse_body(lines[header.body_start : body_end], header.body_start + 1)
-    rows = (parse_annex(lines[header.annex_start : trailer], header.annex_start + 1)
-            if header.annex_start < trailer else [])
+    annex = next((i for i in range(header.body_start, trailer) if ANNEX.match(lines[i].strip())), trailer)
+    if table is not None and header.body_start <= table < annex:
+        annex = table
+    closing, closing_date = _closing(lines, header.body_start, annex)
+    rule = header.states_first_listed or _states_rule_for_all(lines)
+    body = parse_body(lines[header.body_start : closing], header.body_start + 1, rule)
+    rows = parse_annex(lines[annex:trailer], annex + 1) if annex < trailer else []
+    if rule:
+        for r in rows:
+            r.units = first_listed_leads(r.units)
     assign_sections(rows, body)
 
     if not rows and not any(b.section for b in body):
@@ -100,26 +140,26 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     if not body and not rows:
         raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
 
+    issuer = header.issuer or "、".join(signature_above(lines, closing_date, header.body_start)
+                                        if closing_date >= 0 else []) or fallback_issuer(lines, header.fields)
+    issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
+        nospace(header.fields.get("成文日期", ""))
+
     clauses: list[Clause] = []
-    front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, title, "")
+    front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, doc_title)
     if front:
         clauses.append(front)
+    body_tasks = _number_body_tasks(body) if not rows else {}
     for b in body:
-        clauses.append(
-            Clause(
-                clause_id=f"{key}/b{b.path_key}",
-                doc_number=number,
-                doc_title=title,
-                section=b.section,
-                kind="body",
-                task_no=None,
-                text=b.text,
-                units=b.units,
-                line_start=b.start,
-                line_end=b.end,
-                ord=len(clauses),
-            )
-        )
+        task_no = body_tasks.get(id(b))
+        clauses.append(Clause(
+            clause_id=f"{key}/t{task_no}" if task_no is not None else f"{key}/b{b.path_key}", doc_number=number,
+            doc_title=doc_title, section=b.section, kind="task" if task_no is not None else "body", task_no=task_no,
+            text=b.text, units=b.units, line_start=b.start, line_end=b.end, ord=len(clauses),
+            label=b.label if task_no is not None else ""))
+    signed = _meta_clause(lines, closing, annex, f"{key}/s", number, doc_title, ord=len(clauses))
+    if signed:
+        clauses.append(signed)
     seen: dict[int, int] = {}
     for r in rows:
         if r.task_no is None:
@@ -129,33 +169,41 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
             cid = f"{key}/t{r.task_no}" + (f"-{seen[r.task_no]}" if seen[r.task_no] > 1 else "")
             if seen[r.task_no] > 1:
                 warnings.append(f"{source}: task number {r.task_no} printed twice (line {r.start})")
-        clauses.append(
-            Clause(
-                clause_id=cid,
-                doc_number=number,
-                doc_title=title,
-                section=r.section,
-                kind="task",
-                task_no=r.task_no,
-                text=r.text,
-                units=r.units,
-                line_start=r.start,
-                line_end=r.end,
-                ord=len(clauses),
-            )
-        )
-    end = _meta_clause(lines, trailer, len(lines), f"{key}/e", number, title, "", ord=len(clauses))
+        clauses.append(Clause(
+            clause_id=cid, doc_number=number, doc_title=doc_title, section=r.section, kind="task", task_no=r.task_no,
+            text=r.text, units=r.units, line_start=r.start, line_end=r.end, ord=len(clauses),
+            label=str(r.task_no) if r.task_no is not None else "", fields=r.fields))
+    end = _meta_clause(lines, trailer, len(lines), f"{key}/e", number, doc_title, ord=len(clauses))
     if end:
         clauses.append(end)
     document = Document(
-        doc_number=number,
-        title=title,
-        notice_title=header.notice_title,
-        issuer=header.issuer,
-        issued_on=header.issued_on,
-        period=header.period,
-        doc_key=key,
-        n_clauses=len(clauses),
-        n_tasks=len(rows),
-    )
+        doc_number=number, title=doc_title, notice_title=header.notice_title, issuer=issuer, issued_on=issued_on,
+        period=header.period, doc_key=key, n_clauses=len(clauses),
+        n_tasks=sum(1 for c in clauses if c.kind == "task"))
     return ParsedNotice(document, clauses, warnings)
+
+
+def _states_rule_for_all(lines: list[str]) -> bool:
+    """The first-listed-is-lead rule stated outside any annotation (in the cover letter, the preamble, a note under
+    the table's title) holds for every task. Stated inside an annotation, it holds for that task (and, with 下同,
+    for those after it: the body parser follows that)."""
+    for ln in lines:
+        s = nospace(ln)
+        if not FIRST_LISTED.search(s):
+            continue
+        rest, note = split_trailing(s)
+        if note is not None and not FIRST_LISTED.search(rest) or parse_line(s) is not None:
+            continue
+        return True
+    return False
+
+
+def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:
+    """Annotated items are the tasks of a notice without a task table. They keep their printed numbers when those
+    are plain numbers and unique (items 2-45 of a numbered list); otherwise (（一）… then 1. …) they are numbered in
+    order."""
+    tasks = [b for b in body if b.units]
+    labels = [b.label for b in tasks]
+    if labels and all(lab.isdigit() for lab in labels) and len(set(labels)) == len(labels):
+        return {id(b): int(b.label) for b in tasks}
+    return {id(b): k for k, b in enumerate(tasks, 1)}

@@ -1,4 +1,5 @@
-"""Read notice files, parse, enrich with bilingual knowledge, and store. Each file succeeds or changes nothing."""
+"""Read notice files in any supported format, parse, enrich with bilingual knowledge, and store. Each file succeeds
+or changes nothing."""
 
 from __future__ import annotations
 
@@ -7,13 +8,12 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from ingest.decode import decode_notice
 from ingest.models import Document, ParsedNotice
-from ingest.parser import parse_notice
+from ingest.parser import parse_reading
+from ingest.readers import NOTICE_SUFFIXES, REFUSED_SUFFIXES, read_notice
 from ingest.store import ClauseStore, Status, content_hash
 from policyqa.errors import IngestError
 
-NOTICE_SUFFIXES = {".txt", ".text", ".md"}
 MAX_NOTICE_BYTES = 20_000_000
 
 Enricher = Callable[[ParsedNotice], ParsedNotice]
@@ -22,17 +22,23 @@ Enricher = Callable[[ParsedNotice], ParsedNotice]
 @dataclass
 class IngestResult:
     source: str
-    status: Status
+    status: Status | str  # added | replaced | unchanged, or "dry run"
     document: Document
     warnings: list[str] = field(default_factory=list)
+    format: str = ""
+    notice: ParsedNotice | None = None
 
 
 def expand_paths(paths: Iterable[Path]) -> list[Path]:
-    """Files as given; directories contribute their notice files (sorted)."""
+    """Files as given (read whatever their suffix says); directories contribute, recursively, their files with a
+    notice suffix (.txt .html .docx .doc .pdf …) and those of attachments we refuse by name (.xls, images …),
+    sorted, skipping hidden ones."""
     out: list[Path] = []
+    wanted = NOTICE_SUFFIXES | REFUSED_SUFFIXES
     for p in paths:
         if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in NOTICE_SUFFIXES)
+            out += sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in wanted
+                          and not any(part.startswith(".") for part in f.relative_to(p).parts))
         elif p.exists():
             out.append(p)
         else:
@@ -41,13 +47,19 @@ def expand_paths(paths: Iterable[Path]) -> list[Path]:
 
 
 def parse_bytes(
-    data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None
+    data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None,
+    title: str | None = None,
 ) -> ParsedNotice:
+    return _parse(data, source, doc_number, enrich, title)[0]
+
+
+def _parse(data: bytes, source: str, doc_number: str | None, enrich: Enricher | None,
+           title: str | None) -> tuple[ParsedNotice, str]:
     if len(data) > MAX_NOTICE_BYTES:
         raise IngestError(f"{source}: {len(data)} bytes is larger than a notice can be ({MAX_NOTICE_BYTES}); split it")
-    text, _encoding = decode_notice(data, source)
-    notice = parse_notice(text, source, doc_number)
-    return enrich(notice) if enrich else notice
+    reading = read_notice(data, source)
+    notice = parse_reading(reading, source, doc_number, title)
+    return (enrich(notice) if enrich else notice), reading.format
 
 
 def notice_digest(notice: ParsedNotice) -> str:
@@ -57,17 +69,17 @@ def notice_digest(notice: ParsedNotice) -> str:
 
 
 def ingest_bytes(
-    store: ClauseStore, data: bytes, source: str, doc_number: str | None = None, enrich: Enricher | None = None,
-    replace: bool = False,
+    store: ClauseStore | None, data: bytes, source: str, doc_number: str | None = None,
+    enrich: Enricher | None = None, title: str | None = None, replace: bool = False,
 ) -> IngestResult:
-    """Parse everything before touching the store, so a bad file never changes what is stored. The store only: to
-    change the store and the index together, use index.publish."""
-    notice = parse_bytes(data, source, doc_number, enrich)
-    status = store.upsert(notice, source, notice_digest(notice), replace)
-    return IngestResult(source, status, notice.document, notice.warnings)
+    """Parse everything before touching the store, so a bad file never changes what is stored. Without a store
+    (a dry run) nothing is written. The store only: to change the store and the index together, use index.publish."""
+    notice, fmt = _parse(data, source, doc_number, enrich, title)
+    status = store.upsert(notice, source, notice_digest(notice), replace) if store is not None else "dry run"
+    return IngestResult(source, status, notice.document, notice.warnings, fmt, notice)
 
 
-def read_notice(path: Path) -> bytes:
+def read_file(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as e:
@@ -75,7 +87,7 @@ def read_notice(path: Path) -> bytes:
 
 
 def ingest_file(
-    store: ClauseStore, path: Path, doc_number: str | None = None, enrich: Enricher | None = None,
-    replace: bool = False,
+    store: ClauseStore | None, path: Path, doc_number: str | None = None, enrich: Enricher | None = None,
+    title: str | None = None, replace: bool = False,
 ) -> IngestResult:
-    return ingest_bytes(store, read_notice(path), path.name, doc_number, enrich, replace)
+    return ingest_bytes(store, read_file(path), path.name, doc_number, enrich, title, replace)

@@ -38,22 +38,49 @@ class Agency:
         return tuple(english_aliases(self.en, self.level, places, self.zh))
 
 
+    @classmethod
+    def from_record(cls, r: dict) -> Agency:
+        """An agency from its stored or exported JSON form (the dataclass's fields)."""
+        return cls(**{**r, "aliases": tuple(r.get("aliases", ())), "en_aliases": tuple(r.get("en_aliases", ()))})
+
+
 def _key(name: str) -> str:
     return re.sub(r"\s+", "", name).replace("(", "（").replace(")", "）")
 
 
 class AgencyRegistry:
-    def __init__(self, agencies: list[Agency]) -> None:
+    """Curated agencies first, then any others (generated names stored by ingest): a printed name resolves to the
+    first agency that has it. `within` maps a place to the place it belongs to (南京市 → 江苏省)."""
+
+    def __init__(self, agencies: list[Agency], within: dict[str, str] | None = None) -> None:
         self.agencies = agencies
+        self.within = dict(within or {})
         self.by_id = {a.id: a for a in agencies}
         self._by_name: dict[str, Agency] = {}
+        self._all_by_name: dict[str, list[Agency]] = {}
         for a in agencies:
             for n in a.names:
-                self._by_name[_key(n)] = a
+                self._by_name.setdefault(_key(n), a)
+                self._all_by_name.setdefault(_key(n), []).append(a)
+
+    def with_agencies(self, more: list[Agency]) -> AgencyRegistry:
+        known = set(self.by_id)
+        return AgencyRegistry(self.agencies + [a for a in more if a.id not in known], self.within)
+
+    def resolve_in(self, name: str, places: tuple[str, ...]) -> Agency | None:
+        """The agency a notice means by a printed name, given the places whose agencies it names (outermost first):
+        an agency of one of those places, one whose name carries its own place (南京海关 anywhere is Nanjing's), or
+        one with no place; a bare 市教育局 in a Guangzhou notice is not Nanjing's."""
+        for a in self._all_by_name.get(_key(name), []):
+            core = re.sub(r"(省|市|自治区|区|县)$", "", a.jurisdiction)
+            if not a.jurisdiction or a.jurisdiction in places or (core and core in name):
+                return a
+        return None
 
     @classmethod
     def load(cls, path: Path = REGISTRY_PATH) -> AgencyRegistry:
         raw = json.loads(path.read_text(encoding="utf-8"))
+        within = {zh: p["within"] for zh, p in raw.get("places", {}).items() if p.get("within")}
         return cls(
             [
                 Agency(
@@ -63,7 +90,8 @@ class AgencyRegistry:
                     jurisdiction_en=r.get("jurisdiction", {}).get("en", ""),
                 )
                 for r in raw["agencies"]
-            ]
+            ],
+            within,
         )
 
     def resolve(self, name: str) -> Agency | None:

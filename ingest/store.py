@@ -32,7 +32,9 @@ CREATE TABLE IF NOT EXISTS documents (
     n_tasks INTEGER NOT NULL,
     source TEXT NOT NULL,
     content_hash TEXT NOT NULL,
-    ingested_at TEXT NOT NULL DEFAULT (datetime('now'))
+    ingested_at TEXT NOT NULL DEFAULT (datetime('now')),
+    jurisdiction TEXT NOT NULL DEFAULT '',
+    jurisdiction_en TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE IF NOT EXISTS clauses (
     clause_id TEXT PRIMARY KEY,
@@ -46,7 +48,9 @@ CREATE TABLE IF NOT EXISTS clauses (
     text_en TEXT,
     units TEXT NOT NULL,
     line_start INTEGER NOT NULL,
-    line_end INTEGER NOT NULL
+    line_end INTEGER NOT NULL,
+    label TEXT NOT NULL DEFAULT '',
+    fields TEXT NOT NULL DEFAULT '{}'
 );
 CREATE INDEX IF NOT EXISTS clauses_doc ON clauses(doc_number, ord);
 CREATE TABLE IF NOT EXISTS document_versions (
@@ -57,7 +61,19 @@ CREATE TABLE IF NOT EXISTS document_versions (
     clauses TEXT NOT NULL,
     PRIMARY KEY (doc_number, version)
 );
+CREATE TABLE IF NOT EXISTS agencies (
+    id TEXT PRIMARY KEY,
+    record TEXT NOT NULL,
+    reviewed INTEGER NOT NULL DEFAULT 0
+);
 """
+# Columns added after the first release: a store made before them gains them on open.
+_ADDED_COLUMNS = (
+    ("documents", "jurisdiction", "TEXT NOT NULL DEFAULT ''"),
+    ("documents", "jurisdiction_en", "TEXT NOT NULL DEFAULT ''"),
+    ("clauses", "label", "TEXT NOT NULL DEFAULT ''"),
+    ("clauses", "fields", "TEXT NOT NULL DEFAULT '{}'"),
+)
 
 Status = Literal["added", "replaced", "unchanged"]
 
@@ -92,6 +108,8 @@ def _clause_from_row(r: sqlite3.Row) -> Clause:
         line_end=r["line_end"],
         ord=r["ord"],
         text_en=r["text_en"],
+        label=r["label"],
+        fields=json.loads(r["fields"]),
     )
 
 
@@ -107,6 +125,8 @@ def _document_from_row(r: sqlite3.Row) -> Document:
         n_clauses=r["n_clauses"],
         n_tasks=r["n_tasks"],
         title_en=r["title_en"],
+        jurisdiction=r["jurisdiction"],
+        jurisdiction_en=r["jurisdiction_en"],
     )
 
 
@@ -122,6 +142,9 @@ class ClauseStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            for table, column, decl in _ADDED_COLUMNS:
+                if column not in {r["name"] for r in db.execute(f"PRAGMA table_info({table})")}:
+                    db.execute(f"ALTER TABLE {table} ADD COLUMN {column} {decl}")
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -200,19 +223,24 @@ class ClauseStore:
         db.execute("DELETE FROM documents WHERE doc_number = ?", (d.doc_number,))
         db.execute(
             "INSERT INTO documents (doc_number, doc_key, title, title_en, notice_title, issuer, issued_on, period,"
-            " n_clauses, n_tasks, source, content_hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " n_clauses, n_tasks, source, content_hash, jurisdiction, jurisdiction_en)"
+            " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (d.doc_number, d.doc_key, d.title, d.title_en, d.notice_title, d.issuer, d.issued_on, d.period,
-             d.n_clauses, d.n_tasks, source, digest),
+             d.n_clauses, d.n_tasks, source, digest, d.jurisdiction, d.jurisdiction_en),
         )
         db.executemany(
             "INSERT INTO clauses (clause_id, doc_number, ord, kind, task_no, section, doc_title, text, text_en,"
-            " units, line_start, line_end) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
+            " units, line_start, line_end, label, fields) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             [
                 (c.clause_id, c.doc_number, c.ord, c.kind, c.task_no, c.section, c.doc_title, c.text, c.text_en,
-                 json.dumps([asdict(u) for u in c.units], ensure_ascii=False), c.line_start, c.line_end)
+                 json.dumps([asdict(u) for u in c.units], ensure_ascii=False), c.line_start, c.line_end,
+                 c.label, json.dumps(c.fields, ensure_ascii=False))
                 for c in notice.clauses
             ],
         )
+        # Agencies a notice introduced with generated names; a record already stored (perhaps reviewed) stays.
+        db.executemany("INSERT OR IGNORE INTO agencies (id, record) VALUES (?, ?)",
+                       [(a.id, json.dumps(asdict(a), ensure_ascii=False)) for a in notice.agencies])
 
     def history(self, doc_number: str) -> list[history.Version]:
         with self._connect() as db:
@@ -251,3 +279,25 @@ class ClauseStore:
     def corpus_hash(self) -> str:
         """A digest of everything retrieval depends on; the index manifest records it."""
         return corpus_hash_of(self.clauses())
+
+    def agency_records(self) -> list[tuple[dict, bool]]:
+        """Stored agencies (generated names, and reviewed ones imported back), with their reviewed flag."""
+        with self._connect() as db:
+            rows = db.execute("SELECT record, reviewed FROM agencies ORDER BY id").fetchall()
+        return [(json.loads(r["record"]), bool(r["reviewed"])) for r in rows]
+
+    def save_agency_records(self, records: list[dict], reviewed: bool) -> None:
+        """Replace stored agency records (an import of reviewed names), and the names already stored on units."""
+        by_id = {r["id"]: r for r in records}
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO agencies (id, record, reviewed) VALUES (?, ?, ?)",
+                           [(r["id"], json.dumps(r, ensure_ascii=False), int(reviewed)) for r in records])
+            for row in db.execute("SELECT clause_id, units FROM clauses").fetchall():
+                units = json.loads(row["units"])
+                changed = False
+                for u in units:
+                    if u.get("id") in by_id and u.get("en") != by_id[u["id"]]["en"]:
+                        u["en"], changed = by_id[u["id"]]["en"], True
+                if changed:
+                    db.execute("UPDATE clauses SET units = ? WHERE clause_id = ?",
+                               (json.dumps(units, ensure_ascii=False), row["clause_id"]))

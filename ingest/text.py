@@ -5,15 +5,24 @@ from __future__ import annotations
 import re
 
 CN_NUM = "一二三四五六七八九十"
-# Heading markers of the notice family, outermost first: 一、 / （一） / 1. / （1）
-H1 = re.compile(rf"^([{CN_NUM}]+)、\s*")
+# Heading markers of the notice family, outermost first: 一、 / （一） / 1. / （1）. "11.121人才梯队项目" is item 11:
+# two or more digits after the dot start the item's text unless they are a decimal (12.50万元).
+H1 = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 H2 = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
-H3 = re.compile(r"^(\d{1,2})\s*[.．、](?!\d)\s*")
+H3 = re.compile(r"^(\d{1,3})\s*(?:[．、]|\.(?!\d)|\.(?=\d{2,}(?![\d.．%％万亿元倍个千百])))\s*")
 H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")
 
 _WS = re.compile(r"\s+")
-_SPLIT_UNITS = re.compile(r"[、，,；;]")
+_SEPARATORS = "、，,；;"
+_OPEN, _CLOSE = "（(〔[【［", "）)〕]】］"
 TERMINAL = "。；;！？!?）)”"
+# Words that end a unit list without being a unit: "A、B按职责分工负责", "A、B等".
+_TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|分别负责|共同负责|负责|等)$")
+# "X等Y": the enumeration ends at 等 and Y is a collective ("银保监会等国务院相关部门及各地区").
+_ETC = re.compile(r"^(.+?)等((?:国务院|国家|中央|各|有关|相关|其他|其它|省|市|区|县)\S+)$")
+# "各区、县级市", "各市、县〔市、区〕政府": a list of levels of one collective, not two units.
+_LEVEL_TAIL = re.compile(r"各(?:有关|相关)?[省市区县镇乡]$")
+_LEVEL_HEAD = re.compile(r"^(县级市|县|区|市|镇|乡|街道|旗)")
 
 
 def squash(s: str) -> str:
@@ -48,23 +57,39 @@ def heading_label(marker_match: re.Match[str], rest: str, level: int) -> str:
     return f"（{num}）{title}"
 
 
-def split_units(cell: str) -> list[str]:
-    """Split a unit cell on 、 and ，, keeping parentheticals such as 南京通管办（联系省通管局） whole."""
-    cell = nospace(cell)
+def split_top_level(s: str, separators: str = _SEPARATORS) -> list[str]:
+    """Split on separators outside brackets: 南京通管办（联系省通管局） and 各县（市、区）人民政府 stay whole."""
     out: list[str] = []
     cur: list[str] = []
     depth = 0
-    for ch in cell:
-        if ch in "（(":
+    for ch in s:
+        if ch in _OPEN:
             depth += 1
-        elif ch in "）)":
+        elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        if depth == 0 and _SPLIT_UNITS.fullmatch(ch):
-            if cur:
-                out.append("".join(cur))
+        if depth == 0 and ch in separators:
+            out.append("".join(cur))
             cur = []
         else:
             cur.append(ch)
-    if cur:
-        out.append("".join(cur))
-    return [u.strip("。.") for u in out if u.strip("。.")]
+    out.append("".join(cur))
+    return out
+
+
+def split_units(cell: str) -> list[str]:
+    """The units a cell or annotation lists, as printed: split on 、，；, keeping bracketed parts and lists of levels
+    of one collective whole, without the words that close a list (按职责分工负责, 等)."""
+    pieces: list[str] = []
+    for raw in split_top_level(nospace(cell)):
+        piece = raw.strip("。.:：")
+        if pieces and _LEVEL_TAIL.search(pieces[-1]) and _LEVEL_HEAD.match(piece):
+            pieces[-1] += "、" + piece
+            continue
+        pieces.append(piece)
+    out: list[str] = []
+    for piece in pieces:
+        piece = _TRAILING.sub("", piece).strip("。.:：")
+        m = _ETC.match(piece)
+        parts = [m.group(1), m.group(2)] if m else [piece]
+        out += [p for p in (_TRAILING.sub("", q) for q in parts) if p]
+    return out

@@ -8,7 +8,6 @@ from typing import Annotated
 
 import typer
 from rich.console import Console
-from rich.progress import track
 from rich.table import Table
 
 from policyqa.cli_ops import register_ops
@@ -27,61 +26,136 @@ def _fail(e: Exception) -> None:
 
 @app.command()
 def ingest(
-    paths: Annotated[list[Path], typer.Argument(help="Notice files or directories of .txt notices")],
-    doc_number: Annotated[str | None, typer.Option(help="文号 to use when the notice does not print one")] = None,
+    paths: Annotated[list[Path], typer.Argument(help="Notice files (.txt .html .docx .doc .pdf …) or directories")],
+    doc_number: Annotated[str | None, typer.Option(help="文号 for a copy that prints none (one file only)")] = None,
+    title: Annotated[str | None, typer.Option(help="Title for a copy that prints none (one file only)")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Show what would be parsed; store nothing")] = False,
     no_index: Annotated[bool, typer.Option("--no-index", help="Store clauses only; skip the index rebuild")] = False,
     replace: Annotated[bool, typer.Option("--replace", help="Replace a stored notice with the same 文号 even when "
                                           "its title or issuer differs (the old one stays restorable)")] = False,
 ) -> None:
-    """Parse notices into clauses, store them and the matching search index together (or change nothing)."""
+    """Parse notices into clauses; store them and the matching search index together (or change nothing). A file
+    that fails to parse is reported and skipped; the others are stored (exit code 1 if any failed)."""
+    from functools import partial
+
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
     from index.publish import publish
+    from ingest.agency_review import registry_for_store
     from ingest.knowledge import enrich
-    from ingest.pipeline import expand_paths, notice_digest, parse_bytes, read_notice
+    from ingest.pipeline import expand_paths, ingest_file, notice_digest
     from ingest.store import ClauseStore
 
     settings = get_settings()
-    failures = 0
+    store = ClauseStore(settings.db_path) if not dry_run or settings.db_path.exists() else None
     try:
         files = expand_paths(paths)
     except PolicyQAError as e:
         _fail(e)
     if not files:
-        _fail(PolicyQAError(f"no notice files (.txt) found in {', '.join(map(str, paths))}"))
-    changes, warnings = [], []
-    for f in track(files, description="Parsing", console=err, transient=True):
+        _fail(PolicyQAError(f"no notice files found in {', '.join(map(str, paths))}"))
+    if (doc_number or title) and len(files) > 1:
+        _fail(PolicyQAError("--doc-number and --title name one notice: give a single file"))
+    enricher = partial(enrich, registry=registry_for_store(store)) if store else enrich
+    results, failures = [], []
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+               TextColumn("{task.fields[file]}"))
+    with Progress(*columns, console=err, transient=True) as progress:
+        task = progress.add_task("Reading", total=len(files), file="")
+        for f in files:
+            progress.update(task, file=f.name)
+            try:
+                results.append(ingest_file(None, f, doc_number, enricher, title))  # parsed, nothing stored yet
+            except PolicyQAError as e:
+                failures.append((f, str(e)))
+            progress.advance(task)
+    for r in results:
+        for w in r.warnings:
+            err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
+    report = None
+    if dry_run:
+        for r in results:
+            _print_parsed(r)
+    elif results:
+        changes = [(r.notice, r.source, notice_digest(r.notice)) for r in results if r.notice is not None]
         try:
-            notice = parse_bytes(read_notice(f), f.name, doc_number, enrich)
+            if no_index:
+                statuses = ClauseStore(settings.db_path).apply(changes, replace)
+            else:
+                with console.status("Storing and building the search index…"):
+                    published = publish(settings, changes, replace,
+                                        on_wait=lambda: err.print("waiting for another ingest to finish…"))
+                statuses, report = published.statuses, published.index
         except PolicyQAError as e:
-            failures += 1
-            err.print(f"[red]error:[/red] {e}", highlight=False, soft_wrap=True)
-            continue
-        changes.append((notice, f.name, notice_digest(notice)))
-        warnings += notice.warnings
-    if not changes:
-        raise typer.Exit(1)
-    try:
-        if no_index:
-            store = ClauseStore(settings.db_path)
-            statuses, report = store.apply(changes, replace), None
-        else:
-            with console.status("Storing and building the search index…"):
-                published = publish(settings, changes, replace,
-                                    on_wait=lambda: err.print("waiting for another ingest to finish…"))
-            statuses, report = published.statuses, published.index
-    except PolicyQAError as e:
-        _fail(e)
-    for w in warnings:
-        err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-    table = Table("doc number", "title", "clauses", "tasks", "units", "status")
-    for (notice, _src, _digest), status in zip(changes, statuses, strict=True):
-        d = notice.document
-        n_units = sum(len(c.units) for c in notice.clauses)
-        table.add_row(d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(n_units), status)
-    console.print(table)
+            _fail(e)
+        for r, status in zip(results, statuses, strict=True):
+            r.status = status
+    _summary(results, failures)
     if report is not None:
         console.print(str(report))
     if failures:
         raise typer.Exit(1)
+
+
+def _summary(results: list, failures: list) -> None:  # type: ignore[type-arg]
+    table = Table("file", "format", "doc number", "title", "clauses", "tasks", "units", "status", title="Ingest")
+    for r in results:
+        d = r.document
+        units = sum(len(c.units) for c in r.notice.clauses) if r.notice else 0
+        table.add_row(r.source, r.format, d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(units), r.status)
+    for f, message in failures:
+        table.add_row(f.name, "", "", f"[red]{message.removeprefix(f.name + ': ')}[/red]", "", "", "", "failed")
+    console.print(table)
+    counts: dict[str, int] = {}
+    for status in [r.status for r in results] + ["failed"] * len(failures):
+        counts[status] = counts.get(status, 0) + 1
+    console.print(", ".join(f"{n} {s}" for s, n in counts.items()), highlight=False)
+
+
+def _print_parsed(r) -> None:  # type: ignore[no-untyped-def]
+    """A dry run's detail for one notice: header fields, then every task with its units by role."""
+    from ingest.models import ROLE_ZH, ROLES
+
+    d = r.document
+    console.print(f"[bold]{r.source}[/bold] {d.doc_number} · {d.title} · {d.issuer or '—'} · {d.issued_on or '—'}"
+                  f" · {d.jurisdiction_en or d.jurisdiction or 'place not printed'}", highlight=False)
+    for c in r.notice.clauses if r.notice else []:
+        if c.kind != "task":
+            continue
+        roles = "; ".join(f"{ROLE_ZH[role]}: {'、'.join(c.units_by_role(role))}" for role in ROLES
+                          if c.units_by_role(role))
+        extra = "".join(f"; {k}: {v}" for k, v in c.fields.items())
+        console.print(f"  {c.label or c.task_no or '-'} {c.text[:40]}… — {roles or 'no units'}{extra}",
+                      highlight=False, markup=False)
+
+
+agencies_app = typer.Typer(no_args_is_help=True,
+                           help="Review the English names of agencies the curated registry lacks.")
+app.add_typer(agencies_app, name="agencies")
+
+
+@agencies_app.command("export")
+def agencies_export(path: Annotated[Path, typer.Argument(help="JSON file to write")]) -> None:
+    """Write the stored agencies (generated English names, and reviewed ones) for a reviewer to correct."""
+    from ingest.agency_review import export_agencies
+    from ingest.store import ClauseStore
+
+    n = export_agencies(ClauseStore(get_settings().db_path), path)
+    console.print(f"{n} agencies written to {path}: correct `en`, set `reviewed` to true, then "
+                  f"`policyqa agencies import {path}`", highlight=False)
+
+
+@agencies_app.command("import")
+def agencies_import(path: Annotated[Path, typer.Argument(help="A corrected export")]) -> None:
+    """Store reviewed English names; units already stored take them. Curated names (agencies.json) still win."""
+    from ingest.agency_review import import_agencies
+    from ingest.store import ClauseStore
+
+    try:
+        n = import_agencies(ClauseStore(get_settings().db_path), path)
+    except PolicyQAError as e:
+        _fail(e)
+    console.print(f"{n} reviewed agency names stored; run `policyqa ingest` or reindex to search them", highlight=False)
 
 
 def _build_index(settings) -> None:  # type: ignore[no-untyped-def]

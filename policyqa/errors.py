@@ -9,6 +9,10 @@ class IngestError(PolicyQAError):
     """A notice could not be read or parsed; nothing was stored."""
 
 
+class UnsupportedFormatError(IngestError):
+    """The file is in a format PolicyQA does not read (or cannot read: a scanned PDF, a damaged file)."""
+
+
 class IndexMismatchError(PolicyQAError):
     """The on-disk index disagrees with settings or with the clause store."""
 

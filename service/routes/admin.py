@@ -12,7 +12,14 @@ from fastapi.concurrency import run_in_threadpool
 from index.builder import BuildReport
 from index.publish import publish
 from index.publish import reindex as reindex_all
-from policyqa.errors import ConflictError, PolicyQAError, ReadOnlyError, StorageFullError, WriterBusyError
+from policyqa.errors import (
+    ConflictError,
+    PolicyQAError,
+    ReadOnlyError,
+    StorageFullError,
+    UnsupportedFormatError,
+    WriterBusyError,
+)
 from service.auth import admin_refusal
 from service.deps import SettingsDep
 from service.schemas import ErrorOut
@@ -24,7 +31,7 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
                                             "notice of the same 文号 (send replace=true)"},
     507: {"model": ErrorOut, "description": "the disk is full; nothing was changed"},
     413: {"model": ErrorOut, "description": "upload too large"},
-    415: {"model": ErrorOut, "description": "not a plain-text notice"},
+    415: {"model": ErrorOut, "description": "a format PolicyQA does not read (named in the message)"},
     422: {"model": ErrorOut, "description": "the notice could not be ingested; nothing changed"},
     429: {"model": ErrorOut, "description": "rate limited"},
 })
@@ -78,18 +85,18 @@ async def reindex(request: Request, _: AdminDep) -> dict:
         holder.reindex_lock.release()
 
 
-_TEXT_TYPES = {"text/plain", "text/markdown", "application/octet-stream"}
-
-
 @router.post("/ingest")
 async def ingest_notice(
     request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form(max_length=100)] = None,
+    title: Annotated[str | None, Form(max_length=300)] = None,
     replace: Annotated[bool, Form(description="replace a stored notice whose title or issuer differs")] = False,
 ) -> dict:
+    """Any format `policyqa ingest` reads (text, HTML, .docx, .doc/.wps, PDF), told by its content, not its
+    declared type; a format it does not read is a 415 naming it."""
     settings = request.app.state.settings
-    ctype = (file.content_type or "").split(";")[0].strip().lower()
-    if ctype not in _TEXT_TYPES:
-        raise HTTPException(415, detail=f"upload a plain-text notice (text/plain), not {ctype[:40] or 'unknown type'}")
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > settings.max_upload_bytes + 4096:
+        raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
     data = await file.read(settings.max_upload_bytes + 1)
     if len(data) > settings.max_upload_bytes:
         raise HTTPException(413, detail=f"upload larger than {settings.max_upload_bytes} bytes")
@@ -100,10 +107,15 @@ async def ingest_notice(
         raise HTTPException(409, detail="a reindex is already running")
     try:
         def work() -> dict:
+            from functools import partial
+
+            from ingest.agency_review import registry_for_store
             from ingest.knowledge import enrich
             from ingest.pipeline import notice_digest, parse_bytes
+            from ingest.store import ClauseStore
 
-            notice = parse_bytes(data, label, doc_number, enrich)
+            registry = registry_for_store(ClauseStore(settings.db_path))
+            notice = parse_bytes(data, label, doc_number, partial(enrich, registry=registry), title)
             current = holder.engine
             published = publish(settings, [(notice, label, notice_digest(notice))], replace,
                                 analyzer=current.analyzer if current else None, lock_timeout_s=LOCK_WAIT_S)
@@ -116,6 +128,8 @@ async def ingest_notice(
             return out
 
         return await run_in_threadpool(work)
+    except UnsupportedFormatError as e:
+        raise HTTPException(415, detail=str(e)) from e
     except PolicyQAError as e:
         raise _http_error(e) from e
     finally:

@@ -53,7 +53,8 @@ def test_changed_file_replaces_only_its_document(store: ClauseStore) -> None:
     assert len([c for c in store.clauses(SO_NO) if c.kind != "meta"]) == 120
 
 
-@pytest.mark.parametrize("bad", [b"", b"\x00\x01binary" * 50, "没有文号的文本。".encode() * 10])
+@pytest.mark.parametrize("bad", [b"", b"\x00\x01binary" * 50, "关于印发某某工作方案的通知".encode() * 3,
+                                 b"%PDF-1.4 damaged"])
 def test_failed_ingest_leaves_store_as_it_was(store: ClauseStore, bad: bytes) -> None:
     before = (store.documents(), store.clauses())
     with pytest.raises(IngestError):

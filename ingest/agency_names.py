@@ -1,0 +1,184 @@
+"""English names for agencies the curated registry does not know, made by rule and marked `generated` for review:
+the place from the notice's scope (pinyin where no gazetteer knows it), the level word from the name's prefix
+(市 Municipal, 省 Provincial …), the organ type from a suffix table (局 Bureau, 委员会 Commission, 厅 Department …),
+and the core words from the curated registry's own names (发改 → Development and Reform), then the glossary and
+CC-CEDICT, then pinyin. A curated agency of the same printed name in another place lends its whole name
+(Guangzhou's 市委组织部 is "Organization Department of the CPC Guangzhou Municipal Committee")."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from dataclasses import replace
+from functools import cache
+from pathlib import Path
+
+from ingest.jurisdiction import NATIONAL, Place, Scope, pinyin
+from ingest.registry import Agency, AgencyRegistry
+
+# Longest first. Party organs (市委X部) are named "X Department of the CPC … Committee".
+ORGAN_TYPES: tuple[tuple[str, str], ...] = (
+    ("管理委员会", "Administrative Committee"), ("管委会", "Administrative Committee"), ("委员会", "Commission"),
+    ("办公厅", "General Office"), ("办公室", "Office"), ("人民政府", "People's Government"), ("政府", "Government"),
+    ("总局", "General Administration"), ("分局", "Branch Bureau"), ("管理局", "Administration"), ("局", "Bureau"),
+    ("厅", "Department"), ("委", "Commission"), ("办", "Office"), ("部", "Department"), ("中心", "Center"),
+    ("署", "Administration"), ("研究院", "Research Institute"), ("院", "Institute"), ("联合会", "Federation"),
+    ("联", "Federation"), ("协会", "Association"), ("集团", "Group"), ("公司", "Company"), ("街道", "Subdistrict"),
+    ("电视台", "Television Station"), ("台", "Station"), ("领导小组", "Leading Group"), ("小组", "Group"),
+    ("专班", "Task Force"), ("单位", "Units"), ("部门", "Departments"), ("开发区", "Development Zone"),
+    ("新区", "New Area"), ("海关", "Customs"), ("银行", "Bank"), ("法院", "Court"), ("检察院", "Procuratorate"),
+    ("会", "Commission"),
+)
+ORGAN_WORDS_PATH = Path(__file__).with_name("data") / "organ_words.tsv"
+_LEVELS = {"省": ("province", "Provincial"), "市": ("city", "Municipal"), "区": ("district", "District"),
+           "县": ("county", "County")}
+_SMALL = {"and", "of", "for", "the"}
+
+
+def _suffix(zh: str) -> tuple[str, str]:
+    for suffix, en in ORGAN_TYPES:
+        if zh.endswith(suffix) and len(zh) > len(suffix):
+            return zh[: -len(suffix)], en
+    return zh, ""
+
+
+def _strip_level(zh: str) -> tuple[str, str, bool]:
+    """(level key 省/市/区/县 or "", the rest, party organ?) for 市委组织部 → ("市", "组织部", True)."""
+    m = re.match(r"^([省市区县])(委)?(?![场政民容级域属])(?=[\u4e00-\u9fff]{2})", zh)
+    if not m:
+        return "", zh, False
+    return m.group(1), zh[m.end() :], bool(m.group(2)) and not zh.startswith(m.group(0) + "员会")
+
+
+@cache
+def _curated_cores(registry_id: int, registry: AgencyRegistry) -> dict[str, str]:
+    """Core words of curated names in both languages: 发改 → Development and Reform, 市场监管 → Market Regulation."""
+    out: dict[str, str] = {}
+    for a in registry.agencies:
+        if a.generated:
+            continue
+        places = [p for p in (a.jurisdiction_en, "China", "Jiangsu", "Nanjing") if p]
+        en = a.en
+        for p in places:
+            en = re.sub(rf"\b{re.escape(p)}\b( Province| City)?", " ", en)
+        en = re.sub(r"\bof the CPC\b.*?\bCommittee\b|\b(Municipal|Provincial|Local|People's)\b|,.*$", " ", en)
+        for _, organ in ORGAN_TYPES:
+            en = re.sub(rf"\b{re.escape(organ)}\b", " ", en)
+        en = re.sub(r"^\s*(of|for|the)\b|\b(of|for|the)\s*$", " ", re.sub(r"\s+", " ", en).strip()).strip()
+        for name in a.names:
+            _, rest, _ = _strip_level(name)
+            core, organ = _suffix(rest)
+            if organ and core and en and len(en.split()) <= 6:
+                out.setdefault(core, en)
+    return out
+
+
+@cache
+def organ_words() -> dict[str, str]:
+    rows = (ln.split("\t") for ln in ORGAN_WORDS_PATH.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.startswith("#"))
+    return {zh: en for zh, en in rows}
+
+
+def _words(core: str, registry: AgencyRegistry) -> str:
+    """English for the core of a name: whole (organ words, curated cores), else word by word, longest known words
+    first, then the glossary and CC-CEDICT, then pinyin. 、 and brackets inside collective names read as lists."""
+    core = re.sub(r"[（(〔\[]", "、", re.sub(r"[）)〕\]]", "", core))
+    parts = [p for p in core.split("、") if p]
+    if len(parts) > 1:
+        return " and ".join(_words(p, registry) for p in parts)
+    known = {**_curated_cores(id(registry), registry), **organ_words()}
+    if core in known:
+        return known[core]
+    from ingest.glossary import default_glossary
+
+    glossary = {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
+    out: list[str] = []
+    i = 0
+    while i < len(core):
+        for j in range(len(core), i, -1):  # the longest known word starting here
+            if core[i:j] in known:
+                out.append(known[core[i:j]])
+                i = j
+                break
+        else:
+            word = _cut(core[i:])[0]
+            out.append(glossary.get(word) or _cedict(word) or pinyin(word))
+            i += len(word)
+    return " ".join(out)
+
+
+def _cut(text: str) -> list[str]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    return [w for w in jieba.lcut(text) if w.strip()] or [text]
+
+
+def _cedict(word: str) -> str:
+    from ingest.dictionary import _FORWARD, _cedict_reverse
+
+    _cedict_reverse()  # fills the forward index too
+    glosses = _FORWARD.get(word) or []
+    gloss = re.sub(r"\([^)]*\)|\[[^\]]*\]", "", glosses[0]).strip() if glosses else ""
+    gloss = re.sub(r"^to ", "", gloss.split(";")[0]).strip()
+    return gloss if gloss and len(gloss.split()) <= 4 else ""
+
+
+def _title(s: str) -> str:
+    words = re.sub(r"\s+", " ", s).strip().split(" ")
+    return " ".join(w if (w.lower() in _SMALL and i) or w[:1].isupper() else w[:1].upper() + w[1:]
+                    for i, w in enumerate(words) if w)
+
+
+def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, Place | None, str]:
+    """(English name, the place the unit belongs to, level) for a printed unit name."""
+    key, rest, party = _strip_level(zh)
+    level, level_en = _LEVELS.get(key, ("", ""))
+    place = scope.at(level) if level else None
+    if not level:
+        national = scope.main is NATIONAL or (scope.main is not None and scope.main.level == "national")
+        place = NATIONAL if national else scope.main
+        level = "national" if national else (place.level if place else "")
+    # A curated agency printed under the same name elsewhere lends its whole name, with the place swapped.
+    if place is not None and level != "national":
+        for a in registry.agencies:
+            if not a.generated and zh in a.names and a.jurisdiction_en and a.jurisdiction_en in a.en:
+                return a.en.replace(a.jurisdiction_en, place.en.removesuffix(" District").removesuffix(" County")), \
+                    place, level
+    if zh.startswith("各") or "各" in zh[:4]:  # a collective: 各区、县级市, 市直各有关单位
+        return _title(_words(zh, registry)), place, level
+    where = place.en.removesuffix(" District").removesuffix(" County") if place and place is not NATIONAL else ""
+    own = next((p for p in scope.places if p.core and rest.startswith(p.core)), None)
+    if own is not None:  # 立山经济开发区, 莲都邮政管理局: the name carries its own place
+        place, rest, level_en = own, rest[len(own.core) :], ""
+        where = own.en.removesuffix(" District").removesuffix(" County")
+    if rest in organ_words():  # a whole name the word list knows: 残联, 编办, 团市委
+        return _title(f"{where} {level_en} {organ_words()[rest]}"), place, level
+    core, organ = _suffix(rest)
+    if level == "national" and organ == "Department":
+        organ = "Ministry"
+    core_en = _words(core, registry) if core else ""
+    if party:
+        committee = f"{where} {level_en} Committee".strip().replace("  ", " ")
+        return _title(f"{core_en} {organ} of the CPC {committee}"), place, level
+    if organ == "Ministry" or not organ:
+        return _title(f"{'Ministry of ' + core_en if organ == 'Ministry' else core_en}"), place, level
+    return _title(f"{where} {level_en} {core_en} {organ}"), place, level
+
+
+def generated_agency(zh: str, scope: Scope, registry: AgencyRegistry) -> Agency:
+    en, place, level = english_name(zh, scope, registry)
+    jurisdiction = place.zh if place else ""
+    slug = re.sub(r"[^a-z0-9]+", "-", (place.en if place else "cn").lower()).strip("-") or "cn"
+    digest = hashlib.sha1(f"{jurisdiction}|{zh}".encode()).hexdigest()[:8]
+    agency_level = {"province": "provincial", "city": "municipal", "district": "district", "county": "district",
+                    "national": "national"}.get(level, "municipal")
+    return Agency(id=f"gen-{slug}-{digest}", zh=zh, en=en, level=agency_level, jurisdiction=jurisdiction,
+                  jurisdiction_en=place.en if place else "", generated=True)
+
+
+def reviewed(agency: Agency, en: str) -> Agency:
+    return replace(agency, en=en, generated=False)

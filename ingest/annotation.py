@@ -1,0 +1,167 @@
+"""Agency annotations on a task, in every form the family prints them:
+
+* labelled: `（牵头单位：A；配合单位：B、C）`, `（牵头单位：A，配合单位：B、C，各区、县级市）`,
+  `[牵头单位:A;责任单位:B]`, `〔责任单位：A、B按职责分工负责。……下同。〕`, or the same on lines of their own;
+* by verb: `（A、B负责）`, `（A牵头，B、C按职责分工负责）`, `（A、B牵头，C配合）`, `（A指导，B负责）`;
+* with the first-listed-is-lead rule (`列第一位者为牵头单位`, `排在第一位的部门为牵头部门`), stated in the annotation,
+  inline with `下同`, or once for the whole notice; and `分别牵头` (each listed unit leads).
+
+Sentences that are standing notes (`以下均需……不再列出`, `具体任务均涉及……下同`) are not units.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.models import Role, Unit
+from ingest.text import nospace, split_top_level, split_units
+
+_LABEL = r"(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:单位|部门)"
+LABEL = re.compile(_LABEL + r"\s*[：:]")
+# An annotation printed on its own line, bracketed or not.
+LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
+_LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "responsible", "承办": "responsible",
+                                "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
+                                "指导": "guide"}
+_VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头|按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
+                   r"分别负责|共同负责|负责|配合|参与|协助|协同|指导)$")
+_VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
+                               "协同": "cooperate", "指导": "guide"}
+FIRST_LISTED = re.compile(r"[列排]在?第一位[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
+_NOTE = re.compile(r"^(以下|具体|下同|此项|其中|注|各地|均需|不再)")
+_ORGAN = re.compile(r"(局|委|部|办|厅|府|院|署|室|会|中心|行|所|站|组|队|社|馆|台|司|团|区|县|市|省|处|科|关|联|街道|"
+                    r"单位|部门|机构|各地区|各地|银行|集团|公司|企业|学校|高校|专班)(（[^）]*）|\([^)]*\))?$")
+_OPEN, _CLOSE = "（(〔【[［", "）)〕】]］"
+
+
+@dataclass(frozen=True)
+class Annotation:
+    units: tuple[Unit, ...]
+    states_rule: bool  # the annotation says that the first-listed unit leads
+    start: int  # where it starts in the text it was cut from
+    carries_forward: bool = False  # … and that this holds for the tasks after it too (下同, 以下)
+
+
+def trailing_bracket(text: str) -> int | None:
+    """Start of a bracketed group that ends the text (nested brackets allowed), or None."""
+    s = text.rstrip("*。 ")
+    if not s or s[-1] not in _CLOSE:
+        return None
+    depth = 0
+    for i in range(len(s) - 1, -1, -1):
+        if s[i] in _CLOSE:
+            depth += 1
+        elif s[i] in _OPEN:
+            depth -= 1
+            if depth == 0:
+                return i
+    return None
+
+
+def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotation | None]:
+    """Cut a trailing annotation off a paragraph: (text without it, the annotation) or (text, None)."""
+    start = trailing_bracket(text)
+    if start is None:
+        return text, None
+    inner = text.rstrip("*。 ")[start + 1 : -1]
+    found = parse(inner, first_listed)
+    if found is None:
+        return text, None
+    return text[:start].rstrip("* "), Annotation(found.units, found.states_rule, start, found.carries_forward)
+
+
+def parse_line(line: str, first_listed: bool = False) -> Annotation | None:
+    """An annotation printed on a line of its own: `（责任单位：…）`, `牵头单位：…`, `[牵头单位:…]`."""
+    s = line.strip().strip("*").strip()
+    if s and s[0] in _OPEN and trailing_bracket(s) == 0:
+        s = s.rstrip("。 ")[1:-1]
+    return parse(s, first_listed)
+
+
+def parse(inner: str, first_listed: bool = False) -> Annotation | None:
+    """The units an annotation's inner text names, or None when it is not an annotation (an ordinary aside)."""
+    raw = nospace(inner)
+    rule = bool(FIRST_LISTED.search(raw))
+    s = _drop_rule_asides(raw)
+    units = _labelled(s) if LABEL.search(s) else _by_verb(s)
+    if not units:
+        return None
+    forward = rule and bool(re.search(r"下同|以下", raw))
+    return Annotation(first_listed_leads(tuple(units)) if first_listed or rule else tuple(units), rule, 0, forward)
+
+
+def _drop_rule_asides(s: str) -> str:
+    """Remove bracketed asides that state a rule rather than name a unit:
+    （除标注“分别牵头”外,列第一位为牵头或汇总单位,下同）."""
+    out, depth, start = [], 0, -1
+    for i, ch in enumerate(s):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                aside = s[start : i + 1]
+                if FIRST_LISTED.search(aside) or "下同" in aside:
+                    out.append((start, i + 1))
+    for a, b in reversed(out):
+        s = s[:a] + s[b:]
+    return s
+
+
+def _first_sentence_parts(s: str) -> list[str]:
+    """Sentences of an annotation that carry units; standing notes and rule statements are dropped."""
+    return [p for p in split_top_level(s, "。") if p and not _NOTE.match(p) and not FIRST_LISTED.search(p)]
+
+
+def _labelled(s: str) -> list[Unit]:
+    units: list[Unit] = []
+    marks = list(LABEL.finditer(s))
+    for k, m in enumerate(marks):
+        value = s[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(s)]
+        value = split_top_level(value, "。")[0].strip("，,；;、 ")
+        role = _LABEL_ROLE[m.group(1)]
+        verb = _VERB.match(value)
+        extra: Role | None = None
+        if verb and verb.group(1):
+            value, extra = verb.group(1), _VERB_ROLE.get(verb.group(2)[-2:])
+        names = split_units(value)
+        if extra and extra != role:
+            units += [Unit(n, extra) for n in names]
+        units += [Unit(n, role) for n in names]
+    return units
+
+
+def _by_verb(s: str) -> list[Unit]:
+    """`A、B牵头，C按职责分工负责`: each clause ends in a verb that gives its units' role; a clause without one (a list
+    split by a comma) joins the next. Anything else means this is not an annotation."""
+    parts = _first_sentence_parts(s)
+    if not parts:
+        return []
+    units: list[Unit] = []
+    pending: list[str] = []
+    for clause in split_top_level(parts[0], "，,；;"):
+        if not clause:
+            continue
+        m = _VERB.match(clause)
+        if not m:
+            pending.append(clause)
+            continue
+        names = split_units("、".join([*pending, m.group(1)]))
+        pending = []
+        if not names or not all(_ORGAN.search(n) for n in names):
+            return []
+        role: Role = _VERB_ROLE.get(m.group(2)[-2:], "responsible")
+        units += [Unit(n, role) for n in names]
+    return [] if pending else units
+
+
+def first_listed_leads(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
+    """Under the first-listed-is-lead rule, a list of responsible units with no lead printed has its first unit as
+    lead (every printed unit stays responsible)."""
+    responsible = [u for u in units if u.role == "responsible"]
+    if len(responsible) < 2 or any(u.role == "lead" for u in units):
+        return units
+    return (Unit(responsible[0].zh, "lead"), *units)

