@@ -191,9 +191,9 @@ class ClauseStore:
     def preview(self, changes: list[Change]) -> list[Clause]:
         """Every clause as it will be stored once `changes` are applied, in store order (for building the index
         before the store changes)."""
-        replaced = {n.document.doc_number for n, _s, _d in changes}
-        clauses = [c for c in self.clauses() if c.doc_number not in replaced]
-        clauses += [c for n, _s, _d in changes for c in n.clauses]
+        latest = {n.document.doc_number: n for n, _s, _d in changes}  # two copies of one notice: the last one wins
+        clauses = [c for c in self.clauses() if c.doc_number not in latest]
+        clauses += [c for n in latest.values() for c in n.clauses]
         return sorted(clauses, key=lambda c: (c.doc_number, c.ord))
 
     def apply(self, changes: list[Change], replace: bool = False) -> list[Status]:

@@ -14,9 +14,10 @@ from index.cache import QueryCache
 from index.catalog import ClauseCatalog, InMemoryCatalog
 from index.embedders import Embedder, make_embedder
 from index.retriever import HybridRetriever, Retriever, load_retriever
+from ingest.agency_review import registry_for_store
 from ingest.models import Clause, Document
 from ingest.places import Gazetteer
-from ingest.registry import default_registry
+from ingest.registry import AgencyRegistry, default_registry
 from ingest.store import ClauseStore
 from ingest.writelock import writable
 from policyqa.errors import PolicyQAError
@@ -61,13 +62,16 @@ def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: 
                                (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
     if generator is None and settings.llm_enabled:
         generator = make_generator(settings)
-    answerer = build_answerer(settings, retriever, analyzer, InMemoryCatalog(documents, clauses), generator)
+    registry = registry_for_store(store)  # curated agencies, then those the stored notices of other issuers name
+    answerer = build_answerer(settings, retriever, analyzer, InMemoryCatalog(documents, clauses), generator,
+                              registry=registry)
     return Engine(settings, store, embedder, analyzer, retriever, answerer, documents, clauses, generator)
 
 
 def build_answerer(settings: Settings, retriever: Retriever, analyzer: Analyzer, catalog: ClauseCatalog,
-                   generator: Generator | None = None, prompts_dir: Path = PROMPTS_DIR) -> Answerer:
-    registry = default_registry()
+                   generator: Generator | None = None, prompts_dir: Path = PROMPTS_DIR,
+                   registry: AgencyRegistry | None = None) -> Answerer:
+    registry = registry or default_registry()
     rewriter = Rewriter(generator, registry, settings.llm_timeout_s, prompts_dir) if generator else None
     thresholds = Thresholds.for_embedder(retriever.embedder.id, settings.abstain_dense_floor)
     return Answerer(retriever, analyzer, catalog, registry, Gazetteer(analyzer.jieba), thresholds,
