@@ -178,7 +178,9 @@ class ClauseStore:
         """Why storing `notice` would replace a different notice that has the same 文号, or None."""
         d = notice.document
         stored = self.document(d.doc_number)
-        if stored is None or (stored.title, stored.issuer) == (d.title, d.issuer):
+        # A copy that prints no issuer (a reprint, a mirror) is not a different notice for lack of one.
+        same_issuer = stored is not None and (stored.issuer == d.issuer or not stored.issuer or not d.issuer)
+        if stored is None or (stored.title == d.title and same_issuer):
             return None
         return (f"{d.doc_number} is already stored as 《{stored.title}》 ({stored.issuer}); this file is 《{d.title}》 "
                 f"({d.issuer}). If it really replaces the stored notice, ingest it with --replace (admin upload: "

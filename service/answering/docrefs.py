@@ -45,6 +45,12 @@ class DocumentRefs:
         self._en = {d.doc_number: distinctive(en_tokens, d.doc_number, DOC_WORDS_EN) for d in documents}
         self._abbr = {d.doc_number: self._abbreviations(d.title) for d in documents}
         self._years = {d.doc_number: self._years_of(d) for d in documents}
+        # The place a notice was issued for, in both languages ("Dongguan", 东莞): a notice of the only issuer there.
+        places: dict[str, list[str]] = {}
+        for d in documents:
+            for name in {d.jurisdiction_en.lower(), re.sub(r"(市|省|区|县|自治区)$", "", d.jurisdiction)} - {""}:
+                places.setdefault(name, []).append(d.doc_number)
+        self._places = {name: docs for name, docs in places.items() if len(name) >= 2}
 
     def _abbreviations(self, title: str) -> set[str]:
         words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
@@ -90,6 +96,13 @@ class DocumentRefs:
                 if score >= 2:
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     spans += _spans_of(text, [*hits, *abbr])
+        if has_doc_word:
+            low = text.lower()
+            for name, docs in self._places.items():
+                at = low.find(name)
+                if at >= 0 and len(docs) < len(self.documents):
+                    for doc in docs:
+                        scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())

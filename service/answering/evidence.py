@@ -68,8 +68,10 @@ class EvidenceChecker:
         """The places a notice is issued for: those its issuer names (南京 for 南京市人民政府)."""
         if doc_number not in self._jurisdiction:
             d = self.catalog.document(doc_number)
-            issuer = f"{d.issuer} {d.notice_title}" if d else ""
+            issuer = f"{d.issuer} {d.notice_title} {d.jurisdiction}" if d else ""
             places = {strip_admin_suffix(p.zh) for p in self.gazetteer.find(issuer) if p.zh}
+            if d and d.jurisdiction:  # the place ingest found for the issuer (or, unprinted, from the text)
+                places.add(strip_admin_suffix(d.jurisdiction))
             if d and re.search(r"国务院|中共中央|国家", d.issuer):
                 places.add("中国")
             self._jurisdiction[doc_number] = places
