@@ -60,9 +60,13 @@ def _label(cell: str) -> str:
     return nospace(fullwidth_brackets(cell))
 
 
+def _is_number(header: str) -> bool:
+    return header.endswith("序号") or header in ("编号", "序", "No.", "NO.")
+
+
 def _is_header(cells: list[str]) -> bool:
-    return (any(c == "序号" or c.endswith("序号") for c in cells) and any(_TEXT_HEADER.search(c) for c in cells)
-            and any(role_of(c) for c in cells))
+    return any(_is_number(c) for c in cells) and any(_TEXT_HEADER.search(c) for c in cells) and \
+        any(role_of(c) for c in cells)
 
 
 @dataclass(frozen=True)
@@ -77,7 +81,7 @@ class _Columns:
 
     @classmethod
     def of(cls, header: list[str]) -> _Columns:
-        num = max(i for i, c in enumerate(header) if c.endswith("序号"))
+        num = max(i for i, c in enumerate(header) if _is_number(c))
         texts = [i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and i != num and not role_of(c)]
         units = tuple((i, r) for i, c in enumerate(header) if (r := role_of(c)) and i not in (num, *texts))
         labels = tuple(i for i in range(num) if header[i].endswith("序号"))

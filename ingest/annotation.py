@@ -25,7 +25,7 @@ _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "r
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
 _VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头|按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
-                   r"分别负责|共同负责|负责|配合|参与|协助|协同|指导)$")
+                   r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide"}
 FIRST_LISTED = re.compile(r"[列排]在?第一位[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
@@ -149,11 +149,16 @@ def _by_verb(s: str) -> list[Unit]:
         if not m:
             pending.append(clause)
             continue
-        names = split_units("、".join([*pending, m.group(1)]))
+        head, _, joint = m.group(1).partition("会同")  # "A会同B负责": A leads, B works with it
+        names = split_units("、".join([*pending, head]))
         pending = []
-        if not names or not all(_ORGAN.search(n) for n in names):
+        partners = split_units(joint) if joint else []
+        if not names or not all(_ORGAN.search(n) for n in names + partners):
             return []
         role: Role = _VERB_ROLE.get(m.group(2)[-2:], "responsible")
+        if partners:
+            units += [Unit(n, "lead") for n in names] + [Unit(n, "cooperate") for n in partners]
+            continue
         units += [Unit(n, role) for n in names]
     return [] if pending else units
 

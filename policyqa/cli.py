@@ -98,13 +98,19 @@ def ingest(
 
 
 def _summary(results: list, failures: list) -> None:  # type: ignore[type-arg]
-    table = Table("file", "format", "doc number", "title", "clauses", "tasks", "units", "status", title="Ingest")
+    """One table for the run; a failed file's reason is printed whole on its own line (titles: `policyqa documents`)."""
+
+    def short(s: str, n: int = 28) -> str:
+        return s if len(s) <= n else s[: n - 1] + "…"
+
+    table = Table("status", "tasks", "units", "doc number", "file (format)", title="Ingest")
     for r in results:
         d = r.document
         units = sum(len(c.units) for c in r.notice.clauses) if r.notice else 0
-        table.add_row(r.source, r.format, d.doc_number, d.title, str(d.n_clauses), str(d.n_tasks), str(units), r.status)
+        table.add_row(r.status, str(d.n_tasks), str(units), d.doc_number, f"{short(r.source)} ({r.format.split()[0]})")
     for f, message in failures:
-        table.add_row(f.name, "", "", f"[red]{message.removeprefix(f.name + ': ')}[/red]", "", "", "", "failed")
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        table.add_row("[red]failed[/red]", "", "", "", short(f.name))
     console.print(table)
     counts: dict[str, int] = {}
     for status in [r.status for r in results] + ["failed"] * len(failures):

@@ -173,3 +173,20 @@ def test_a_page_that_prints_its_title_only_in_its_metadata() -> None:
     assert (d.doc_number, d.issued_on) == ("国办发〔2024〕8号", "2024年1月5日")
     assert d.title == "全国一体化政务服务平台建设方案"  # from <title>, the site's name dropped
     assert roles(n) == [{"lead": ["国务院办公厅"], "responsible": ["各地区各部门"]}]
+
+
+def test_more_verbs_and_a_numbered_table_headed_bianhao() -> None:
+    text = "\n".join([
+        "穗府办函〔2024〕12号", "各区人民政府，市政府各部门：", "一、重点任务",
+        "（一）优化审批服务。推行告知承诺制。（市政务服务数据管理局会同市司法局负责）",
+        "（二）强化要素保障。保障用地需求。（市规划和自然资源局牵头，各区政府落实）",
+        "附件", "编号\t主要任务\t责任单位",
+        "1\t建设数字政府平台，推进一网通办，形成一批示范场景。\t市政务服务数据管理局",
+    ])
+    n = parse_notice(text, "gz2.txt")
+    body = [c for c in n.clauses if c.kind == "body" and c.units]
+    assert [[(u.zh, u.role) for u in c.units] for c in body] == [
+        [("市政务服务数据管理局", "lead"), ("市司法局", "cooperate")],
+        [("市规划和自然资源局", "lead"), ("各区政府", "responsible")],
+    ]
+    assert roles(n) == [{"responsible": ["市政务服务数据管理局"]}]  # the table's rows are the tasks

@@ -73,6 +73,7 @@ def test_pdf_tables_and_wrapped_lines() -> None:
     assert s.lines[-1].startswith("（二）优化市场准入环境") and s.lines[-1].endswith("〔责任单位：省市场监管局〕")
 
 
+@pytest.mark.slow  # LibreOffice starts for ~2 s
 def test_legacy_doc_through_libreoffice() -> None:
     r = read("yc-yingji-2017.doc")
     assert r.format == "doc"

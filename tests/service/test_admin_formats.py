@@ -8,6 +8,7 @@ from tests.conftest import make_client
 from tests.ingest.real_notices import FIXTURES
 
 KEY = "k" * 32
+pytestmark = pytest.mark.slow  # each test builds an app over a copied store and index
 
 
 @pytest.fixture
