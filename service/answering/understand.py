@@ -15,11 +15,12 @@ from service.answering import lexicon as L
 from service.answering.asks import asked_details
 from service.answering.docrefs import DocumentRefs
 from service.answering.parts import list_items, pieces
-from service.answering.spell import PinyinIndex, Speller
+from service.answering.spell import PinyinIndex, Speller, syllables
 from service.answering.terms import Term, TermExtractor
 from service.answering.types import AnswerType, Constraints, Part, Question, ValueKind
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+MAX_PARTS = 4
 
 
 class Understanding:
@@ -30,6 +31,7 @@ class Understanding:
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
         self.terms = TermExtractor(analyzer, dictionary, PinyinIndex(self._chinese_words))
         self.speller = Speller(self._english_words, known=dictionary.english_words)
+        syllables()  # pypinyin's syllable table: built here, at start-up, not on the first English question
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
         shorts: dict[str, list[Agency]] = {}
         for name, agency in registry.names():
@@ -67,6 +69,8 @@ class Understanding:
         lang = "zh" if zh else "en"
         whole = self.part(text, zh)
         raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
+        # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
+        raw_parts = raw_parts[:MAX_PARTS]
         parts = self._merge([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
         per_document = False
         if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
