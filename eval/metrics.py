@@ -7,6 +7,7 @@ import statistics
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
 # (doc_number, task_no, quote): what a citation or a retrieved clause is matched on.
@@ -28,13 +29,25 @@ class RowResult:
     split: str = ""
 
 
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
+
+
+def simplified(text: str) -> str:
+    """Traditional → Simplified: a Traditional copy's 文号 and names are stored in Simplified form."""
+    return _t2s().convert(text) if text else text
+
+
 def _matches(alt: Sequence[Any], cites: Sequence[Cite]) -> bool:
     """An alternative is [doc, task_no] (task_no None: any clause of the notice) or [doc, None, "substring"]: a
-    clause of that notice whose quote contains the substring (whitespace ignored)."""
-    doc, no = alt[0], alt[1]
-    text = re.sub(r"\s+", "", alt[2]) if len(alt) > 2 and alt[2] else ""
-    return any(c[0] == doc and (no is None or c[1] == no) and (not text or text in re.sub(r"\s+", "", c[2]))
-               for c in cites)
+    clause of that notice whose quote contains the substring (whitespace ignored; Traditional and Simplified alike)."""
+    doc, no = simplified(alt[0]), alt[1]
+    text = simplified(re.sub(r"\s+", "", alt[2])) if len(alt) > 2 and alt[2] else ""
+    return any(simplified(c[0]) == doc and (no is None or c[1] == no)
+               and (not text or text in simplified(re.sub(r"\s+", "", c[2]))) for c in cites)
 
 
 def english_enough(text: str) -> bool:
@@ -60,7 +73,8 @@ def score_row(gold: dict, resp: dict, latency_ms: float, same_agency: Callable[[
             checks["agencies"] = all(any(same_agency(a, u) for u in units) for a in gold["agencies"])
         if gold.get("keys"):
             answer = resp.get("answer", "").lower()
-            checks["keys"] = all(any(alt.lower() in answer for alt in key.split("|")) for key in gold["keys"])
+            checks["keys"] = all(any(simplified(alt.lower()) in simplified(answer) for alt in key.split("|"))
+                                 for key in gold["keys"])
         if gold.get("lang") == "en":
             checks["english"] = resp.get("lang") == "en" and english_enough(resp.get("answer", ""))
     return RowResult(

@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
 
-from eval.metrics import RowResult, retrieval_metrics, score_row
+from eval.metrics import RowResult, retrieval_metrics, score_row, simplified
 from ingest.registry import AgencyRegistry, default_registry
 
 GOLD_DIR = Path(__file__).resolve().parent / "gold"
@@ -27,8 +27,12 @@ def load_gold(path: Path) -> list[dict]:
 
 def agency_matcher(registry: AgencyRegistry) -> Callable[[str, dict], bool]:
     def same(expected_zh: str, unit: dict) -> bool:
-        a = registry.resolve(expected_zh)
-        return unit.get("id") == a.id if a else unit.get("zh") == expected_zh
+        """The unit as printed, or the same registry agency under another of its names."""
+        printed = simplified(expected_zh)
+        if unit.get("zh") == printed:
+            return True
+        a = registry.resolve(printed)
+        return bool(a) and unit.get("id") == a.id
 
     return same
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.glossary import Glossary, default_glossary
@@ -104,10 +105,13 @@ class Analyzer:
                 out.append(t)
         return out
 
-    def prepare(self, question: str) -> PreparedQuery:
+    def prepare(self, question: str, extra_zh: Sequence[str] = ()) -> PreparedQuery:
+        """`extra_zh`: Chinese words the caller has for the question's English content words (a dictionary's
+        translations), searched for alongside the glossary's, so English reaches notices with no English."""
         text = self.to_simplified(question.strip())
         lang = "zh" if is_chinese(text) else "en"
         zh_terms, en_terms = self.glossary.expand(text)
+        zh_terms += [z for z in extra_zh if z not in zh_terms]
         agencies = self.find_agencies(text, lang)
         for a in agencies:
             zh_terms += [n for n in a.names if n not in zh_terms]

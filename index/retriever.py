@@ -85,6 +85,10 @@ class HybridRetriever:
         self._clause_tokens: dict[str, frozenset[str]] = {}
         self._doc_of = np.array([c.doc_number for c in self.clauses], dtype=object)
         self._kind_of = np.array([c.kind for c in self.clauses], dtype=object)
+        # A clause's first vector is its Chinese text; any further one is an English rendering (dense_passages).
+        self._first = np.ones(len(self.owners), dtype=bool)
+        self._first[1:] = self.owners[1:] != self.owners[:-1]
+        self._bilingual = bool(len(self.owners)) and not bool(self._first.all())
 
     def tokens_of(self, clause: Clause) -> frozenset[str]:
         tokens = self._clause_tokens.get(clause.clause_id)
@@ -102,15 +106,23 @@ class HybridRetriever:
             mask &= np.isin(self._kind_of, list(kinds))
         return mask
 
-    def dense_ranking(self, q: PreparedQuery, n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+    def dense_ranking(self, q: PreparedQuery, n: int, allowed: np.ndarray | None,
+                      qv: np.ndarray | None = None, chinese_only: bool = False) -> list[tuple[int, float]]:
+        """Clauses by their best vector's similarity. `chinese_only`: rank by the Chinese texts alone, so that an
+        English question also reaches notices printed without an English rendering (English-to-English
+        similarity is always higher than English-to-Chinese, which would otherwise bury them)."""
         import faiss
 
-        qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
+        if qv is None:
+            qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
         n_vec = self.dense.ntotal
         want = min(n_vec, max(n * 4, 64))
         params = None
-        if allowed is not None:
-            vec_ids = np.flatnonzero(allowed[self.owners]).astype(np.int64)
+        if allowed is not None or chinese_only:
+            vec_mask = allowed[self.owners] if allowed is not None else np.ones(n_vec, dtype=bool)
+            if chinese_only:
+                vec_mask = vec_mask & self._first
+            vec_ids = np.flatnonzero(vec_mask).astype(np.int64)
             if len(vec_ids) == 0:
                 return []
             sel = faiss.IDSelectorBatch(vec_ids)
@@ -148,17 +160,29 @@ class HybridRetriever:
         q = query if isinstance(query, PreparedQuery) else self.analyzer.prepare(query)
         allowed = self._allowed(doc_numbers, kinds)
         depth = max(k * 4, 40)
-        dense = self.dense_ranking(q, depth, allowed) if mode in ("hybrid", "dense") else []
+        dense: list[tuple[int, float]] = []
+        dense_zh: list[tuple[int, float]] = []
+        if mode in ("hybrid", "dense"):
+            qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
+            dense = self.dense_ranking(q, depth, allowed, qv)
+            if q.lang == "en" and self._bilingual:
+                dense_zh = self.dense_ranking(q, depth, allowed, qv, chinese_only=True)
         sparse = self.bm25_ranking(q, depth, allowed) if mode in ("hybrid", "bm25") else []
         d_score, s_score = dict(dense), dict(sparse)
         d_rank = {i: r for r, (i, _) in enumerate(dense, 1)}
         s_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
-        if mode == "dense":
-            fused = {i: s for i, s in dense}
-        elif mode == "bm25":
+        lists = [[i for i, _ in dense], [i for i, _ in sparse]]
+        weights = list(self.weights)
+        if dense_zh:
+            lists.append([i for i, _ in dense_zh])
+            weights.append(self.weights[0])
+        if mode == "bm25":
             fused = {i: s for i, s in sparse}
+        elif mode == "dense" and not dense_zh:
+            fused = {i: s for i, s in dense}
         else:
-            fused = rrf([[i for i, _ in dense], [i for i, _ in sparse]], self.weights, self.rrf_k)
+            fused = rrf(lists, weights, self.rrf_k) if mode == "hybrid" else rrf([lists[0], lists[2]], [1.0, 1.0],
+                                                                                  self.rrf_k)
         best = sorted(fused.items(), key=lambda p: -p[1])[:k]
         return [
             Hit(

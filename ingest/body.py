@@ -31,6 +31,7 @@ class BodyClause:
     end: int
     label: str = ""  # the item's printed marker: "1", "（一）", "52"
     number: int | None = None  # the item's number at its own level
+    note: str = ""  # the annotation naming its units, as printed ("（财政部牵头，各地区按职责分工负责）")
 
 
 def cn_to_int(s: str) -> int:
@@ -147,6 +148,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         for a in from_lines:
             rule = rule or a.carries_forward
             units += a.units
+        printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         text = squash(text)
         if group is not None and group.level >= 3 and from_lines and not note and len(out) - group.first >= 1 \
                 and path and path[-1][0] > group.level:
@@ -155,7 +157,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             merged = group.title + "：" + "".join(f"{c.label}{c.text}" for c in children) + f"{label}{text}"
             del out[group.first :]
             out.append(BodyClause(f"{group.key}-1", group.section, merged, units, group.start, para.end,
-                                  group.label, group.number))
+                                  group.label, group.number, printed_note))
             group = None
             continue
         if not text:
@@ -163,6 +165,6 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
-                              para.end, label, number))
+                              para.end, label, number, printed_note if units else ""))
     return out
 

@@ -6,6 +6,7 @@ looked for as 注册资本 and "subsidy" as 补贴/补助."""
 from __future__ import annotations
 
 import gzip
+import logging
 import re
 from functools import cache
 
@@ -121,4 +122,10 @@ def _base_forms(phrase: str) -> list[str]:
 
 @cache
 def default_dictionary() -> Dictionary:
-    return Dictionary()
+    """With jieba's word frequencies, so that a word's common translations come first (plan → 计划, not 擘划)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return Dictionary(freq=dict(tokenizer.FREQ))

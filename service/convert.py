@@ -28,7 +28,7 @@ def units_out(units: Iterable[Unit], asked: Role | None = None) -> list[UnitOut]
 
 def citation(c: Clause, score: float) -> Citation:
     return Citation(clause_id=c.clause_id, doc_number=c.doc_number, doc_title=c.doc_title, task_no=c.task_no,
-                    section=c.section, quote=c.text, quote_en=c.text_en, score=round(float(score), 6), kind=c.kind,
+                    section=c.section, quote=c.printed, quote_en=c.text_en, score=round(float(score), 6), kind=c.kind,
                     translation_note=UNOFFICIAL if c.text_en else None)
 
 

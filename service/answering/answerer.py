@@ -3,10 +3,11 @@ a domain `Answer`. With an LLM configured, the extractive answer may be reworded
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from index.analyzer import Analyzer
+from index.analyzer import Analyzer, PreparedQuery
 from index.catalog import ClauseCatalog
 from index.retriever import Retriever
 from ingest.dictionary import Dictionary, default_dictionary
@@ -27,6 +28,7 @@ from service.answering.understand import Understanding
 from service.answering.wording import say
 
 RETRIEVAL_DEPTH = 8
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 @dataclass
@@ -85,7 +87,7 @@ class Answerer:
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
         if part.answer_type == "document":
             return answer_document(part, self._documents_for(part, docs), lang, self.catalog, self.registry)
-        hits = self.retriever.search(part.text, k=max(query.top_k or self.default_top_k, RETRIEVAL_DEPTH),
+        hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, RETRIEVAL_DEPTH),
                                      doc_numbers=docs, kinds=("body", "task"))
         decision = decide(part, hits, self.checker, self.thresholds)
         if decision.answer is None:
@@ -93,6 +95,12 @@ class Answerer:
         result = answer_role(part, decision, lang) if part.answer_type == "agency" else (
             answer_passage(part, decision, lang, self.analyzer))
         return replace(result, related=tuple(Evidence(h.clause, h.score) for h in decision.related))
+
+    def _prepared(self, part: Part) -> PreparedQuery:
+        """The part as a search query, its English content words carrying their first Chinese form (glossary,
+        then dictionary): the way an English question reaches a notice printed only in Chinese."""
+        extra = [t.zh[0] for t in part.focus if t.zh and not _CJK.search(t.surface)]
+        return self.analyzer.prepare(part.text, extra_zh=extra)
 
     def _docs(self, part: Part, asked: Sequence[str] | None) -> list[str] | None:
         named = list(part.constraints.doc_numbers)
@@ -106,7 +114,7 @@ class Answerer:
             return [d for d in (self.catalog.document(n) for n in docs) if d]
         everything = self.catalog.documents()
         if len(everything) > 1 and part.focus:
-            hits = self.retriever.search(part.text, k=3)
+            hits = self.retriever.search(self._prepared(part), k=3)
             owners = [h.clause.doc_number for h in hits]
             if owners and owners.count(owners[0]) >= 2:
                 return [d for d in everything if d.doc_number == owners[0]]

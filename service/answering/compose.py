@@ -35,8 +35,9 @@ def quote_text(c: Clause, lang: str) -> str:
 
 def quote(c: Clause, lang: str, text: str | None = None) -> str:
     if lang == "en" and not c.text_en:
-        return say(lang, "quote_zh_only", text=text or c.text)
-    return say(lang, "quote", text=text or quote_text(c, lang), unofficial=UNOFFICIAL)
+        return say(lang, "quote_zh_only", text=text or c.printed)
+    return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
+               unofficial=UNOFFICIAL)
 
 
 def units_by_role(c: Clause) -> dict[str, list[Unit]]:
