@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Literal
 
-Role = Literal["guide", "lead", "cooperate", "responsible"]
+Role = Literal["guide", "lead", "cooperate", "responsible", "issuer"]  # issuer: only in answers about a notice
 # body: a paragraph; task: an annex row or an annotated item; meta: the printed front matter or trailer
 Kind = Literal["body", "task", "meta"]
 ROLES: tuple[Role, ...] = ("guide", "lead", "cooperate", "responsible")

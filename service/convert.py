@@ -20,7 +20,10 @@ def units_out(units: Iterable[Unit], asked: Role | None = None) -> list[UnitOut]
     seen: set[tuple[str, str]] = set()
     out: list[UnitOut] = []
     for u in ordered:
-        if u.id and u.en and (u.id, u.role) not in seen:
+        if u.role == "issuer" and not u.id and (u.zh, u.role) not in seen:  # a notice's issuer, as printed
+            seen.add((u.zh, u.role))
+            out.append(UnitOut(zh=u.zh, en=u.en or u.zh, id="", role=u.role))
+        elif u.id and u.en and (u.id, u.role) not in seen:
             seen.add((u.id, u.role))
             out.append(UnitOut(zh=u.zh, en=u.en, id=u.id, role=u.role))
     return out

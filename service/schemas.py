@@ -25,7 +25,7 @@ def no_surrogates(v: str) -> str:
 # Every 4xx body: what is wrong, as a sentence or as FastAPI's list of field errors.
 class ErrorOut(BaseModel):
     detail: str | list[dict]
-RoleName = Literal["lead", "cooperate", "guide", "responsible"]
+RoleName = Literal["lead", "cooperate", "guide", "responsible", "issuer"]  # issuer: of a notice (document facts)
 
 
 # A question to answer; length and top_k bounds are enforced again against settings at the edge.
@@ -51,7 +51,8 @@ class AskRequest(BaseModel):
         return [no_surrogates(x) for x in v] if v else v
 
 
-# An agency named in an answer: as printed, its English name and registry id, and its role in the cited task.
+# An agency named in an answer: as printed, its English name and registry id, and its role in the cited task (or
+# "issuer" when the answer is about the notice it issued).
 class UnitOut(BaseModel):
     zh: str
     en: str

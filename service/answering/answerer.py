@@ -14,7 +14,7 @@ from ingest.dictionary import Dictionary, default_dictionary
 from ingest.models import Document
 from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
-from service.answering.decide import Thresholds, decide
+from service.answering.decide import Decision, Thresholds, decide
 from service.answering.evidence import EvidenceChecker
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -23,12 +23,16 @@ from service.answering.handlers.passage import answer_passage
 from service.answering.handlers.role import answer_role
 from service.answering.handlers.tasks import answer_tasks
 from service.answering.rewrite import Rewriter
+from service.answering.terms import Term, coverage
 from service.answering.types import Answer, Evidence, Part, PartAnswer, Query, Question
 from service.answering.understand import Understanding
 from service.answering.wording import say
 
 RETRIEVAL_DEPTH = 8
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+# Words for a document or its parts, and for the fact asked: not what tells one notice from another.
+_GENERIC_DOC_WORDS = frozenset("document number date title issuer signing signed issued published 文号 日期 标题 发文 "
+                               "机关 落款 印发 发布 成文 时间 cover letter sign body bodies which".split())
 
 
 @dataclass
@@ -86,7 +90,10 @@ class Answerer:
         if part.answer_type == "agency_tasks":
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
         if part.answer_type == "document":
-            return answer_document(part, self._documents_for(part, docs), lang, self.catalog, self.registry)
+            documents = self._documents_for(part, docs)
+            if not documents:
+                return abstain_part(part, Decision(None, "topic", ()), lang)
+            return answer_document(part, documents, lang, self.catalog, self.registry)
         hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, RETRIEVAL_DEPTH),
                                      doc_numbers=docs, kinds=("body", "task"))
         decision = decide(part, hits, self.checker, self.thresholds)
@@ -109,16 +116,38 @@ class Answerer:
         return named or None
 
     def _documents_for(self, part: Part, docs: list[str] | None) -> list[Document]:
-        """The notices a document question is about: those it names, else the one its words point to, else all."""
+        """The notices a document question is about: those it names; else the one its words describe (the owner
+        of the best clauses, confirmed by its title, issuer and places); else, with no words to go by, all. A
+        description that matches no stored notice's title ("the Shanghai FTZ plan") finds none."""
         if docs:
             return [d for d in (self.catalog.document(n) for n in docs) if d]
         everything = self.catalog.documents()
-        if len(everything) > 1 and part.focus:
-            hits = self.retriever.search(self._prepared(part), k=3)
-            owners = [h.clause.doc_number for h in hits]
-            if owners and owners.count(owners[0]) >= 2:
-                return [d for d in everything if d.doc_number == owners[0]]
-        return everything[:5]
+        topical = [t for t in part.focus if t.surface.lower() not in _GENERIC_DOC_WORDS]
+        if len(everything) <= 1 and not topical and not part.constraints.places:
+            return everything
+        if not topical and not part.constraints.places:
+            return everything[:5]
+        hits = self.retriever.search(self._prepared(part), k=5)
+        owners = list(dict.fromkeys(h.clause.doc_number for h in hits))
+        ranked = owners + [d.doc_number for d in everything if d.doc_number not in owners]
+        scored = [(self._describes(part, topical, d), -i, d) for i, n in enumerate(ranked)
+                  if (d := self.catalog.document(n))]
+        best = max(scored, key=lambda t: t[:2], default=None)
+        return [best[2]] if best and best[0] >= 0.5 else []
+
+    def _describes(self, part: Part, topical: list[Term], d: Document) -> float:
+        """How well a notice's title, issuer and 文号 hold the words a question uses for it (share of them), and
+        -1 when its jurisdiction is not a place the question names."""
+        home = self.checker.jurisdiction(d.doc_number)
+        for place in part.constraints.places:
+            key = place.key if place.zh else ""
+            if not key or not (key in home or key in f"{d.title}{d.notice_title}{d.issuer}"):
+                return -1.0
+        if not topical:
+            return 1.0
+        text = f"{d.title} {d.notice_title} {d.issuer} {d.doc_number} {d.title_en or ''}"
+        share, _ = coverage(topical, text, frozenset(self.analyzer.tokens(d.title_en or "")))
+        return share
 
     # --- joining parts -----------------------------------------------------------------------------------------
 

@@ -25,7 +25,7 @@ PARTICULARS_EN = [
     (re.compile(r"\b(phone|telephone|hotline)\b", re.I), "电话"),
     (re.compile(r"\b(website|url|web address)\b", re.I), "网址"),
     (re.compile(r"\bcontact\b", re.I), "联系方式"),
-    (re.compile(r"\b(fees?|(?<!in )charges?|tuition)\b", re.I), "费用"),
+    (re.compile(r"\b(fees?|tuition)\b|(?<!in )(?<!take )(?<!takes )(?<!taking )(?<!took )\bcharges?\b", re.I), "费用"),
     (re.compile(r"\b(fines?|penalt(y|ies))\b", re.I), "罚款"),
     (re.compile(r"\b(opening|business|office) hours\b", re.I), "营业时间"),
 ]

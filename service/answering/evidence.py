@@ -34,6 +34,15 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
 _YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 
 
+_CN_YEAR_DIGITS = "〇一二三四五六七八九"
+
+
+def _states_year(year: int, text: str) -> bool:
+    """2023 as 2023 or as 二〇二三 / 二零二三 (a signature date)."""
+    spelled = "".join(_CN_YEAR_DIGITS[int(ch)] for ch in str(year))
+    return str(year) in text or spelled in text or spelled.replace("〇", "零") in text
+
+
 def values(text: str, kind: ValueKind) -> list[str]:
     """Values of `kind` in a text (a year is not a duration or a count: 2025年 is a date)."""
     found = [m.group(0) for m in VALUE_PATTERNS[kind].finditer(text)]
@@ -77,6 +86,11 @@ class EvidenceChecker:
             self._jurisdiction[doc_number] = places
         return self._jurisdiction[doc_number]
 
+    def document_line(self, doc_number: str) -> str:
+        """A notice's 文号, titles, date and period: the year a question names may be the notice's own."""
+        d = self.catalog.document(doc_number)
+        return f"{doc_number} {d.title} {d.notice_title} {d.issued_on} {d.period or ''}" if d else doc_number
+
     def place_ok(self, place: Place, clause: Clause) -> bool:
         key = strip_admin_suffix(place.zh) if place.zh else ""
         text = clause_text(clause) + " " + (clause.text_en or "")
@@ -98,7 +112,7 @@ class EvidenceChecker:
         c = part.constraints
         full = zh_text + " " + (clause.text_en or "")
         for year in c.years:
-            if str(year) not in full:
+            if not _states_year(year, full) and not _states_year(year, self.document_line(clause.doc_number)):
                 return Check(clause, cover, gone, None, "year")
         for place in c.places:
             if not self.place_ok(place, clause):

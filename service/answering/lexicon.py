@@ -85,16 +85,21 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("number", re.compile(r"文号|发文字号|字号|文件号"),
      re.compile(r"\b(document number|reference number|doc(ument)? no|file number|serial number|what number)\b", I)),
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
-    ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台)|由谁(发布|印发|制定|出台)|发文单位|哪个机关|"
+    ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|发文单位|哪个机关|哪些机关|"
+                          r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
                           r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
      re.compile(r"\b(issuer|who (issued|published|released|adopted|signed)|(issued|published|released) by (whom|which)|"
+                r"(which|what) (body|bodies|agency|agencies|department|office|authority|organ)s? (issued|published|"
+                r"released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",
                 I)),
-    ("date", re.compile(r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
+    ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
+                        r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out)\w*|"
                 r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
-                r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*", I)),
+                r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
+                r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
     ("period", re.compile(r"规划期|实施期|时间跨度|涵盖哪些年|哪几年|覆盖.{0,3}年|起止|时间范围|到哪一年"),
      re.compile(r"\b(what|which) (years|period)\b|\btime ?frame\b|\bcover(s|ing)? (which|what) years\b|\bspan\b|"
                 r"\brun(s)? (from|until|to)\b|\bplan period\b", I)),
@@ -109,9 +114,9 @@ PROCEDURAL_ZH = re.compile(r"条件|要求|材料|手续|流程|程序|资格|�
 PROCEDURAL_EN = re.compile(r"\b(conditions?|requirements?|criteria|documents? (needed|required)|paperwork|procedures?|steps|"
                            r"process|qualifications?|eligib\w*|where (do|can|should) (i|we) (apply|go|register)|address|"
                            r"phone|telephone|website|contact)\b", I)
-DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策")
+DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策|分解|分工|纲要|规定|条例")
 DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
-                          r"scheme|action plan|file)s?\b", I)
+                          r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline)s?\b", I)
 
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
 MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b", I)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from index.catalog import ClauseCatalog
-from ingest.models import Clause, Document
+from ingest.models import Clause, Document, Unit
 from ingest.registry import AgencyRegistry
 from service.answering import compose as C
 from service.answering import lexicon as L
@@ -88,9 +88,20 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
     # "When was it issued and by whom?": every document fact the question asks for, in the order of the table.
     asked = [name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(part.text)]
     attributes = [a for a in asked if a != "about"] or [part.doc_attribute or "about"]
+    units: list[Unit] = []
     for d in docs:
         for attribute in attributes:
             more, clauses = describe(d, attribute, lang, catalog, registry)
             lines += more
             cited += [c for c in clauses if c not in cited]
-    return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), (), "metadata")
+        units += issuers(d, registry)
+    return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), tuple(units), "metadata")
+
+
+def issuers(d: Document, registry: AgencyRegistry) -> list[Unit]:
+    """The notice's issuing bodies as units of the answer (role "issuer"), known to the registry or as printed."""
+    out = []
+    for name in (p for p in re.split(r"[、，,]", d.issuer) if p):
+        a = registry.resolve(name)
+        out.append(Unit(name, "issuer", a.id if a else None, a.en if a else None))
+    return out
