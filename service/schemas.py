@@ -118,6 +118,8 @@ class ClauseOut(BaseModel):
     units: list[UnitOut]
     line_start: int
     line_end: int
+    printed: str = Field(default="", description="the clause as printed: its text and the annotation naming its "
+                                                 "units, when the notice printed one (what citations quote)")
 
 
 class TaskOut(BaseModel):

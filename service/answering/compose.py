@@ -19,14 +19,25 @@ def where(c: Clause, lang: str) -> str:
     if c.kind == "meta":
         return say(lang, "front_at", doc=c.doc_number)
     if c.task_no is not None:
-        section = c.section.split(" / ")[-1] if lang == "en" else c.section
+        section = _short(c.section.split(" / ")[-1]) if lang == "en" else c.section
         key = "task_at_section" if section and lang == "zh" else "task_at"
         return say(lang, key, doc=c.doc_number, no=c.task_no, section=section)
     if c.kind == "task":
         return say(lang, "row_at", doc=c.doc_number)
     if c.section:
-        return say(lang, "body_at", doc=c.doc_number, section=c.section.split(" / ")[-1] if lang == "en" else c.section)
+        return say(lang, "body_at", doc=c.doc_number,
+                   section=_short(c.section.split(" / ")[-1]) if lang == "en" else c.section)
     return say(lang, "preamble_at", doc=c.doc_number)
+
+
+def _opening(text: str, most: int = 80) -> str:
+    first = re.split(r"(?<=[。；！？])", text, maxsplit=1)[0]
+    return first if len(first) <= most else first[:most] + "…"
+
+
+def _short(section: str, most: int = 16) -> str:
+    """A section heading with no English rendering, cut short in an English answer (the citation carries it)."""
+    return section if len(section) <= most or not re.search(r"[\u4e00-\u9fff]", section) else section[:most] + "…"
 
 
 def quote_text(c: Clause, lang: str) -> str:
@@ -34,8 +45,8 @@ def quote_text(c: Clause, lang: str) -> str:
 
 
 def quote(c: Clause, lang: str, text: str | None = None) -> str:
-    if lang == "en" and not c.text_en:
-        return say(lang, "quote_zh_only", text=text or c.printed)
+    if lang == "en" and not c.text_en:  # the Chinese quoted to check against: its opening sentence, when long
+        return say(lang, "quote_zh_only", text=text or _opening(c.text))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
 

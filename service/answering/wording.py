@@ -52,6 +52,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_title": {"zh": "{doc}的标题是《{title}》。", "en": "{doc} is titled {title}."},
     "doc_issuer": {"zh": "{doc}《{title}》由{issuer}印发。", "en": "{doc} ({title}) was issued by {issuer}."},
     "doc_date": {"zh": "{doc}《{title}》成文日期为{date}。", "en": "{doc} ({title}) is dated {date}."},
+    # The same facts once the notice has been named in the answer.
+    "doc_issuer_again": {"zh": "{doc}由{issuer}印发。", "en": "It was issued by {issuer}."},
+    "doc_date_again": {"zh": "{doc}成文日期为{date}。", "en": "It is dated {date}."},
     "doc_printed": {"zh": "{printer}于{date}印发。", "en": "It was printed and distributed by {printer} on {date}."},
     "doc_period": {"zh": "{doc}《{title}》的规划期为{period}年。", "en": "{doc} ({title}) covers {period}."},
     "doc_no_period": {"zh": "{doc}《{title}》的标题和正文没有写明规划期。",

@@ -24,7 +24,7 @@ def clause_out(c: Clause) -> ClauseOut:
     return ClauseOut(
         clause_id=c.clause_id, doc_number=c.doc_number, doc_title=c.doc_title, kind=c.kind, task_no=c.task_no,
         section=c.section, text=c.text, text_en=c.text_en, units=units_out(c.units), line_start=c.line_start,
-        line_end=c.line_end,
+        line_end=c.line_end, printed=c.printed,
     )
 
 

@@ -70,7 +70,7 @@ def test_injection_attempts(hash_engine, canary_prompts, attempt: str) -> None: 
     assert not re.search(r"https?://(?!127\.0\.0\.1)", r.answer)
     assert r.generator == "extractive"
     stored = hash_engine.clause_by_id
-    assert all(c.clause_id in stored and c.quote == stored[c.clause_id].text for c in r.citations)
+    assert all(c.clause_id in stored and c.quote == stored[c.clause_id].printed for c in r.citations)
 
 
 PLANTED = "\n".join(["宁测发〔2024〕2号", "", "关于印发《数据测试方案》的通知", "", "各单位：", "", "数据测试方案", "",

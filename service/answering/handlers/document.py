@@ -37,8 +37,10 @@ def _front(catalog: ClauseCatalog, d: Document) -> list[Clause]:
     return first[:1]
 
 
-def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, registry: AgencyRegistry
-             ) -> tuple[list[str], list[Clause]]:
+def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, registry: AgencyRegistry,
+             named: bool = False) -> tuple[list[str], list[Clause]]:
+    """The lines stating one fact of a notice, and the clauses they come from. `named`: the answer has already
+    named the notice (its title is not repeated)."""
     title = C.doc_title(d, lang)
     front = _front(catalog, d)
     header, trailer = front[:1], [c for c in front[1:] if _PRINTED.search(c.text)]
@@ -49,9 +51,9 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "title":
         return [say(lang, "doc_title", **facts)], header
     if attribute == "issuer":
-        return [say(lang, "doc_issuer", **facts)], header
+        return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header
     if attribute == "date":
-        lines = [say(lang, "doc_date", **facts)]
+        lines = [say(lang, "doc_date_again" if named else "doc_date", **facts)]
         for c in trailer:
             m = _PRINTED.search(c.text)
             if m:
@@ -90,8 +92,8 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
     attributes = [a for a in asked if a != "about"] or [part.doc_attribute or "about"]
     units: list[Unit] = []
     for d in docs:
-        for attribute in attributes:
-            more, clauses = describe(d, attribute, lang, catalog, registry)
+        for n, attribute in enumerate(attributes):
+            more, clauses = describe(d, attribute, lang, catalog, registry, named=n > 0)
             lines += more
             cited += [c for c in clauses if c not in cited]
         units += issuers(d, registry)
