@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import pytest
 import schemathesis
+import schemathesis.specs.openapi.schemas  # noqa: F401  imported (and assertion-rewritten) at collection: see below
 from hypothesis import HealthCheck, given, settings
 
+# CPython 3.11.7 can fail with "SystemError: AST constructor recursion depth mismatch" when pytest rewrites a module
+# imported deep inside a call stack (schemathesis imports its OpenAPI validation lazily); importing it above avoids it.
 pytestmark = pytest.mark.slow
 EXAMPLES = 300
 
