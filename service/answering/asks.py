@@ -16,7 +16,13 @@ PARTICULARS_ZH = {
     "步骤": ("步骤", "流程"), "窗口": ("窗口",), "地址": ("地址", "路", "号"), "电话": ("电话",), "网址": ("网址", "网站"),
     "联系方式": ("联系方式", "电话"), "条件": ("条件",), "资格": ("资格", "条件"), "费用": ("费用", "收费", "元"),
     "学费": ("学费",), "罚款": ("罚款", "处罚"), "营业时间": ("营业时间",), "开放时间": ("开放时间",),
+    # People in a role the task annotations do not name (牵头/配合/指导/责任 units are not a 召集人 or a 联系人).
+    "召集人": ("召集人",), "联系人": ("联系人", "电话"), "组长": ("组长",),
+    # How often: a clause saying 定期 does not say 每月.
+    "频次": ("每月", "每个月", "每周", "每季度", "每半年", "每年", "月度", "季度", "年度", "每两年"),
 }
+# Question wordings of a particular that is not printed as such (每个月开一次 asks for 频次).
+_PARTICULAR_CUES_ZH = [(re.compile(r"每个?月|每周|每季度?|每年|多久(一次|开)|多长时间(一次|开)|几次|频次|频率"), "频次")]
 PARTICULARS_EN = [
     (re.compile(r"\b(documents? (needed|required|to submit)|paperwork|application materials?)\b", re.I), "材料"),
     (re.compile(r"\b(procedures?|steps|process for|how (do|can|should) (i|we) apply)\b", re.I), "流程"),
@@ -28,12 +34,18 @@ PARTICULARS_EN = [
     (re.compile(r"\b(fees?|tuition)\b|(?<!in )(?<!take )(?<!takes )(?<!taking )(?<!took )\bcharges?\b", re.I), "费用"),
     (re.compile(r"\b(fines?|penalt(y|ies))\b", re.I), "罚款"),
     (re.compile(r"\b(opening|business|office) hours\b", re.I), "营业时间"),
+    (re.compile(r"\b(convener|convenor|chair(man|woman|person)?|head of the (group|office|team))\b", re.I), "召集人"),
+    (re.compile(r"\bcontact (person|people|name)\b", re.I), "联系人"),
+    (re.compile(r"\bhow often\b|\b(monthly|weekly|quarterly|annually|every (month|week|quarter|year))\b", re.I), "频次"),
 ]
 # What an English rendering says for the same particulars.
 PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedure", "process", "step"),
                         "条件": ("condition", "eligib", "qualif", "criteri", "threshold"), "地址": ("address",),
                         "电话": ("phone",), "网址": ("website",), "联系方式": ("contact",),
-                        "费用": ("fee", "charge", "cost"), "罚款": ("fine", "penalt"), "营业时间": ("hours",)}
+                        "费用": ("fee", "charge", "cost"), "罚款": ("fine", "penalt"), "营业时间": ("hours",),
+                        "召集人": ("convene", "chair"), "联系人": ("contact",),
+                        "组长": ("head of", "leader of"), "频次": ("monthly", "weekly", "quarterly", "annual",
+                                                            "every month", "every year", "each year")}
 _COUNTER_ZH = re.compile(r"(?:多少|几)(项|家|所|条|名|位|座|批|类|种|户|支|套|次)")
 
 
@@ -48,7 +60,7 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
     titles = [t for t in _TITLE_ZH.findall(text)] + [m.strip() for m in _LAW_EN.findall(text)]
     titles = [t for t in titles if not any(t in s or s in t for s in stored_titles if s)]
     if zh:
-        particulars = [k for k in PARTICULARS_ZH if k in text]
+        particulars = [k for k in PARTICULARS_ZH if k in text] + [k for rx, k in _PARTICULAR_CUES_ZH if rx.search(text)]
     else:
         particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
     counter = _COUNTER_ZH.search(text) if zh else None

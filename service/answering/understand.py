@@ -12,7 +12,7 @@ from ingest.dictionary import Dictionary
 from ingest.places import Gazetteer
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
-from service.answering.asks import asked_details
+from service.answering.asks import PARTICULARS_ZH, asked_details
 from service.answering.docrefs import DocumentRefs
 from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
@@ -79,7 +79,9 @@ class Understanding:
 
     @staticmethod
     def _merge(parts: list[Part]) -> list[Part]:
-        """A part with no content of its own adds its question to the previous part ("Can we? Who leads it?")."""
+        """A part with no content of its own adds its question to the previous part ("Can we? Who leads it?"). A
+        part whose only content is a particular it asks for ("…，在哪个窗口办理？") is about the previous part's
+        topic: it takes that topic, and its own particulars stay constraints."""
         out: list[Part] = []
         for p in parts:
             if out and not p.focus and not p.subjects and p.answer_type != "document":
@@ -88,6 +90,13 @@ class Understanding:
                     out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
                                        also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
                 continue
+            if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
+                prev = out[-1]
+                c, pc = p.constraints, prev.constraints
+                p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + p.focus)),
+                             constraints=_replace_constraints(
+                                 c, years=c.years or pc.years, places=c.places or pc.places,
+                                 doc_numbers=c.doc_numbers or pc.doc_numbers))
             out.append(p)
         return out or parts[:1]
 
@@ -180,6 +189,25 @@ class Understanding:
         wanted = set(self.analyzer.tokens(phrase))
         return [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
                 or t.surface in phrase]
+
+
+_ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "
+                               "held hold".split())
+
+
+def _elliptical(p: Part) -> bool:
+    """Whether a part's content words are only the particulars it asks for and verbs of doing them."""
+    if not p.constraints.particulars or not p.focus:
+        return False
+    named = {w for k in p.constraints.particulars for w in (k, *PARTICULARS_ZH.get(k, ()))}
+    return all(t.surface in named or t.surface.lower() in _ELLIPTICAL_VERBS or any(w in t.surface for w in named)
+               for t in p.focus)
+
+
+def _replace_constraints(c: Constraints, **changes: object) -> Constraints:
+    from dataclasses import replace
+
+    return replace(c, **changes)  # type: ignore[arg-type]
 
 
 def _replace(part: Part, **changes: object) -> Part:
