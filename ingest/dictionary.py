@@ -15,11 +15,14 @@ from ingest.glossary import Glossary, default_glossary
 _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]+\] /(.*)/\s*$")
 _SKIP = ("variant of", "see ", "cl:", "surname", "old variant", "used in", "abbr.", "japanese variant", "also written")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
-MAX_PER_TERM = 8
+MAX_PER_TERM = 10
 
 
 _FORWARD: dict[str, list[str]] = {}  # Simplified headword -> first-sense glosses, filled with the reverse index
-_IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "data": "datum"}
+_IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "data": "datum",
+              "found": "find", "made": "make", "given": "give", "taken": "take", "held": "hold", "built": "build",
+              "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring", "kept": "keep", "sent": "send",
+              "spent": "spend", "won": "win", "met": "meet", "chosen": "choose", "drawn": "draw", "grown": "grow"}
 
 
 @cache
@@ -47,6 +50,9 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
                         continue
                     g = re.sub(r"^to ", "", g)
                     reverse.setdefault(g, []).append((sense, simplified))
+                    head = g.split(",")[0].strip()  # "media, esp. news media" is "media" too
+                    if head != g and head:
+                        reverse.setdefault(head, []).append((sense, simplified))
                     if sense == 0:
                         forward.setdefault(simplified, []).append(g)
     return {g: tuple(ws) for g, ws in reverse.items()}
@@ -76,6 +82,8 @@ class Dictionary:
         for k in dict.fromkeys((key, *_base_forms(key))):
             ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
             out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
+        # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.
+        out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的"]
         return tuple(dict.fromkeys(out))
 
     def synonyms(self, zh: str) -> tuple[str, ...]:
@@ -113,6 +121,9 @@ def _base_forms(phrase: str) -> list[str]:
         forms.append(w[:-1])
     if len(w) > 4 and w.endswith("es"):
         forms.append(w[:-2])
+    for suffix, ends in (("ation", ("", "e")), ("ion", ("", "e")), ("ment", ("",)), ("ness", ("",))):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):  # completion → complete, management → manage
+            forms += [w[: -len(suffix)] + e for e in ends]
     for suffix in ("ed", "ing"):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             stem = w[: -len(suffix)]

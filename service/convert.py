@@ -20,7 +20,7 @@ def units_out(units: Iterable[Unit], asked: Role | None = None) -> list[UnitOut]
     seen: set[tuple[str, str]] = set()
     out: list[UnitOut] = []
     for u in ordered:
-        if u.role == "issuer" and not u.id and (u.zh, u.role) not in seen:  # a notice's issuer, as printed
+        if not u.id and (u.zh, u.role) not in seen:  # a notice's issuer, or a body named in a clause's text
             seen.add((u.zh, u.role))
             out.append(UnitOut(zh=u.zh, en=u.en or u.zh, id="", role=u.role))
         elif u.id and u.en and (u.id, u.role) not in seen:

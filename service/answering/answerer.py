@@ -23,7 +23,7 @@ from service.answering.handlers.passage import answer_passage
 from service.answering.handlers.role import answer_role
 from service.answering.handlers.tasks import answer_tasks
 from service.answering.rewrite import Rewriter
-from service.answering.terms import Term, coverage
+from service.answering.terms import Term, supports
 from service.answering.types import Answer, Evidence, Part, PartAnswer, Query, Question
 from service.answering.understand import Understanding
 from service.answering.wording import say
@@ -122,7 +122,7 @@ class Answerer:
         if docs:
             return [d for d in (self.catalog.document(n) for n in docs) if d]
         everything = self.catalog.documents()
-        topical = [t for t in part.focus if t.surface.lower() not in _GENERIC_DOC_WORDS]
+        topical = [t for t in part.focus if not set(t.surface.lower().split()) <= _GENERIC_DOC_WORDS]
         if len(everything) <= 1 and not topical and not part.constraints.places:
             return everything
         if not topical and not part.constraints.places:
@@ -130,24 +130,27 @@ class Answerer:
         hits = self.retriever.search(self._prepared(part), k=5)
         owners = list(dict.fromkeys(h.clause.doc_number for h in hits))
         ranked = owners + [d.doc_number for d in everything if d.doc_number not in owners]
-        scored = [(self._describes(part, topical, d), -i, d) for i, n in enumerate(ranked)
-                  if (d := self.catalog.document(n))]
+        docs_ = [d for n in ranked if (d := self.catalog.document(n))]
+        texts = {d.doc_number: _describing_text(d) for d in docs_}
+        # A word every title holds (政府, "government") tells no notice from another: words weigh 1 / titles holding it.
+        weight = {t.surface: 1 / max(1, sum(supports(t, x, frozenset()) for x in texts.values())) for t in topical}
+        scored = [(self._describes(part, topical, d, texts[d.doc_number], weight), -i, d) for i, d in enumerate(docs_)]
         best = max(scored, key=lambda t: t[:2], default=None)
         return [best[2]] if best and best[0] >= 0.5 else []
 
-    def _describes(self, part: Part, topical: list[Term], d: Document) -> float:
-        """How well a notice's title, issuer and 文号 hold the words a question uses for it (share of them), and
-        -1 when its jurisdiction is not a place the question names."""
+    def _describes(self, part: Part, topical: list[Term], d: Document, text: str, weight: dict[str, float]) -> float:
+        """The weighted share of the words a question uses for a notice that its title, issuer and 文号 hold, or -1
+        when its jurisdiction is not a place the question names."""
         home = self.checker.jurisdiction(d.doc_number)
         for place in part.constraints.places:
             key = place.key if place.zh else ""
-            if not key or not (key in home or key in f"{d.title}{d.notice_title}{d.issuer}"):
+            if not key or not (key in home or key in text):
                 return -1.0
         if not topical:
             return 1.0
-        text = f"{d.title} {d.notice_title} {d.issuer} {d.doc_number} {d.title_en or ''}"
-        share, _ = coverage(topical, text, frozenset(self.analyzer.tokens(d.title_en or "")))
-        return share
+        en = frozenset(self.analyzer.tokens(d.title_en or ""))
+        total = sum(weight[t.surface] for t in topical)
+        return sum(weight[t.surface] for t in topical if supports(t, text, en)) / total
 
     # --- joining parts -----------------------------------------------------------------------------------------
 
@@ -190,6 +193,10 @@ class Answerer:
     def _refuse(self, lang: str, reason: str) -> Answer:
         text = say(lang, reason) + " " + holdings(self.catalog.documents(), lang)
         return Answer(text, lang, "abstain", True, reason=reason)  # type: ignore[arg-type]
+
+
+def _describing_text(d: Document) -> str:
+    return f"{d.title} {d.notice_title} {d.issuer} {d.doc_number} {d.title_en or ''}"
 
 
 def _unique(items: list[Evidence]) -> list[Evidence]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import Clause, Document, Role, Unit
+from service.answering.inline import InlineAgency
 from service.answering.wording import ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
 
 _MONTHS = "January February March April May June July August September October November December".split()
@@ -58,9 +59,9 @@ def units_by_role(c: Clause) -> dict[str, list[Unit]]:
     return out
 
 
-def role_lines(c: Clause, lang: str, asked: Role | None) -> list[str]:
+def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | None = None) -> list[str]:
     """'Lead: X (市…)' lines, the asked role first. A responsible-only list answers 'who leads' by the convention
-    that the first-listed unit leads, and says so."""
+    that the first-listed unit leads, and says so. A clause with no units may name a body in its text (`inline`)."""
     groups = units_by_role(c)
     if asked == "lead" and "lead" not in groups and "responsible" in groups:
         names = [unit_name(u, lang) for u in groups["responsible"]]
@@ -70,10 +71,9 @@ def role_lines(c: Clause, lang: str, asked: Role | None) -> list[str]:
                                                                                lang))
              for r in order if r in groups]
     if not lines:
-        m = re.search(r"由([\u4e00-\u9fff（）()]{2,40}?)(牵头|负责|统筹)", c.text)
-        if m:
-            verb_en = {"牵头": "leads", "负责": "is responsible", "统筹": "coordinates"}[m.group(2)]
-            lines.append(say(lang, "inline_agency", name=m.group(1), verb=m.group(2), verb_en=verb_en))
+        if inline:
+            lines.append(say(lang, "inline_agency", name="、".join(inline.names), sentence=inline.sentence.strip(),
+                             verb_en=inline.verb_en))
         else:
             lines.append(say(lang, "no_agencies"))
     return lines

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
+from service.answering.inline import inline_agencies
 from service.answering.types import Part
 
 # Share of a part's content terms the answering clause must hold, by answer type and by how sure retrieval is.
@@ -57,7 +58,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         if check.failed:
             failures.append(check.failed)
             continue
-        if part.answer_type == "agency" and not (h.clause.units or _inline_agency(h.clause.text)):
+        if part.answer_type == "agency" and not (h.clause.units or inline_agencies(h.clause.text)):
             failures.append("agency")
             continue
         if check.coverage < table.get(part.answer_type, 0.6):
@@ -88,10 +89,3 @@ def _main_reason(failures: list[str]) -> str:
         if reason in failures[:3]:
             return reason
     return "topic"
-
-
-def _inline_agency(text: str) -> str | None:
-    import re
-
-    m = re.search(r"由([\u4e00-\u9fff（）()]{2,40}?)(牵头|负责|统筹)", text)
-    return m.group(1) if m else None

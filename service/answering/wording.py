@@ -31,7 +31,7 @@ MESSAGES: dict[str, dict[str, str]] = {
         "zh": "该任务只列责任单位（没有牵头单位一栏），按列出顺序为：{names}；按惯例，排在首位的{first}牵头。",
         "en": "This task names responsible units only (there is no lead column). In printed order: {names}. "
               "By convention the first listed, {first}, leads."},
-    "inline_agency": {"zh": "按原文，由{name}{verb}。", "en": "As printed, {name} {verb_en}."},
+    "inline_agency": {"zh": "按原文，{name}：“{sentence}”", "en": "As printed, {name} {verb_en}."},
     "no_agencies": {"zh": "该条款未列明责任单位。", "en": "This clause names no agencies."},
     "both_notices": {"zh": "两份通知都有对应任务：", "en": "Both notices have a matching task:"},
     "yes": {"zh": "是的，通知有此规定。", "en": "Yes — the notice provides for this."},
@@ -52,6 +52,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_title": {"zh": "{doc}的标题是《{title}》。", "en": "{doc} is titled {title}."},
     "doc_issuer": {"zh": "{doc}《{title}》由{issuer}印发。", "en": "{doc} ({title}) was issued by {issuer}."},
     "doc_date": {"zh": "{doc}《{title}》成文日期为{date}。", "en": "{doc} ({title}) is dated {date}."},
+    "doc_no_date": {"zh": "{doc}未印有成文日期。", "en": "No date is printed on {doc}."},
     # The same facts once the notice has been named in the answer.
     "doc_issuer_again": {"zh": "{doc}由{issuer}印发。", "en": "It was issued by {issuer}."},
     "doc_date_again": {"zh": "{doc}成文日期为{date}。", "en": "It is dated {date}."},

@@ -53,6 +53,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "issuer":
         return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header
     if attribute == "date":
+        if not d.issued_on:
+            return [say(lang, "doc_no_date", **facts)], header
         lines = [say(lang, "doc_date_again" if named else "doc_date", **facts)]
         for c in trailer:
             m = _PRINTED.search(c.text)

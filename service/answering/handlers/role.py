@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 from service.answering import compose as C
+from ingest.models import Unit
 from service.answering.decide import Decision
+from service.answering.inline import inline_agencies
+from service.answering.terms import coverage
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
@@ -18,8 +21,13 @@ def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
     for check in checks:
         c = check.clause
         lines.append(f"{C.where(c, lang)}:" if lang == "en" else f"{C.where(c, lang)}：")
-        lines += C.role_lines(c, lang, part.role)
+        inline = None
+        if not c.units:  # a body paragraph naming the body in its text: the sentence that holds the question's words
+            found = inline_agencies(c.text, lambda s: coverage(list(part.focus), s, frozenset())[0])
+            inline = found[0] if found else None
+        lines += C.role_lines(c, lang, part.role, inline)
         lines.append(C.quote(c, lang))
-        units += C.asked_units(c, part.role)
+        units += C.asked_units(c, part.role) if c.units else (
+            [Unit(n, inline.role) for n in inline.names] if inline else [])
     intent = part.role or "responsible"
     return PartAnswer(tuple(lines), tuple(Evidence(ch.clause, ch.coverage) for ch in checks), tuple(units), intent)

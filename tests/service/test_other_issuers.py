@@ -1,0 +1,70 @@
+"""Answering over notices from other issuers, printed without English renderings, stored beside the bundled ones:
+English questions reach them, document questions find the notice their words describe (or none), bodies named in
+a clause's text answer "who", a year may be the notice's own, and citations quote the printed annotation."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import NOTICES, ask, build_store_and_index
+
+pytestmark = pytest.mark.model
+FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
+OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt")
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    from service.engine import load_engine
+
+    notices = tmp_path_factory.mktemp("notices")
+    for f in NOTICES.iterdir():
+        if f.is_file():
+            shutil.copy(f, notices / f.name)
+    for name in OTHERS:
+        shutil.copy(FIXTURES / name, notices / name)
+    settings = build_store_and_index(tmp_path_factory.mktemp("others") / "var", "e5-small-q4", notices)
+    return load_engine(settings)
+
+
+def _ask(engine, question: str):  # type: ignore[no-untyped-def]
+    return ask(engine.answerer, question)
+
+
+def test_a_body_named_in_the_text_answers_who(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "谁是全国政务新媒体工作的主管单位？")
+    assert not r.abstained and r.citations[0].doc_number == "国办发〔2018〕123号"
+    assert "国务院办公厅" in [u.zh for u in r.units]
+
+
+def test_an_english_question_reaches_a_notice_printed_only_in_chinese(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Who is responsible for the technical handling of abandoned chemical weapons that have been found?")
+    assert not r.abstained and r.citations[0].doc_number == "国办发〔1996〕25号", r.answer
+    assert r.lang == "en" and "军队各级防化业务部门" in [u.zh for u in r.units]
+
+
+def test_a_document_question_finds_the_notice_its_words_describe(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "What is the document number and signing date of the opinion on government new media?")
+    assert not r.abstained and "国办发〔2018〕123号" in r.answer and "December 7, 2018" in r.answer
+    assert [u.zh for u in r.units if u.role == "issuer"] == ["国务院办公厅"]
+
+
+@pytest.mark.parametrize("question", ["What is the document number of the Shanghai free trade zone plan?",
+                                      "上海自贸区总体方案的文号是什么？"])
+def test_a_document_question_about_a_notice_not_stored_is_refused(engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, question)
+    assert r.abstained and not r.citations, r.answer
+
+
+def test_a_year_printed_in_the_notices_own_number_or_date_holds(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "1996年的通知中，日军遗弃化学武器的技术处理由谁负责？")
+    assert not r.abstained and r.citations[0].doc_number == "国办发〔1996〕25号", r.answer
+
+
+def test_a_body_task_citation_quotes_its_printed_annotation(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "残疾人就业保障金的措施由哪些部门负责？")
+    assert not r.abstained and r.citations[0].doc_number == "东府〔2021〕54号"
+    assert r.citations[0].quote.endswith("负责）") or r.citations[0].quote.endswith("负责)")
