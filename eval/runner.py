@@ -32,7 +32,7 @@ def agency_matcher(registry: AgencyRegistry) -> Callable[[str, dict], bool]:
         if unit.get("zh") == printed:
             return True
         a = registry.resolve(printed)
-        return bool(a) and unit.get("id") == a.id
+        return a is not None and unit.get("id") == a.id
 
     return same
 

@@ -41,7 +41,7 @@ def test_a_body_named_in_the_text_answers_who(engine) -> None:  # type: ignore[n
 
 
 def test_an_english_question_reaches_a_notice_printed_only_in_chinese(engine) -> None:  # type: ignore[no-untyped-def]
-    r = _ask(engine, "Who is responsible for the technical handling of abandoned chemical weapons that have been found?")
+    r = _ask(engine, "Who is responsible for the technical handling of abandoned chemical weapons found so far?")
     assert not r.abstained and r.citations[0].doc_number == "国办发〔1996〕25号", r.answer
     assert r.lang == "en" and "军队各级防化业务部门" in [u.zh for u in r.units]
 

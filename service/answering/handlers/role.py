@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from service.answering import compose as C
 from ingest.models import Unit
+from service.answering import compose as C
 from service.answering.decide import Decision
 from service.answering.inline import inline_agencies
 from service.answering.terms import coverage
