@@ -146,11 +146,14 @@ class Answerer:
             key = place.key if place.zh else ""
             if not key or not (key in home or key in text):
                 return -1.0
-        if not topical:
-            return 1.0
+        # An English word the dictionary cannot put into Chinese ("task-division") says nothing either way about a
+        # title printed only in Chinese.
+        judged = [t for t in topical if t.zh or d.title_en]
+        if not judged:
+            return 1.0 if not topical else 0.5  # nothing to judge by: the retrieval order decides
         en = frozenset(self.analyzer.tokens(d.title_en or ""))
-        total = sum(weight[t.surface] for t in topical)
-        return sum(weight[t.surface] for t in topical if supports(t, text, en)) / total
+        total = sum(weight[t.surface] for t in judged)
+        return sum(weight[t.surface] for t in judged if supports(t, text, en)) / total
 
     # --- joining parts -----------------------------------------------------------------------------------------
 

@@ -95,8 +95,24 @@ def doc_title(d: Document, lang: str) -> str:
     return d.title
 
 
+_CN_DIGIT = {c: str(i) for i, c in enumerate("〇一二三四五六七八九")} | {"零": "0"}
+
+
+def _arabic(zh_date: str) -> str:
+    """一九九六年六月二十九日 → 1996年6月29日 (a signature date printed in Chinese numerals)."""
+    def number(m: re.Match[str]) -> str:
+        s = m.group(0)
+        if "十" not in s:
+            return "".join(_CN_DIGIT.get(c, c) for c in s)
+        tens, _, ones = s.partition("十")
+        return str(int(_CN_DIGIT.get(tens, "1") if tens else "1") * 10 + (int(_CN_DIGIT[ones]) if ones else 0))
+
+    return re.sub(r"[〇零一二三四五六七八九十]+", number, zh_date)
+
+
 def date_in(zh_date: str, lang: str) -> str:
-    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", zh_date or "")
+    """A printed date; in English, the English form with the printed one beside it to check against."""
+    m = re.match(r"(\d{4})年(\d{1,2})月(\d{1,2})日", _arabic(zh_date or ""))
     if lang == "en" and m:
-        return f"{_MONTHS[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)}"
+        return f"{_MONTHS[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)} ({zh_date})"
     return zh_date

@@ -94,7 +94,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"by whom|issuing (body|authority))\b",
                 I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
-                        r"(哪天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
+                        r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out)\w*|"
                 r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"

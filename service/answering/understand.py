@@ -90,6 +90,11 @@ class Understanding:
                     out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
                                        also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
                 continue
+            if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
+                    not p.constraints.doc_numbers and not _topical(p):
+                prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
+                p = _replace(p, text=f"{prev.text} {p.text}", focus=prev.focus, constraints=_replace_constraints(
+                    p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
             if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
                 prev = out[-1]
                 c, pc = p.constraints, prev.constraints
@@ -140,7 +145,8 @@ class Understanding:
         yesno = bool(L.YESNO_ZH.search(text)) if zh else bool(L.YESNO_EN.search(text) and not _wh_first(text))
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
         value_kind = _value_kind(text, zh)
-        generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面"}
+        generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
+                   "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic
                    and not (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).fullmatch(t.surface.strip("-"))
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
@@ -193,6 +199,15 @@ class Understanding:
 
 _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "
                                "held hold".split())
+
+
+_DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 date signed issued published "
+                            "sign issue publish number title when".split())
+
+
+def _topical(p: Part) -> bool:
+    """Whether a document part has words of its own beyond the fact it asks for."""
+    return any(t.surface.lower() not in _DOC_FACT_WORDS for t in p.focus)
 
 
 def _elliptical(p: Part) -> bool:

@@ -68,3 +68,10 @@ def test_a_body_task_citation_quotes_its_printed_annotation(engine) -> None:  # 
     r = _ask(engine, "残疾人就业保障金的措施由哪些部门负责？")
     assert not r.abstained and r.citations[0].doc_number == "东府〔2021〕54号"
     assert r.citations[0].quote.endswith("负责）") or r.citations[0].quote.endswith("负责)")
+
+
+def test_a_second_document_question_is_about_the_same_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "国办发〔1996〕25号由哪些机关联合发出？落款日期是什么？")
+    assert not r.abstained and "一九九六年六月二十九日" in r.answer
+    assert {c.doc_number for c in r.citations} == {"国办发〔1996〕25号"}
+    assert [u.zh for u in r.units if u.role == "issuer"] == ["国务院办公厅", "中央军委办公厅"]
