@@ -30,6 +30,15 @@ def syllables() -> frozenset[str]:
     return frozenset(s for s in out if s.isalpha())
 
 
+@cache
+def _function_words() -> frozenset[str]:
+    """Question and filler words ("could", "whose", "would"): never a misspelling of a corpus word ("cloud")."""
+    from index.analyzer import EN_STOP
+    from service.answering.lexicon import question_words
+
+    return EN_STOP | question_words()
+
+
 def is_pinyin(word: str) -> bool:
     """Whether a word splits into pinyin syllables ("jiangbei", "xinqu"): such words are names, never misspellings."""
     w, syl = word.lower(), syllables()
@@ -61,8 +70,8 @@ class Speller:
         low = word.lower()
         for british, american in _BRITISH:
             low = re.sub(british, american, low)
-        if (len(low) < 5 or low in self._known or low.rstrip("s") in self._known or is_pinyin(low)
-                or self._is_word(low)):
+        if (len(low) < 5 or low in self._known or low.rstrip("s") in self._known or low in _function_words()
+                or is_pinyin(low) or self._is_word(low)):
             return low if low != word.lower() else word
         close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=0.8)
         return close[0] if close else word

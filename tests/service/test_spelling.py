@@ -1,0 +1,26 @@
+"""Forgiving spelling: misspelt corpus words corrected, British forms made American, and never a function word or a
+pinyin name "corrected" into a corpus word ("Could" is not "cloud")."""
+
+from __future__ import annotations
+
+from service.answering.spell import Speller, is_pinyin
+
+CORPUS = ["cloud", "services", "computing", "license", "jiangbei", "program", "whether"]
+
+
+def speller() -> Speller:
+    return Speller(lambda: CORPUS)
+
+
+def test_a_misspelt_corpus_word_is_corrected() -> None:
+    assert speller().correct("cross-border servcies and cloud computng") == "cross-border services and cloud computing"
+
+
+def test_british_spellings_are_made_american() -> None:
+    assert speller().correct("a business licence programme") == "a business license program"
+
+
+def test_function_words_and_pinyin_names_are_left_alone() -> None:
+    s = speller()
+    assert s.correct("Could our group set up here? Would they?") == "Could our group set up here? Would they?"
+    assert is_pinyin("jiangbei") and s.correct_word("xinqu") == "xinqu"
