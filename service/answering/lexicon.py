@@ -144,7 +144,7 @@ dealing local across set sets setting put puts putting make makes making bring b
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's
-according accordance measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
+according accordance given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀

@@ -43,6 +43,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} tasks:"},
     "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} tasks:"},
     "tasks_row": {"zh": "- {doc} 第{no}项（{roles}）：{gist}", "en": "- {doc} task {no} ({roles}): {gist}"},
+    "tasks_other_roles": {"zh": "它在以下{n}项任务中以其他角色列名：", "en": "It is named in other roles in {n} tasks:"},
     "tasks_none": {"zh": "已存通知的任务中没有{names}{role_zh}的任务{topic}。",
                    "en": "No stored task names {names}{role_en}{topic}."},
     "first_listed": {"zh": "（首列责任单位）", "en": " (first listed responsible unit)"},

@@ -68,6 +68,13 @@ def test_reverse_lookup_lists_all_tasks_across_aliases(real_engine) -> None:  # 
     assert r.intent == "agency_tasks" and len(r.citations) >= 20
 
 
+def test_reverse_lookup_in_a_role_a_notice_never_prints_lists_the_other_roles(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "江北新区在数字贸易方案中配合哪些任务？")  # the 2022 annex lists 责任单位 only
+    assert "配合单位" in r.answer and "其他角色" in r.answer and not r.abstained
+    assert r.citations and {c.doc_number for c in r.citations} == {DT_NO}
+    assert all(u.role == "responsible" for u in r.units if u.zh == "江北新区")
+
+
 def test_facts_and_metadata(real_engine) -> None:  # type: ignore[no-untyped-def]
     assert "20 billion" in ask(real_engine, "What is the digital trade volume target for 2025?").answer
     assert "50%" in ask(real_engine, "外资在国内互联网虚拟专用网业务中的股比上限是多少？").answer

@@ -34,26 +34,37 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     ids = {a.id for a in part.subjects}
     role = part.role if part.role in STRICT_ROLES else None
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
-    rows: list[tuple[Clause, list[str]]] = []
-    for c in catalog.tasks_of(ids, None, docs):
-        roles = _roles_of(c, ids, role)
-        if not roles:
-            continue
-        if part.focus and coverage(list(part.focus), clause_text(c), tokens_of(c))[0] < 0.5:
-            continue
-        rows.append((c, roles))
+    def matching(role: str | None) -> list[tuple[Clause, list[str]]]:
+        rows = []
+        for c in catalog.tasks_of(ids, None, docs):
+            roles = _roles_of(c, ids, role)
+            if not roles:
+                continue
+            if part.focus and coverage(list(part.focus), clause_text(c), tokens_of(c))[0] < 0.5:
+                continue
+            rows.append((c, roles))
+        return rows
+
+    rows = matching(role)
     names = join_names([C.unit_name(_unit(a), lang) for a in part.subjects], lang)
     topic = say(lang, "about_topic", topic=" ".join(t.surface for t in part.focus)) if part.focus else ""
     units = tuple(_unit(a, role or "responsible") for a in part.subjects)
+    lines: list[str] = []
     if not rows:
         role_zh = f"作为{ROLE_NAME[role]['zh']}" if role else ""
         role_en = f" as {ROLE_NAME[role]['en'].lower()} unit" if role else ""
         text = say(lang, "tasks_none", names=names, role_zh=role_zh, role_en=role_en, topic=topic)
-        return PartAnswer((text,), (), units, "agency_tasks")
-    header = (say(lang, "tasks_header_role", names=names, role=role_name(role, lang),
-                  role_en=ROLE_NAME[role]["en"].lower(), n=len(rows))
-              if role else say(lang, "tasks_header", names=names, n=len(rows)))
-    lines = [header]
+        # Not in the role asked, but named in others (a notice that lists only 责任单位 has no 配合单位): say so and
+        # list them, each with its role, rather than leave the asker with nothing.
+        rows = matching(None) if role else []
+        if not rows:
+            return PartAnswer((text,), (), units, "agency_tasks")
+        lines = [text, say(lang, "tasks_other_roles", n=len(rows))]
+        role = None
+    else:
+        lines = [say(lang, "tasks_header_role", names=names, role=role_name(role, lang),
+                     role_en=ROLE_NAME[role]["en"].lower(), n=len(rows))
+                 if role else say(lang, "tasks_header", names=names, n=len(rows))]
     for c, roles in rows:
         labels = [role_name(r, lang) for r in roles]
         if role == "lead" and roles == ["responsible"]:
