@@ -16,7 +16,7 @@ from service.answering.types import Part
 # independent views agree; a paraphrase ("expat kids" for 外籍人员子女) then needs only a third of its words found.
 # The answer-type and constraint checks (a value of the asked kind, the years, places and agencies named) apply
 # whatever the coverage, and they are what refuses near misses.
-MIN_COVERAGE_SURE = {"agency": 0.3, "value": 0.4, "yesno": 0.4, "description": 0.45}
+MIN_COVERAGE_SURE = {"agency": 0.25, "value": 0.4, "yesno": 0.4, "description": 0.55}
 MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
 # Coverage a clause needs when it is not even the first hit.
 MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
