@@ -83,7 +83,7 @@ class Dictionary:
             ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
             out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
         # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.
-        out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的"]
+        out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的式"]
         return tuple(dict.fromkeys(out))
 
     def synonyms(self, zh: str) -> tuple[str, ...]:

@@ -86,7 +86,7 @@ class Answerer:
     # --- one part ----------------------------------------------------------------------------------------------
 
     def answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
-        docs = self._docs(part, query.doc_numbers)
+        docs = self._docs(part, query.doc_numbers) or self._local(part)
         if part.answer_type == "agency_tasks":
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
         if part.answer_type == "document":
@@ -108,6 +108,21 @@ class Answerer:
         then dictionary): the way an English question reaches a notice printed only in Chinese."""
         extra = [t.zh[0] for t in part.focus if t.zh and not _CJK.search(t.surface)]
         return self.analyzer.prepare(part.text, extra_zh=extra)
+
+    def _local(self, part: Part) -> list[str] | None:
+        """The notices issued for the places a question names ("Which Dongguan departments…"): searched alone, so
+        that clauses of other cities' notices cannot crowd them out. None when no stored notice is (then the place
+        check refuses)."""
+        places = [p for p in part.constraints.places if p.kind != "country" and p.zh]
+        if not places:
+            return None
+        local = []
+        for d in self.catalog.documents():
+            home = self.checker.jurisdiction(d.doc_number)
+            named = f"{d.title}{d.notice_title}{d.issuer}"
+            if all(p.key in home or p.key in named for p in places):
+                local.append(d.doc_number)
+        return local or None
 
     def _docs(self, part: Part, asked: Sequence[str] | None) -> list[str] | None:
         named = list(part.constraints.doc_numbers)

@@ -14,6 +14,9 @@ from service.answering.lexicon import DOC_WORDS_EN, DOC_WORDS_ZH, question_words
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
+_PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*第?\s*\d{1,4}\s*[号號]?")
+
+
 @dataclass(frozen=True)
 class DocRef:
     doc_numbers: tuple[str, ...]
@@ -69,6 +72,8 @@ class DocumentRefs:
         for d in self.documents:
             if _norm_number(d.doc_number) in flat:
                 scores[d.doc_number] = 10.0
+        if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
+            spans += [m.span() for m in _PRINTED_NUMBER.finditer(text)]
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
         doc_years: list[int] = []
         for m in _YEAR.finditer(text):

@@ -93,7 +93,7 @@ class Understanding:
             if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
                     not p.constraints.doc_numbers and not _topical(p):
                 prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
-                p = _replace(p, text=f"{prev.text} {p.text}", focus=prev.focus, constraints=_replace_constraints(
+                p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
                     p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
             if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
                 prev = out[-1]

@@ -75,3 +75,9 @@ def test_a_second_document_question_is_about_the_same_notice(engine) -> None:  #
     assert not r.abstained and "一九九六年六月二十九日" in r.answer
     assert {c.doc_number for c in r.citations} == {"国办发〔1996〕25号"}
     assert [u.zh for u in r.units if u.role == "issuer"] == ["国务院办公厅", "中央军委办公厅"]
+
+
+def test_a_place_named_in_an_english_question_searches_that_places_notices(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which Dongguan bodies are in charge of the employment security fund for the disabled?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("东府〔2021〕54号", 2), r.answer
+    assert "市残联" in [u.zh for u in r.units]
