@@ -14,7 +14,8 @@ from service.answering.lexicon import DOC_WORDS_EN, DOC_WORDS_ZH, question_words
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
-_PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]\s*第?\s*\d{1,4}\s*[号號]?")
+_PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]"
+                             r"\s*第?\s*\d{1,4}\s*[号號]?")
 
 
 @dataclass(frozen=True)
