@@ -64,6 +64,9 @@ class TermExtractor:
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
             words = [w for w in words if w not in self._stop and not w.isdigit()]
+            # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury").
+            words = [p for w in words for p in ([w] if "-" not in w.strip("-") or self.dictionary.zh_for(w)
+                                                else w.split("-")) if p and p not in self._stop]
             for i, j, forms in self.dictionary.phrases(words):
                 surface = " ".join(words[i:j])
                 out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), forms))
