@@ -87,12 +87,17 @@ class Answerer:
 
     def answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
         docs = self._docs(part, query.doc_numbers) or self._local(part)
+        if docs and part.constraints.places and part.answer_type != "document":
+            docs = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
+            if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
+                return abstain_part(part, Decision(None, "place", ()), lang)
         if part.answer_type == "agency_tasks":
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
         if part.answer_type == "document":
             documents = self._documents_for(part, docs)
             if not documents:
-                return abstain_part(part, Decision(None, "topic", ()), lang)
+                reason = "place" if part.constraints.places else "topic"
+                return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
         hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, RETRIEVAL_DEPTH),
                                      doc_numbers=docs, kinds=("body", "task"))
@@ -134,8 +139,8 @@ class Answerer:
         """The notices a document question is about: those it names; else the one its words describe (the owner
         of the best clauses, confirmed by its title, issuer and places); else, with no words to go by, all. A
         description that matches no stored notice's title ("the Shanghai FTZ plan") finds none."""
-        if docs:
-            return [d for d in (self.catalog.document(n) for n in docs) if d]
+        if docs:  # named, but not for a place the question names ("沈阳的服务业扩大开放综合试点")
+            return [d for d in (self.catalog.document(n) for n in docs) if d and self._in_places(part, d)]
         everything = self.catalog.documents()
         topical = [t for t in part.focus if not set(t.surface.lower().split()) <= _GENERIC_DOC_WORDS]
         if len(everything) <= 1 and not topical and not part.constraints.places:
@@ -153,14 +158,25 @@ class Answerer:
         best = max(scored, key=lambda t: t[:2], default=None)
         return [best[2]] if best and best[0] >= 0.5 else []
 
+    def _in_places(self, part: Part, d: Document) -> bool:
+        """Whether a notice is issued for (or titled with) every place the question names; China covers all."""
+        home = self.checker.jurisdiction(d.doc_number)
+        text = _describing_text(d)
+        for place in part.constraints.places:
+            key = place.key if place.zh else ""
+            if key in ("中国", "中华人民共和国"):
+                continue
+            if not key or not (key in home or key in text):
+                # A district or zone the notice itself names lies within its jurisdiction (as for a clause).
+                if not (place.kind in ("place", "province") and key and key in self.catalog.text_of(d.doc_number)):
+                    return False
+        return True
+
     def _describes(self, part: Part, topical: list[Term], d: Document, text: str, weight: dict[str, float]) -> float:
         """The weighted share of the words a question uses for a notice that its title, issuer and 文号 hold, or -1
         when its jurisdiction is not a place the question names."""
-        home = self.checker.jurisdiction(d.doc_number)
-        for place in part.constraints.places:
-            key = place.key if place.zh else ""
-            if not key or not (key in home or key in text):
-                return -1.0
+        if not self._in_places(part, d):
+            return -1.0
         # An English word the dictionary cannot put into Chinese ("task-division") says nothing either way about a
         # title printed only in Chinese.
         judged = [t for t in topical if t.zh or d.title_en]

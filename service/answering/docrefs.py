@@ -58,7 +58,8 @@ class DocumentRefs:
 
     def _abbreviations(self, title: str) -> set[str]:
         words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
-        return {a[0] + b[0] for a, b in zip(words, words[1:], strict=False)}
+        # 数字贸易 → 数贸 too: a four-character word is two words to abbreviate
+        return {a[0] + b[0] for a, b in zip(words, words[1:], strict=False)} | {w[0] + w[2] for w in words if len(w) == 4}
 
     @staticmethod
     def _years_of(d: Document) -> set[int]:
@@ -90,7 +91,8 @@ class DocumentRefs:
                     scores[doc] = scores.get(doc, 0.0) + 2.0
         if has_doc_word:
             ordered = self.analyzer.tokens(text)
-            tokens = set(ordered)
+            # Cut both ways, as the titles are: "服务业扩大开放方案" holds the title's 服务业 and 开放.
+            tokens = set(ordered) | {w for w in self.analyzer.jieba.cut_for_search(text) if len(w) >= 2}
             for d in self.documents:
                 own = self._zh[d.doc_number] | self._en[d.doc_number]
                 hits = tokens & own

@@ -36,11 +36,17 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
                             r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
-                           r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点")
+                           r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
+                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
                            r"jobs|duties|responsibilities)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
                            r"\bwhat (does|do|did|will|is|are)\b.*\b(lead\w*|handl\w*|do|doing|responsible for|in charge of|"
-                           r"involved in|on the hook for|cooperat\w*|support\w*|guid\w*)\b", I)
+                           r"involved in|on the hook for|cooperat\w*|support\w*|guid\w*)\b|"
+                           r"\bhow many (\w+[- ]){0,2}(tasks|measures|items|projects)\b|"
+                           r"'s (responsibilities|duties|remit|role)\b|\b(responsibilities|duties|remit) of\b|"
+                           r"\b(involved|named|listed) in any\b", I)
+# Tasks two agencies share ("市发改委和市商务局共同负责哪些任务？"): those naming every one of them.
+JOINT = re.compile(r"共同|一起|联合|都(参与|负责|列名)|\b(share[sd]?|jointly|together|both)\b", I)
 
 # Value questions: the kind of number wanted.
 VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
@@ -144,9 +150,10 @@ dealing local across set sets setting put puts putting make makes making bring b
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's
-according accordance given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
+according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
+几项 多少项 几个 职责 职能 
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它

@@ -65,6 +65,8 @@ class Speller:
         return known
 
     def correct_word(self, word: str) -> str:
+        if len(word) > 3 and word.lower().endswith(("'s", "’s")):  # a possessive: the word, then its 's
+            return self.correct_word(word[:-2]) + word[-2:]
         if self._known is None:
             self._known = self._load()
         low = word.lower()

@@ -158,7 +158,8 @@ class Understanding:
         subjects: tuple[Agency, ...] = ()
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
-        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks") and (
+        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks") and not (
+                doc_attribute == "tasks" and agencies) and (
                 ref.doc_numbers or not topical or (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).search(text)):
             # "the signing date of the opinion on government new media": its words describe the notice asked about
             answer_type = "document"

@@ -68,6 +68,35 @@ def test_reverse_lookup_lists_all_tasks_across_aliases(real_engine) -> None:  # 
     assert r.intent == "agency_tasks" and len(r.citations) >= 20
 
 
+@pytest.mark.parametrize("question", ["How many tasks does the commerce bureau lead in the services pilot?",
+                                      "市商务局在服务业扩大开放方案中牵头了几项任务？"])
+def test_how_many_tasks_an_agency_leads_is_a_reverse_lookup(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "agency_tasks" and not r.abstained
+    assert {c.doc_number for c in r.citations} == {SO_NO} and str(len(r.citations)) in r.answer.split("\n")[0]
+
+
+def test_tasks_two_agencies_share_are_those_naming_both(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "市发改委和市商务局共同负责哪些任务？")
+    assert r.intent == "agency_tasks" and r.citations
+    for c in r.citations:
+        named = {u.zh for u in real_engine.clause_by_id[c.clause_id].units}
+        assert {"市发改委", "市商务局"} <= named, (c.doc_number, c.task_no, named)
+
+
+def test_an_agencys_responsibilities_are_its_tasks(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What are the public security bureau's responsibilities?")
+    assert r.intent == "agency_tasks" and len(r.citations) >= 3
+    assert all(u.zh == "市公安局" for u in r.units)
+
+
+@pytest.mark.parametrize("question", ["沈阳的服务业扩大开放方案中市商务局牵头哪些任务？", "沈阳市服务业扩大开放综合试点方案的文号是什么？",
+                                      "Which tasks does the commerce bureau lead in Shenyang's services opening-up pilot?"])
+def test_a_notice_named_for_another_place_is_not_ours(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.abstained and not r.citations and r.reason == "place", r.answer
+
+
 def test_reverse_lookup_in_a_role_a_notice_never_prints_lists_the_other_roles(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "江北新区在数字贸易方案中配合哪些任务？")  # the 2022 annex lists 责任单位 only
     assert "配合单位" in r.answer and "其他角色" in r.answer and not r.abstained

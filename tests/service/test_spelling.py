@@ -24,3 +24,4 @@ def test_function_words_and_pinyin_names_are_left_alone() -> None:
     s = speller()
     assert s.correct("Could our group set up here? Would they?") == "Could our group set up here? Would they?"
     assert is_pinyin("jiangbei") and s.correct_word("xinqu") == "xinqu"
+    assert s.correct("the bureau's servcies") == "the bureau's services"  # a possessive is not a misspelling

@@ -9,6 +9,7 @@ from index.catalog import ClauseCatalog
 from ingest.models import Clause, Unit
 from service.answering import compose as C
 from service.answering.evidence import sentences
+from service.answering.lexicon import JOINT
 from service.answering.terms import clause_text, coverage
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import ROLE_NAME, join_names, role_name, say
@@ -34,9 +35,13 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     ids = {a.id for a in part.subjects}
     role = part.role if part.role in STRICT_ROLES else None
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
+    joint = len(ids) > 1 and bool(JOINT.search(part.text))
+
     def matching(role: str | None) -> list[tuple[Clause, list[str]]]:
         rows = []
         for c in catalog.tasks_of(ids, None, docs):
+            if joint and not ids <= {u.id for u in c.units}:
+                continue
             roles = _roles_of(c, ids, role)
             if not roles:
                 continue
