@@ -59,7 +59,8 @@ class DocumentRefs:
     def _abbreviations(self, title: str) -> set[str]:
         words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
         # 数字贸易 → 数贸 too: a four-character word is two words to abbreviate
-        return {a[0] + b[0] for a, b in zip(words, words[1:], strict=False)} | {w[0] + w[2] for w in words if len(w) == 4}
+        pairs = {a[0] + b[0] for a, b in zip(words, words[1:], strict=False)}
+        return pairs | {w[0] + w[2] for w in words if len(w) == 4}
 
     @staticmethod
     def _years_of(d: Document) -> set[int]:
