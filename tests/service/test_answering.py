@@ -90,8 +90,11 @@ def test_an_agencys_responsibilities_are_its_tasks(real_engine) -> None:  # type
     assert all(u.zh == "市公安局" for u in r.units)
 
 
-@pytest.mark.parametrize("question", ["沈阳的服务业扩大开放方案中市商务局牵头哪些任务？", "沈阳市服务业扩大开放综合试点方案的文号是什么？",
-                                      "Which tasks does the commerce bureau lead in Shenyang's services opening-up pilot?"])
+@pytest.mark.parametrize("question", [
+    "沈阳的服务业扩大开放方案中市商务局牵头哪些任务？",
+    "沈阳市服务业扩大开放综合试点方案的文号是什么？",
+    "Which tasks does the commerce bureau lead in Shenyang's services opening-up pilot?",
+])
 def test_a_notice_named_for_another_place_is_not_ours(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, question)
     assert r.abstained and not r.citations and r.reason == "place", r.answer
