@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
 from service.answering.inline import inline_agencies
+from service.answering.terms import coverage
 from service.answering.types import Part
 
 # Share of a part's content terms the answering clause must hold, by answer type and by how sure retrieval is.
@@ -18,6 +19,8 @@ from service.answering.types import Part
 # whatever the coverage, and they are what refuses near misses.
 MIN_COVERAGE_SURE = {"agency": 0.25, "value": 0.4, "yesno": 0.4, "description": 0.55}
 MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
+# Share of a part's words the sentence naming a body in its text must hold (no annotation to go by).
+INLINE_COVERAGE = 0.5
 # Coverage a clause needs when it is not even the first hit.
 MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
 
@@ -58,7 +61,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         if check.failed:
             failures.append(check.failed)
             continue
-        if part.answer_type == "agency" and not (h.clause.units or inline_agencies(h.clause.text)):
+        if part.answer_type == "agency" and not (h.clause.units or _inline_answers(part, h.clause.text)):
             failures.append("agency")
             continue
         if check.coverage < table.get(part.answer_type, 0.6):
@@ -89,3 +92,10 @@ def _main_reason(failures: list[str]) -> str:
         if reason in failures[:3]:
             return reason
     return "topic"
+
+
+def _inline_answers(part: Part, text: str) -> bool:
+    """A clause without units answers "who" only if a body is given a duty in a sentence holding the question's
+    words (another sentence of the same paragraph may give a different body a different duty)."""
+    found = inline_agencies(text, lambda s: coverage(list(part.focus), s, frozenset())[0])
+    return bool(found) and coverage(list(part.focus), found[0].sentence, frozenset())[0] >= INLINE_COVERAGE

@@ -102,7 +102,9 @@ class DocumentRefs:
                 named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
                             if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b)))
                 score = len(hits) + 2 * len(abbr) + named
-                if score >= 2:
+                # Title words scattered through a question ("医疗保险…政策") do not name a notice; a title word next
+                # to a word for a document, an abbreviation, or most of a title does.
+                if score >= 2 and (named or abbr or len(hits) >= 3):
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     spans += _spans_of(text, [*hits, *abbr])
         if has_doc_word:

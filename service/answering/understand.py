@@ -170,7 +170,8 @@ class Understanding:
                 role = None  # "参与了哪些 / take part in": every role counts
         elif doc_attribute == "about" and not topical and not agencies:
             answer_type = "document"
-        elif asks_agency or (role and not value_kind and not yesno):
+        elif asks_agency or (role and not value_kind and not yesno and not asks_tasks):
+            # "国家医保局负责什么工作？" asks for work, not for a body (its body is one no task table names)
             answer_type = "agency"
             constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
                                       asks.counter)
