@@ -52,6 +52,7 @@ class Answerer:
         self.understanding = Understanding(self.analyzer, self.catalog, self.registry, self.gazetteer,
                                            self.dictionary or default_dictionary(), self.english)
         self.checker = EvidenceChecker(self.catalog, self.gazetteer, self.analyzer, self.retriever.tokens_of)
+        self._units_of: dict[str, str] = {}
 
     # --- entry point -------------------------------------------------------------------------------------------
 
@@ -159,18 +160,25 @@ class Answerer:
         return [best[2]] if best and best[0] >= 0.5 else []
 
     def _in_places(self, part: Part, d: Document) -> bool:
-        """Whether a notice is issued for (or titled with) every place the question names; China covers all."""
+        """Whether a notice is issued for (or titled with) every place below country level the question names."""
         home = self.checker.jurisdiction(d.doc_number)
         text = _describing_text(d)
         for place in part.constraints.places:
             key = place.key if place.zh else ""
-            if key in ("中国", "中华人民共和国"):
-                continue
+            if place.kind == "country" or key in ("中国", "中华人民共和国"):
+                continue  # a country is what a clause is about (Hong Kong firms, RCEP partners), checked there
             if not key or not (key in home or key in text):
-                # A district or zone the notice itself names lies within its jurisdiction (as for a clause).
-                if not (place.kind in ("place", "province") and key and key in self.catalog.text_of(d.doc_number)):
+                # A district or zone the notice names, or one of its units is named for (江北新区), lies within it.
+                inside = place.kind in ("place", "province") or key in self._unit_names(d.doc_number)
+                if not (key and inside and key in self.catalog.text_of(d.doc_number)):
                     return False
         return True
+
+    def _unit_names(self, doc_number: str) -> str:
+        if doc_number not in self._units_of:
+            names = {u.zh for c in self.catalog.clauses_of(doc_number) for u in c.units}
+            self._units_of[doc_number] = "、".join(sorted(names))
+        return self._units_of[doc_number]
 
     def _describes(self, part: Part, topical: list[Term], d: Document, text: str, weight: dict[str, float]) -> float:
         """The weighted share of the words a question uses for a notice that its title, issuer and 文号 hold, or -1

@@ -100,6 +100,11 @@ def test_a_notice_named_for_another_place_is_not_ours(real_engine, question: str
     assert r.abstained and not r.citations and r.reason == "place", r.answer
 
 
+def test_a_country_named_in_a_question_about_a_named_notice_is_its_content(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Under the services pilot, can Hong Kong law firms form partnerships with mainland law firms?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 49), r.answer
+
+
 def test_reverse_lookup_in_a_role_a_notice_never_prints_lists_the_other_roles(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "江北新区在数字贸易方案中配合哪些任务？")  # the 2022 annex lists 责任单位 only
     assert "配合单位" in r.answer and "其他角色" in r.answer and not r.abstained
