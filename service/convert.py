@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from ingest.models import Clause, Role, Unit
-from service.answering.types import Answer, Evidence, Query
+from service.answering.types import Answer, Evidence, Query, Turn
 from service.answering.wording import UNOFFICIAL
-from service.schemas import AskRequest, AskResponse, Citation, UnitOut
+from service.schemas import AskRequest, AskResponse, Citation, ConversationOut, UnitOut
 
 
 def to_query(req: AskRequest) -> Query:
-    return Query(req.question, req.lang, req.top_k, tuple(req.doc_numbers) if req.doc_numbers else None)
+    history = tuple(Turn(t.role, t.content) for t in req.history or [])
+    return Query(req.question, req.lang, req.top_k, tuple(req.doc_numbers) if req.doc_numbers else None, history)
 
 
 def units_out(units: Iterable[Unit], asked: Role | None = None) -> list[UnitOut]:
@@ -39,8 +40,18 @@ def _citations(evidence: Iterable[Evidence]) -> list[Citation]:
     return [citation(e.clause, e.score) for e in evidence]
 
 
-def to_response(a: Answer) -> AskResponse:
+def to_response(a: Answer, conversation_id: str | None = None) -> AskResponse:
     return AskResponse(answer=a.text, lang=a.lang, abstained=a.abstained, intent=a.intent,
                        citations=_citations(a.cited), units=units_out(a.units, a.asked_role),
                        llm_fallback=a.llm_fallback, generator=a.generator, related=_citations(a.related),
-                       reason=a.reason)
+                       reason=a.reason, conversation=_conversation(a, conversation_id))
+
+
+def _conversation(a: Answer, conversation_id: str | None) -> ConversationOut | None:
+    if a.followup_of is not None:
+        c = a.followup_of
+        return ConversationOut(followup=True, doc_number=c.doc_number, task_no=c.task_no, clause_id=c.clause_id,
+                               conversation_id=conversation_id)
+    if a.reason == "clarify" or conversation_id:
+        return ConversationOut(followup=a.reason == "clarify", conversation_id=conversation_id)
+    return None

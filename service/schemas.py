@@ -29,6 +29,19 @@ RoleName = Literal["lead", "cooperate", "guide", "responsible", "issuer"]  # iss
 
 
 # A question to answer; length and top_k bounds are enforced again against settings at the edge.
+# An earlier turn of the conversation: a follow-up ("And who cooperates on it?") is read against these.
+class TurnIn(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    role: Literal["user", "assistant"]
+    content: str = Field(max_length=20_000)
+
+    @field_validator("content")
+    @classmethod
+    def _clean(cls, v: str) -> str:
+        return no_surrogates(v)
+
+
 class AskRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
@@ -36,6 +49,10 @@ class AskRequest(BaseModel):
     lang: Literal["auto", "zh", "en"] = "auto"
     top_k: int | None = Field(default=None, ge=1, le=1000)
     doc_numbers: list[Annotated[str, Field(max_length=100)]] | None = Field(default=None, max_length=50)
+    history: list[TurnIn] | None = Field(default=None, max_length=20, description="earlier turns, oldest first "
+                                                                                  "(at most 20)")
+    conversation_id: str | None = Field(default=None, max_length=100, description="echoed back; the service keeps "
+                                                                                  "no conversation state")
 
     @field_validator("question")
     @classmethod
@@ -75,6 +92,14 @@ class Citation(BaseModel):
 
 
 # The answer to an AskRequest. `related` lists the closest clauses when the notices do not answer (never the answer).
+class ConversationOut(BaseModel):
+    followup: bool
+    doc_number: str | None = None
+    task_no: int | None = None
+    clause_id: str | None = None
+    conversation_id: str | None = None
+
+
 class AskResponse(BaseModel):
     answer: str
     lang: Lang
@@ -86,7 +111,10 @@ class AskResponse(BaseModel):
     generator: str = "extractive"
     related: list[Citation] = []
     reason: str | None = Field(default=None, description="why it abstained: topic, value, attribute, year, place, "
-                                                            "agency or instructions")
+                                                            "agency, instructions, or clarify (a follow-up with "
+                                                            "nothing earlier to refer to)")
+    conversation: ConversationOut | None = Field(default=None, description="for a follow-up: the earlier task it "
+                                                                           "was taken to be about")
 
 
 # One stored notice.

@@ -9,13 +9,15 @@ from dataclasses import dataclass, replace
 
 from index.analyzer import Analyzer, PreparedQuery
 from index.catalog import ClauseCatalog
-from index.retriever import Retriever
+from index.retriever import Hit, Retriever
 from ingest.dictionary import Dictionary, default_dictionary
 from ingest.models import Document
 from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
+from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
 from service.answering.evidence import EvidenceChecker
+from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
 from service.answering.handlers.document import answer_document
@@ -24,7 +26,7 @@ from service.answering.handlers.role import answer_role
 from service.answering.handlers.tasks import answer_tasks
 from service.answering.rewrite import Rewriter
 from service.answering.terms import Term, supports
-from service.answering.types import Answer, Evidence, Part, PartAnswer, Query, Question
+from service.answering.types import Answer, Constraints, Evidence, Part, PartAnswer, Query, Question
 from service.answering.understand import Understanding
 from service.answering.wording import say
 
@@ -68,6 +70,9 @@ class Answerer:
         lang = question.lang if query.lang == "auto" else query.lang
         if injected and len(self.analyzer.tokens(remaining)) < 2:
             return self._refuse(lang, "instructions")
+        # A follow-up ("And who cooperates on it?"), with or without earlier turns to resolve it against.
+        if len(question.parts) == 1 and _is_followup(question.parts[0], remaining, lang):
+            return self._follow_up(question.parts[0], lang, query)
         parts = self._expand(question, query)
         results = [self.answer_part(p, lang, query) for p in parts]
         answer = self._join(results, parts, lang, query)
@@ -232,9 +237,43 @@ class Answerer:
         extra = [e for e in r.related if e.clause.clause_id not in seen]
         return tuple(list(r.cited) + extra[: max(0, top_k - len(r.cited))])
 
+    def _follow_up(self, part: Part, lang: str, query: Query) -> Answer:
+        """A follow-up is about the task an earlier answer cited: answered from that clause alone, saying so; with
+        no task to refer to, the reply asks which one is meant."""
+        clause = referenced_clause(query.history, self.catalog)
+        if clause is None:
+            text = say(lang, "clarify") + " " + holdings(self.catalog.documents(), lang)
+            return Answer(text, lang, "abstain", True, reason="clarify")  # type: ignore[arg-type]
+        if part.answer_type not in ("agency", "value", "yesno", "description"):
+            part = replace(part, answer_type="agency", role=part.role or "responsible")
+        about = replace(part, focus=(), attribute=(), constraints=Constraints())
+        decision = decide(about, [Hit(clause, 1.0, 1.0, 1.0, {"dense": 1, "bm25": 1})], self.checker,
+                          Thresholds(dense_floor=0.0))
+        if decision.answer is None:
+            result = abstain_part(about, decision, lang)
+        elif about.answer_type == "agency":
+            result = answer_role(about, decision, lang)
+        else:
+            result = answer_passage(about, decision, lang, self.analyzer)
+        lines = [say(lang, "followup_of", where=C.where(clause, lang)), *result.lines]
+        return Answer("\n".join(lines), lang, result.intent, result.abstained, result.cited,  # type: ignore[arg-type]
+                      (), result.units, about.role, result.reason, followup_of=clause)
+
     def _refuse(self, lang: str, reason: str) -> Answer:
         text = say(lang, reason) + " " + holdings(self.catalog.documents(), lang)
         return Answer(text, lang, "abstain", True, reason=reason)  # type: ignore[arg-type]
+
+
+_PRONOUNS = frozenset("it its this that these those they them one ones same 它 它们 他们 其 这项 该项 这个 那个"
+                      .split())
+
+
+def _is_followup(part: Part, text: str, lang: str) -> bool:
+    """A question with a follow-up cue and no topic, agency, notice or place of its own."""
+    own = [t for t in part.focus if t.surface.lower() not in _PRONOUNS]
+    c = part.constraints
+    return has_cue(text, lang == "zh") and not own and not part.subjects and not c.doc_numbers and not c.places \
+        and not c.agencies
 
 
 def _describing_text(d: Document) -> str:

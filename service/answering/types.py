@@ -21,6 +21,14 @@ ValueKind = Literal["money", "percent", "count", "duration", "year", "date", "nu
 
 
 @dataclass(frozen=True)
+class Turn:
+    """One earlier turn of a conversation: who spoke ("user" | "assistant") and what was said."""
+
+    role: str
+    content: str
+
+
+@dataclass(frozen=True)
 class Query:
     """A question as asked: its text, the reply language wanted, and optional limits."""
 
@@ -28,6 +36,7 @@ class Query:
     lang: Literal["auto", "zh", "en"] = "auto"
     top_k: int | None = None
     doc_numbers: tuple[str, ...] | None = None
+    history: tuple[Turn, ...] = ()  # earlier turns of the conversation, oldest first
 
 
 @dataclass(frozen=True)
@@ -97,6 +106,7 @@ class Answer:
     reason: str | None = None  # why it abstained: topic | value | year | place | instructions | agency
     generator: str = "extractive"
     llm_fallback: bool = False
+    followup_of: Clause | None = None  # a follow-up: the task of an earlier answer it was taken to be about
 
 
 @dataclass(frozen=True)

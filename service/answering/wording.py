@@ -43,6 +43,10 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} tasks:"},
     "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} tasks:"},
     "tasks_row": {"zh": "- {doc} 第{no}项（{roles}）：{gist}", "en": "- {doc} task {no} ({roles}): {gist}"},
+    "followup_of": {"zh": "（承接上文，指{where}。）", "en": "(Taking this to be about {where}, from the previous answer.)"},
+    "clarify": {"zh": "请说明您指的是哪项任务或哪份通知（例如给出文号和任务编号），我再据此回答。",
+                "en": "Which task or notice do you mean? Please name it (for example its document number and task "
+                      "number) and I will answer from it."},
     "tasks_other_roles": {"zh": "它在以下{n}项任务中以其他角色列名：", "en": "It is named in other roles in {n} tasks:"},
     "tasks_none": {"zh": "已存通知的任务中没有{names}{role_zh}的任务{topic}。",
                    "en": "No stored task names {names}{role_en}{topic}."},
@@ -85,7 +89,6 @@ MESSAGES: dict[str, dict[str, str]] = {
     "related": {"zh": "相关但不能作为答案的条款：", "en": "Related clauses (not an answer):"},
     "related_item": {"zh": "- {where}", "en": "- {where}"},
     "part_not_stated": {"zh": "这一问现有通知没有写明。", "en": "The notices do not answer this part."},
-    "clarify": {"zh": "请说明您指的是哪项任务或哪份通知。", "en": "Which task or notice do you mean? Please name it."},
     "value_kind_money": {"zh": "金额", "en": "amount"},
     "value_kind_percent": {"zh": "比例", "en": "percentage"},
     "value_kind_duration": {"zh": "期限", "en": "duration"},

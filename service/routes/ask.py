@@ -35,7 +35,7 @@ def check_limits(req: AskRequest, settings: Settings, embedder: object = None) -
 @router.post("/v1/ask", response_model=AskResponse, responses=COMMON_RESPONSES)
 def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
     check_limits(req, engine.settings, engine.embedder)
-    resp = to_response(engine.answerer.answer(to_query(req)))
+    resp = to_response(engine.answerer.answer(to_query(req)), req.conversation_id)
     observe_answer(resp)
     return resp
 
@@ -47,7 +47,7 @@ def chunks(text: str, size: int = 24) -> list[str]:
 @router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
     await run_in_threadpool(check_limits, req, engine.settings, engine.embedder)
-    resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)))
+    resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)), req.conversation_id)
     observe_answer(resp)
 
     async def events() -> AsyncIterator[dict[str, str]]:

@@ -15,7 +15,7 @@ from service.convert import to_query, to_response
 from service.deps import EngineDep
 from service.metrics import observe_answer
 from service.routes.ask import check_limits, chunks
-from service.schemas import COMMON_RESPONSES, ECMA_WHITESPACE, AskRequest, AskResponse, ChatRequest
+from service.schemas import COMMON_RESPONSES, ECMA_WHITESPACE, AskRequest, AskResponse, ChatRequest, TurnIn
 
 router = APIRouter(tags=["openai"])
 
@@ -25,14 +25,18 @@ router = APIRouter(tags=["openai"])
           "content": {"application/json": {"schema": {"type": "object"}},
                       "text/event-stream": {"schema": {}}}}})
 async def chat_completions(req: ChatRequest, engine: EngineDep) -> dict | EventSourceResponse:
-    question = next((m.content for m in reversed(req.messages)
-                     if m.role == "user" and m.content and m.content.strip(ECMA_WHITESPACE)), None)
+    last = next((i for i in range(len(req.messages) - 1, -1, -1) if req.messages[i].role == "user"
+                 and req.messages[i].content and req.messages[i].content.strip(ECMA_WHITESPACE)), None)  # type: ignore[union-attr]
+    question = req.messages[last].content if last is not None else None
+    # The whole conversation before it: a follow-up ("And who cooperates on it?") is read against it.
+    history = [TurnIn(role=m.role, content=m.content) for m in req.messages[: last or 0]
+               if m.role in ("user", "assistant") and m.content][-20:]
     if question is None:
         # A conversation without a user question is valid input; the assistant's reply asks for one.
         resp = AskResponse(answer="Please ask a question about the bundled policy notices. 请提出关于政策通知的问题。",
                            lang="en", abstained=True, intent="abstain", citations=[], units=[])
     else:
-        ask = AskRequest(question=question)
+        ask = AskRequest(question=question, history=history or None)
         await run_in_threadpool(check_limits, ask, engine.settings, engine.embedder)
         resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(ask)))
         observe_answer(resp)
