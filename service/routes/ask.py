@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 from collections.abc import AsyncIterator
 
 from fastapi import APIRouter, HTTPException
@@ -17,6 +18,7 @@ from service.metrics import observe_answer
 from service.schemas import COMMON_RESPONSES, AskRequest, AskResponse
 
 router = APIRouter(tags=["ask"])
+log = logging.getLogger("policyqa.ask")
 
 
 def check_limits(req: AskRequest, settings: Settings, embedder: object = None) -> None:
@@ -46,12 +48,20 @@ def chunks(text: str, size: int = 24) -> list[str]:
 
 @router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
+    """Events: citations (as soon as the answer is decided), delta (its text), done (the whole response); or, if
+    answering fails once the stream has started, error (message, type) and nothing after it."""
     await run_in_threadpool(check_limits, req, engine.settings, engine.embedder)
-    resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)), req.conversation_id)
-    observe_answer(resp)
 
     async def events() -> AsyncIterator[dict[str, str]]:
-        head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units"})
+        try:
+            resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)), req.conversation_id)
+        except Exception:  # the client has a stream open: tell it, in the stream, rather than drop the connection
+            log.exception("answering failed during a stream")
+            error = {"message": "answering failed on the server; please retry", "type": "server_error"}
+            yield {"event": "error", "data": json.dumps(error)}
+            return
+        observe_answer(resp)
+        head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units", "conversation"})
         yield {"event": "citations", "data": json.dumps(head, ensure_ascii=False)}
         for piece in chunks(resp.answer):
             yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}

@@ -121,6 +121,7 @@
     return rest;
   }
 
+  var history = [];  // this conversation's turns, for follow-up questions
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var q = input.value.trim();
@@ -131,10 +132,11 @@
     var reply = addMessage("bot", "");
     reply.box.setAttribute("aria-busy", "true");
     send.disabled = true;
-    var head = null, answer = "";
+    var head = null, answer = "", failed = null;
     fetch(base + "/v1/ask/stream", {
       method: "POST", headers: { "content-type": "application/json", accept: "text/event-stream" },
-      body: JSON.stringify({ question: q, lang: lang })
+      // The earlier turns go along, so that "那配合单位呢？" is read against the last answer.
+      body: JSON.stringify({ question: q, lang: lang, history: history.slice(-10) })
     }).then(function (res) {
       if (!res.ok || !res.body) throw new Error("HTTP " + res.status);
       var reader = res.body.getReader(), dec = new TextDecoder(), buf = "";
@@ -145,13 +147,16 @@
             var obj = JSON.parse(data);
             if (ev === "citations") head = obj;
             else if (ev === "delta") { answer += obj.text; reply.text.textContent = answer; }
-            else if (ev === "done") { reply.text.textContent = obj.answer; head = obj; }
+            else if (ev === "done") { reply.text.textContent = obj.answer; head = obj; answer = obj.answer; }
+            else if (ev === "error") failed = obj.message || "error";
           });
           return pump();
         });
       }
       return pump();
     }).then(function () {
+      if (failed) throw new Error(failed);
+      history.push({ role: "user", content: q }, { role: "assistant", content: answer });
       var cites = (head && head.citations) || [];
       var sources = el("div", { class: "pqa-sources" });
       if (head && head.abstained) sources.append(el("p", { class: "pqa-note" }, t.none));
@@ -164,8 +169,8 @@
         });
       }
       reply.box.append(sources);
-    }).catch(function () {
-      reply.text.textContent = t.error;
+    }).catch(function (err) {
+      reply.text.textContent = t.error + (err && err.message ? " (" + err.message + ")" : "");
     }).then(function () {
       reply.box.removeAttribute("aria-busy");
       send.disabled = false;

@@ -180,3 +180,12 @@ def test_xss_payloads_never_execute(site, browser) -> None:  # type: ignore[no-u
     assert page.evaluate("window.__xss") is None
     assert page.locator(".pqa-log img, .pqa-log script, .pqa-log iframe, .pqa-log svg, .pqa-log a").count() == 0
     assert events == {"dialogs": 0, "foreign": []}
+
+
+def test_a_follow_up_in_the_widget_is_about_the_previous_answer(site, browser) -> None:  # type: ignore[no-untyped-def]
+    page, _ = open_widget(browser, site)
+    ask(page, "Who leads the pilot that lets foreign talent apply for work permits during their start-up period?")
+    ask(page, "And who cooperates on it?")
+    text = page.locator(".pqa-bot").last.locator(".pqa-text").inner_text()
+    assert "task 93" in text and "previous answer" in text and "(市公安局)" in text, text
+    page.close()
