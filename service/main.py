@@ -10,6 +10,7 @@ from fastapi import FastAPI, Request
 from fastapi.concurrency import run_in_threadpool
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
+from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.routing import BaseRoute
 
 from policyqa import __version__
@@ -33,6 +34,24 @@ def iter_routes(routes: Iterable[BaseRoute]) -> Iterator[BaseRoute]:
             yield from iter_routes(inner.routes)
         else:
             yield route
+
+
+def _openapi_with_corpus(app: FastAPI, settings: Settings) -> dict:
+    """The schema with the limits, and the 文号 a question may be limited to: those stored now (an unknown one is
+    refused with a 422 naming it), so the schema changes when notices are ingested."""
+    import copy
+
+    schema = _openapi_with_limits(app, settings)
+    engine = app.state.holder.engine
+    if engine is None:
+        return schema
+    numbers = sorted(d.doc_number for d in engine.answerer.catalog.documents())
+    schema = copy.deepcopy(schema)
+    for option in (schema.get("components", {}).get("schemas", {}).get("AskRequest", {}).get("properties", {})
+                   .get("doc_numbers", {}).get("anyOf", [])):
+        if option.get("type") == "array":
+            option["items"] = {**option.get("items", {}), "enum": numbers}
+    return schema
 
 
 def _openapi_with_limits(app: FastAPI, settings: Settings) -> dict:
@@ -79,6 +98,10 @@ def validation_errors(exc: RequestValidationError) -> list[dict]:
     return out
 
 
+def _openai_path(path: str) -> bool:
+    return path.startswith(("/v1/chat/", "/v1/models"))
+
+
 def _catch_up(settings: Settings) -> None:
     """A store left ahead of its index (a crash mid-ingest) is caught up before serving, never served as 503s."""
     from index.publish import catch_up
@@ -119,11 +142,27 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
 
     @app.exception_handler(RequestValidationError)
     async def invalid_input(request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"detail": validation_errors(exc)}, status_code=422)
+        errors = validation_errors(exc)
+        body: dict = {"detail": errors}
+        if _openai_path(request.url.path):
+            first = errors[0] if errors else {}
+            where = ".".join(str(x) for x in first.get("loc", ())[1:])
+            body["error"] = {"message": f"{where}: {first.get('msg', 'invalid request')}" if where else
+                             first.get("msg", "invalid request"), "type": "invalid_request_error",
+                             "param": where or None, "code": first.get("type")}
+        return JSONResponse(body, status_code=422)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> JSONResponse:
+        body: dict = {"detail": exc.detail}
+        if _openai_path(request.url.path):  # what OpenAI clients parse: {"error": {message, type, code}}
+            kind = "invalid_request_error" if exc.status_code < 500 else "server_error"
+            body["error"] = {"message": str(exc.detail), "type": kind, "param": None, "code": exc.status_code}
+        return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
     for module in (health, metrics, ask, documents, chat, admin, web):
         app.include_router(module.router)
-    app.openapi = lambda: _openapi_with_limits(app, settings)  # type: ignore[method-assign]
+    app.openapi = lambda: _openapi_with_corpus(app, settings)  # type: ignore[method-assign]
     # Added innermost first. A request meets: security headers and request id (every reply), CORS (so the widget can
     # read 4xx too), the body guard (limits, admin key, deadline, strict JSON), then the rate limit.
     app.add_middleware(RateLimit, per_minute=settings.rate_limit_per_minute, max_in_flight=settings.max_in_flight,

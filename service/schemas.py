@@ -165,14 +165,30 @@ class TasksResponse(BaseModel):
 
 
 # OpenAI-compatible chat completions (the subset clients send), with our citations kept in the response.
+class ContentPart(BaseModel):
+    """A part of a message's content as the OpenAI API allows it; text parts are read, others ignored."""
+
+    type: str = Field(max_length=40)
+    text: str | None = Field(default=None, max_length=20_000)
+
+
 class ChatMessage(BaseModel):
     role: Literal["system", "user", "assistant", "tool", "developer"]
-    content: str | None = Field(default=None, max_length=20_000)
+    content: str | list[ContentPart] | None = Field(default=None)
 
     @field_validator("content")
     @classmethod
-    def _clean(cls, v: str | None) -> str | None:
+    def _clean(cls, v: str | list[ContentPart] | None) -> str | None:
+        """Content as a string or as a list of parts (their text joined); at most 20,000 characters."""
+        if isinstance(v, list):
+            v = "\n".join(p.text for p in v if p.type in ("text", "input_text") and p.text)
+        if v and len(v) > 20_000:
+            raise ValueError("message content is longer than 20000 characters")
         return no_surrogates(v) if v else v
+
+
+class StreamOptions(BaseModel):
+    include_usage: bool = False
 
 
 class ChatRequest(BaseModel):
@@ -182,6 +198,8 @@ class ChatRequest(BaseModel):
     stream: bool = False
     temperature: float | None = Field(default=None, ge=0, le=2)
     max_tokens: int | None = Field(default=None, ge=1, le=100_000)
+    n: int = Field(default=1, ge=1, le=1, description="one choice: answers are extractive, so more would repeat it")
+    stream_options: StreamOptions | None = None
 
     @field_validator("model")
     @classmethod

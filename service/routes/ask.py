@@ -34,9 +34,22 @@ def check_limits(req: AskRequest, settings: Settings, embedder: object = None) -
                                         f"{settings.max_question_tokens}: ask one shorter question at a time")
 
 
+def check_documents(req: AskRequest, engine: object) -> None:
+    """Notices asked for by 文号 must be stored: an unknown one is a client's mistake to name, not an abstention."""
+    if not req.doc_numbers:
+        return
+    catalog = engine.answerer.catalog  # type: ignore[attr-defined]
+    unknown = [d for d in req.doc_numbers if catalog.document(d) is None]
+    if unknown:
+        stored = "; ".join(d.doc_number for d in catalog.documents()[:10])
+        raise HTTPException(422, detail=f"doc_numbers not stored: {'; '.join(u[:40] for u in unknown[:5])} "
+                                        f"(stored: {stored}; GET /v1/documents lists them)")
+
+
 @router.post("/v1/ask", response_model=AskResponse, responses=COMMON_RESPONSES)
 def ask(req: AskRequest, engine: EngineDep) -> AskResponse:
     check_limits(req, engine.settings, engine.embedder)
+    check_documents(req, engine)
     resp = to_response(engine.answerer.answer(to_query(req)), req.conversation_id)
     observe_answer(resp)
     return resp
@@ -51,6 +64,7 @@ async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
     """Events: citations (as soon as the answer is decided), delta (its text), done (the whole response); or, if
     answering fails once the stream has started, error (message, type) and nothing after it."""
     await run_in_threadpool(check_limits, req, engine.settings, engine.embedder)
+    check_documents(req, engine)
 
     async def events() -> AsyncIterator[dict[str, str]]:
         try:
