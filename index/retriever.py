@@ -106,15 +106,13 @@ class HybridRetriever:
             mask &= np.isin(self._kind_of, list(kinds))
         return mask
 
-    def dense_ranking(self, q: PreparedQuery, n: int, allowed: np.ndarray | None,
-                      qv: np.ndarray | None = None, chinese_only: bool = False) -> list[tuple[int, float]]:
+    def dense_ranking(self, qv: np.ndarray, n: int, allowed: np.ndarray | None,
+                      chinese_only: bool = False) -> list[tuple[int, float]]:
         """Clauses by their best vector's similarity. `chinese_only`: rank by the Chinese texts alone, so that an
         English question also reaches notices printed without an English rendering (English-to-English
         similarity is always higher than English-to-Chinese, which would otherwise bury them)."""
         import faiss
 
-        if qv is None:
-            qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
         n_vec = self.dense.ntotal
         want = min(n_vec, max(n * 4, 64))
         params = None
@@ -164,9 +162,9 @@ class HybridRetriever:
         dense_zh: list[tuple[int, float]] = []
         if mode in ("hybrid", "dense"):
             qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
-            dense = self.dense_ranking(q, depth, allowed, qv)
+            dense = self.dense_ranking(qv, depth, allowed)
             if q.lang == "en" and self._bilingual:
-                dense_zh = self.dense_ranking(q, depth, allowed, qv, chinese_only=True)
+                dense_zh = self.dense_ranking(qv, depth, allowed, chinese_only=True)
         sparse = self.bm25_ranking(q, depth, allowed) if mode in ("hybrid", "bm25") else []
         d_score, s_score = dict(dense), dict(sparse)
         d_rank = {i: r for r, (i, _) in enumerate(dense, 1)}

@@ -139,4 +139,4 @@ def default_dictionary() -> Dictionary:
     jieba.setLogLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return Dictionary(freq=dict(tokenizer.FREQ))
+    return Dictionary(freq=tokenizer.FREQ)

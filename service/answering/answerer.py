@@ -127,12 +127,7 @@ class Answerer:
         places = [p for p in part.constraints.places if p.kind != "country" and p.zh]
         if not places:
             return None
-        local = []
-        for d in self.catalog.documents():
-            home = self.checker.jurisdiction(d.doc_number)
-            named = f"{d.title}{d.notice_title}{d.issuer}"
-            if all(p.key in home or p.key in named for p in places):
-                local.append(d.doc_number)
+        local = [d.doc_number for d in self.catalog.documents() if all(self._issued_for(p.key, d) for p in places)]
         return local or None
 
     def _docs(self, part: Part, asked: Sequence[str] | None) -> list[str] | None:
@@ -164,15 +159,17 @@ class Answerer:
         best = max(scored, key=lambda t: t[:2], default=None)
         return [best[2]] if best and best[0] >= 0.5 else []
 
+    def _issued_for(self, key: str, d: Document) -> bool:
+        """Whether a notice's jurisdiction, title or issuer is the place `key` (南京 for 南京市人民政府)."""
+        return key in self.checker.jurisdiction(d.doc_number) or key in _describing_text(d)
+
     def _in_places(self, part: Part, d: Document) -> bool:
         """Whether a notice is issued for (or titled with) every place below country level the question names."""
-        home = self.checker.jurisdiction(d.doc_number)
-        text = _describing_text(d)
         for place in part.constraints.places:
             key = place.key if place.zh else ""
             if place.kind == "country" or key in ("中国", "中华人民共和国"):
                 continue  # a country is what a clause is about (Hong Kong firms, RCEP partners), checked there
-            if not key or not (key in home or key in text):
+            if not key or not self._issued_for(key, d):
                 # A district or zone the notice names, or one of its units is named for (江北新区), lies within it.
                 inside = place.kind in ("place", "province") or key in self._unit_names(d.doc_number)
                 if not (key and inside and key in self.catalog.text_of(d.doc_number)):

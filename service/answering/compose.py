@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.models import Clause, Document, Role, Unit
+from service.answering.evidence import sentences
 from service.answering.inline import InlineAgency
 from service.answering.wording import ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
 
@@ -32,7 +33,7 @@ def where(c: Clause, lang: str) -> str:
 
 
 def _opening(text: str, most: int = 80) -> str:
-    first = re.split(r"(?<=[。；！？])", text, maxsplit=1)[0]
+    first = (sentences(text) or [text])[0]
     return first if len(first) <= most else first[:most] + "…"
 
 

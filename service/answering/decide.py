@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
-from service.answering.inline import inline_agencies
+from service.answering.inline import InlineAgency, inline_agencies
 from service.answering.terms import coverage
 from service.answering.types import Part
 
@@ -61,7 +61,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         if check.failed:
             failures.append(check.failed)
             continue
-        if part.answer_type == "agency" and not (h.clause.units or _inline_answers(part, h.clause.text)):
+        if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
             failures.append("agency")
             continue
         if check.coverage < table.get(part.answer_type, 0.6):
@@ -94,8 +94,11 @@ def _main_reason(failures: list[str]) -> str:
     return "topic"
 
 
-def _inline_answers(part: Part, text: str) -> bool:
-    """A clause without units answers "who" only if a body is given a duty in a sentence holding the question's
-    words (another sentence of the same paragraph may give a different body a different duty)."""
+def inline_answer(part: Part, text: str) -> InlineAgency | None:
+    """The body a clause without units gives a duty in the sentence holding most of the question's words, if that
+    sentence holds enough of them (another sentence of the same paragraph may give a different body a different
+    duty): what answers "who" from such a clause."""
     found = inline_agencies(text, lambda s: coverage(list(part.focus), s, frozenset())[0])
-    return bool(found) and coverage(list(part.focus), found[0].sentence, frozenset())[0] >= INLINE_COVERAGE
+    if found and coverage(list(part.focus), found[0].sentence, frozenset())[0] >= INLINE_COVERAGE:
+        return found[0]
+    return None

@@ -31,14 +31,14 @@ def test_the_sentence_holding_the_question_words_comes_first() -> None:
 
 
 def test_a_body_given_another_duty_in_the_same_paragraph_does_not_answer() -> None:
-    from service.answering.decide import _inline_answers
+    from service.answering.decide import inline_answer
     from service.answering.terms import Term
     from service.answering.types import Part
 
     paragraph = "各牵头单位要按时报送进展。市政府督查室要将完成情况作为重点督查内容。"
     asked = Part("负面清单管理由哪些单位负责？", "agency", "responsible",
                  focus=(Term("负面清单", zh=("负面清单",)), Term("管理", zh=("管理",))))
-    assert not _inline_answers(asked, paragraph)
+    assert inline_answer(asked, paragraph) is None
     supervised = Part("哪个部门督查完成情况？", "agency", "responsible",
                       focus=(Term("督查", zh=("督查",)), Term("完成", zh=("完成",))))
-    assert _inline_answers(supervised, paragraph)
+    assert inline_answer(supervised, paragraph) is not None

@@ -4,9 +4,7 @@ from __future__ import annotations
 
 from ingest.models import Unit
 from service.answering import compose as C
-from service.answering.decide import Decision
-from service.answering.inline import inline_agencies
-from service.answering.terms import coverage
+from service.answering.decide import Decision, inline_answer
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
@@ -21,10 +19,7 @@ def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
     for check in checks:
         c = check.clause
         lines.append(f"{C.where(c, lang)}:" if lang == "en" else f"{C.where(c, lang)}：")
-        inline = None
-        if not c.units:  # a body paragraph naming the body in its text: the sentence that holds the question's words
-            found = inline_agencies(c.text, lambda s: coverage(list(part.focus), s, frozenset())[0])
-            inline = found[0] if found else None
+        inline = None if c.units else inline_answer(part, c.text)  # a body paragraph naming the body in its text
         lines += C.role_lines(c, lang, part.role, inline)
         lines.append(C.quote(c, lang))
         units += C.asked_units(c, part.role) if c.units else (
