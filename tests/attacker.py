@@ -29,7 +29,8 @@ async def lane(host: str, port: int, question: str, stop: asyncio.Event, tally: 
                          b"Content-Length: %d\r\n\r\n%b" % (host.encode(), port, len(body), body))
             status_line = await reader.readline()
             headers = await reader.readuntil(b"\r\n\r\n")
-            length = next(int(h.split(b":")[1]) for h in headers.split(b"\r\n") if h.lower().startswith(b"content-length:"))
+            length = next(int(h.split(b":")[1]) for h in headers.split(b"\r\n")
+                          if h.lower().startswith(b"content-length:"))
             await reader.readexactly(length)
             status = int(status_line.split()[1])
             tally[status] = tally.get(status, 0) + 1

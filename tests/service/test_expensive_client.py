@@ -44,7 +44,9 @@ async def _p50(url: str, questions: list[str], net: int) -> tuple[float, list[in
 
 def test_a_client_sending_the_most_expensive_questions_leaves_others_p50_within_2x(tmp_path) -> None:  # type: ignore[no-untyped-def]
     settings = build_store_and_index(tmp_path / "var", "e5-small-q4")
-    golds = [g["question"] for g in load_gold(GOLD_DIR / "dev.jsonl")][:105]  # 100 timed: a median steady enough to compare
+    # 200 timed questions: the latencies are bimodal (one part or several), so a median of fewer jumps between
+    # the modes from run to run.
+    golds = [g["question"] for name in ("dev", "blind") for g in load_gold(GOLD_DIR / f"{name}.jsonl")][:205]
     with live_server(settings, tmp_path / "server.log", POLICYQA_QUERY_CACHE_SIZE="0") as srv:
         too_long = httpx.post(f"{srv.url}/v1/ask", json={"question": LONG * 4}, timeout=10)
         assert too_long.status_code == 422 and "model tokens" in too_long.json()["detail"]

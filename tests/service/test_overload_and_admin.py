@@ -38,6 +38,35 @@ def test_buckets_are_per_client_and_weighted_by_cost() -> None:
     assert other == 0 and rest == 0  # another client keeps its own budget
 
 
+def test_a_client_that_retries_at_once_waits_for_its_refusals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("service.ratelimit.TARPIT_S", 0.3)
+
+    async def ok(scope, receive, send):  # type: ignore[no-untyped-def]
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b""})
+
+    async def call(limiter: RateLimit, client: str) -> tuple[int, float]:
+        scope = {"type": "http", "path": "/v1/ask", "method": "POST", "headers": [], "client": (client, 1)}
+        sent: list[dict] = []  # type: ignore[type-arg]
+
+        async def send(message):  # type: ignore[no-untyped-def]
+            sent.append(message)
+
+        started = asyncio.get_running_loop().time()
+        await limiter(scope, None, send)  # type: ignore[arg-type]
+        return sent[0]["status"], asyncio.get_running_loop().time() - started
+
+    async def run() -> list[tuple[int, float]]:
+        limiter = RateLimit(ok, per_minute=6, max_in_flight=10)  # burst 1 per 10 s
+        return [await call(limiter, "10.0.0.1") for _ in range(4)] + [await call(limiter, "10.0.0.2")]
+
+    (first, _), (refused, t1), (again, t2), (still, t3), (other, t4) = asyncio.run(run())
+    assert first == 200 and refused == again == still == 429
+    assert t1 < 0.1  # the first refusal is at once: a polite client hears it and waits Retry-After
+    assert t2 >= 0.3 and t3 >= 0.3  # retrying at once costs the client time, not the server work
+    assert other == 200 and t4 < 0.1  # other clients are not slowed
+
+
 def test_in_flight_cap_gives_429_not_5xx() -> None:
     release = asyncio.Event()
 
