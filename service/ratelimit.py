@@ -9,12 +9,12 @@
   sending the most expensive questions gets proportionally fewer of them.
 - Two caps on requests in flight in this process, answered before any work: one per client and one in all. Bodies
   are read before this runs (`service/bodyguard.py`), so a slow upload never holds a slot.
-Over any limit the client gets 429 with Retry-After, never a 5xx. A client refused again within TARPIT_S of its last
-refusal (it ignored Retry-After) gets its next 429 only after TARPIT_S: refusing at once let one such client send
-140 requests a second, and the event loop time they took doubled other users' median latency (issue 18); waiting
-costs the server nothing. The strategy is a sliding-window counter: O(1)
-per request in memory and in Redis (the moving window keeps one entry per request and cost 23 % of cached-question
-throughput at 16 concurrent clients).
+Over any limit the client gets 429 with Retry-After, never a 5xx. A client refused more than FREE_REFUSALS times
+within a second (it ignores Retry-After) gets its further 429s only after TARPIT_S: refusing at once let one such
+client send 140 requests a second, and the event loop time they took doubled other users' median latency (issue
+18); waiting costs the server nothing. A few quick retries are still answered at once.
+The strategy is a sliding-window counter: O(1) per request in memory and in Redis (the moving window keeps one
+entry per request and cost 23 % of cached-question throughput at 16 concurrent clients).
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from service.cost import request_cost
 
 log = logging.getLogger("policyqa")
 TARPIT_S = 1.0
+FREE_REFUSALS = 10  # per client per second, answered at once
 
 
 def make_storage(uri: str) -> Storage:
@@ -58,7 +59,7 @@ class RateLimit:
         self.by_client: Counter[str] = Counter()
         self.trusted = TrustedProxies(trusted_proxies)
         self._storage_failed_at = -math.inf
-        self._refused_at: dict[str, float] = {}  # client -> when it was last refused for its rate
+        self._refusals: dict[str, tuple[float, int]] = {}  # client -> (start of its current second, refusals in it)
 
     async def take(self, client: str, cost: int = 1) -> float:
         """0 if the request may go (and is charged); else seconds until the client's budget allows it."""
@@ -107,14 +108,15 @@ class RateLimit:
 
     async def _tarpit(self, client: str) -> None:
         now = time.monotonic()
-        last = self._refused_at.get(client, -math.inf)
-        if len(self._refused_at) > 10_000:  # forget clients that stopped (dicts keep insertion order: oldest first)
-            for old in [c for c, t in self._refused_at.items() if now - t > TARPIT_S]:
-                del self._refused_at[old]
-        if now - last < TARPIT_S:
+        began, count = self._refusals.pop(client, (now, 0))
+        if now - began >= 1.0:
+            began, count = now, 0
+        self._refusals[client] = (began, count + 1)  # re-inserted last, so the dict stays oldest first
+        if len(self._refusals) > 10_000:  # forget clients that stopped
+            for old in [c for c, (t, _) in self._refusals.items() if now - t > 1.0]:
+                del self._refusals[old]
+        if count + 1 > FREE_REFUSALS:
             await asyncio.sleep(TARPIT_S)
-        self._refused_at.pop(client, None)  # re-inserted last, so the dict stays oldest first
-        self._refused_at[client] = time.monotonic()  # from when the refusal is sent: retrying at once is caught
 
 
 async def too_many(send: Send, retry_after: float, detail: str, reason: str) -> None:

@@ -40,6 +40,7 @@ def test_buckets_are_per_client_and_weighted_by_cost() -> None:
 
 def test_a_client_that_retries_at_once_waits_for_its_refusals(monkeypatch) -> None:  # type: ignore[no-untyped-def]
     monkeypatch.setattr("service.ratelimit.TARPIT_S", 0.3)
+    monkeypatch.setattr("service.ratelimit.FREE_REFUSALS", 2)
 
     async def ok(scope, receive, send):  # type: ignore[no-untyped-def]
         await send({"type": "http.response.start", "status": 200, "headers": []})
@@ -58,13 +59,13 @@ def test_a_client_that_retries_at_once_waits_for_its_refusals(monkeypatch) -> No
 
     async def run() -> list[tuple[int, float]]:
         limiter = RateLimit(ok, per_minute=6, max_in_flight=10)  # burst 1 per 10 s
-        return [await call(limiter, "10.0.0.1") for _ in range(4)] + [await call(limiter, "10.0.0.2")]
+        return [await call(limiter, "10.0.0.1") for _ in range(5)] + [await call(limiter, "10.0.0.2")]
 
-    (first, _), (refused, t1), (again, t2), (still, t3), (other, t4) = asyncio.run(run())
-    assert first == 200 and refused == again == still == 429
-    assert t1 < 0.1  # the first refusal is at once: a polite client hears it and waits Retry-After
-    assert t2 >= 0.3 and t3 >= 0.3  # retrying at once costs the client time, not the server work
-    assert other == 200 and t4 < 0.1  # other clients are not slowed
+    (first, _), (refused, t1), (retry, t2), (again, t3), (still, t4), (other, t5) = asyncio.run(run())
+    assert first == 200 and refused == retry == again == still == 429
+    assert t1 < 0.1 and t2 < 0.1  # the first refusals are at once: a polite client hears and waits Retry-After
+    assert t3 >= 0.3 and t4 >= 0.3  # retrying on and on costs the client time, not the server work
+    assert other == 200 and t5 < 0.1  # other clients are not slowed
 
 
 def test_in_flight_cap_gives_429_not_5xx() -> None:
