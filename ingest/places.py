@@ -51,6 +51,10 @@ class Gazetteer:
         self._en, self._zh, self._en_pattern, self._lower_ok = _names()
         self._pos = _pos_tokenizer(tokenizer)
 
+    def tags(self, text: str) -> list[tuple[str, str]]:
+        """(word, jieba part-of-speech flag) for a Chinese text."""
+        return [(w.word, w.flag) for w in self._pos.cut(text)]
+
     def english(self, name: str) -> str:
         """The English name of a Chinese place (pinyin-free: the gazetteer's own English), or ''."""
         hit = self._zh.get(name) or self._zh.get(strip_admin_suffix(name))

@@ -37,8 +37,21 @@ class Understanding:
         for name, agency in registry.names():
             if len(name) >= 4 and name[0] in "市省区县":
                 shorts.setdefault(name[1:], []).append(agency)
-        self._short_names = sorted(((n, a[0]) for n, a in shorts.items() if len({x.id for x in a}) == 1),
+        self._short_names = sorted(((n, a) for n, ags in shorts.items() if (a := self._meant(ags)) is not None),
                                    key=lambda p: -len(p[0]))
+
+    def _meant(self, agencies: list[Agency]) -> Agency | None:
+        """The agency a short name (卫健委) means when several share it (市卫健委, 省卫健委): the one the stored
+        notices give clearly more tasks to carry out (lead or responsible, not guide), as a reader of those notices
+        would take it; None when it is a toss-up."""
+        def doing(a: Agency) -> int:
+            return sum(len(self.catalog.tasks_of([a.id], role)) for role in ("lead", "responsible"))
+
+        ranked = sorted({a.id: a for a in agencies}.values(), key=lambda a: -doing(a))
+        counts = [doing(a) for a in ranked]
+        if len(ranked) == 1 or counts[0] >= 2 * max(counts[1], 1):
+            return ranked[0]
+        return None
 
     def _corpus_texts(self) -> list[str]:
         out: list[str] = []
@@ -195,8 +208,14 @@ class Understanding:
         if not phrase:
             return []
         wanted = set(self.analyzer.tokens(phrase))
-        return [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
-                or t.surface in phrase]
+        # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
+        named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
+                 or t.surface in phrase]
+        if not zh:
+            return named
+        tags = dict(self.gazetteer.tags(text))
+        nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
+        return nouns or [t for t in named if tags.get(t.surface) != "v"]
 
 
 _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "

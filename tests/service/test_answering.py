@@ -76,6 +76,18 @@ def test_how_many_tasks_an_agency_leads_is_a_reverse_lookup(real_engine, questio
     assert {c.doc_number for c in r.citations} == {SO_NO} and str(len(r.citations)) in r.answer.split("\n")[0]
 
 
+@pytest.mark.parametrize(("question", "agency"), [
+    ("卫健委牵头哪些任务？", "市卫健委"),  # 省卫健委 shares the short name but only guides
+    ("人社局负责哪些任务？", "市人社局"),
+    ("Which tasks does the rensheju lead?", "市人社局"),
+    ("what is the fagaiwei responsible for?", "市发改委"),
+])
+def test_an_agency_by_its_short_name_or_its_pinyin(real_engine, question: str, agency: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "agency_tasks" and not r.abstained and r.citations, r.answer
+    assert all(u.zh == agency for u in r.units), [u.zh for u in r.units]
+
+
 def test_tasks_two_agencies_share_are_those_naming_both(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "市发改委和市商务局共同负责哪些任务？")
     assert r.intent == "agency_tasks" and r.citations
