@@ -77,8 +77,21 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
 
 
+# How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.
+CLEARLY_MORE = 0.3
+
+
 def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
-    """An annex task that passes and scores close to the best is the answer to cite: body paragraphs repeat tasks."""
+    """The first passing clause, unless one of the next two holds clearly more of the question (retrieval ranks
+    two tasks on one subject closely; the words of the question tell them apart). Then an annex task that passes
+    and scores close to it is the answer to cite: body paragraphs repeat tasks."""
+    first = 0
+    for i, (_, c) in enumerate(passing[1:3], start=1):
+        # A body paragraph holds the words of every task it sums up: only a task displaces a task.
+        if c.coverage >= passing[first][1].coverage + CLEARLY_MORE and (
+                c.clause.kind == "task" or passing[first][1].clause.kind != "task"):
+            first = i
+    passing = [passing[first], *passing[:first], *passing[first + 1 :]]
     top_hit, top = passing[0]
     for h, c in passing[:3]:
         if c.clause.kind == "task" and c.clause.units and h.score >= 0.8 * top_hit.score and c.coverage >= top.coverage:
@@ -87,7 +100,11 @@ def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
 
 
 def _main_reason(failures: list[str]) -> str:
-    """The most specific reason among the candidates' failures: a wrong year or place says more than 'topic'."""
+    """The most specific reason among the candidates' failures: a wrong year or place says more than 'topic'. But
+    when the best-ranked clause meets every constraint and only lacks the matter asked about, the notices do not
+    state that matter: a lesser clause's wrong place is not why."""
+    if failures and failures[0] == "topic":
+        return "topic"
     for reason in ("document", "year", "place", "particular", "value", "attribute", "agency"):
         if reason in failures[:3]:
             return reason

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache, lru_cache
 
 from index.analyzer import Analyzer
 from ingest.dictionary import Dictionary
@@ -88,19 +89,44 @@ def clause_text(c: Clause) -> str:
     return f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
 
 
-def supports(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
+@cache
+def _stemmer():  # type: ignore[no-untyped-def]
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+@lru_cache(maxsize=4096)
+def stems(tokens: frozenset[str]) -> frozenset[str]:
+    """Snowball stems, so that a question's word meets the rendering's other form of it ("developers" and
+    "development", "controlled" and "control")."""
+    return frozenset(_stemmer().stemWords(list(tokens)))
+
+
+def support(term: Term, zh_text: str, en_tokens: frozenset[str]) -> float:
+    """1 when the clause holds the term; 0.5 when it holds part of a phrase of several words ("nursing homes" in a
+    rendering about "nursing institutions"); else 0."""
     if any(z in zh_text for z in term.zh):
-        return True
-    if term.en and term.en <= en_tokens:
-        return True
+        return 1.0
+    if term.en:
+        wanted, held = stems(term.en), stems(en_tokens)
+        if wanted <= held:
+            return 1.0
+        if len(wanted) >= 2 and wanted & held:
+            return 0.5
     s = term.surface
     # Chinese words cut differently in the question and the clause: 跨境电商平台 vs 跨境电商 + 平台.
-    return bool(_CJK.search(s)) and len(s) >= 4 and s[: len(s) // 2] in zh_text and s[len(s) // 2 :] in zh_text
+    cut = bool(_CJK.search(s)) and len(s) >= 4 and s[: len(s) // 2] in zh_text and s[len(s) // 2 :] in zh_text
+    return 1.0 if cut else 0.0
+
+
+def supports(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
+    return support(term, zh_text, en_tokens) == 1.0
 
 
 def coverage(terms: list[Term], zh_text: str, en_tokens: frozenset[str]) -> tuple[float, list[Term]]:
-    """(share of terms supported, the terms not supported)."""
+    """(share of terms supported, partly supported phrases counting half; the terms not wholly supported)."""
     if not terms:
         return 1.0, []
-    missing = [t for t in terms if not supports(t, zh_text, en_tokens)]
-    return 1 - len(missing) / len(terms), missing
+    scores = [support(t, zh_text, en_tokens) for t in terms]
+    return sum(scores) / len(terms), [t for t, s in zip(terms, scores, strict=True) if s < 1.0]

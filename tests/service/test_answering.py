@@ -184,3 +184,22 @@ def test_every_extractive_answer_passes_the_citation_check(real_engine) -> None:
         if r.intent == "agency_tasks":
             counts = str(len(r.citations))
         assert unsupported(r.answer, cited, registry, allowed=doc_numbers + " " + counts) == [], row["id"]
+
+
+@pytest.mark.parametrize(("question", "doc", "task"), [
+    # Written from the notices' renderings in other words (not gold items): other forms of a word, part of a phrase.
+    ("Is it getting easier for drug developers to get hold of small amounts of controlled chemical reagents?",
+     SO_NO, 31),
+    ("Who's driving the shift of chipmakers, carmakers and steel mills toward selling services on top of products?",
+     SO_NO, 55),
+])
+def test_paraphrases_in_other_word_forms_are_answered(real_engine, question: str, doc: str, task: int) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (doc, task), r.answer
+
+
+def test_a_refusal_names_the_place_only_when_the_place_is_why(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # The best clause is about Hong Kong-invested care homes; what it lacks is the clinics, not Hong Kong.
+    r = ask(real_engine, "Can Hong Kong-funded nursing homes run their own in-house clinics?")
+    assert r.reason != "place" and "Hong Kong" not in r.answer.split("\n")[0]
+

@@ -1,0 +1,54 @@
+"""Whether a clause holds a question's words: another form of an English word counts (stems), part of a phrase
+counts half, and the clause that holds clearly more of the question is the answer."""
+
+from __future__ import annotations
+
+from index.retriever import Hit
+from ingest.models import Clause
+from service.answering.decide import _prefer_task
+from service.answering.evidence import Check
+from service.answering.terms import Term, coverage, support
+
+
+def en(surface: str) -> Term:
+    return Term(surface, frozenset(surface.lower().split()))
+
+
+RENDERING = frozenset("support elderly care institution invest by hong kong service provider in pilot internal "
+                      "nursing and medical institution development control".split())
+
+
+def test_another_form_of_the_word_is_the_word() -> None:
+    assert support(en("developers"), "", RENDERING) == 1.0  # development
+    assert support(en("controlled"), "", RENDERING) == 1.0  # control
+    assert support(en("clinics"), "", RENDERING) == 0.0
+
+
+def test_part_of_a_phrase_counts_half_and_is_still_reported_missing() -> None:
+    assert support(en("nursing homes"), "", RENDERING) == 0.5
+    share, missing = coverage([en("nursing homes"), en("elderly care"), en("clinics")], "", RENDERING)
+    assert share == (0.5 + 1 + 0) / 3 and [t.surface for t in missing] == ["nursing homes", "clinics"]
+
+
+def test_chinese_forms_are_unchanged() -> None:
+    term = Term("养老机构", zh=("养老机构",))
+    assert support(term, "支持港澳台服务提供者投资的养老机构", frozenset()) == 1.0
+    assert support(term, "支持设立医疗机构", frozenset()) == 0.0
+
+
+def candidate(task_no: int | None, cover: float, score: float) -> tuple[Hit, Check]:
+    clause = Clause(f"c{task_no}", "测发〔2024〕1号", "测试方案", "一、任务", "task" if task_no else "body", task_no,
+                    "条款", (), 1, 1)
+    return Hit(clause, score), Check(clause, cover, (), None, None)
+
+
+def test_the_clause_holding_clearly_more_of_the_question_answers() -> None:
+    first, second = candidate(1, 0.36, 1.0), candidate(2, 0.71, 0.98)
+    assert _prefer_task([first, second])[1].clause.task_no == 2
+    assert _prefer_task([first, candidate(2, 0.5, 0.98)])[1].clause.task_no == 1  # not clearly more: rank decides
+
+
+def test_a_body_paragraph_does_not_displace_a_task_by_holding_more_words() -> None:
+    # A section's paragraph repeats the words of every task under it.
+    task, body = candidate(1, 0.4, 1.0), candidate(None, 0.9, 0.99)
+    assert _prefer_task([task, body])[1].clause.task_no == 1
