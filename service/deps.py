@@ -9,6 +9,7 @@ from fastapi import Depends, HTTPException, Request
 
 from policyqa.settings import Settings
 from service.engine import Engine, EngineHolder
+from service.feedback import FeedbackStore
 
 
 async def get_holder(request: Request) -> EngineHolder:
@@ -27,6 +28,15 @@ async def get_settings_dep(request: Request) -> Settings:
     return request.app.state.settings  # type: ignore[no-any-return]
 
 
+async def get_feedback(request: Request) -> FeedbackStore:
+    """Opened on first use: a service nobody rates never creates the file."""
+    state = request.app.state
+    if getattr(state, "feedback", None) is None:
+        state.feedback = FeedbackStore(state.settings.data_dir / "feedback.sqlite3")
+    return state.feedback  # type: ignore[no-any-return]
+
+
 HolderDep = Annotated[EngineHolder, Depends(get_holder)]
+FeedbackDep = Annotated[FeedbackStore, Depends(get_feedback)]
 EngineDep = Annotated[Engine, Depends(get_engine)]
 SettingsDep = Annotated[Settings, Depends(get_settings_dep)]

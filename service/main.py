@@ -21,7 +21,7 @@ from service.engine import Engine, EngineHolder, load_engine
 from service.middleware import PublicCORS, SecurityHeaders
 from service.ratelimit import RateLimit
 from service.requestlog import RequestLog
-from service.routes import admin, ask, chat, documents, health, metrics, web
+from service.routes import admin, ask, chat, docs, documents, feedback, health, metrics, web
 
 log = logging.getLogger("policyqa")
 
@@ -132,6 +132,7 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
 
     # No slash redirects: Starlette builds them from the Host header, which the client controls.
     app = FastAPI(title="PolicyQA", version=__version__, lifespan=lifespan, redirect_slashes=False,
+                  docs_url=None, redoc_url=None,  # served offline by service/routes/docs.py
                   description="Cited answers from Chinese policy notices, in Chinese or English.")
     app.state.settings, app.state.holder, app.state.engine_factory = settings, EngineHolder(), engine_factory
 
@@ -160,7 +161,7 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
             body["error"] = {"message": str(exc.detail), "type": kind, "param": None, "code": exc.status_code}
         return JSONResponse(body, status_code=exc.status_code, headers=getattr(exc, "headers", None))
 
-    for module in (health, metrics, ask, documents, chat, admin, web):
+    for module in (health, metrics, ask, documents, chat, feedback, admin, web, docs):
         app.include_router(module.router)
     app.openapi = lambda: _openapi_with_corpus(app, settings)  # type: ignore[method-assign]
     # Added innermost first. A request meets: security headers and request id (every reply), CORS (so the widget can

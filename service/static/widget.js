@@ -12,10 +12,14 @@
     en: { open: "Ask about Nanjing policy", title: "PolicyQA", placeholder: "Ask a question, e.g. Who leads the QFLP pilot?",
           send: "Ask", close: "Close", sources: "Sources", unofficial: "Unofficial English rendering",
           zh: "Chinese original", agencies: "Agencies", none: "No sources: the notices do not answer this.",
-          error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文" },
+          error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文",
+          copy: "Copy", copied: "Copied", up: "Helpful", down: "Not helpful", thanks: "Thanks for the feedback.",
+          retry: "Retry", rateFailed: "Could not send the feedback." },
     zh: { open: "政策问答", title: "政策问答", placeholder: "请输入问题，例如：外籍人才创业工作许可由哪个部门牵头？",
           send: "提问", close: "关闭", sources: "出处", unofficial: "非官方英文译文", zh: "中文原文", agencies: "相关单位",
-          none: "没有出处：通知中没有相关内容。", error: "抱歉，服务暂时无法回答。", task: "任务", toggle: "English" }
+          none: "没有出处：通知中没有相关内容。", error: "抱歉，服务暂时无法回答。", task: "任务", toggle: "English",
+          copy: "复制", copied: "已复制", up: "有帮助", down: "没有帮助", thanks: "感谢反馈。", retry: "重试",
+          rateFailed: "反馈发送失败。" }
   };
   var ROLE = { en: { lead: "Lead", cooperate: "Cooperating", guide: "Guiding", responsible: "Responsible" },
                zh: { lead: "牵头", cooperate: "配合", guide: "指导", responsible: "责任" } };
@@ -121,14 +125,54 @@
     return rest;
   }
 
+  // Copy, 👍 and 👎 under an answer; a rating goes to /v1/feedback with the question, answer and citations.
+  function actions(box, q, answer, head, t) {
+    var row = el("div", { class: "pqa-actions" });
+    var copy = el("button", { type: "button", class: "pqa-copy" }, t.copy);
+    copy.addEventListener("click", function () {
+      var cites = ((head && head.citations) || []).map(function (c) {
+        return c.doc_number + (c.task_no !== null && c.task_no !== undefined ? " " + t.task + " " + c.task_no : "");
+      });
+      var text = answer + (cites.length ? "\n\n" + t.sources + ": " + cites.join("; ") : "");
+      (navigator.clipboard ? navigator.clipboard.writeText(text) : Promise.reject(new Error("no clipboard")))
+        .then(function () { copy.textContent = t.copied; }, function () { copy.textContent = t.copy; });
+    });
+    row.append(copy);
+    ["up", "down"].forEach(function (rating) {
+      var b = el("button", { type: "button", class: "pqa-rate pqa-" + rating, "aria-label": t[rating],
+                             title: t[rating] }, rating === "up" ? "👍" : "👎");
+      b.addEventListener("click", function () {
+        row.querySelectorAll(".pqa-rate").forEach(function (x) { x.disabled = true; });
+        fetch(base + "/v1/feedback", {
+          method: "POST", headers: { "content-type": "application/json" },
+          body: JSON.stringify({ rating: rating, question: q, answer: answer, lang: lang,
+                                 citations: ((head && head.citations) || []).slice(0, 50) })
+        }).then(function (res) {
+          if (!res.ok) throw new Error("HTTP " + res.status);
+          b.setAttribute("aria-pressed", "true");
+          row.append(el("span", { class: "pqa-thanks", role: "status" }, t.thanks));
+        }).catch(function () {
+          row.querySelectorAll(".pqa-rate").forEach(function (x) { x.disabled = false; });
+          row.append(el("span", { class: "pqa-thanks", role: "status" }, t.rateFailed));
+        });
+      });
+      row.append(b);
+    });
+    box.append(row);
+  }
+
   var history = [];  // this conversation's turns, for follow-up questions
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var q = input.value.trim();
     if (!q) return;
     input.value = "";
-    var t = T[lang];
     addMessage("user", q);
+    ask(q);
+  });
+
+  function ask(q) {
+    var t = T[lang];
     var reply = addMessage("bot", "");
     reply.box.setAttribute("aria-busy", "true");
     send.disabled = true;
@@ -169,12 +213,16 @@
         });
       }
       reply.box.append(sources);
+      actions(reply.box, q, answer, head, t);
     }).catch(function (err) {
       reply.text.textContent = t.error + (err && err.message ? " (" + err.message + ")" : "");
+      var retry = el("button", { type: "button", class: "pqa-retry" }, t.retry);
+      retry.addEventListener("click", function () { reply.box.remove(); ask(q); });
+      reply.box.append(retry);
     }).then(function () {
       reply.box.removeAttribute("aria-busy");
       send.disabled = false;
       log.scrollTop = log.scrollHeight;
     });
-  });
+  }
 })();

@@ -71,6 +71,9 @@ XSS_NOTICE = "\n".join(
 )
 
 
+SITE_DATA: dict[str, Path] = {}
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory):  # type: ignore[no-untyped-def]
     if not Path(CHROMIUM).exists():
@@ -93,6 +96,7 @@ def site(tmp_path_factory):  # type: ignore[no-untyped-def]
         return f"{BASE_PAYLOADS[i]} 牵头单位：市科技局 [2023-51-bfb4/t93]"
 
     engine.answerer = with_llm(engine, ScriptedGenerator(llm))
+    SITE_DATA["dir"] = settings.data_dir
     base, server = serve(create_app(settings, engine_factory=lambda s: engine))
     yield base
     server.should_exit = True  # type: ignore[attr-defined]
@@ -189,3 +193,55 @@ def test_a_follow_up_in_the_widget_is_about_the_previous_answer(site, browser) -
     text = page.locator(".pqa-bot").last.locator(".pqa-text").inner_text()
     assert "task 93" in text and "previous answer" in text and "(市公安局)" in text, text
     page.close()
+
+
+@pytest.mark.parametrize(("path", "rendered"), [("/docs", ".opblock-summary-path"), ("/redoc", "[data-section-id]")])
+def test_api_docs_render_offline(site, browser, tmp_path, path: str, rendered: str) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    foreign: list[str] = []
+    blocked: list[str] = []
+    page.on("request", lambda r: None if r.url.startswith((site, "data:", "blob:")) else foreign.append(r.url))
+    page.on("console", lambda m: blocked.append(m.text) if "Content Security Policy" in m.text else None)
+    page.goto(site + path)
+    page.locator(rendered, has_text="/v1/ask" if path == "/docs" else "").first.wait_for(timeout=30_000)
+    assert page.get_by_text("/v1/ask").count() >= 1
+    page.screenshot(path=str(tmp_path / f"{path.strip('/')}.png"))
+    assert (tmp_path / f"{path.strip('/')}.png").stat().st_size > 10_000
+    # ReDoc's sidebar credit links an image on its CDN: the CSP stops it before it leaves the browser, and nothing
+    # else from outside is even requested.
+    assert all(any(url in m for m in blocked) for url in foreign), (foreign, blocked)
+    assert all(url.startswith("https://cdn.redoc.ly/") for url in foreign), foreign
+    page.close()
+
+
+def test_an_answer_can_be_copied_and_rated_and_a_failed_one_retried(site, browser) -> None:  # type: ignore[no-untyped-def]
+    from service.feedback import FeedbackStore
+
+    context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(site + "/")
+    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    question = "Who leads the QFLP pilot?"
+    page.route("**/v1/ask/stream", lambda route: route.abort())  # the network fails once
+    ask(page, question)
+    failed = page.locator(".pqa-bot").last
+    assert "could not answer" in failed.inner_text()
+    page.unroute("**/v1/ask/stream")
+    failed.get_by_role("button", name="Retry").click()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not page.locator(".pqa-bot .pqa-actions").count():
+        time.sleep(0.05)
+    bot = page.locator(".pqa-bot").last
+    assert page.locator(".pqa-bot").count() == 1  # the failed reply gave way to the answer
+    assert "Sources" in bot.inner_text()
+
+    bot.get_by_role("button", name="Copy").click()
+    bot.get_by_role("button", name="Copied").wait_for(timeout=5_000)
+    bot.get_by_role("button", name="Helpful", exact=True).click()
+    bot.get_by_role("status").wait_for(timeout=5_000)
+    assert "Thanks" in bot.get_by_role("status").inner_text()
+    assert bot.get_by_role("button", name="Not helpful").is_disabled()
+    rows = FeedbackStore(SITE_DATA["dir"] / "feedback.sqlite3").rows()
+    assert rows[0]["rating"] == "up" and rows[0]["question"] == question and rows[0]["citations"]
+    assert rows[0]["answer"] == bot.locator(".pqa-text").inner_text()
+    context.close()
