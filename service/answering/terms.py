@@ -64,7 +64,7 @@ class TermExtractor:
                     out.append(Term(" ".join(words[i:j]), zh=(zh,)))
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
-            words = [w for w in words if w not in self._stop and not w.isdigit()]
+            words = [w for w in words if not self._function_word(w) and not w.isdigit()]
             # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury").
             words = [p for w in words for p in ([w] if "-" not in w.strip("-") or self.dictionary.zh_for(w)
                                                 else w.split("-")) if p and p not in self._stop]
@@ -76,6 +76,17 @@ class TermExtractor:
                 if k not in covered and len(w) > 1:
                     out.append(Term(w, frozenset(self.analyzer.tokens(w))))
         return [t for t in out if t.en or t.zh]
+
+
+    def _function_word(self, word: str) -> bool:
+        """A stop word, or a contraction of one: "we'd", "i'm", "they're", "don't" are function words too."""
+        if word in self._stop:
+            return True
+        m = _CONTRACTION.fullmatch(word)
+        return bool(m) and m.group(1) in self._stop
+
+
+_CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 
 
 def _blank(text: str, spans: list[tuple[int, int]]) -> str:

@@ -25,3 +25,11 @@ def test_function_words_and_pinyin_names_are_left_alone() -> None:
     assert s.correct("Could our group set up here? Would they?") == "Could our group set up here? Would they?"
     assert is_pinyin("jiangbei") and s.correct_word("xinqu") == "xinqu"
     assert s.correct("the bureau's servcies") == "the bureau's services"  # a possessive is not a misspelling
+
+
+def test_contractions_of_function_words_are_not_content_terms(hash_engine) -> None:  # type: ignore[no-untyped-def]
+    question = hash_engine.answerer.understanding.understand(
+        "We'd like to know: I'm told they're piloting architect-led design, don't they?")
+    focus = {str(t) for p in question.parts for t in p.focus}
+    assert not focus & {"we'd", "i'm", "they're", "don't"}, focus
+    assert focus & {"architect-led", "architect", "design"}, focus
