@@ -77,13 +77,12 @@ class TermExtractor:
                     out.append(Term(w, frozenset(self.analyzer.tokens(w))))
         return [t for t in out if t.en or t.zh]
 
-
     def _function_word(self, word: str) -> bool:
         """A stop word, or a contraction of one: "we'd", "i'm", "they're", "don't" are function words too."""
         if word in self._stop:
             return True
         m = _CONTRACTION.fullmatch(word)
-        return bool(m) and m.group(1) in self._stop
+        return m is not None and m.group(1) in self._stop
 
 
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
