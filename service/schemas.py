@@ -111,8 +111,9 @@ class AskResponse(BaseModel):
     generator: str = "extractive"
     related: list[Citation] = []
     reason: str | None = Field(default=None, description="why it abstained: topic, value, attribute, year, place, "
-                                                            "agency, instructions, or clarify (a follow-up with "
-                                                            "nothing earlier to refer to)")
+                                                            "agency, task (no task of that number), instructions, "
+                                                            "or clarify (a follow-up with nothing earlier to refer "
+                                                            "to)")
     conversation: ConversationOut | None = Field(default=None, description="for a follow-up: the earlier task it "
                                                                            "was taken to be about")
 

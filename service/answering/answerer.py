@@ -105,14 +105,27 @@ class Answerer:
                 reason = "place" if part.constraints.places else "topic"
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
-        hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, RETRIEVAL_DEPTH),
-                                     doc_numbers=docs, kinds=("body", "task"))
+        if part.constraints.task_numbers:
+            hits = self._numbered(part, docs)
+            if not hits:  # no stored notice (of those named) has a task of that number
+                return abstain_part(part, Decision(None, "task", ()), lang)
+        else:
+            hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k,
+                                                                      RETRIEVAL_DEPTH),
+                                         doc_numbers=docs, kinds=("body", "task"))
         decision = decide(part, hits, self.checker, self.thresholds)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
         result = answer_role(part, decision, lang) if part.answer_type == "agency" else (
             answer_passage(part, decision, lang, self.analyzer))
         return replace(result, related=tuple(Evidence(h.clause, h.score) for h in decision.related))
+
+    def _numbered(self, part: Part, docs: list[str] | None) -> list[Hit]:
+        """The tasks a question names by number, in the notices it names (or in any): the clause is then known, not
+        searched for, and the evidence checks still decide whether it answers."""
+        wanted = set(part.constraints.task_numbers)
+        return [Hit(c, 1.0) for d in self.catalog.documents() if not docs or d.doc_number in docs
+                for c in self.catalog.clauses_of(d.doc_number, ("task",)) if c.task_no in wanted]
 
     def _prepared(self, part: Part) -> PreparedQuery:
         """The part as a search query, its English content words carrying their first Chinese form (glossary,

@@ -18,6 +18,31 @@ _PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19
                              r"\s*第?\s*\d{1,4}\s*[号號]?")
 
 
+_TASK_ZH = re.compile(r"第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|条)(?:任务|工作|事项|措施)?|"
+                      r"任务\s*([0-9]{1,3})(?![0-9])|(?<![0-9〕\]])([0-9]{1,3})\s*号任务")
+_TASK_EN = re.compile(r"\b(?:task|item|measure|row)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b", re.I)
+_QUOTED_ZH = re.compile(r"《[^》]{1,80}》|“[^”]{1,80}”")
+
+
+def task_numbers(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
+    """Tasks a question names by number ("第17项任务", "任务17", "task 17", "item 52"), and where."""
+    from ingest.body import cn_to_int
+
+    found: list[int] = []
+    spans: list[tuple[int, int]] = []
+    for m in [*_TASK_ZH.finditer(text), *_TASK_EN.finditer(text)]:
+        raw = next(g for g in m.groups() if g)
+        found.append(cn_to_int(raw))
+        spans.append(m.span())
+    return tuple(dict.fromkeys(found)), tuple(spans)
+
+
+def without_names(text: str) -> str:
+    """The question without the Chinese it quotes (文号, 《titles》, “names”): what its own language is told by
+    ("What is 宁委办发〔2022〕13号 about?" is English)."""
+    return _QUOTED_ZH.sub(" ", _PRINTED_NUMBER.sub(" ", text))
+
+
 @dataclass(frozen=True)
 class DocRef:
     doc_numbers: tuple[str, ...]

@@ -50,6 +50,7 @@ class Constraints:
     titles: tuple[str, ...] = ()  # laws or documents named by title that are not stored ("《数据安全法》")
     particulars: tuple[str, ...] = ()  # details asked for that a clause must state (材料, 地址, 条件 …)
     counter: str | None = None  # measure word of a count question (多少项 → 项)
+    task_numbers: tuple[int, ...] = ()  # tasks named by number ("第17项任务", "task 17")
 
 
 @dataclass(frozen=True)

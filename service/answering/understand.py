@@ -13,7 +13,7 @@ from ingest.places import Gazetteer
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
 from service.answering.asks import PARTICULARS_ZH, asked_details
-from service.answering.docrefs import DocumentRefs
+from service.answering.docrefs import DocumentRefs, task_numbers, without_names
 from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
 from service.answering.terms import Term, TermExtractor
@@ -76,7 +76,7 @@ class Understanding:
 
     def understand(self, text: str) -> Question:
         text = self.analyzer.to_simplified(text.strip())
-        zh = is_chinese(text)
+        zh = is_chinese(without_names(text))
         if not zh:
             text = self.speller.correct(text)
         lang = "zh" if zh else "en"
@@ -148,14 +148,15 @@ class Understanding:
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
         place_spans = [m.span() for p in places for m in re.finditer(re.escape(p.text), text)]
         year_spans = [m.span() for m in _YEAR.finditer(text)]
-        focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans)
+        tasks, task_spans = task_numbers(text)
+        focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans))
         if ref.doc_numbers:  # "the services pilot plan": its words for a document name the notice, not a topic
             doc_words = L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN
             focus = [t for t in focus if not doc_words.fullmatch(t.surface.strip("-"))]
         role = L.detect_role(text, zh)
         asks_agency = bool((L.ASKS_AGENCY_ZH if zh else L.ASKS_AGENCY_EN).search(text))
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
-        yesno = bool(L.YESNO_ZH.search(text)) if zh else bool(L.YESNO_EN.search(text) and not _wh_first(text))
+        yesno = bool(L.YESNO_ZH.search(text)) if zh else _asks_yes_or_no(text)
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
         value_kind = _value_kind(text, zh)
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
@@ -165,7 +166,8 @@ class Understanding:
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
                    and not (agencies and _name_fragment(t.surface, self.terms.dictionary))]
         asks = asked_details(text, zh, self._titles)
-        constraints = Constraints(years, places, (), ref.doc_numbers, asks.titles, asks.particulars, asks.counter)
+        constraints = Constraints(years, places, (), ref.doc_numbers, asks.titles, asks.particulars, asks.counter,
+                                  tasks)
 
         answer_type: AnswerType
         subjects: tuple[Agency, ...] = ()
@@ -187,7 +189,7 @@ class Understanding:
             # "国家医保局负责什么工作？" asks for work, not for a body (its body is one no task table names)
             answer_type = "agency"
             constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
-                                      asks.counter)
+                                      asks.counter, tasks)
         elif value_kind:
             answer_type = "value"
         elif yesno:
@@ -257,6 +259,18 @@ def _name_fragment(word: str, dictionary: Dictionary) -> bool:
     from service.answering.spell import is_pinyin
 
     return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
+
+
+def _asks_yes_or_no(text: str) -> bool:
+    """An English yes/no question, at the start or in a later clause ("We run a travel agency here — are we
+    allowed to sell trips abroad, and who do we talk to?")."""
+    if L.YESNO_EN.search(text) and not _wh_first(text):
+        return True
+    for clause in re.split(r"\s[—–-]{1,2}\s|[,;:?!.]\s+", text)[1:]:
+        clause = re.sub(r"^(and|so|but|then|also)\s+", "", clause.strip(), flags=re.I)
+        if L.YESNO_EN.match(clause) and not L.WH_EN.match(clause):
+            return True
+    return False
 
 
 def _wh_first(text: str) -> bool:

@@ -75,6 +75,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_line_period": {"zh": "，规划期{period}年", "en": ", covering {period}"},
     # abstaining
     "not_stated": {"zh": "现有通知没有写明{what}。", "en": "The notices do not state {what}."},
+    "no_such_task": {"zh": "{docs}没有第{tasks}项任务。", "en": "{docs} has no task {tasks}."},
+    "the_notices": {"zh": "现有通知", "en": "No stored notice"},
     "not_stated_value": {"zh": "现有通知提到了相关内容，但没有写明{what}的具体{kind}。",
                          "en": "The notices touch on this but do not state the {kind} asked for ({what})."},
     "not_stated_year": {"zh": "现有通知没有给出{years}年的相关内容。",

@@ -203,3 +203,40 @@ def test_a_refusal_names_the_place_only_when_the_place_is_why(real_engine) -> No
     r = ask(real_engine, "Can Hong Kong-funded nursing homes run their own in-house clinics?")
     assert r.reason != "place" and "Hong Kong" not in r.answer.split("\n")[0]
 
+
+
+@pytest.mark.parametrize("question", [
+    "We are a multinational group — are we allowed to set up a wholly foreign-owned finance company, and which "
+    "bureau handles it?",
+    "We run a software firm here. Are foreign investors allowed into SaaS?",
+])
+def test_a_yes_or_no_asked_after_a_preamble_is_answered_yes_or_no(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and r.answer.startswith("Yes"), r.answer
+
+
+@pytest.mark.parametrize("question", ["Who put out the services opening-up pilot plan?",
+                                      "Who drew up the services pilot implementation plan?"])
+def test_who_put_out_a_notice_is_its_issuer(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, None)
+    assert "南京市人民政府" in r.answer or "Nanjing Municipal People's Government" in r.answer, r.answer
+
+
+@pytest.mark.parametrize(("question", "lang"), [("宁政发〔2023〕51号第17项任务由哪个部门牵头？", "zh"),
+                                                ("Who leads task 17 of 宁政发〔2023〕51号?", "en"),
+                                                ("Who leads item 17 in the services pilot plan?", "en")])
+def test_a_task_named_by_number_is_that_task(real_engine, question: str, lang: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert [(c.doc_number, c.task_no) for c in r.citations] == [(SO_NO, 17)] and r.lang == lang, r.answer
+    assert [u.zh for u in r.units if u.role == "lead"] == ["市教育局"]
+
+
+def test_a_task_number_a_notice_does_not_have_is_said_so(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "宁政发〔2023〕51号第300项任务由谁牵头？")
+    assert r.abstained and r.reason == "task" and "没有第300项任务" in r.answer
+
+
+def test_an_english_question_quoting_a_document_number_is_english(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What is 宁委办发〔2022〕13号 about?")
+    assert r.lang == "en" and r.intent == "metadata" and "Digital Trade" in r.answer

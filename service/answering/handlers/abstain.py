@@ -40,6 +40,10 @@ def why(part: Part, reason: str | None, lang: str) -> str:
     if reason == "document" and c.titles:
         return say(lang, "not_named_document", titles=join_names([f"《{t}》" if lang == "zh" else t for t in c.titles],
                                                                   lang))
+    if reason == "task" and c.task_numbers:
+        tasks = ("、" if lang == "zh" else ", ").join(map(str, c.task_numbers))
+        docs = join_names(list(c.doc_numbers), lang) if c.doc_numbers else say(lang, "the_notices")
+        return say(lang, "no_such_task", tasks=tasks, docs=docs)
     if reason == "agency" and c.agencies:
         return say(lang, "not_named_agency", names=join_names([a.zh if lang == "zh" else a.en for a in c.agencies],
                                                               lang))
