@@ -118,6 +118,12 @@ class AskResponse(BaseModel):
                                                                            "was taken to be about")
 
 
+# Questions the widget offers to start with, drawn from the stored notices and answered by the service.
+class SuggestionsResponse(BaseModel):
+    lang: Lang
+    suggestions: list[str]
+
+
 # One stored notice.
 class DocumentOut(BaseModel):
     doc_number: str

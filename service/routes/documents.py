@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from fastapi import APIRouter, HTTPException, Query
+from typing import Annotated, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.concurrency import run_in_threadpool
 
 from ingest.models import Clause
 from service.convert import units_out
@@ -13,9 +16,11 @@ from service.schemas import (
     ClauseOut,
     DocumentOut,
     DocumentsResponse,
+    SuggestionsResponse,
     TaskOut,
     TasksResponse,
 )
+from service.suggestions import suggestions as suggest
 
 router = APIRouter(tags=["documents"])
 
@@ -60,3 +65,14 @@ def clause(clause_id: str, engine: EngineDep) -> ClauseOut:
     if c is None:
         raise HTTPException(404, detail=f"no clause {clause_id[:80]!r}")  # never echo a long path back
     return clause_out(c)
+
+
+@router.get("/v1/suggestions", response_model=SuggestionsResponse, responses=COMMON_RESPONSES)
+async def suggestions(engine: EngineDep, request: Request,
+                      lang: Annotated[Literal["zh", "en"], Query()] = "en") -> SuggestionsResponse:
+    """Up to four questions about the stored notices that the service answers: the widget's welcome suggestions."""
+    cache = request.app.state.__dict__.setdefault("suggestions", {})
+    key = (engine.retriever.folder.name, lang)
+    if key not in cache:
+        cache[key] = await run_in_threadpool(suggest, engine.answerer, engine.documents, engine.clauses, lang)
+    return SuggestionsResponse(lang=lang, suggestions=cache[key])

@@ -14,12 +14,13 @@
           zh: "Chinese original", agencies: "Agencies", none: "No sources: the notices do not answer this.",
           error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文",
           copy: "Copy", copied: "Copied", up: "Helpful", down: "Not helpful", thanks: "Thanks for the feedback.",
-          retry: "Retry", rateFailed: "Could not send the feedback." },
+          retry: "Retry", rateFailed: "Could not send the feedback.", newChat: "New chat",
+          welcome: "Ask about the policy notices in English or Chinese. Every answer cites the notice and task." },
     zh: { open: "政策问答", title: "政策问答", placeholder: "请输入问题，例如：外籍人才创业工作许可由哪个部门牵头？",
           send: "提问", close: "关闭", sources: "出处", unofficial: "非官方英文译文", zh: "中文原文", agencies: "相关单位",
           none: "没有出处：通知中没有相关内容。", error: "抱歉，服务暂时无法回答。", task: "任务", toggle: "English",
           copy: "复制", copied: "已复制", up: "有帮助", down: "没有帮助", thanks: "感谢反馈。", retry: "重试",
-          rateFailed: "反馈发送失败。" }
+          rateFailed: "反馈发送失败。", newChat: "新对话", welcome: "可用中文或英文提问，每个回答都注明出处（文号和任务）。" }
   };
   var ROLE = { en: { lead: "Lead", cooperate: "Cooperating", guide: "Guiding", responsible: "Responsible" },
                zh: { lead: "牵头", cooperate: "配合", guide: "指导", responsible: "责任" } };
@@ -42,12 +43,13 @@
   panel.setAttribute("aria-labelledby", "pqa-title");
   var toggle = el("button", { type: "button", class: "pqa-toggle" });
   var closeBtn = el("button", { type: "button", class: "pqa-close" });
+  var newBtn = el("button", { type: "button", class: "pqa-new" });
   var log = el("div", { class: "pqa-log", role: "log", "aria-live": "polite", "aria-relevant": "additions" });
   var form = el("form", { class: "pqa-form" });
   var label = el("label", { for: "pqa-input", class: "pqa-sr" });
   var input = el("textarea", { id: "pqa-input", rows: "2", maxlength: "1000", required: "" });
   var send = el("button", { type: "submit", class: "pqa-send" });
-  header.append(heading, toggle, closeBtn);
+  header.append(heading, newBtn, toggle, closeBtn);
   form.append(label, input, send);
   panel.append(header, log, form);
   root.append(button, panel);
@@ -59,9 +61,20 @@
     toggle.setAttribute("aria-label", lang === "en" ? "Switch to Chinese" : "切换到英文");
     closeBtn.textContent = "×"; closeBtn.setAttribute("aria-label", t.close);
     label.textContent = t.placeholder; input.placeholder = t.placeholder; send.textContent = t.send;
+    newBtn.textContent = t.newChat;
     panel.setAttribute("lang", lang === "zh" ? "zh-CN" : "en");
   }
   applyLang();
+
+  // The conversation survives a reload of the page (sessionStorage: this tab only) until "New chat".
+  var KEY = "policyqa-conversation-v1";
+  function load() {
+    try { return JSON.parse(sessionStorage.getItem(KEY) || "[]"); } catch (e) { return []; }
+  }
+  function save(turns) {
+    try { sessionStorage.setItem(KEY, JSON.stringify(turns.slice(-20))); } catch (e) { /* storage full or off */ }
+  }
+  var turns = load();
 
   function open(show) {
     panel.hidden = !show;
@@ -162,11 +175,66 @@
   }
 
   var history = [];  // this conversation's turns, for follow-up questions
+
+  function welcome() {
+    var t = T[lang];
+    var box = el("div", { class: "pqa-welcome" });
+    box.append(el("p", {}, t.welcome));
+    var list = el("div", { class: "pqa-suggestions" });
+    box.append(list);
+    log.append(box);
+    fetch(base + "/v1/suggestions?lang=" + lang).then(function (res) {
+      return res.ok ? res.json() : { suggestions: [] };
+    }).then(function (data) {
+      (data.suggestions || []).forEach(function (q) {
+        var b = el("button", { type: "button", class: "pqa-suggestion" }, q);
+        b.addEventListener("click", function () { box.remove(); addMessage("user", q); ask(q); });
+        list.append(b);
+      });
+    }).catch(function () { /* no suggestions: the welcome text stays */ });
+  }
+
+  function finish(box, q, answer, head, t) {
+    var cites = (head && head.citations) || [];
+    var sources = el("div", { class: "pqa-sources" });
+    if (head && head.abstained) sources.append(el("p", { class: "pqa-note" }, t.none));
+    else if (cites.length) {
+      sources.append(el("h3", {}, t.sources));
+      cites.slice(0, 3).forEach(function (c, i) {
+        var ch = chip(c, head.units, t);
+        if (i === 0) renderUnits(ch.body, head.units, t);
+        sources.append(ch.node);
+      });
+    }
+    box.append(sources);
+    actions(box, q, answer, head, t);
+  }
+
+  function restore() {
+    turns.forEach(function (turn) {
+      addMessage("user", turn.q);
+      var reply = addMessage("bot", turn.answer);
+      finish(reply.box, turn.q, turn.answer, turn.head, T[turn.lang] || T[lang]);
+      history.push({ role: "user", content: turn.q }, { role: "assistant", content: turn.answer });
+    });
+    if (!turns.length) welcome();
+  }
+  restore();
+
+  newBtn.addEventListener("click", function () {
+    turns = []; history = []; save(turns);
+    while (log.firstChild) log.removeChild(log.firstChild);
+    welcome();
+    input.focus();
+  });
+
   form.addEventListener("submit", function (e) {
     e.preventDefault();
     var q = input.value.trim();
     if (!q) return;
     input.value = "";
+    var w = log.querySelector(".pqa-welcome");
+    if (w) w.remove();
     addMessage("user", q);
     ask(q);
   });
@@ -201,19 +269,10 @@
     }).then(function () {
       if (failed) throw new Error(failed);
       history.push({ role: "user", content: q }, { role: "assistant", content: answer });
-      var cites = (head && head.citations) || [];
-      var sources = el("div", { class: "pqa-sources" });
-      if (head && head.abstained) sources.append(el("p", { class: "pqa-note" }, t.none));
-      else if (cites.length) {
-        sources.append(el("h3", {}, t.sources));
-        cites.slice(0, 3).forEach(function (c, i) {
-          var ch = chip(c, head.units, t);
-          if (i === 0) renderUnits(ch.body, head.units, t);
-          sources.append(ch.node);
-        });
-      }
-      reply.box.append(sources);
-      actions(reply.box, q, answer, head, t);
+      turns.push({ q: q, answer: answer, lang: lang,
+                   head: head && { abstained: head.abstained, citations: head.citations, units: head.units } });
+      save(turns);
+      finish(reply.box, q, answer, head, t);
     }).catch(function (err) {
       reply.text.textContent = t.error + (err && err.message ? " (" + err.message + ")" : "");
       var retry = el("button", { type: "button", class: "pqa-retry" }, t.retry);

@@ -245,3 +245,32 @@ def test_an_answer_can_be_copied_and_rated_and_a_failed_one_retried(site, browse
     assert rows[0]["rating"] == "up" and rows[0]["question"] == question and rows[0]["citations"]
     assert rows[0]["answer"] == bot.locator(".pqa-text").inner_text()
     context.close()
+
+
+def test_suggestions_start_a_conversation_that_survives_a_reload_until_new_chat(site, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page()
+    page.goto(site + "/")
+    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    suggestions = page.locator(".pqa-suggestion")
+    suggestions.first.wait_for(timeout=10_000)
+    assert suggestions.count() >= 2
+    question = suggestions.first.inner_text()
+    suggestions.first.click()
+    deadline = time.monotonic() + 20
+    while time.monotonic() < deadline and not page.locator(".pqa-bot .pqa-actions").count():
+        time.sleep(0.05)
+    answer = page.locator(".pqa-bot .pqa-text").last.inner_text()
+    assert answer and page.locator(".pqa-welcome").count() == 0
+
+    page.reload()
+    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    assert page.locator(".pqa-user").all_inner_texts() == [question]
+    assert page.locator(".pqa-bot .pqa-text").all_inner_texts() == [answer]
+    assert page.locator(".pqa-bot .pqa-sources").count() == 1 and page.locator(".pqa-welcome").count() == 0
+
+    page.get_by_role("button", name="New chat").click()
+    assert page.locator(".pqa-bot").count() == 0 and page.locator(".pqa-welcome").count() == 1
+    page.reload()
+    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    assert page.locator(".pqa-bot").count() == 0
+    page.close()
