@@ -4,6 +4,8 @@ follow-up with nothing to refer to asks which task is meant instead of guessing.
 
 from __future__ import annotations
 
+import pytest
+
 from tests.conftest import SO_NO
 
 EARLIER = [{"role": "user", "content": "外籍人才创业工作许可由哪个部门牵头？"},
@@ -67,3 +69,33 @@ def test_a_failure_once_the_stream_is_open_is_an_error_event(hash_settings, hash
         r = c.post("/v1/ask/stream", json={"question": "市司法局牵头哪些任务？"})
     assert r.status_code == 200 and "event: error" in r.text and "server_error" in r.text
     assert "event: done" not in r.text and "vanished" not in r.text  # no internals leak to the client
+
+
+DIALOGUES = [  # (first question, follow-up, role the follow-up asks for, language)
+    ("外籍人才创业工作许可由哪个部门牵头？", "指导单位呢？", "guide", "zh"),
+    ("Who leads the pilot letting foreign-invested travel agencies run outbound tours?",
+     "And which departments guide it?", "guide", "en"),
+    ("跨境人民币双向资金池业务由谁牵头？", "那指导单位是哪些？", "guide", "zh"),
+    (f"Who leads task 32 of {SO_NO}?", "Who guides this task?", "guide", "en"),
+    ("港澳律师事务所与内地律师事务所合伙联营由谁牵头？", "还有哪些指导单位？", "guide", "zh"),
+    ("Who leads the one-way recognition list of professional qualifications?", "What about the guiding units?",
+     "guide", "en"),
+    ("外籍人才创业工作许可由哪个部门牵头？", "那配合单位呢？", "cooperate", "zh"),
+    ("Who leads allowing foreign credit rating agencies to rate in China?", "Which bodies guide that?", "guide", "en"),
+]
+
+
+@pytest.mark.parametrize(("first", "follow", "role", "lang"), DIALOGUES)
+def test_dialogues_follow_the_task_of_the_previous_answer(client, first: str, follow: str, role: str,
+                                                          lang: str) -> None:  # type: ignore[no-untyped-def]
+    a = client.post("/v1/ask", json={"question": first}).json()
+    assert not a["abstained"], a["answer"]
+    cited = (a["citations"][0]["doc_number"], a["citations"][0]["task_no"])
+    history = [{"role": "user", "content": first}, {"role": "assistant", "content": a["answer"]}]
+    b = client.post("/v1/ask", json={"question": follow, "history": history}).json()
+    assert b["conversation"] and b["conversation"]["followup"], b["answer"]
+    assert (b["conversation"]["doc_number"], b["conversation"]["task_no"]) == cited
+    assert (b["citations"][0]["doc_number"], b["citations"][0]["task_no"]) == cited and b["lang"] == lang
+    clause = client.get(f"/v1/clauses/{b['citations'][0]['clause_id']}").json()
+    wanted = sorted(u["zh"] for u in clause["units"] if u["role"] == role)
+    assert wanted and sorted(u["zh"] for u in b["units"] if u["role"] == role) == wanted, b["answer"]
