@@ -24,3 +24,13 @@ def widget_js() -> FileResponse:
 @router.get("/widget.css")
 def widget_css() -> FileResponse:
     return FileResponse(STATIC / "widget.css", media_type="text/css; charset=utf-8")
+
+
+@router.get("/demo.js")
+def demo_js() -> FileResponse:
+    return FileResponse(STATIC / "demo.js", media_type="text/javascript; charset=utf-8")
+
+
+@router.get("/demo.css")
+def demo_css() -> FileResponse:
+    return FileResponse(STATIC / "demo.css", media_type="text/css; charset=utf-8")

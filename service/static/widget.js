@@ -9,7 +9,7 @@
   var base = new URL(script.src, document.baseURI).origin;
   var lang = script.getAttribute("data-lang") === "zh" ? "zh" : "en";
   var T = {
-    en: { open: "Ask about Nanjing policy", title: "PolicyQA", placeholder: "Ask a question, e.g. Who leads the QFLP pilot?",
+    en: { open: "Ask about policy notices", title: "PolicyQA", placeholder: "Ask a question, e.g. Who leads the QFLP pilot?",
           send: "Ask", close: "Close", sources: "Sources", unofficial: "Unofficial English rendering",
           zh: "Chinese original", agencies: "Agencies", none: "No sources: the notices do not answer this.",
           error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文",
@@ -58,7 +58,9 @@
   function applyLang() {
     var t = T[lang];
     button.textContent = t.open; heading.textContent = t.title; toggle.textContent = t.toggle;
-    toggle.setAttribute("aria-label", lang === "en" ? "Switch to Chinese" : "切换到英文");
+    // Its name is its visible text (中文 / English), in that language; the title says what it does.
+    toggle.setAttribute("lang", lang === "en" ? "zh-CN" : "en");
+    toggle.setAttribute("title", lang === "en" ? "Switch to Chinese" : "切换到英文");
     closeBtn.textContent = "×"; closeBtn.setAttribute("aria-label", t.close);
     label.textContent = t.placeholder; input.placeholder = t.placeholder; send.textContent = t.send;
     newBtn.textContent = t.newChat;
@@ -77,6 +79,7 @@
   var turns = load();
 
   function open(show) {
+    root.classList.toggle("pqa-is-open", !!show);
     panel.hidden = !show;
     button.setAttribute("aria-expanded", String(show));
     if (show) input.focus(); else button.focus();

@@ -119,7 +119,7 @@ def open_widget(browser, base: str):  # type: ignore[no-untyped-def]
     page.on("request", lambda r: None if r.url.startswith(base) or r.url.startswith("data:")
             else events["foreign"].append(r.url))
     page.goto(base + "/")
-    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    page.get_by_role("button", name="Ask about policy notices").click()
     return page, events
 
 
@@ -220,7 +220,7 @@ def test_an_answer_can_be_copied_and_rated_and_a_failed_one_retried(site, browse
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(site + "/")
-    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    page.get_by_role("button", name="Ask about policy notices").click()
     question = "Who leads the QFLP pilot?"
     page.route("**/v1/ask/stream", lambda route: route.abort())  # the network fails once
     ask(page, question)
@@ -250,7 +250,7 @@ def test_an_answer_can_be_copied_and_rated_and_a_failed_one_retried(site, browse
 def test_suggestions_start_a_conversation_that_survives_a_reload_until_new_chat(site, browser) -> None:  # type: ignore[no-untyped-def]
     page = browser.new_page()
     page.goto(site + "/")
-    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    page.get_by_role("button", name="Ask about policy notices").click()
     suggestions = page.locator(".pqa-suggestion")
     suggestions.first.wait_for(timeout=10_000)
     assert suggestions.count() >= 2
@@ -263,7 +263,7 @@ def test_suggestions_start_a_conversation_that_survives_a_reload_until_new_chat(
     assert answer and page.locator(".pqa-welcome").count() == 0
 
     page.reload()
-    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    page.get_by_role("button", name="Ask about policy notices").click()
     assert page.locator(".pqa-user").all_inner_texts() == [question]
     assert page.locator(".pqa-bot .pqa-text").all_inner_texts() == [answer]
     assert page.locator(".pqa-bot .pqa-sources").count() == 1 and page.locator(".pqa-welcome").count() == 0
@@ -271,6 +271,40 @@ def test_suggestions_start_a_conversation_that_survives_a_reload_until_new_chat(
     page.get_by_role("button", name="New chat").click()
     assert page.locator(".pqa-bot").count() == 0 and page.locator(".pqa-welcome").count() == 1
     page.reload()
-    page.get_by_role("button", name="Ask about Nanjing policy").click()
+    page.get_by_role("button", name="Ask about policy notices").click()
     assert page.locator(".pqa-bot").count() == 0
     page.close()
+
+
+def test_phone_layout_keeps_everything_in_view_and_axe_finds_nothing_serious(site, browser) -> None:  # type: ignore[no-untyped-def]
+    from axe_playwright_python.sync_playwright import Axe
+
+    # axe is injected as a script: the test context bypasses the page's CSP for it (the page itself never needs to).
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True,
+                                  device_scale_factor=3, bypass_csp=True)
+    page = context.new_page()
+    page.goto(site + "/")
+    page.locator("#demo-notices li").first.wait_for(timeout=10_000)  # the stored notices, listed from the API
+
+    def within_screen(locator) -> bool:  # type: ignore[no-untyped-def]
+        box = locator.bounding_box()
+        return box is not None and box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= 390 and \
+            box["y"] + box["height"] <= 844
+
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    launcher = page.get_by_role("button", name="Ask about policy notices")
+    assert within_screen(launcher)
+    launcher.click()
+    for name in ("中文", "Close", "Ask", "New chat"):
+        assert within_screen(page.get_by_role("button", name=name, exact=True)), name
+    assert within_screen(page.locator("#pqa-input"))
+    ask(page, "Who leads the QFLP pilot?")
+    assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    assert within_screen(page.get_by_role("button", name="Close", exact=True))
+
+    results = Axe().run(page)
+    serious = [v["id"] for v in results.response["violations"] if v["impact"] in ("serious", "critical")]
+    assert serious == [], results.generate_report()
+    page.get_by_role("button", name="Close", exact=True).click()
+    assert within_screen(launcher)
+    context.close()
