@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Protocol
 
 from policyqa.settings import Settings
@@ -12,6 +13,10 @@ class Generator(Protocol):
 
     def generate(self, prompt: str) -> str:
         """Return the model's reply to a fully rendered prompt. May raise on upstream errors."""
+        ...
+
+    def stream(self, prompt: str) -> Iterator[str]:
+        """The reply as it is generated, piece by piece. May raise on upstream errors."""
         ...
 
 
@@ -31,6 +36,15 @@ class LangChainGenerator:
         reply = self._llm.invoke([HumanMessage(content=prompt)])
         content = reply.content
         return content if isinstance(content, str) else "".join(str(p) for p in content)
+
+    def stream(self, prompt: str) -> Iterator[str]:
+        from langchain_core.messages import HumanMessage
+
+        for chunk in self._llm.stream([HumanMessage(content=prompt)]):
+            content = chunk.content
+            text = content if isinstance(content, str) else "".join(str(p) for p in content)
+            if text:
+                yield text
 
 
 def make_generator(settings: Settings) -> Generator:

@@ -5,6 +5,7 @@ stands (`llm_fallback`)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import replace
 from pathlib import Path
@@ -41,6 +42,22 @@ class Rewriter:
         except Exception:  # noqa: BLE001 - timeouts, upstream 5xx, garbage: all fall back to the extractive answer
             return fallback
         return self.accept(text, answer) or fallback
+
+    def stream(self, question: str, answer: Answer) -> Iterator[str]:
+        """The model's reply to the rewording prompt, as it comes (for the stream route, which verifies the whole
+        reply with `accept` at the end and replaces it with the extractive answer if it fails). Raises on upstream
+        errors; the caller bounds the time."""
+        stream = getattr(self.generator, "stream", None)
+        prompt = self.prompt(question, answer)
+        if stream is None:  # a generator that cannot stream gives its reply in one piece
+            yield self.generator.generate(prompt)
+            return
+        total = 0
+        for piece in stream(prompt):
+            total += len(piece)
+            if total > MAX_REPLY_CHARS:
+                raise ValueError("the model's reply is too long")
+            yield piece
 
     def accept(self, text: str, answer: Answer) -> Answer | None:
         """The rewritten answer if `text` passes verification, else None."""

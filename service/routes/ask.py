@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
+from dataclasses import replace
 
 from fastapi import APIRouter, HTTPException
 from fastapi.concurrency import run_in_threadpool
@@ -61,24 +63,57 @@ def chunks(text: str, size: int = 24) -> list[str]:
 
 @router.post("/v1/ask/stream", response_class=EventSourceResponse, responses=COMMON_RESPONSES)
 async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
-    """Events: citations (as soon as the answer is decided), delta (its text), done (the whole response); or, if
-    answering fails once the stream has started, error (message, type) and nothing after it."""
+    """Events: citations (as soon as the answer is decided, before any text), delta (its text: with an LLM, the
+    model's tokens as they come), replace (with an LLM: the extractive answer, when the streamed reply fails
+    verification or times out), done (the whole response); or, if answering fails once the stream has started,
+    error (message, type) and nothing after it."""
     await run_in_threadpool(check_limits, req, engine.settings, engine.embedder)
     check_documents(req, engine)
 
     async def events() -> AsyncIterator[dict[str, str]]:
+        query = to_query(req)
         try:
-            resp = to_response(await run_in_threadpool(engine.answerer.answer, to_query(req)), req.conversation_id)
+            draft = await run_in_threadpool(engine.answerer.extractive, query)
         except Exception:  # the client has a stream open: tell it, in the stream, rather than drop the connection
             log.exception("answering failed during a stream")
             error = {"message": "answering failed on the server; please retry", "type": "server_error"}
             yield {"event": "error", "data": json.dumps(error)}
             return
-        observe_answer(resp)
+        resp = to_response(draft, req.conversation_id)
         head = resp.model_dump(include={"lang", "abstained", "intent", "citations", "units", "conversation"})
         yield {"event": "citations", "data": json.dumps(head, ensure_ascii=False)}
-        for piece in chunks(resp.answer):
-            yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}
+        rewriter = engine.answerer.rewriter
+        if rewriter is None or draft.abstained or not draft.cited:
+            for piece in chunks(resp.answer):
+                yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}
+        else:
+            final = None
+            pieces: list[str] = []
+            try:
+                async for piece in _bounded(rewriter.stream(query.text, draft), rewriter.timeout_s):
+                    pieces.append(piece)
+                    yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}
+                final = rewriter.accept("".join(pieces).strip(), draft)
+            except Exception:  # noqa: BLE001 - timeouts, upstream errors: the extractive answer stands
+                log.warning("the LLM stream failed; the extractive answer replaces it", exc_info=True)
+            if final is None:  # the streamed reply failed verification (or never finished): take it back
+                resp = to_response(replace(draft, llm_fallback=True), req.conversation_id)
+                yield {"event": "replace", "data": json.dumps({"text": resp.answer}, ensure_ascii=False)}
+            else:
+                resp = to_response(final, req.conversation_id)
+        observe_answer(resp)
         yield {"event": "done", "data": resp.model_dump_json()}
 
     return EventSourceResponse(events(), ping=15)
+
+
+async def _bounded(pieces: Iterator[str], timeout_s: float) -> AsyncIterator[str]:
+    """The pieces of a blocking iterator, each fetched in a worker thread, all within `timeout_s` (TimeoutError)."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout_s
+    done = object()
+    while True:
+        piece = await asyncio.wait_for(run_in_threadpool(next, pieces, done), max(deadline - loop.time(), 0.001))
+        if piece is done:
+            return
+        yield piece  # type: ignore[misc]

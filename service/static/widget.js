@@ -262,6 +262,7 @@
             var obj = JSON.parse(data);
             if (ev === "citations") head = obj;
             else if (ev === "delta") { answer += obj.text; reply.text.textContent = answer; }
+            else if (ev === "replace") { answer = obj.text; reply.text.textContent = answer; }
             else if (ev === "done") { reply.text.textContent = obj.answer; head = obj; answer = obj.answer; }
             else if (ev === "error") failed = obj.message || "error";
           });
