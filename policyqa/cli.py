@@ -205,7 +205,13 @@ def documents(
     if not docs:
         console.print("No notices stored yet: run `policyqa ingest data/notices`.")
         return
-    table = Table("doc number", "title", "issuer", "issued on", "period", "clauses", "tasks")
+    # The 文号 is what a reader copies into a question: never cut; the other columns wrap instead of ending in "…".
+    from rich.cells import cell_len
+
+    table = Table()
+    table.add_column("doc number", no_wrap=True, min_width=max(cell_len(d.doc_number) for d in docs))
+    for name in ("title", "issuer", "issued on", "period", "clauses", "tasks"):
+        table.add_column(name, overflow="fold")
     for d in docs:
         table.add_row(d.doc_number, d.title, d.issuer, d.issued_on, d.period or "", str(d.n_clauses), str(d.n_tasks))
     console.print(table)

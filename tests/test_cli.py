@@ -22,6 +22,8 @@ def test_ingest_then_documents(settings: Settings) -> None:
     assert again.exit_code == 0 and "unchanged" in again.output and "up to date" in again.output
     docs = runner.invoke(app, ["documents", "--json"])
     assert docs.exit_code == 0 and "宁委办发〔2022〕13号" in docs.output
+    table = runner.invoke(app, ["documents"], env={"COLUMNS": "80"})  # a narrow terminal cuts titles, not 文号
+    assert table.exit_code == 0 and "宁委办发〔2022〕13号" in table.output and "宁政发〔2023〕51号" in table.output
 
 
 def test_ingest_errors_exit_nonzero_with_one_line(settings: Settings, tmp_path: Path) -> None:

@@ -15,12 +15,13 @@
           error: "Sorry, the service could not answer right now.", task: "task", toggle: "中文",
           copy: "Copy", copied: "Copied", up: "Helpful", down: "Not helpful", thanks: "Thanks for the feedback.",
           retry: "Retry", rateFailed: "Could not send the feedback.", newChat: "New chat",
+          thinking: "Looking through the notices…",
           welcome: "Ask about the policy notices in English or Chinese. Every answer cites the notice and task." },
     zh: { open: "政策问答", title: "政策问答", placeholder: "请输入问题，例如：外籍人才创业工作许可由哪个部门牵头？",
           send: "提问", close: "关闭", sources: "出处", unofficial: "非官方英文译文", zh: "中文原文", agencies: "相关单位",
           none: "没有出处：通知中没有相关内容。", error: "抱歉，服务暂时无法回答。", task: "任务", toggle: "English",
           copy: "复制", copied: "已复制", up: "有帮助", down: "没有帮助", thanks: "感谢反馈。", retry: "重试",
-          rateFailed: "反馈发送失败。", newChat: "新对话", welcome: "可用中文或英文提问，每个回答都注明出处（文号和任务）。" }
+          rateFailed: "反馈发送失败。", newChat: "新对话", thinking: "正在查找通知……", welcome: "可用中文或英文提问，每个回答都注明出处（文号和任务）。" }
   };
   var ROLE = { en: { lead: "Lead", cooperate: "Cooperating", guide: "Guiding", responsible: "Responsible" },
                zh: { lead: "牵头", cooperate: "配合", guide: "指导", responsible: "责任" } };
@@ -87,7 +88,11 @@
   button.addEventListener("click", function () { open(panel.hidden); });
   closeBtn.addEventListener("click", function () { open(false); });
   panel.addEventListener("keydown", function (e) { if (e.key === "Escape") open(false); });
-  toggle.addEventListener("click", function () { lang = lang === "en" ? "zh" : "en"; applyLang(); });
+  toggle.addEventListener("click", function () {
+    lang = lang === "en" ? "zh" : "en";
+    applyLang();
+    rerender();  // earlier answers keep their text; their labels (sources, copy, rating) follow the new language
+  });
   input.addEventListener("keydown", function (e) {
     if (e.key === "Enter" && !e.shiftKey) { e.preventDefault(); form.requestSubmit(); }
   });
@@ -217,12 +222,19 @@
     turns.forEach(function (turn) {
       addMessage("user", turn.q);
       var reply = addMessage("bot", turn.answer);
-      finish(reply.box, turn.q, turn.answer, turn.head, T[turn.lang] || T[lang]);
+      finish(reply.box, turn.q, turn.answer, turn.head, T[lang]);
       history.push({ role: "user", content: turn.q }, { role: "assistant", content: turn.answer });
     });
     if (!turns.length) welcome();
   }
   restore();
+
+  function rerender() {
+    if (log.querySelector("[aria-busy]")) return;  // an answer is on its way: leave the log alone
+    while (log.firstChild) log.removeChild(log.firstChild);
+    history = [];
+    restore();
+  }
 
   newBtn.addEventListener("click", function () {
     turns = []; history = []; save(turns);
@@ -244,7 +256,8 @@
 
   function ask(q) {
     var t = T[lang];
-    var reply = addMessage("bot", "");
+    var reply = addMessage("bot", t.thinking);
+    reply.text.classList.add("pqa-thinking");
     reply.box.setAttribute("aria-busy", "true");
     send.disabled = true;
     var head = null, answer = "", failed = null;
@@ -261,7 +274,9 @@
           buf = parseSSE(buf + dec.decode(r.value, { stream: true }), function (ev, data) {
             var obj = JSON.parse(data);
             if (ev === "citations") head = obj;
-            else if (ev === "delta") { answer += obj.text; reply.text.textContent = answer; }
+            else if (ev === "delta") {
+              answer += obj.text; reply.text.textContent = answer; reply.text.classList.remove("pqa-thinking");
+            }
             else if (ev === "replace") { answer = obj.text; reply.text.textContent = answer; }
             else if (ev === "done") { reply.text.textContent = obj.answer; head = obj; answer = obj.answer; }
             else if (ev === "error") failed = obj.message || "error";
@@ -283,6 +298,7 @@
       retry.addEventListener("click", function () { reply.box.remove(); ask(q); });
       reply.box.append(retry);
     }).then(function () {
+      reply.text.classList.remove("pqa-thinking");
       reply.box.removeAttribute("aria-busy");
       send.disabled = false;
       log.scrollTop = log.scrollHeight;

@@ -222,6 +222,21 @@ def test_an_answer_can_be_copied_and_rated_and_a_failed_one_retried(site, browse
     page.goto(site + "/")
     page.get_by_role("button", name="Ask about policy notices").click()
     question = "Who leads the QFLP pilot?"
+    held = []
+    page.route("**/v1/ask/stream", lambda route: held.append(route))  # hold the request: the reply is pending
+    page.locator("#pqa-input").fill(question)
+    page.locator("#pqa-input").press("Enter")
+    pending = page.locator(".pqa-bot").last
+    pending.locator(".pqa-thinking").wait_for(timeout=5_000)  # a visible "thinking" state while it waits
+    assert pending.get_attribute("aria-busy") == "true" and "Looking" in pending.inner_text()
+    while not held:
+        time.sleep(0.02)
+    held[0].abort()  # then the network fails
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and pending.get_attribute("aria-busy") is not None:
+        time.sleep(0.03)
+    page.unroute("**/v1/ask/stream")
+    page.get_by_role("button", name="New chat").click()
     page.route("**/v1/ask/stream", lambda route: route.abort())  # the network fails once
     ask(page, question)
     failed = page.locator(".pqa-bot").last
@@ -267,6 +282,11 @@ def test_suggestions_start_a_conversation_that_survives_a_reload_until_new_chat(
     assert page.locator(".pqa-user").all_inner_texts() == [question]
     assert page.locator(".pqa-bot .pqa-text").all_inner_texts() == [answer]
     assert page.locator(".pqa-bot .pqa-sources").count() == 1 and page.locator(".pqa-welcome").count() == 0
+    page.get_by_role("button", name="中文", exact=True).click()  # earlier answers' labels follow the language
+    assert page.locator(".pqa-bot .pqa-text").all_inner_texts() == [answer]
+    assert page.get_by_role("button", name="复制").count() == 1 and page.get_by_role("button", name="Copy").count() == 0
+    assert page.locator(".pqa-sources h3").all_inner_texts() == ["出处"]
+    page.get_by_role("button", name="English", exact=True).click()
 
     page.get_by_role("button", name="New chat").click()
     assert page.locator(".pqa-bot").count() == 0 and page.locator(".pqa-welcome").count() == 1
