@@ -72,10 +72,11 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> JSONResponse 
     usage = {"prompt_tokens": prompt_tokens, "completion_tokens": completion_tokens,
              "total_tokens": prompt_tokens + completion_tokens}
     extra = {"citations": [c.model_dump() for c in resp.citations], "policyqa": resp.model_dump(exclude={"answer"})}
+    content = resp.answer + references(resp)
     if not req.stream:
         body = {
             "id": cid, "object": "chat.completion", "created": created, "model": req.model,
-            "choices": [{"index": 0, "message": {"role": "assistant", "content": resp.answer},
+            "choices": [{"index": 0, "message": {"role": "assistant", "content": content},
                          "finish_reason": "stop"}],
             "usage": usage,
             **extra,
@@ -92,7 +93,7 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> JSONResponse 
 
     async def events() -> AsyncIterator[dict[str, str]]:
         yield {"data": chunk({"role": "assistant", "content": ""})}
-        for piece in chunks(resp.answer):
+        for piece in chunks(content):
             yield {"data": chunk({"content": piece})}
         yield {"data": chunk({}, "stop", **extra)}
         if req.stream_options and req.stream_options.include_usage:  # OpenAI's last chunk: no choices, the usage
@@ -101,3 +102,16 @@ async def chat_completions(req: ChatRequest, engine: EngineDep) -> JSONResponse 
         yield {"data": "[DONE]"}
 
     return EventSourceResponse(events())
+
+
+def references(resp: AskResponse) -> str:
+    """Numbered sources after the answer, in the message content itself: the one place every OpenAI client (and
+    LangChain's ChatOpenAI) keeps, whatever it does with the extra fields."""
+    if resp.abstained or not resp.citations:
+        return ""
+    zh = resp.lang == "zh"
+    lines = []
+    for i, c in enumerate(resp.citations[:10], start=1):
+        where = (f"第{c.task_no}项任务" if zh else f"task {c.task_no}") if c.task_no is not None else c.section
+        lines.append(f"[{i}] {c.doc_number} {where}")
+    return ("\n\n出处：\n" if zh else "\n\nSources:\n") + "\n".join(lines)

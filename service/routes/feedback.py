@@ -11,7 +11,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator
 
 from service.deps import FeedbackDep
 from service.routes.admin import AdminDep
-from service.schemas import COMMON_RESPONSES, no_surrogates
+from service.schemas import COMMON_RESPONSES, ErrorOut, no_surrogates
 
 router = APIRouter(tags=["feedback"])
 
@@ -57,7 +57,11 @@ async def feedback(body: FeedbackIn, store: FeedbackDep) -> FeedbackOut:
     return FeedbackOut(id=row)
 
 
-@router.get("/v1/admin/feedback", tags=["admin"])
+@router.get("/v1/admin/feedback", tags=["admin"], responses=COMMON_RESPONSES | {
+    200: {"description": "the ratings", "content": {"application/json": {"schema": {"type": "object"}},
+                                                    "text/csv": {"schema": {"type": "string"}}}},
+    401: {"model": ErrorOut, "description": "missing or wrong bearer key"},
+    403: {"model": ErrorOut, "description": "admin routes disabled (no POLICYQA_ADMIN_KEY)"}})
 async def export_feedback(_: AdminDep, store: FeedbackDep,
                           format: Annotated[Literal["json", "csv"], Query()] = "json",  # noqa: A002
                           limit: Annotated[int, Query(ge=1, le=100_000)] = 10_000) -> Response:

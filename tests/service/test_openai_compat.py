@@ -52,6 +52,9 @@ def test_langchain_keeps_the_citations(client) -> None:  # type: ignore[no-untyp
     cites = json.loads(msg.response_metadata["headers"]["x-policyqa-citations"])
     assert cites and cites[0]["doc_number"] == SO_NO and cites[0]["task_no"] == 93
     assert "市科技局" in str(msg.content)
+    assert f"出处：\n[1] {SO_NO} 第93项任务" in str(msg.content)  # numbered sources in the content itself
+    streamed = "".join(str(c.content) for c in llm.stream("Who leads the QFLP pilot?"))
+    assert "\n\nSources:\n[1] " in streamed
 
 
 def test_unknown_doc_numbers_are_named_in_a_422(client) -> None:  # type: ignore[no-untyped-def]
