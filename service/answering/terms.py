@@ -4,8 +4,9 @@ may be printed as (glossary, then dictionary), so a Chinese clause with no Engli
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import lru_cache
 
 from index.analyzer import Analyzer
 from ingest.dictionary import Dictionary
@@ -99,11 +100,18 @@ def clause_text(c: Clause) -> str:
     return f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
 
 
-@cache
-def _stemmer():  # type: ignore[no-untyped-def]
-    import snowballstemmer
+_local = threading.local()
 
-    return snowballstemmer.stemmer("english")
+
+def _stemmer():  # type: ignore[no-untyped-def]
+    """One Snowball stemmer per thread: a stemmer keeps its word in itself while it works, so two answering threads
+    sharing one corrupt each other's stems (a 500 under load in CI)."""
+    stemmer = getattr(_local, "stemmer", None)
+    if stemmer is None:
+        import snowballstemmer
+
+        stemmer = _local.stemmer = snowballstemmer.stemmer("english")
+    return stemmer
 
 
 @lru_cache(maxsize=4096)

@@ -52,3 +52,19 @@ def test_a_body_paragraph_does_not_displace_a_task_by_holding_more_words() -> No
     # A section's paragraph repeats the words of every task under it.
     task, body = candidate(1, 0.4, 1.0), candidate(None, 0.9, 0.99)
     assert _prefer_task([task, body])[1].clause.task_no == 1
+
+
+def test_stems_are_right_from_many_threads_at_once() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    from service.answering.terms import _stemmer
+
+    words = [f"{w}{suffix}" for w in ("develop", "control", "regulat", "nurs", "process", "connect")
+             for suffix in ("er", "ers", "ed", "ing", "ment", "ments", "ion", "ions")]
+    expected = [_stemmer().stemWord(w) for w in words]
+
+    def stem_all(_: int) -> list[str]:
+        return [_stemmer().stemWord(w) for w in words for _ in range(20)][::20]
+
+    with ThreadPoolExecutor(8) as pool:
+        assert all(got == expected for got in pool.map(stem_all, range(64)))
