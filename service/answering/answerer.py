@@ -106,7 +106,7 @@ class Answerer:
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
         if part.constraints.task_numbers:
-            hits = self._numbered(part, docs)
+            hits = self._numbered(part, docs, query)
             if not hits:  # no stored notice (of those named) has a task of that number
                 return abstain_part(part, Decision(None, "task", ()), lang)
         else:
@@ -120,12 +120,19 @@ class Answerer:
             answer_passage(part, decision, lang, self.analyzer))
         return replace(result, related=tuple(Evidence(h.clause, h.score) for h in decision.related))
 
-    def _numbered(self, part: Part, docs: list[str] | None) -> list[Hit]:
+    def _numbered(self, part: Part, docs: list[str] | None, query: Query) -> list[Hit]:
         """The tasks a question names by number, in the notices it names (or in any): the clause is then known, not
-        searched for, and the evidence checks still decide whether it answers."""
+        searched for, and the evidence checks still decide whether it answers. When several notices have a task of
+        that number, the notice whose clauses the question's words find first comes first."""
         wanted = set(part.constraints.task_numbers)
-        return [Hit(c, 1.0) for d in self.catalog.documents() if not docs or d.doc_number in docs
-                for c in self.catalog.clauses_of(d.doc_number, ("task",)) if c.task_no in wanted]
+        numbered = [c for d in self.catalog.documents() if not docs or d.doc_number in docs
+                    for c in self.catalog.clauses_of(d.doc_number, ("task",)) if c.task_no in wanted]
+        owners = list(dict.fromkeys(c.doc_number for c in numbered))
+        if len(owners) > 1:
+            found = self.retriever.search(self._prepared(part), k=RETRIEVAL_DEPTH, doc_numbers=owners)
+            rank = {n: i for i, n in enumerate(dict.fromkeys(h.clause.doc_number for h in found))}
+            numbered.sort(key=lambda c: rank.get(c.doc_number, len(rank)))
+        return [Hit(c, 1.0) for c in numbered]
 
     def _prepared(self, part: Part) -> PreparedQuery:
         """The part as a search query, its English content words carrying their first Chinese form (glossary,

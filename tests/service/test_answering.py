@@ -240,3 +240,11 @@ def test_a_task_number_a_notice_does_not_have_is_said_so(real_engine) -> None:  
 def test_an_english_question_quoting_a_document_number_is_english(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "What is 宁委办发〔2022〕13号 about?")
     assert r.lang == "en" and r.intent == "metadata" and "Digital Trade" in r.answer
+
+
+@pytest.mark.parametrize(("question", "doc"), [("知识产权服务方面的第17项任务由谁负责？", DT_NO),
+                                               ("Who leads task 17 on applied undergraduate universities?", SO_NO)])
+def test_a_task_number_several_notices_have_goes_to_the_notice_the_words_describe(real_engine, question: str,
+                                                                                    doc: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (doc, 17), r.answer
