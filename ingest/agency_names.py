@@ -54,10 +54,13 @@ def _strip_level(zh: str) -> tuple[str, str, bool]:
 def _curated_cores(registry_id: int, registry: AgencyRegistry) -> dict[str, str]:
     """Core words of curated names in both languages: 发改 → Development and Reform, 市场监管 → Market Regulation."""
     out: dict[str, str] = {}
+    # Every place the curated records are the agencies of (and China): names to take out of an English name.
+    known = sorted({a.jurisdiction_en for a in registry.agencies if a.jurisdiction_en} | {"China"}, key=len,
+                   reverse=True)
     for a in registry.agencies:
         if a.generated:
             continue
-        places = [p for p in (a.jurisdiction_en, "China", "Jiangsu", "Nanjing") if p]
+        places = [p for p in (a.jurisdiction_en, *known) if p]
         en = a.en
         for p in places:
             en = re.sub(rf"\b{re.escape(p)}\b( Province| City)?", " ", en)
