@@ -39,7 +39,7 @@ def task_numbers(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...
 
 def without_names(text: str) -> str:
     """The question without the Chinese it quotes (文号, 《titles》, “names”): what its own language is told by
-    ("What is 宁委办发〔2022〕13号 about?" is English)."""
+    ("What is 某府发〔2024〕1号 about?" is English)."""
     return _QUOTED_ZH.sub(" ", _PRINTED_NUMBER.sub(" ", text))
 
 
