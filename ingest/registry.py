@@ -148,7 +148,7 @@ class AgencyRegistry:
 
 
 _EN_GENERIC = frozenset(
-    "of the and nanjing municipal municipality city jiangsu province provincial bureau department office commission "
+    "of the and municipal municipality city province provincial bureau department office commission "
     "administration committee cpc people's people government branch s".split()
 )
 
@@ -164,8 +164,9 @@ def _words(s: str) -> list[str]:
             for w in re.findall(r"[a-z0-9']+", s.lower().replace("&", " and "))]
 
 
-def _content(s: str) -> frozenset[str]:
-    return frozenset(w for w in _words(s) if w not in _EN_GENERIC)
+def _content(s: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
+    """The distinctive words of an English name: not its organisation words, nor the places agencies belong to."""
+    return frozenset(w for w in _words(s) if w not in _EN_GENERIC and w not in places)
 
 
 class EnglishAgencyMatcher:
@@ -189,7 +190,9 @@ class EnglishAgencyMatcher:
         self._provinces = {_norm_en(a.jurisdiction_en) for a in registry.agencies if a.level == "provincial"}
         # Fuzzy matching needs two distinctive words ("science" + "technology"): one alone ("talent",
         # "tourism") is a topic far more often than it is an agency.
-        self._content = [(c, a) for a in registry.agencies for n in (a.en, *a.en_aliases) if len(c := _content(n)) >= 2]
+        places = frozenset(w for a in registry.agencies for w in _words(a.jurisdiction_en))
+        self._content = [(c, a) for a in registry.agencies for n in (a.en, *a.en_aliases)
+                         if len(c := _content(n, places)) >= 2]
 
     def spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """(start, end, agency) for every name found, in the order of the text (normalised lowercase offsets)."""

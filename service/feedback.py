@@ -54,8 +54,15 @@ class FeedbackStore:
         writer = csv.DictWriter(out, fieldnames=COLUMNS)
         writer.writeheader()
         for r in self.rows(limit):
-            writer.writerow({**r, "citations": "; ".join(_cite(c) for c in r["citations"])})
+            writer.writerow({k: _cell(v) for k, v in {**r, "citations": "; ".join(_cite(c) for c in r["citations"])}
+                             .items()})
         return out.getvalue()
+
+
+def _cell(value: Any) -> Any:
+    """A text cell a spreadsheet would run as a formula (=, +, -, @, tab, CR first) is kept as text: the question,
+    answer and comment come from anyone."""
+    return "'" + value if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def _cite(c: dict[str, Any]) -> str:

@@ -18,21 +18,29 @@ _PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19
                              r"\s*第?\s*\d{1,4}\s*[号號]?")
 
 
-_TASK_ZH = re.compile(r"第\s*([0-9]{1,3}|[一二三四五六七八九十]{1,3})\s*(?:项|条)(?:任务|工作|事项|措施)?|"
-                      r"任务\s*([0-9]{1,3})(?![0-9])|(?<![0-9〕\]])([0-9]{1,3})\s*号任务")
+_CN_1_99 = r"[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
+_TASK_ZH = re.compile(rf"第\s*([0-9]{{1,3}}|{_CN_1_99})\s*(?:项(?:任务|工作|事项|措施)?|条(?:任务|措施))|"
+                      r"任务\s*([0-9]{1,3})(?![0-9项个条])|(?<![0-9])([0-9]{1,3})\s*号(?=任务)")
 _TASK_EN = re.compile(r"\b(?:task|item|measure|row)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b", re.I)
 _QUOTED_ZH = re.compile(r"《[^》]{1,80}》|“[^”]{1,80}”")
 
 
 def task_numbers(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...]]:
-    """Tasks a question names by number ("第17项任务", "任务17", "task 17", "item 52"), and where."""
+    """Tasks a question names by number ("第17项任务", "任务17", "task 17", "item 52"), and where; never the number
+    inside a 文号 ("…〔2023〕51号任务…") or a count ("完成任务10项")."""
     from ingest.body import cn_to_int
 
+    printed = [m.span() for m in _PRINTED_NUMBER.finditer(text)]
     found: list[int] = []
     spans: list[tuple[int, int]] = []
     for m in [*_TASK_ZH.finditer(text), *_TASK_EN.finditer(text)]:
+        if any(s < m.end() and m.start() < e for s, e in printed):
+            continue
         raw = next(g for g in m.groups() if g)
-        found.append(cn_to_int(raw))
+        try:
+            found.append(cn_to_int(raw))
+        except ValueError:  # not a numeral after all
+            continue
         spans.append(m.span())
     return tuple(dict.fromkeys(found)), tuple(spans)
 

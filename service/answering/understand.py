@@ -76,7 +76,8 @@ class Understanding:
 
     def understand(self, text: str) -> Question:
         text = self.analyzer.to_simplified(text.strip())
-        zh = is_chinese(without_names(text))
+        own = without_names(text)  # its own words, without the Chinese it quotes; all of it if it only quotes
+        zh = is_chinese(own if re.search(r"[A-Za-z\u4e00-\u9fff]", own) else text)
         if not zh:
             text = self.speller.correct(text)
         lang = "zh" if zh else "en"
@@ -264,7 +265,9 @@ def _name_fragment(word: str, dictionary: Dictionary) -> bool:
 def _asks_yes_or_no(text: str) -> bool:
     """An English yes/no question, at the start or in a later clause ("We run a travel agency here — are we
     allowed to sell trips abroad, and who do we talk to?")."""
-    if L.YESNO_EN.search(text) and not _wh_first(text):
+    if _wh_first(text):
+        return False  # "How, if at all, does the plan…": a wh-question, whatever its later clauses look like
+    if L.YESNO_EN.search(text):
         return True
     for clause in re.split(r"\s[—–-]{1,2}\s|[,;:?!.]\s+", text)[1:]:
         clause = re.sub(r"^(and|so|but|then|also)\s+", "", clause.strip(), flags=re.I)

@@ -93,7 +93,7 @@ async def ask_stream(req: AskRequest, engine: EngineDep) -> EventSourceResponse:
                 async for piece in _bounded(rewriter.stream(query.text, draft), rewriter.timeout_s):
                     pieces.append(piece)
                     yield {"event": "delta", "data": json.dumps({"text": piece}, ensure_ascii=False)}
-                final = rewriter.accept("".join(pieces).strip(), draft)
+                final = await run_in_threadpool(rewriter.accept, "".join(pieces).strip(), draft)
             except Exception:  # noqa: BLE001 - timeouts, upstream errors: the extractive answer stands
                 log.warning("the LLM stream failed; the extractive answer replaces it", exc_info=True)
             if final is None:  # the streamed reply failed verification (or never finished): take it back

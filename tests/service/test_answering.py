@@ -201,7 +201,7 @@ def test_paraphrases_in_other_word_forms_are_answered(real_engine, question: str
 def test_a_refusal_names_the_place_only_when_the_place_is_why(real_engine) -> None:  # type: ignore[no-untyped-def]
     # The best clause is about Hong Kong-invested care homes; what it lacks is the clinics, not Hong Kong.
     r = ask(real_engine, "Can Hong Kong-funded nursing homes run their own in-house clinics?")
-    assert r.reason != "place" and "Hong Kong" not in r.answer.split("\n")[0]
+    assert r.abstained and r.reason != "place" and "Hong Kong" not in r.answer.split("\n")[0]
 
 
 

@@ -67,3 +67,12 @@ def test_the_export_needs_the_admin_key(client) -> None:  # type: ignore[no-unty
     rate(client, "up", "Who leads the QFLP pilot?")
     assert client.get("/v1/admin/feedback").status_code == 401
     assert client.get("/v1/admin/feedback", headers={"Authorization": "Bearer " + "x" * 32}).status_code == 401
+
+
+def test_a_formula_in_feedback_stays_text_in_the_csv(client) -> None:  # type: ignore[no-untyped-def]
+    r = client.post("/v1/feedback", json={"rating": "down", "question": "=HYPERLINK(\"http://x\",\"y\")",
+                                          "answer": "+1", "comment": "@SUM(A1)"})
+    assert r.status_code == 201
+    table = list(csv.DictReader(io.StringIO(client.get("/v1/admin/feedback?format=csv",
+                                                       headers={"Authorization": f"Bearer {KEY}"}).text)))
+    assert (table[0]["question"][0], table[0]["answer"], table[0]["comment"]) == ("'", "'+1", "'@SUM(A1)")
