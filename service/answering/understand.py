@@ -44,11 +44,10 @@ class Understanding:
         """The agency a short name (卫健委) means when several share it (市卫健委, 省卫健委): the one the stored
         notices give clearly more tasks to carry out (lead or responsible, not guide), as a reader of those notices
         would take it; None when it is a toss-up."""
-        def doing(a: Agency) -> int:
-            return sum(len(self.catalog.tasks_of([a.id], role)) for role in ("lead", "responsible"))
-
-        ranked = sorted({a.id: a for a in agencies}.values(), key=lambda a: -doing(a))
-        counts = [doing(a) for a in ranked]
+        doing = {a.id: sum(len(self.catalog.tasks_of([a.id], role)) for role in ("lead", "responsible"))
+                 for a in agencies}
+        ranked = sorted({a.id: a for a in agencies}.values(), key=lambda a: -doing[a.id])
+        counts = [doing[a.id] for a in ranked]
         if len(ranked) == 1 or counts[0] >= 2 * max(counts[1], 1):
             return ranked[0]
         return None
