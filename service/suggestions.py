@@ -8,25 +8,25 @@ from collections import Counter
 from ingest.models import Clause, Document
 from service.answering.answerer import Answerer
 from service.answering.types import Lang, Query
+from service.answering.wording import say
 
 MAX_SUGGESTIONS = 4
 
 
 def candidates(documents: list[Document], clauses: list[Clause], lang: str) -> list[str]:
-    zh = lang == "zh"
     out: list[str] = []
     tasks = [c for c in clauses if c.kind == "task" and c.task_no is not None]
     leads = Counter(u.zh for c in tasks for u in c.units if u.role == "lead")
-    busiest = next((u for c in tasks for u in c.units if leads and u.zh == leads.most_common(1)[0][0]), None)
+    top = leads.most_common(1)[0][0] if leads else None
+    busiest = next((u for c in tasks for u in c.units if u.zh == top), None)
     for d in documents[:2]:
-        out.append(f"{d.doc_number}是关于什么的？" if zh else f"What is {d.doc_number} about?")
+        out.append(say(lang, "suggest_about", doc=d.doc_number))
         led = next((c for c in tasks if c.doc_number == d.doc_number and any(u.role == "lead" for u in c.units)),
                    None)
         if led is not None:
-            out.append(f"{d.doc_number}第{led.task_no}项任务由哪个部门牵头？" if zh
-                       else f"Who leads task {led.task_no} of {d.doc_number}?")
+            out.append(say(lang, "suggest_task_lead", doc=d.doc_number, no=led.task_no))
     if busiest is not None:
-        out.insert(1, f"{busiest.zh}牵头哪些任务？" if zh else f"Which tasks does the {busiest.en or busiest.zh} lead?")
+        out.insert(1, say(lang, "suggest_agency_tasks", zh=busiest.zh, en=busiest.en or busiest.zh))
     return out
 
 

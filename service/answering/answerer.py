@@ -106,7 +106,7 @@ class Answerer:
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
         if part.constraints.task_numbers:
-            hits = self._numbered(part, docs, query)
+            hits = self._numbered(part, docs)
             if not hits:  # no stored notice (of those named) has a task of that number
                 return abstain_part(part, Decision(None, "task", ()), lang)
         else:
@@ -120,7 +120,7 @@ class Answerer:
             answer_passage(part, decision, lang, self.analyzer))
         return replace(result, related=tuple(Evidence(h.clause, h.score) for h in decision.related))
 
-    def _numbered(self, part: Part, docs: list[str] | None, query: Query) -> list[Hit]:
+    def _numbered(self, part: Part, docs: list[str] | None) -> list[Hit]:
         """The tasks a question names by number, in the notices it names (or in any): the clause is then known, not
         searched for, and the evidence checks still decide whether it answers. When several notices have a task of
         that number, the notice whose clauses the question's words find first comes first."""

@@ -75,6 +75,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_line_period": {"zh": "，规划期{period}年", "en": ", covering {period}"},
     # abstaining
     "not_stated": {"zh": "现有通知没有写明{what}。", "en": "The notices do not state {what}."},
+    "suggest_about": {"zh": "{doc}是关于什么的？", "en": "What is {doc} about?"},
+    "suggest_task_lead": {"zh": "{doc}第{no}项任务由哪个部门牵头？", "en": "Who leads task {no} of {doc}?"},
+    "suggest_agency_tasks": {"zh": "{zh}牵头哪些任务？", "en": "Which tasks does the {en} lead?"},
     "no_such_task": {"zh": "{docs}没有第{tasks}项任务。", "en": "{docs} has no task {tasks}."},
     "the_notices": {"zh": "现有通知", "en": "No stored notice"},
     "not_stated_value": {"zh": "现有通知提到了相关内容，但没有写明{what}的具体{kind}。",

@@ -4,6 +4,7 @@ the start-up code from our own static files, so that nothing is fetched from a C
 
 from __future__ import annotations
 
+from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
@@ -15,8 +16,16 @@ OWN = Path(__file__).resolve().parent.parent / "static" / "docs"
 TYPES = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8", ".png": "image/png"}
 
 
-def _vendor() -> Path:
-    return Path(str(files("fastapi_offline") / "static"))
+@cache
+def _assets() -> dict[str, Path]:
+    """Every file /docs-assets serves, by name: our start-up scripts first, then the vendored bundles."""
+    vendor = Path(str(files("fastapi_offline") / "static"))
+    found: dict[str, Path] = {}
+    for folder in (OWN, vendor):
+        for path in folder.iterdir():
+            if path.suffix in TYPES:
+                found.setdefault(path.name, path)
+    return found
 
 
 PAGE = """<!doctype html>
@@ -44,9 +53,7 @@ def redoc() -> HTMLResponse:
 @router.get("/docs-assets/{name}")
 def asset(name: str) -> FileResponse:
     """The vendored Swagger UI and ReDoc bundles, and our start-up scripts; nothing else."""
-    for folder in (OWN, _vendor()):
-        path = folder / name
-        if name in {p.name for p in folder.iterdir()} and path.suffix in TYPES:
-            return FileResponse(path, media_type=TYPES[path.suffix],
-                                headers={"cache-control": "public, max-age=86400"})
+    path = _assets().get(name)
+    if path is not None:
+        return FileResponse(path, media_type=TYPES[path.suffix], headers={"cache-control": "public, max-age=86400"})
     raise HTTPException(status_code=404, detail=f"no docs asset {name!r}")
