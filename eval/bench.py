@@ -311,9 +311,9 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
 
     from index.builder import build_dense, write_index
     from index.cache import QueryCache
-    from index.retriever import HybridRetriever
+    from index.retriever import FaissBackend, HybridRetriever
 
-    retriever = engine.retriever
+    retriever = engine.retriever.backend
     passage_vectors = retriever.dense.reconstruct_n(0, retriever.dense.ntotal)
     t0 = time.perf_counter()
     syn = synthetic_corpus(retriever.clauses, passage_vectors, retriever.owners, engine.analyzer, n)
@@ -350,7 +350,8 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
     out["index_write_s"] = time.perf_counter() - t
     out["index_kind"] = "hnsw" if len(syn.owners) > ann_threshold else "flat-ip"
     out["bm25_disk_mb"] = sum(f.stat().st_size for f in (folder / "bm25").rglob("*") if f.is_file()) / 2**20
-    hybrid = HybridRetriever(folder, syn.clauses, engine.embedder, engine.analyzer)
+    by_id = {c.clause_id: c for c in syn.clauses}
+    hybrid = HybridRetriever(FaissBackend(folder, syn.clauses), by_id.get, engine.embedder, engine.analyzer)
     prepared = [engine.analyzer.prepare(q) for q in questions]
     hybrid.search(prepared[0], k=5)
     out["retrieval"] = median_of_runs([percentiles_ms([timed(hybrid.search, p, k=5) for p in prepared])
@@ -392,7 +393,7 @@ def run_bench(settings: Settings, golds: list[dict], opts: BenchOptions,
     res: dict[str, Any] = {
         "machine": {"python": platform.python_version(), "cpus": os.cpu_count(), "platform": platform.platform(),
                     "embedder": engine.embedder.id, "clauses": len(engine.clauses),
-                    "vectors": int(engine.retriever.dense.ntotal)},
+                    "vectors": int(engine.retriever.manifest.n_vectors)},
         "options": opts.__dict__ | {"n_questions": len(questions)},
     }
     say("embedding floor")

@@ -33,10 +33,26 @@ log = logging.getLogger("policyqa")
 class Published:
     statuses: list[Status]
     index: BuildReport | None
+    mirrored: BuildReport | None = None  # the Milvus version the store was mirrored to (POLICYQA_BACKEND=milvus)
 
 
 def _embedder(settings: Settings, embedder: Embedder | None) -> Embedder:
     return embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)
+
+
+def _mirror(settings: Settings, store: ClauseStore, embedder: Embedder | None, analyzer: Analyzer,
+            force: bool = False) -> BuildReport | None:
+    """With the Milvus backend, make the live Milvus version hold what the store holds (after the local index has
+    switched: a crash in between is caught up by the next writer, since the versions' corpus hashes differ)."""
+    if settings.backend != "milvus" or not store.clauses():
+        return None
+    from index.milvus import mirror
+
+    report = mirror(settings, store.clauses(), store.documents(), store.agency_records(), store.corpus_hash(),
+                    _embedder(settings, embedder), analyzer, force)
+    if report.status != "up to date":
+        log.warning("Milvus: %s", report)
+    return report
 
 
 def publish(settings: Settings, changes: list[Change], replace: bool = False, embedder: Embedder | None = None,
@@ -54,7 +70,8 @@ def publish(settings: Settings, changes: list[Change], replace: bool = False, em
         todo = [c for c, s in zip(changes, statuses, strict=True) if s != "unchanged"]
         analyzer = analyzer or Analyzer()
         if not todo:  # the store is as asked; the index is rebuilt only if it does not match (or settings changed)
-            return Published(statuses, ensure_index(settings, embedder, analyzer))
+            built = ensure_index(settings, embedder, analyzer)
+            return Published(statuses, built, _mirror(settings, store, embedder, analyzer))
         clauses = store.preview(todo)
         crash_point("before-build")
         report = build_index(settings, clauses, corpus_hash_of(clauses), _embedder(settings, embedder), analyzer,
@@ -71,7 +88,7 @@ def publish(settings: Settings, changes: list[Change], replace: bool = False, em
         crash_point("before-switch")
         switch_to(settings.index_root, folder)
         crash_point("after-switch")
-        return Published(statuses, report)
+        return Published(statuses, report, _mirror(settings, store, embedder, analyzer))
 
 
 def reindex(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
@@ -79,7 +96,10 @@ def reindex(settings: Settings, embedder: Embedder | None = None, analyzer: Anal
     """Rebuild the live index from the store (a new version), under the write lock."""
     with write_lock(settings.data_dir, lock_timeout_s):
         remove_incomplete(settings.index_root)
-        return ensure_index(settings, embedder, analyzer, force=True)
+        analyzer = analyzer or Analyzer()
+        report = ensure_index(settings, embedder, analyzer, force=True)
+        _mirror(settings, ClauseStore(settings.db_path), embedder, analyzer, force=True)
+        return report
 
 
 def restore_version(settings: Settings, doc_number: str, version: int, embedder: Embedder | None = None,
@@ -91,7 +111,10 @@ def restore_version(settings: Settings, doc_number: str, version: int, embedder:
         remove_incomplete(settings.index_root)
         store.restore_version(doc_number, version)
         crash_point("restore-before-index")
-        return _catch_up_locked(settings, store, embedder, analyzer or Analyzer())
+        analyzer = analyzer or Analyzer()
+        report = _catch_up_locked(settings, store, embedder, analyzer)
+        _mirror(settings, store, embedder, analyzer)
+        return report
 
 
 def catch_up(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
@@ -101,7 +124,10 @@ def catch_up(settings: Settings, embedder: Embedder | None = None, analyzer: Ana
     with write_lock(settings.data_dir, lock_timeout_s):
         store = ClauseStore(settings.db_path)
         remove_incomplete(settings.index_root)
-        return _catch_up_locked(settings, store, embedder, analyzer or Analyzer())
+        analyzer = analyzer or Analyzer()
+        report = _catch_up_locked(settings, store, embedder, analyzer)
+        _mirror(settings, store, embedder, analyzer)
+        return report
 
 
 def _catch_up_locked(settings: Settings, store: ClauseStore, embedder: Embedder | None,

@@ -1,10 +1,14 @@
 """Hybrid retrieval over clauses: FAISS (several vectors per clause, max-pooled) + bm25s over jieba/English tokens,
-fused with weighted reciprocal-rank fusion. `search(query) -> list[Hit]`."""
+fused with weighted reciprocal-rank fusion. `search(query) -> list[Hit]`.
+
+The search itself sits behind `SearchBackend`: `FaissBackend` here (files, the embedded default) or
+`index.milvus.MilvusBackend` (a Milvus server or Milvus Lite file). Both return clause ids with scores per ranking;
+`HybridRetriever` fuses them the same way for both."""
 
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal, Protocol
@@ -54,16 +58,52 @@ def sparse_text(c: Clause) -> str:
     return f"{c.section} {c.text} {c.text_en or ''} {units}"
 
 
-class HybridRetriever:
-    def __init__(
-        self, folder: Path, clauses: list[Clause], embedder: Embedder, analyzer: Analyzer,
-        weights: tuple[float, float] = (1.0, 0.5), rrf_k: int = 60,
-    ) -> None:
+@dataclass(frozen=True)
+class Filters:
+    """Scalar filters a search honours: only these notices, only these clause kinds."""
+    doc_numbers: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+
+
+@dataclass
+class Rankings:
+    """What a backend found for one query, each list best first as (clause_id, score): `dense` over every vector
+    of a clause (max-pooled), `dense_zh` over the Chinese texts alone (asked for English questions), `sparse` BM25."""
+    dense: list[tuple[str, float]] = field(default_factory=list)
+    dense_zh: list[tuple[str, float]] = field(default_factory=list)
+    sparse: list[tuple[str, float]] = field(default_factory=list)
+
+
+class SearchBackend(Protocol):
+    """Where clause vectors and tokens are searched: FAISS + bm25s in files (the embedded default) or a search
+    engine (index/milvus.py). A backend finds clause ids; the catalog turns them into clauses."""
+
+    @property
+    def version(self) -> str: ...
+
+    @property
+    def manifest(self) -> Manifest: ...
+
+    @property
+    def bilingual(self) -> bool:
+        """Whether some clause has an English rendering embedded beside its Chinese text."""
+        ...
+
+    def search(self, query_vector: np.ndarray | None, query_tokens: Sequence[str], k: int, filters: Filters,
+               chinese_only_too: bool = False) -> Rankings: ...
+
+    def health(self) -> dict[str, object]: ...
+
+
+class FaissBackend:
+    """FAISS (several vectors per clause, max-pooled) and bm25s, read from one version folder (index/persist.py)."""
+
+    def __init__(self, folder: Path, clauses: Sequence[Clause]) -> None:
         import bm25s
         import faiss
 
         self.folder = folder
-        self.manifest: Manifest = read_manifest(folder)
+        self._manifest: Manifest = read_manifest(folder)
         by_id = {c.clause_id: c for c in clauses}
         ids = json.loads((folder / "clause_ids.json").read_text())
         self.clauses = [by_id[i] for i in ids]
@@ -78,11 +118,6 @@ class HybridRetriever:
             self.dense.hnsw.efSearch = 128
         self.bm25 = bm25s.BM25.load(str(folder / "bm25"), show_progress=False)
         self._vocab = self.bm25.vocab_dict
-        self.embedder, self.analyzer = embedder, analyzer
-        self.weights, self.rrf_k = weights, rrf_k
-        # Token sets per clause, computed on first use and kept: the answerer's coverage check reads them for the
-        # clauses it cites, and tokenising every clause up front would cost minutes at 100k clauses.
-        self._clause_tokens: dict[str, frozenset[str]] = {}
         self._doc_of = np.array([c.doc_number for c in self.clauses], dtype=object)
         self._kind_of = np.array([c.kind for c in self.clauses], dtype=object)
         # A clause's first vector is its Chinese text; any further one is an English rendering (dense_passages).
@@ -90,20 +125,29 @@ class HybridRetriever:
         self._first[1:] = self.owners[1:] != self.owners[:-1]
         self._bilingual = bool(len(self.owners)) and not bool(self._first.all())
 
-    def tokens_of(self, clause: Clause) -> frozenset[str]:
-        tokens = self._clause_tokens.get(clause.clause_id)
-        if tokens is None:
-            tokens = self._clause_tokens[clause.clause_id] = frozenset(self.analyzer.tokens(sparse_text(clause)))
-        return tokens
+    @property
+    def version(self) -> str:
+        return self.folder.name
 
-    def _allowed(self, doc_numbers: Sequence[str] | None, kinds: Sequence[str] | None) -> np.ndarray | None:
-        if not doc_numbers and not kinds:
+    @property
+    def manifest(self) -> Manifest:
+        return self._manifest
+
+    @property
+    def bilingual(self) -> bool:
+        return self._bilingual
+
+    def health(self) -> dict[str, object]:
+        return {"backend": "faiss", "version": self.version, "vectors": int(self.dense.ntotal)}
+
+    def _allowed(self, filters: Filters) -> np.ndarray | None:
+        if not filters.doc_numbers and not filters.kinds:
             return None
         mask = np.ones(len(self.clauses), dtype=bool)
-        if doc_numbers:
-            mask &= np.isin(self._doc_of, list(doc_numbers))
-        if kinds:
-            mask &= np.isin(self._kind_of, list(kinds))
+        if filters.doc_numbers:
+            mask &= np.isin(self._doc_of, list(filters.doc_numbers))
+        if filters.kinds:
+            mask &= np.isin(self._kind_of, list(filters.kinds))
         return mask
 
     def dense_ranking(self, qv: np.ndarray, n: int, allowed: np.ndarray | None,
@@ -137,11 +181,11 @@ class HybridRetriever:
                 pooled[owner] = float(s)
         return sorted(pooled.items(), key=lambda p: -p[1])[:n]
 
-    def bm25_ranking(self, q: PreparedQuery, n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
-        tokens = [t for t in q.tokens if t in self._vocab]
-        if not tokens:
+    def bm25_ranking(self, tokens: Sequence[str], n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
+        known = [t for t in tokens if t in self._vocab]
+        if not known:
             return []
-        scores = self.bm25.get_scores(tokens)
+        scores = self.bm25.get_scores(known)
         if allowed is not None:
             scores = np.where(allowed, scores, 0.0)
         if len(scores) > n:
@@ -151,21 +195,65 @@ class HybridRetriever:
             top = np.argsort(-scores)
         return [(int(i), float(scores[i])) for i in top if scores[i] > 0]
 
+    def search(self, query_vector: np.ndarray | None, query_tokens: Sequence[str], k: int, filters: Filters,
+               chinese_only_too: bool = False) -> Rankings:
+        allowed = self._allowed(filters)
+        out = Rankings()
+
+        def ids(ranked: list[tuple[int, float]]) -> list[tuple[str, float]]:
+            return [(self.clauses[i].clause_id, s) for i, s in ranked]
+
+        if query_vector is not None:
+            out.dense = ids(self.dense_ranking(query_vector, k, allowed))
+            if chinese_only_too and self._bilingual:
+                out.dense_zh = ids(self.dense_ranking(query_vector, k, allowed, chinese_only=True))
+        if query_tokens:
+            out.sparse = ids(self.bm25_ranking(query_tokens, k, allowed))
+        return out
+
+
+class HybridRetriever:
+    """Embeds the question, asks the backend for its dense and BM25 rankings, and fuses them with weighted
+    reciprocal-rank fusion; the same for every backend, so answers do not depend on where clauses are searched."""
+
+    def __init__(
+        self, backend: SearchBackend, clause_of: Callable[[str], Clause | None], embedder: Embedder,
+        analyzer: Analyzer, weights: tuple[float, float] = (1.0, 0.5), rrf_k: int = 60,
+    ) -> None:
+        self.backend, self.clause_of = backend, clause_of
+        self.embedder, self.analyzer = embedder, analyzer
+        self.weights, self.rrf_k = weights, rrf_k
+        # Token sets per clause, computed on first use and kept: the answerer's coverage check reads them for the
+        # clauses it cites, and tokenising every clause up front would cost minutes at 100k clauses.
+        self._clause_tokens: dict[str, frozenset[str]] = {}
+
+    @property
+    def version(self) -> str:
+        return self.backend.version
+
+    @property
+    def manifest(self) -> Manifest:
+        return self.backend.manifest
+
+    def tokens_of(self, clause: Clause) -> frozenset[str]:
+        tokens = self._clause_tokens.get(clause.clause_id)
+        if tokens is None:
+            tokens = self._clause_tokens[clause.clause_id] = frozenset(self.analyzer.tokens(sparse_text(clause)))
+        return tokens
+
     def search(
         self, query: str | PreparedQuery, k: int = 5, doc_numbers: Sequence[str] | None = None,
         kinds: Sequence[str] | None = None, mode: Mode = "hybrid",
     ) -> list[Hit]:
         q = query if isinstance(query, PreparedQuery) else self.analyzer.prepare(query)
-        allowed = self._allowed(doc_numbers, kinds)
         depth = max(k * 4, 40)
-        dense: list[tuple[int, float]] = []
-        dense_zh: list[tuple[int, float]] = []
+        qv = None
         if mode in ("hybrid", "dense"):
             qv = self.embedder.embed([q.dense_text], "query").astype(np.float32)
-            dense = self.dense_ranking(qv, depth, allowed)
-            if q.lang == "en" and self._bilingual:
-                dense_zh = self.dense_ranking(qv, depth, allowed, chinese_only=True)
-        sparse = self.bm25_ranking(q, depth, allowed) if mode in ("hybrid", "bm25") else []
+        tokens = q.tokens if mode in ("hybrid", "bm25") else []
+        found = self.backend.search(qv, tokens, depth, Filters(tuple(doc_numbers or ()), tuple(kinds or ())),
+                                    chinese_only_too=q.lang == "en")
+        dense, dense_zh, sparse = found.dense, found.dense_zh, found.sparse
         d_score, s_score = dict(dense), dict(sparse)
         d_rank = {i: r for r, (i, _) in enumerate(dense, 1)}
         s_rank = {i: r for r, (i, _) in enumerate(sparse, 1)}
@@ -175,23 +263,22 @@ class HybridRetriever:
             lists.append([i for i, _ in dense_zh])
             weights.append(self.weights[0])
         if mode == "bm25":
-            fused = {i: s for i, s in sparse}
+            fused = dict(sparse)
         elif mode == "dense" and not dense_zh:
-            fused = {i: s for i, s in dense}
+            fused = dict(dense)
         else:
             fused = rrf(lists, weights, self.rrf_k) if mode == "hybrid" else rrf([lists[0], lists[2]], [1.0, 1.0],
                                                                                   self.rrf_k)
-        best = sorted(fused.items(), key=lambda p: -p[1])[:k]
-        return [
-            Hit(
-                clause=self.clauses[i],
-                score=float(s),
-                dense=d_score.get(i),
-                bm25=s_score.get(i),
-                ranks={name: r[i] for name, r in (("dense", d_rank), ("bm25", s_rank)) if i in r},
-            )
-            for i, s in best
-        ]
+        hits = []
+        for i, s in sorted(fused.items(), key=lambda p: -p[1]):
+            clause = self.clause_of(i)
+            if clause is None:  # a backend ahead of its catalog: never cite what cannot be shown
+                continue
+            hits.append(Hit(clause=clause, score=float(s), dense=d_score.get(i), bm25=s_score.get(i),
+                            ranks={name: r[i] for name, r in (("dense", d_rank), ("bm25", s_rank)) if i in r}))
+            if len(hits) == k:
+                break
+        return hits
 
 
 def load_retriever(
@@ -200,4 +287,6 @@ def load_retriever(
 ) -> HybridRetriever:
     folder = current_dir(root)
     read_manifest(folder).check(embedder.id, corpus_hash, analyzer.fingerprint)
-    return HybridRetriever(folder, clauses, embedder, analyzer, weights, rrf_k)
+    backend = FaissBackend(folder, clauses)
+    by_id = {c.clause_id: c for c in backend.clauses}
+    return HybridRetriever(backend, by_id.get, embedder, analyzer, weights, rrf_k)

@@ -20,7 +20,12 @@ def stored_agencies(store: ClauseStore) -> list[tuple[Agency, bool]]:
 def registry_for_store(store: ClauseStore, base: AgencyRegistry | None = None) -> AgencyRegistry:
     """Every agency the stored notices name: the curated registry first, then names a reviewer corrected, then
     generated names. Use it wherever units are resolved or agencies are matched in questions."""
-    stored = stored_agencies(store)
+    return registry_with(store.agency_records(), base)
+
+
+def registry_with(records: list[tuple[dict, bool]], base: AgencyRegistry | None = None) -> AgencyRegistry:
+    """The registry for stored agency records (record, reviewed), wherever they were read from."""
+    stored = [(Agency.from_record(r), ok) for r, ok in records]
     reviewed = [a for a, ok in stored if ok]
     generated = [a for a, ok in stored if not ok]
     return (base or default_registry()).with_agencies(reviewed + generated)

@@ -72,7 +72,7 @@ def ingest(
     for r in results:
         for w in r.warnings:
             err.print(f"[yellow]warning:[/yellow] {w}", highlight=False, soft_wrap=True)
-    report = None
+    report = mirrored = None
     if dry_run:
         for r in results:
             _print_parsed(r)
@@ -85,7 +85,7 @@ def ingest(
                 with console.status("Storing and building the search index…"):
                     published = publish(settings, changes, replace,
                                         on_wait=lambda: err.print("waiting for another ingest to finish…"))
-                statuses, report = published.statuses, published.index
+                statuses, report, mirrored = published.statuses, published.index, published.mirrored
         except PolicyQAError as e:
             _fail(e)
         for r, status in zip(results, statuses, strict=True):
@@ -93,6 +93,8 @@ def ingest(
     _summary(results, failures)
     if report is not None:
         console.print(str(report))
+    if mirrored is not None:
+        console.print(f"Milvus ({settings.milvus_collection}): {mirrored}")
     if failures:
         raise typer.Exit(1)
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -23,6 +24,22 @@ class Settings(BaseSettings):
     embedder: str = "e5-small-q4"
     embed_base_url: str = ""
     embed_api_key: str = ""
+
+    # Where clauses are searched: "faiss" (FAISS + bm25s files under data_dir, the embedded default) or "milvus"
+    # (a Milvus server or a Milvus Lite file: API replicas then hold no corpus; `policyqa ingest` is the one writer).
+    backend: Literal["faiss", "milvus"] = "faiss"
+    # A local path (Milvus Lite, in this process) or http://host:19530 (Milvus standalone/cluster, or the
+    # `milvus-lite server` gRPC server). Empty: <data_dir>/milvus.db.
+    milvus_uri: str = ""
+    milvus_token: str = ""
+    # The alias queries go through; versions are <alias>_v<time>_<hash> collections.
+    milvus_collection: str = Field(default="policyqa", pattern=r"^[A-Za-z_][A-Za-z0-9_]{0,100}$")
+    # The tokenizer of the BM25 field, which holds our own space-joined tokens: "whitespace" on a Milvus server
+    # (its "standard" one would cut Chinese words into characters); Milvus Lite falls back to its standard (\w+).
+    milvus_tokenizer: str = "whitespace"
+    milvus_timeout_s: float = Field(default=10.0, gt=0)
+    # Versions kept after a switch (the live one included): replicas still on the previous one move within seconds.
+    milvus_keep_versions: int = Field(default=2, ge=1)
 
     # Retrieval.
     top_k: int = Field(default=5, ge=1, le=50)

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import Depends, HTTPException, Request
 
 from policyqa.settings import Settings
-from service.engine import Engine, EngineHolder
+from service.engine import Engine, EngineHolder, live_version
 from service.feedback import FeedbackStore
 
 
@@ -18,7 +18,7 @@ async def get_holder(request: Request) -> EngineHolder:
 
 async def get_engine(request: Request, holder: Annotated[EngineHolder, Depends(get_holder)]) -> Engine:
     settings = request.app.state.settings
-    holder.refresh_if_stale(settings.index_root, lambda: request.app.state.engine_factory(settings))
+    holder.refresh_if_stale(lambda: live_version(settings), lambda: request.app.state.engine_factory(settings))
     if holder.engine is None:
         raise HTTPException(status_code=503, detail=f"not ready: {holder.error}")
     return holder.engine

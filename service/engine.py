@@ -14,7 +14,7 @@ from index.cache import QueryCache
 from index.catalog import ClauseCatalog, InMemoryCatalog
 from index.embedders import Embedder, make_embedder
 from index.retriever import HybridRetriever, Retriever, load_retriever
-from ingest.agency_review import registry_for_store
+from ingest.agency_review import registry_with
 from ingest.models import Clause, Document
 from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, default_registry
@@ -34,38 +34,63 @@ log = logging.getLogger("policyqa")
 @dataclass
 class Engine:
     settings: Settings
-    store: ClauseStore
     embedder: Embedder
     analyzer: Analyzer
     retriever: HybridRetriever
     answerer: Answerer
-    documents: list[Document]
-    clauses: list[Clause]
+    catalog: ClauseCatalog
     generator: Generator | None
 
     @property
-    def clause_by_id(self) -> dict[str, Clause]:
-        return {c.clause_id: c for c in self.clauses}
+    def documents(self) -> list[Document]:
+        return self.catalog.documents()
+
+    @property
+    def clauses(self) -> list[Clause]:
+        """Every clause, notice by notice (with Milvus, fetched and kept per notice)."""
+        return [c for d in self.catalog.documents() for c in self.catalog.clauses_of(d.doc_number)]
 
 
 def load_engine(settings: Settings, embedder: Embedder | None = None, analyzer: Analyzer | None = None,
                 generator: Generator | None = None) -> Engine:
     """Raises IndexNotBuiltError / IndexMismatchError with what to run when the index is missing or stale."""
-    store = ClauseStore(settings.db_path, read_only=not writable(settings.data_dir))
-    clauses = store.clauses()
-    documents = store.documents()
     embedder = embedder or make_embedder(settings.embedder, settings.embed_base_url, settings.embed_api_key)
     if settings.query_cache_size:
         embedder = QueryCache(embedder, settings.query_cache_size)
     analyzer = analyzer or Analyzer()
-    retriever = load_retriever(settings.index_root, clauses, embedder, analyzer, store.corpus_hash(),
-                               (settings.weight_dense, settings.weight_bm25), settings.rrf_k)
+    weights = (settings.weight_dense, settings.weight_bm25)
+    catalog: ClauseCatalog
+    if settings.backend == "milvus":  # nothing of the corpus is read from this machine
+        from index.milvus import open_live
+
+        live = open_live(settings)
+        live.backend.manifest.check(embedder.id, live.backend.manifest.corpus_hash, analyzer.fingerprint)
+        catalog = live.catalog
+        retriever = HybridRetriever(live.backend, live.catalog.clause, embedder, analyzer, weights, settings.rrf_k)
+        registry = registry_with(live.agencies)
+    else:
+        store = ClauseStore(settings.db_path, read_only=not writable(settings.data_dir))
+        clauses = store.clauses()
+        catalog = InMemoryCatalog(store.documents(), clauses)
+        retriever = load_retriever(settings.index_root, clauses, embedder, analyzer, store.corpus_hash(), weights,
+                                   settings.rrf_k)
+        registry = registry_with(store.agency_records())
     if generator is None and settings.llm_enabled:
         generator = make_generator(settings)
-    registry = registry_for_store(store)  # curated agencies, then those the stored notices of other issuers name
-    answerer = build_answerer(settings, retriever, analyzer, InMemoryCatalog(documents, clauses), generator,
-                              registry=registry)
-    return Engine(settings, store, embedder, analyzer, retriever, answerer, documents, clauses, generator)
+    answerer = build_answerer(settings, retriever, analyzer, catalog, generator, registry=registry)
+    return Engine(settings, embedder, analyzer, retriever, answerer, catalog, generator)
+
+
+def live_version(settings: Settings) -> str | None:
+    """The index version the writer has made live: what a serving process compares with its own to follow it."""
+    if settings.backend == "milvus":
+        from index.milvus import live_version as milvus_live
+
+        return milvus_live(settings)
+    try:
+        return (settings.index_root / "CURRENT").read_text().strip()
+    except OSError:
+        return None
 
 
 def build_answerer(settings: Settings, retriever: Retriever, analyzer: Analyzer, catalog: ClauseCatalog,
@@ -89,31 +114,35 @@ class EngineHolder:
         self._checked = time.monotonic()
         self._failed_version: str | None = None
 
-    def refresh_if_stale(self, index_root: Path, load: Callable[[], Engine]) -> None:
-        """Pick up an index version that another process made live (a second worker's reindex, `policyqa ingest`).
+    def refresh_if_stale(self, live_version: Callable[[], str | None], load: Callable[[], Engine]) -> None:
+        """Pick up an index version that another process made live (a second worker's reindex, `policyqa ingest`,
+        the ingest job of a Milvus deployment).
 
-        Checks the CURRENT pointer at most every `check_every_s`; loads in the background and keeps serving the
-        engine it has until the new one is ready. A version that fails to load is not retried.
+        At most every `check_every_s`, a background thread asks which version is live (the CURRENT pointer, or
+        the Milvus alias) and loads it if it is not the one served; requests keep the engine they have until the
+        new one is ready, and never wait on the check. A version that fails to load is not retried.
         """
         now = time.monotonic()
         if now - self._checked < self.check_every_s:
             return
         self._checked = now
-        try:
-            live = (index_root / "CURRENT").read_text().strip()
-        except OSError:
-            return
-        serving = self.engine.retriever.folder.name if self.engine else None
-        if live in (serving, self._failed_version) or not self.reindex_lock.acquire(blocking=False):
+        if not self.reindex_lock.acquire(blocking=False):
             return
 
         def reload() -> None:
+            live = None
             try:
+                live = live_version()
+                serving = self.engine.retriever.version if self.engine else None
+                if live is None or live in (serving, self._failed_version):
+                    return
                 self.set(load())
                 log.info("now serving index %s", live)
             except PolicyQAError as e:
                 self._failed_version = live
-                log.warning("index %s is live on disk but cannot be served: %s", live, e)
+                log.warning("index %s is live but cannot be served: %s", live, e)
+            except Exception as e:  # a search engine that is briefly unreachable: try again at the next check
+                log.warning("could not check or load the live index: %s", e)
             finally:
                 self.reindex_lock.release()
 

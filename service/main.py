@@ -107,6 +107,10 @@ def _catch_up(settings: Settings) -> None:
     from index.publish import catch_up
     from ingest.writelock import writable
 
+    if settings.backend == "milvus":
+        log.info("backend milvus: serving the version the %r alias names; `policyqa ingest` writes",
+                 settings.milvus_collection)
+        return
     if not writable(settings.data_dir):
         log.warning("data dir %s is read-only: serving what is there; ingest and reindex are off", settings.data_dir)
         return

@@ -29,6 +29,8 @@ router = APIRouter(prefix="/v1/admin", tags=["admin"], responses={
     403: {"model": ErrorOut, "description": "admin routes disabled (no POLICYQA_ADMIN_KEY)"},
     409: {"model": ErrorOut, "description": "a reindex is already running, or the upload conflicts with a stored "
                                             "notice of the same 文号 (send replace=true)"},
+    503: {"model": ErrorOut, "description": "the data dir is read-only, or this server is a replica reading Milvus "
+                                            "(notices are written by the `policyqa ingest` job)"},
     507: {"model": ErrorOut, "description": "the disk is full; nothing was changed"},
     413: {"model": ErrorOut, "description": "upload too large"},
     415: {"model": ErrorOut, "description": "a format PolicyQA does not read (named in the message)"},
@@ -46,6 +48,17 @@ def require_admin(settings: SettingsDep, authorization: Annotated[str | None, He
 
 
 AdminDep = Annotated[None, Depends(require_admin)]
+
+
+def require_writer(settings: SettingsDep) -> None:
+    """With the Milvus backend the API processes are stateless replicas: notices are written by the one
+    `policyqa ingest` job, never through a replica (whose data dir holds no clause store to publish from)."""
+    if settings.backend == "milvus":
+        raise HTTPException(503, detail="this server reads notices from Milvus: add or reindex them with the "
+                                        "`policyqa ingest` job (POLICYQA_BACKEND=milvus), not through a replica")
+
+
+WriterDep = Annotated[None, Depends(require_writer)]
 
 
 def _serve_new_engine(request: Request, report: BuildReport | None) -> dict | None:
@@ -67,7 +80,7 @@ LOCK_WAIT_S = 30.0
 
 
 @router.post("/reindex")
-async def reindex(request: Request, _: AdminDep) -> dict:
+async def reindex(request: Request, _: AdminDep, __: WriterDep) -> dict:
     holder = request.app.state.holder
     if not holder.reindex_lock.acquire(blocking=False):
         raise HTTPException(409, detail="a reindex is already running")
@@ -87,7 +100,8 @@ async def reindex(request: Request, _: AdminDep) -> dict:
 
 @router.post("/ingest")
 async def ingest_notice(
-    request: Request, _: AdminDep, file: UploadFile, doc_number: Annotated[str | None, Form(max_length=100)] = None,
+    request: Request, _: AdminDep, __: WriterDep, file: UploadFile,
+    doc_number: Annotated[str | None, Form(max_length=100)] = None,
     title: Annotated[str | None, Form(max_length=300)] = None,
     replace: Annotated[bool, Form(description="replace a stored notice whose title or issuer differs")] = False,
 ) -> dict:

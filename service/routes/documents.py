@@ -53,15 +53,14 @@ def tasks(engine: EngineDep, doc_number: str = Query(min_length=1, max_length=10
         tasks=[
             TaskOut(clause_id=c.clause_id, task_no=c.task_no, section=c.section, text=c.text, text_en=c.text_en,
                     units=units_out(c.units))
-            for c in engine.clauses
-            if c.doc_number == doc_number and c.kind == "task"
+            for c in engine.catalog.clauses_of(doc_number, kinds=("task",))
         ],
     )
 
 
 @router.get("/v1/clauses/{clause_id:path}", response_model=ClauseOut, responses=COMMON_RESPONSES | NOT_FOUND)
 def clause(clause_id: str, engine: EngineDep) -> ClauseOut:
-    c = engine.clause_by_id.get(clause_id)
+    c = engine.catalog.clause(clause_id)
     if c is None:
         raise HTTPException(404, detail=f"no clause {clause_id[:80]!r}")  # never echo a long path back
     return clause_out(c)
@@ -72,7 +71,7 @@ async def suggestions(engine: EngineDep, request: Request,
                       lang: Annotated[Literal["zh", "en"], Query()] = "en") -> SuggestionsResponse:
     """Up to four questions about the stored notices that the service answers: the widget's welcome suggestions."""
     cache = request.app.state.__dict__.setdefault("suggestions", {})
-    key = (engine.retriever.folder.name, lang)
+    key = (engine.retriever.version, lang)
     if key not in cache:
         cache[key] = await run_in_threadpool(suggest, engine.answerer, engine.documents, engine.clauses, lang)
     return SuggestionsResponse(lang=lang, suggestions=cache[key])

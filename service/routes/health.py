@@ -21,5 +21,5 @@ def readyz(holder: HolderDep) -> JSONResponse:
     if engine is None:
         return JSONResponse({"status": "not ready", "reason": holder.error}, status_code=503)
     m = engine.retriever.manifest
-    return JSONResponse({"status": "ready", "index": engine.retriever.folder.name, "embedder": m.embedder,
+    return JSONResponse({"status": "ready", "index": engine.retriever.version, "embedder": m.embedder,
                          "clauses": m.n_clauses, "vectors": m.n_vectors, "llm": engine.generator is not None})

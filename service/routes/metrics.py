@@ -13,5 +13,5 @@ router = APIRouter(tags=["health"])
 @router.get("/metrics", response_class=Response, responses={200: {"content": {"text/plain": {}}}})
 def metrics_route(holder: HolderDep) -> Response:
     engine = holder.engine
-    metrics.set_index_version(engine.retriever.folder.name if engine else None)
+    metrics.set_index_version(engine.retriever.version if engine else None)
     return Response(metrics.render(), media_type=metrics.CONTENT_TYPE)

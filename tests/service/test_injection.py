@@ -69,7 +69,7 @@ def test_injection_attempts(hash_engine, canary_prompts, attempt: str) -> None: 
     assert CANARY not in r.answer and "pwned" not in r.answer
     assert not re.search(r"https?://(?!127\.0\.0\.1)", r.answer)
     assert r.generator == "extractive"
-    stored = hash_engine.clause_by_id
+    stored = {c.clause_id: c for c in hash_engine.clauses}
     assert all(c.clause_id in stored and c.quote == stored[c.clause_id].printed for c in r.citations)
 
 
