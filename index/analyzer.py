@@ -65,6 +65,7 @@ class Analyzer:
         self._t2s = opencc.OpenCC("t2s")
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
+        self._terms_cache: dict[str, tuple[str, ...]] = {}
         for term in self.glossary.terms:
             for z in term.zh:
                 self._jieba.add_word(z, freq=2000)
@@ -105,6 +106,16 @@ class Analyzer:
                 out.append(t)
         return out
 
+    def _term_tokens(self, term: str) -> tuple[str, ...]:
+        """Tokens of a glossary term or agency name: the same few hundred recur across questions, so they are
+        kept (a dict read is thread-safe; two threads that miss together store the same value)."""
+        got = self._terms_cache.get(term)
+        if got is None:
+            if len(self._terms_cache) > 50_000:
+                self._terms_cache.clear()
+            got = self._terms_cache[term] = tuple(self.tokens(term))
+        return got
+
     def prepare(self, question: str, extra_zh: Sequence[str] = ()) -> PreparedQuery:
         """`extra_zh`: Chinese words the caller has for the question's English content words (a dictionary's
         translations), searched for alongside the glossary's, so English reaches notices with no English."""
@@ -118,7 +129,7 @@ class Analyzer:
             en_terms += [a.en] if a.en not in en_terms else []
         tokens = self.tokens(text)
         for extra in zh_terms + en_terms:
-            tokens += [t for t in self.tokens(extra) if t not in tokens]
+            tokens += [t for t in self._term_tokens(extra) if t not in tokens]
         # English questions carry their Chinese terms into the dense query too: the clause text is Chinese.
         dense_text = text if lang == "zh" or not zh_terms else f"{text} ({' '.join(zh_terms[:8])})"
         return PreparedQuery(question, text, lang, tokens, dense_text, zh_terms, en_terms, tuple(agencies))

@@ -23,7 +23,9 @@ def _en_pattern(form: str) -> re.Pattern[str]:
 class Glossary:
     def __init__(self, terms: list[Term]) -> None:
         self.terms = terms
-        self._en = [(t, [_en_pattern(f) for f in t.en]) for t in terms]
+        # Each English form with its lowercase text: a form can only match where its text occurs, and testing
+        # that (a substring search) first spares the regex for the hundreds of forms a question does not contain.
+        self._en = [(t, [(f.lower(), _en_pattern(f)) for f in t.en]) for t in terms]
 
     @classmethod
     def load(cls, path: Path = GLOSSARY_PATH) -> Glossary:
@@ -37,14 +39,18 @@ class Glossary:
 
     def matches(self, text: str) -> list[Term]:
         """Every glossary term the text mentions, in either language, in glossary order."""
+        lower = text.lower()
         return [term for term, patterns in self._en
-                if any(z in text for z in term.zh) or any(p.search(text) for p in patterns)]
+                if any(z in text for z in term.zh) or any(f in lower and p.search(text) for f, p in patterns)]
 
     def english_spans(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of every English glossary form in the text, longest first, without overlaps."""
         found: list[tuple[int, int, Term]] = []
+        lower = text.lower()
         for term, patterns in self._en:
-            for p in patterns:
+            for f, p in patterns:
+                if f not in lower:
+                    continue
                 for m in p.finditer(text):
                     found.append((m.start(), m.end(), term))
         out: list[tuple[int, int, Term]] = []

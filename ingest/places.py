@@ -36,6 +36,10 @@ class Place:
         return strip_admin_suffix(self.zh) if self.zh else self.en.lower()
 
 
+def _ascii_letter(ch: str) -> bool:
+    return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
 def strip_admin_suffix(zh: str) -> str:
     for suffix in _CN_ADMIN_SUFFIX:
         if zh.endswith(suffix) and len(zh) - len(suffix) >= 2:
@@ -49,6 +53,15 @@ class Gazetteer:
 
     def __init__(self, tokenizer=None) -> None:  # type: ignore[no-untyped-def]
         self._en, self._zh, self._en_pattern, self._lower_ok = _names()
+        # The English names by length, longest first: scanning a question with them finds what the pattern
+        # finds (the longest name at each word start, bounded by non-letters) without trying thousands of
+        # alternatives at every character.
+        by_len: dict[int, set[str]] = {}
+        for name in self._en:
+            if len(name) >= 4:
+                by_len.setdefault(len(name), set()).add(name)
+        self._by_len = sorted(by_len.items(), reverse=True)
+        self._starts = frozenset(n[0] for n in self._en)
         self._pos = _pos_tokenizer(tokenizer)
 
     def tags(self, text: str) -> list[tuple[str, str]]:
@@ -60,6 +73,26 @@ class Gazetteer:
         hit = self._zh.get(name) or self._zh.get(strip_admin_suffix(name))
         return hit[0] if hit else ""
 
+    def _english_names(self, text: str) -> list[tuple[int, int]]:
+        """(start, end) of English place names in `text`, as `_en_pattern.finditer` would give them."""
+        lower = text.lower()
+        # A character whose lower case is longer, or one that re.IGNORECASE takes for an ASCII letter (ı ſ K):
+        # let the regex handle the text.
+        if len(lower) != len(text) or any(ch in text for ch in "\u0131\u017f\u212a"):
+            return [m.span(1) for m in self._en_pattern.finditer(text)]
+        out: list[tuple[int, int]] = []
+        i, n = 0, len(text)
+        while i < n:
+            if lower[i] in self._starts and (i == 0 or not _ascii_letter(text[i - 1])):
+                end = next((i + size for size, names in self._by_len if lower[i:i + size] in names
+                            and (i + size == n or not _ascii_letter(text[i + size]))), None)
+                if end is not None:
+                    out.append((i, end))
+                    i = end
+                    continue
+            i += 1
+        return out
+
     def find(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Place]:
         """Places named in `text`, in order, ignoring spans in `skip` (organisation names already matched) and
         places that are the first word of an organisation's name."""
@@ -69,12 +102,12 @@ class Gazetteer:
         def free(start: int, end: int) -> bool:
             return not any(s < end and start < e for s, e in skip)
 
-        for m in self._en_pattern.finditer(text):
-            name = m.group(1)
-            if not free(m.start(), m.end()) or _ORG_AFTER_EN.match(text[m.end():]):
+        for start, end in self._english_names(text):
+            name = text[start:end]
+            if not free(start, end) or _ORG_AFTER_EN.match(text[end:]):
                 continue
-            if re.search(r"[A-Z][a-z]+\s+$", text[: m.start()]) and not re.search(r"[.?!]\s*\S+\s+$|^\S+\s+$",
-                                                                                text[: m.start()]):
+            if re.search(r"[A-Z][a-z]+\s+$", text[:start]) and not re.search(r"[.?!]\s*\S+\s+$|^\S+\s+$",
+                                                                            text[:start]):
                 continue  # the tail of a longer proper name ("Yangtze River Delta")
             zh, kind = self._en[name.lower()]
             if name[0].islower() and (len(name) < 6 or name.lower() not in self._lower_ok):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 
@@ -14,6 +15,7 @@ _BRITISH = [(r"centre", "center"), (r"programme", "program"), (r"licence", "lice
             (r"internationalis", "internationaliz"), (r"labour", "labor"), (r"favour", "favor"), (r"colour", "color"),
             (r"catalogue", "catalog"), (r"defence", "defense"), (r"authoris", "authoriz"), (r"utilis", "utiliz")]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @cache
@@ -55,24 +57,32 @@ class Speller:
     def __init__(self, vocabulary: Callable[[], Iterable[str]], known: Callable[[str], bool] | None = None) -> None:
         self._vocabulary = vocabulary
         self._is_word = known or (lambda w: False)
-        self._known: set[str] | None = None
+        self._known: frozenset[str] | None = None
         self._by_initial: dict[str, list[str]] = {}
+        self._lock = threading.Lock()
 
-    def _load(self) -> set[str]:
-        known = {w.lower() for w in self._vocabulary() if len(w) >= 3 and w.isascii() and w.isalpha()}
-        for w in sorted(known):
-            self._by_initial.setdefault(w[0], []).append(w)
-        return known
+    def build(self) -> frozenset[str]:
+        """The vocabulary, read once (by the first caller; concurrent ones wait for it)."""
+        if self._known is not None:
+            return self._known
+        with self._lock:
+            if self._known is None:
+                known = {w.lower() for w in self._vocabulary() if len(w) >= 3 and w.isascii() and w.isalpha()}
+                by_initial: dict[str, list[str]] = {}
+                for w in sorted(known):
+                    by_initial.setdefault(w[0], []).append(w)
+                self._by_initial = by_initial
+                self._known = frozenset(known)
+        return self._known
 
     def correct_word(self, word: str) -> str:
         if len(word) > 3 and word.lower().endswith(("'s", "’s")):  # a possessive: the word, then its 's
             return self.correct_word(word[:-2]) + word[-2:]
-        if self._known is None:
-            self._known = self._load()
+        known = self.build()
         low = word.lower()
         for british, american in _BRITISH:
             low = re.sub(british, american, low)
-        if (len(low) < 5 or low in self._known or low.rstrip("s") in self._known or low in _function_words()
+        if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()
                 or is_pinyin(low) or self._is_word(low)):
             return low if low != word.lower() else word
         close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=0.8)
@@ -83,35 +93,44 @@ class Speller:
 
 
 class PinyinIndex:
-    """Chinese words of the corpus by their toneless pinyin (lazy: built on the first pinyin-looking question)."""
+    """Chinese words of the corpus by their toneless pinyin. Built once, by the first caller (`build()` at engine
+    load does it before any request); concurrent first callers wait for that one build instead of each
+    repeating it (sixteen at once took the server ~30 s to answer its first questions)."""
 
     def __init__(self, words: Callable[[], Iterable[str]]) -> None:
         self._words = words
         self._index: dict[str, str] | None = None
-        self._syllables: set[str] = set()
+        self._syllables: frozenset[str] = frozenset()
+        self._lock = threading.Lock()
 
-    def _build(self) -> dict[str, str]:
-        from pypinyin import lazy_pinyin
+    def build(self) -> dict[str, str]:
+        if self._index is not None:
+            return self._index
+        with self._lock:
+            if self._index is None:
+                from pypinyin import lazy_pinyin
 
-        index: dict[str, str] = {}
-        for w in self._words():
-            if 2 <= len(w) <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", w):
-                spelled = lazy_pinyin(w)
-                self._syllables.update(spelled)
-                index.setdefault("".join(spelled), w)
-        return index
+                index: dict[str, str] = {}
+                syllables: set[str] = set()
+                for w in dict.fromkeys(self._words()):  # in corpus order: the first word spelled so wins
+                    if 2 <= len(w) <= 8 and _HAN.fullmatch(w):
+                        spelled = lazy_pinyin(w)
+                        syllables.update(spelled)
+                        index.setdefault("".join(spelled), w)
+                self._syllables = frozenset(syllables)
+                self._index = index
+        return self._index
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, Chinese word) for runs of two or more pinyin syllables that spell a corpus word."""
-        if self._index is None:
-            self._index = self._build()
+        index = self.build()
         out: list[tuple[int, int, str]] = []
         i = 0
         while i < len(words):
             for j in range(min(len(words), i + 6), i + 1, -1):
                 run = words[i:j]
-                if all(w in self._syllables for w in run) and "".join(run) in self._index:
-                    out.append((i, j, self._index["".join(run)]))
+                if all(w in self._syllables for w in run) and "".join(run) in index:
+                    out.append((i, j, index["".join(run)]))
                     i = j
                     break
             else:

@@ -29,9 +29,14 @@ class Understanding:
         self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
-        self.terms = TermExtractor(analyzer, dictionary, PinyinIndex(self._chinese_words))
+        pinyin = PinyinIndex(self._chinese_words)
+        self.terms = TermExtractor(analyzer, dictionary, pinyin)
         self.speller = Speller(self._english_words, known=dictionary.english_words)
-        syllables()  # pypinyin's syllable table: built here, at start-up, not on the first English question
+        # pypinyin's syllable table, the corpus's words by pinyin and its English vocabulary: built here, at
+        # start-up, not by the first questions (which would all wait for them).
+        syllables()
+        pinyin.build()
+        self.speller.build()
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
         shorts: dict[str, list[Agency]] = {}
         for name, agency in registry.names():
