@@ -16,7 +16,8 @@ COPY service ./service
 COPY eval ./eval
 COPY prompts ./prompts
 COPY data ./data
-RUN pip install -e . && policyqa ingest data/notices
+# The milvus extra lets the same image run as the ingest job or a replica of deploy/compose.yaml.
+RUN pip install -e ".[milvus]" && policyqa ingest data/notices
 
 RUN useradd --system --home /app policyqa && chown -R policyqa /app/var
 USER policyqa

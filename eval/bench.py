@@ -306,7 +306,7 @@ def synthetic_corpus(clauses: list[Any], passage_vectors: np.ndarray, passage_ow
 
 
 def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Path,  # type: ignore[no-untyped-def]
-                ann_threshold: int) -> dict[str, Any]:
+                ann_threshold: int, milvus: bool = False) -> dict[str, Any]:
     import faiss
 
     from index.builder import build_dense, write_index
@@ -364,7 +364,53 @@ def bench_scale(engine, n: int, questions: list[str], repeats: int, workdir: Pat
     hybrid.embedder = warm
     out["retrieval_no_embed"] = median_of_runs([percentiles_ms([timed(hybrid.search, p, k=5)
                                                                 for p in prepared]) for _ in range(repeats)])
+    if milvus:
+        out["milvus"] = bench_milvus(syn, hybrid, prepared, repeats, workdir / f"milvus-{n}.db")
     shutil.rmtree(root, ignore_errors=True)
+    return out
+
+
+def bench_milvus(syn: Synthetic, faiss_hybrid, prepared: list, repeats: int,  # type: ignore[no-untyped-def]
+                 path: Path) -> dict[str, Any]:
+    """The same synthetic corpus in Milvus Lite: write time, the whole hybrid retrieval beside FAISS's (query
+    vectors cached, so both measure the index alone), and how often the top 10 clauses agree: dense alone (the
+    same vectors: an approximate index shows here) and fused (BM25 is scored by each engine's own statistics)."""
+    from milvus_lite.server_manager import server_manager_instance
+
+    from index.milvus import connect
+    from policyqa.settings import Settings
+
+    client = connect(Settings(milvus_uri=str(path)))
+    try:
+        return _bench_milvus(client, syn, faiss_hybrid, prepared, repeats)
+    finally:
+        server_manager_instance.release_server(str(path))
+        shutil.rmtree(path, ignore_errors=True)
+
+
+def _bench_milvus(client, syn: Synthetic, faiss_hybrid, prepared: list,  # type: ignore[no-untyped-def]
+                  repeats: int) -> dict[str, Any]:
+    from index.milvus import MilvusBackend, _create, insert_clauses
+    from index.retriever import HybridRetriever
+
+    t = time.perf_counter()
+    _create(client, "bench", int(syn.vectors.shape[1]), "standard")
+    insert_clauses(client, "bench", syn.clauses, syn.vectors, syn.owners, syn.tokens)
+    client.flush("bench")
+    out: dict[str, Any] = {"write_s": time.perf_counter() - t}
+    by_id = {c.clause_id: c for c in syn.clauses}
+    backend = MilvusBackend(client, "bench", faiss_hybrid.manifest, bilingual=True)
+    hybrid = HybridRetriever(backend, by_id.get, faiss_hybrid.embedder, faiss_hybrid.analyzer)
+    hybrid.search(prepared[0], k=5)
+    out["retrieval_no_embed"] = median_of_runs([percentiles_ms([timed(hybrid.search, p, k=5) for p in prepared])
+                                                for _ in range(repeats)])
+    for mode in ("dense", "hybrid"):
+        agree = []
+        for p in prepared:
+            a = {h.clause.clause_id for h in faiss_hybrid.search(p, k=10, mode=mode)}
+            b = {h.clause.clause_id for h in hybrid.search(p, k=10, mode=mode)}
+            agree.append(len(a & b) / max(1, len(a)))
+        out[f"top10_agreement_{mode}"] = float(np.mean(agree))
     return out
 
 
@@ -381,6 +427,7 @@ class BenchOptions:
     questions: int = 0  # 0 = every gold question
     http: bool = True
     ingest: bool = True
+    milvus: bool = False  # also put each synthetic corpus in Milvus Lite (the milvus extra)
 
 
 def run_bench(settings: Settings, golds: list[dict], opts: BenchOptions,
@@ -427,7 +474,8 @@ def run_bench(settings: Settings, golds: list[dict], opts: BenchOptions,
     with tempfile.TemporaryDirectory(prefix="policyqa-scale-") as tmp:
         for n in opts.scales:
             say(f"scale: {n:,} synthetic clauses")
-            res["scale"].append(bench_scale(engine, n, questions, opts.repeats, Path(tmp), settings.ann_threshold))
+            res["scale"].append(bench_scale(engine, n, questions, opts.repeats, Path(tmp), settings.ann_threshold,
+                                            opts.milvus))
     return res
 
 
@@ -510,6 +558,19 @@ def render_bench(res: dict[str, Any], title: str) -> str:
             lines.append(_row(f"{s['clauses']:,}", s["index_kind"], f"{s['index_write_s']:.1f}",
                               f"{s['bm25_disk_mb']:.0f}", f1(r["p50"]), f1(r["p95"]), f1(n["p50"]), f1(n["p95"])))
         lines.append("")
+        milvus = [s for s in res["scale"] if "milvus" in s]
+        if milvus:
+            lines += ["Milvus Lite on the same corpora (query vectors cached in both, so each row is the index alone; "
+                      "top-10 agreement is with the FAISS retriever above):", "",
+                      _row("clauses", "write s", "FAISS p50 ms", "p95 ms", "Milvus Lite p50 ms", "p95 ms",
+                           "top-10 agreement, dense", "fused"), _row(*["---:"] * 8)]
+            for s in milvus:
+                m, f = s["milvus"], s["retrieval_no_embed"]
+                lines.append(_row(f"{s['clauses']:,}", f"{m['write_s']:.0f}", f1(f["p50"]), f1(f["p95"]),
+                                  f1(m["retrieval_no_embed"]["p50"]), f1(m["retrieval_no_embed"]["p95"]),
+                                  f"{100 * m['top10_agreement_dense']:.1f}%",
+                                  f"{100 * m['top10_agreement_hybrid']:.1f}%"))
+            lines.append("")
     return "\n".join(lines)
 
 

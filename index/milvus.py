@@ -21,11 +21,13 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 import threading
 import time
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -43,7 +45,7 @@ from policyqa.settings import Settings
 log = logging.getLogger("policyqa")
 
 META = "_meta"
-MAX_TOKENS_CHARS = 20_000
+MAX_TEXT_BYTES = 65_535  # Milvus's cap on a VARCHAR field
 BATCH = 256
 # bm25s's defaults, so that both backends score BM25 alike.
 BM25_PARAMS = {"bm25_k1": 1.5, "bm25_b": 0.75}
@@ -54,23 +56,44 @@ def uri_of(settings: Settings) -> str:
 
 
 def connect(settings: Settings) -> Any:
+    """A client for settings.milvus_uri. A local path starts (once per process) Milvus Lite's in-process gRPC
+    server, so every client is a gRPC client and safe to share between threads."""
+    return _client(uri_of(settings), settings.milvus_token, settings.milvus_timeout_s)
+
+
+@lru_cache(maxsize=8)
+def _client(uri: str, token: str, timeout: float) -> Any:
     try:
         from pymilvus import MilvusClient
     except ImportError as e:
         raise PolicyQAError("POLICYQA_BACKEND=milvus needs the milvus extra: pip install 'policyqa[milvus]'") from e
-    uri = uri_of(settings)
     try:
-        return MilvusClient(uri=uri, token=settings.milvus_token, timeout=settings.milvus_timeout_s)
+        return MilvusClient(uri=uri, token=token, timeout=timeout)
     except Exception as e:  # pymilvus raises its own MilvusException and grpc errors
         raise PolicyQAError(f"cannot reach Milvus at {uri}: {str(e)[:200]}") from e
 
 
+def _bounded(text: str) -> str:
+    """At most MAX_TEXT_BYTES of UTF-8, cut at a token boundary."""
+    data = text.encode("utf-8")
+    if len(data) <= MAX_TEXT_BYTES:
+        return text
+    return data[:MAX_TEXT_BYTES].decode("utf-8", "ignore").rpartition(" ")[0]
+
+
 def _literal(value: str) -> str:
+    """A string literal for a Milvus filter. Callers pass only values that `_filterable` accepted."""
     return json.dumps(value, ensure_ascii=False)
 
 
+def _filterable(value: str) -> bool:
+    """Stored doc numbers, ids and kinds are printable; a value with control characters (which Milvus Lite's
+    parser refuses) can match nothing, so it is left out of the filter instead of failing the query."""
+    return value.isprintable() and len(value) <= 512
+
+
 def _list(values: Iterable[str]) -> str:
-    return "[" + ", ".join(_literal(v) for v in values) + "]"
+    return "[" + ", ".join(_literal(v) for v in values if _filterable(v)) + "]"
 
 
 def _clause_json(c: Clause) -> dict[str, Any]:
@@ -82,10 +105,12 @@ def _clause_from(d: dict[str, Any]) -> Clause:
 
 
 def live_collection(client: Any, alias: str) -> str | None:
-    """The collection the alias names, or None before the first build."""
+    """The collection the alias names, or None before the first build. An unreachable server raises (so a replica
+    retries later instead of taking the outage for a missing corpus)."""
     try:
         return str(client.describe_alias(alias)["collection_name"])
-    except Exception:  # pymilvus raises MilvusException for a missing alias
+    except Exception:  # pymilvus raises MilvusException for a missing alias, and for a lost connection
+        client.list_collections()  # raises if the server is unreachable
         return None
 
 
@@ -101,37 +126,35 @@ def _loaded(client: Any, collection: str) -> None:
         client.load_collection(collection)
 
 
+def _rows(client: Any, collection: str, expr: str, fields: list[str]) -> list[dict[str, Any]]:
+    """Every row matching `expr` (paged, so no count limit), read with strong consistency: a version is read
+    after its writer has switched the alias, and must be seen whole."""
+    it = client.query_iterator(collection, batch_size=1000, filter=expr, output_fields=fields,
+                               consistency_level="Strong")
+    out: list[dict[str, Any]] = []
+    try:
+        while batch := it.next():
+            out += batch
+    finally:
+        it.close()
+    return out
+
+
 def read_meta(client: Any, collection: str) -> tuple[Manifest, list[Document], list[tuple[dict, bool]]] | None:
+    """A complete version's manifest, documents (in store order) and agency records; None for a build that did
+    not finish (the manifest row is written last)."""
     if not client.has_collection(collection + META):
         return None
     _loaded(client, collection + META)
-    rows = client.query(collection + META, filter='kind != ""', output_fields=["key", "kind", "body"], limit=16384)
-    manifest = next((r["body"] for r in rows if r["kind"] == "manifest"), None)
-    if manifest is None:
-        return None  # a build that did not finish
+    found = client.query(collection + META, filter='key == "manifest"', output_fields=["body"],
+                         consistency_level="Strong")
+    if not found:
+        return None
+    rows = sorted(_rows(client, collection + META, 'kind in ["document", "agency"]', ["key", "kind", "body"]),
+                  key=lambda r: r["key"])
     docs = [Document(**r["body"]) for r in rows if r["kind"] == "document"]
-    agencies: list[dict] = next((r["body"]["records"] for r in rows if r["kind"] == "agencies"), [])
-    return Manifest(**manifest), docs, [(a["record"], bool(a["reviewed"])) for a in agencies]
-
-
-class _Locked:
-    """Milvus Lite on a local path runs in this process; one call at a time keeps it consistent across the
-    answering threads. A server connection (grpc) is thread-safe and is used as is."""
-
-    def __init__(self, client: Any, local: bool) -> None:
-        self.client, self._lock = client, threading.Lock() if local else None
-
-    def __getattr__(self, name: str) -> Any:
-        attr = getattr(self.client, name)
-        if self._lock is None or not callable(attr):
-            return attr
-        lock = self._lock
-
-        def call(*args: Any, **kwargs: Any) -> Any:
-            with lock:
-                return attr(*args, **kwargs)
-
-        return call
+    agencies = [(r["body"]["record"], bool(r["body"]["reviewed"])) for r in rows if r["kind"] == "agency"]
+    return Manifest(**found[0]["body"]), docs, agencies
 
 
 class MilvusBackend:
@@ -173,6 +196,8 @@ class MilvusBackend:
     def search(self, query_vector: np.ndarray | None, query_tokens: Sequence[str], k: int, filters: Filters,
                chinese_only_too: bool = False) -> Rankings:
         out = Rankings()
+        if any(values and not any(_filterable(v) for v in values) for values in (filters.doc_numbers, filters.kinds)):
+            return out  # a filter no stored clause can pass
         expr = self._expr(filters)
         if query_vector is not None:
             qv = [np.asarray(query_vector, dtype=np.float32).reshape(-1).tolist()]
@@ -212,13 +237,16 @@ class MilvusCatalog:
         return self._documents.get(doc_number)
 
     def _query(self, expr: str) -> list[Clause]:
-        rows = self.client.query(self.collection, filter=expr, output_fields=["clause"], limit=16384)
-        return [_clause_from(r["clause"]) for r in rows]
+        return [_clause_from(r["clause"]) for r in _rows(self.client, self.collection, expr, ["clause"])]
 
     def clause(self, clause_id: str) -> Clause | None:
         c = self._by_id.get(clause_id)
         if c is None:
-            rows = self.client.get(self.collection, ids=[clause_id], output_fields=["clause"])
+            if not _filterable(clause_id):
+                return None
+            # Not client.get: it splices ids into its filter unquoted-safe only for ordinary ids.
+            rows = self.client.query(self.collection, filter=f"clause_id == {_literal(clause_id)}",
+                                     output_fields=["clause"], limit=1)
             if not rows:
                 return None
             c = _clause_from(rows[0]["clause"])
@@ -234,7 +262,9 @@ class MilvusCatalog:
         if got is None:
             if doc_number not in self._documents:
                 return []
-            got = sorted(self._query(f"doc_number == {_literal(doc_number)}"), key=lambda c: c.ord)
+            got = sorted((_clause_from(r["clause"]) for r in _rows(self.client, self.collection,
+                                                                    f"doc_number == {_literal(doc_number)}",
+                                                                    ["clause"])), key=lambda c: c.ord)
             with self._lock:
                 self._by_doc[doc_number] = got
                 while len(self._by_doc) > self._max_docs:
@@ -243,7 +273,7 @@ class MilvusCatalog:
 
     def tasks_of(self, agency_ids: Iterable[str], role: Role | None = None,
                  doc_numbers: Sequence[str] | None = None) -> list[Clause]:
-        ids = sorted(set(agency_ids))
+        ids = sorted(i for i in set(agency_ids) if _filterable(i))
         if not ids:
             return []
         key = (tuple(ids), role, tuple(doc_numbers or ()))
@@ -277,7 +307,7 @@ class LiveVersion:
 
 def open_live(settings: Settings) -> LiveVersion:
     """The version the alias names, ready to search. Raises IndexNotBuiltError before the first ingest."""
-    client = _Locked(connect(settings), local="://" not in uri_of(settings))
+    client = connect(settings)
     collection = live_collection(client, settings.milvus_collection)
     if collection is None:
         raise IndexNotBuiltError(f"Milvus at {uri_of(settings)} has no {settings.milvus_collection!r} yet: run "
@@ -287,7 +317,8 @@ def open_live(settings: Settings) -> LiveVersion:
         raise IndexMismatchError(f"{collection} is incomplete (no manifest): run `policyqa ingest`")
     manifest, documents, agencies = meta
     _loaded(client, collection)
-    bilingual = bool(client.query(collection, filter="has_en == true", output_fields=["clause_id"], limit=1))
+    bilingual = bool(client.query(collection, filter="has_en == true", output_fields=["clause_id"], limit=1,
+                                  consistency_level="Strong"))
     return LiveVersion(MilvusBackend(client, collection, manifest, bilingual),
                        MilvusCatalog(client, collection, documents), agencies)
 
@@ -306,7 +337,7 @@ def _create(client: Any, name: str, dim: int, tokenizer: str) -> None:
     s.add_field("has_en", DataType.BOOL)
     s.add_field("vec_zh", DataType.FLOAT_VECTOR, dim=dim)
     s.add_field("vec_en", DataType.FLOAT_VECTOR, dim=dim)
-    s.add_field("tokens", DataType.VARCHAR, max_length=MAX_TOKENS_CHARS * 4, enable_analyzer=True,
+    s.add_field("tokens", DataType.VARCHAR, max_length=MAX_TEXT_BYTES, enable_analyzer=True,
                 analyzer_params={"tokenizer": tokenizer})
     s.add_field("sparse", DataType.SPARSE_FLOAT_VECTOR)
     s.add_field("clause", DataType.JSON)
@@ -328,8 +359,34 @@ def _create(client: Any, name: str, dim: int, tokenizer: str) -> None:
     client.create_collection(name + META, schema=m, index_params=mp)
 
 
+def insert_clauses(client: Any, name: str, clauses: Sequence[Clause], vectors: np.ndarray, owners: Sequence[int],
+                   token_lists: Sequence[Sequence[str]]) -> None:
+    """Rows for `clauses`, in batches: `vectors[i]` belongs to clause `owners[i]`, its Chinese text first and its
+    English rendering (if any) second, as `dense_passages` lists them."""
+    first: dict[int, int] = {}
+    second: dict[int, int] = {}
+    for i, owner in enumerate(owners):
+        (second if owner in first else first).setdefault(owner, i)
+    rows: list[dict[str, Any]] = []
+    for k, c in enumerate(clauses):
+        zh = vectors[first[k]].tolist()
+        en = vectors[second[k]].tolist() if k in second else zh
+        by_role: dict[str, list[str]] = {r: sorted({u.id for u in c.units if u.id and u.role == r}) for r in ROLES}
+        rows.append({"clause_id": c.clause_id, "doc_number": c.doc_number, "kind": c.kind,
+                     "task_no": c.task_no if c.task_no is not None else -1, "ord": c.ord, **by_role,
+                     "has_en": k in second, "vec_zh": zh, "vec_en": en,
+                     "tokens": _bounded(" ".join(token_lists[k])) or "_", "clause": _clause_json(c)})
+        if len(rows) == BATCH:
+            client.insert(name, rows)
+            rows = []
+    if rows:
+        client.insert(name, rows)
+
+
 def _versions(client: Any, alias: str) -> list[str]:
-    return sorted(c for c in client.list_collections() if c.startswith(f"{alias}_v") and not c.endswith(META))
+    """This alias's versions, oldest first (names carry the build's time in nanoseconds, 19 digits)."""
+    own = re.compile(rf"{re.escape(alias)}_v\d{{19}}_[0-9a-f]{{8}}")
+    return sorted(c for c in client.list_collections() if own.fullmatch(c))
 
 
 def _drop(client: Any, name: str) -> None:
@@ -353,10 +410,17 @@ def mirror(settings: Settings, clauses: list[Clause], documents: list[Document],
         m = meta[0]
         if (m.corpus_hash, m.embedder, m.analyzer) == (corpus_hash, embedder.id, analyzer.fingerprint):
             return BuildReport("up to date", live or "", m.n_clauses, m.n_vectors)
+    if meta and not settings.milvus_allow_drop:
+        dropped = sorted({d.doc_number for d in meta[1]} - {d.doc_number for d in documents})
+        if dropped:  # most likely another data dir than the ingest job's (a replica's image, a fresh volume)
+            raise PolicyQAError(
+                f"the live Milvus version {live} holds {len(dropped)} notice(s) this store does not "
+                f"({', '.join(dropped[:3])}{'…' if len(dropped) > 3 else ''}): run the ingest job from its own data "
+                "dir, or set POLICYQA_MILVUS_ALLOW_DROP=true to replace the corpus with this store's")
     for name in _versions(client, alias):  # builds a killed job left without a manifest
         if name != live and read_meta(client, name) is None:
             _drop(client, name)
-    name = f"{alias}_v{time.strftime('%Y%m%d%H%M%S')}_{time.time_ns() % 10**6:06d}_{corpus_hash[:8]}"
+    name = f"{alias}_v{time.time_ns():019d}_{corpus_hash[:8]}"
     passages = [dense_passages(c) for c in clauses]
     texts = [t for p in passages for t in p]
     cache_name = embedder.id.replace("/", "_").replace(":", "_")
@@ -368,39 +432,28 @@ def mirror(settings: Settings, clauses: list[Clause], documents: list[Document],
     try:
         _create(client, name, int(vectors.shape[1]), settings.milvus_tokenizer)
     except Exception as e:
-        if settings.milvus_tokenizer != "whitespace" or "tokenizer" not in str(e):
+        # Only Milvus Lite's refusal ("supported: 'standard', 'jieba'"): a server's standard tokenizer would cut
+        # Chinese words into characters, so anything else is raised.
+        if settings.milvus_tokenizer != "whitespace" or "supported: 'standard'" not in str(e):
             raise
         # Milvus Lite knows no whitespace tokenizer; its standard one (\w+, lowercased) keeps our space-joined
         # tokens as they are, since each token is one word.
         log.info("Milvus at %s has no whitespace tokenizer; using standard for pre-tokenised text", uri_of(settings))
         _drop(client, name)
         _create(client, name, int(vectors.shape[1]), "standard")
-    rows: list[dict[str, Any]] = []
-    at = 0
-    for c, p in zip(clauses, passages, strict=True):
-        zh = vectors[at].tolist()
-        en = vectors[at + 1].tolist() if len(p) > 1 else zh
-        at += len(p)
-        by_role: dict[str, list[str]] = {r: sorted({u.id for u in c.units if u.id and u.role == r}) for r in ROLES}
-        tokens = " ".join(analyzer.tokens(sparse_text(c)))[:MAX_TOKENS_CHARS] or "_"
-        rows.append({"clause_id": c.clause_id, "doc_number": c.doc_number, "kind": c.kind,
-                     "task_no": c.task_no if c.task_no is not None else -1, "ord": c.ord, **by_role,
-                     "has_en": len(p) > 1, "vec_zh": zh, "vec_en": en, "tokens": tokens, "clause": _clause_json(c)})
-        if len(rows) == BATCH:
-            client.insert(name, rows)
-            rows = []
-    if rows:
-        client.insert(name, rows)
+    owners = [i for i, p in enumerate(passages) for _ in p]
+    insert_clauses(client, name, clauses, vectors, owners, [analyzer.tokens(sparse_text(c)) for c in clauses])
     manifest = Manifest(format_version=FORMAT_VERSION, embedder=embedder.id, dim=int(vectors.shape[1]),
                         normalised=True, prefixes=embedder.prefixes, corpus_hash=corpus_hash, n_clauses=len(clauses),
                         n_vectors=len(texts), dense_kind="milvus", analyzer=analyzer.fingerprint,
                         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()))
     zero = [0.0, 0.0]
-    meta_rows = [{"key": f"document:{d.doc_number}", "kind": "document", "body": asdict(d), "vec": zero}
-                 for d in documents]
-    meta_rows.append({"key": "agencies", "kind": "agencies", "vec": zero,
-                      "body": {"records": [{"record": r, "reviewed": ok} for r, ok in agencies]}})
-    client.insert(name + META, meta_rows)
+    meta_rows = [{"key": f"document:{i:08d}", "kind": "document", "body": asdict(d), "vec": zero}
+                 for i, d in enumerate(documents)]
+    meta_rows += [{"key": f"agency:{i:08d}", "kind": "agency", "vec": zero, "body": {"record": r, "reviewed": ok}}
+                  for i, (r, ok) in enumerate(agencies)]
+    for start in range(0, len(meta_rows), BATCH):
+        client.insert(name + META, meta_rows[start:start + BATCH])
     client.insert(name + META, [{"key": "manifest", "kind": "manifest", "body": asdict(manifest), "vec": zero}])
     if hasattr(client, "flush"):
         client.flush(name)

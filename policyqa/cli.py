@@ -393,6 +393,7 @@ def bench(
     questions: Annotated[int, typer.Option(min=0, help="Use only the first N gold questions (0 = all)")] = 0,
     http: Annotated[bool, typer.Option(help="Measure /v1/ask over HTTP")] = True,
     ingest_: Annotated[bool, typer.Option("--ingest/--no-ingest", help="Measure ingest and index build")] = True,
+    milvus: Annotated[bool, typer.Option(help="Also search each synthetic corpus in Milvus Lite")] = False,
 ) -> None:
     """Speed and scale: embedding floor, retrieval, /v1/ask over HTTP, ingest cold/warm, 10k/100k clauses."""
     import json as _json
@@ -402,7 +403,8 @@ def bench(
     from eval.runner import GOLD_DIR, REPORTS_DIR, load_gold
 
     opts = BenchOptions(repeats=repeats, concurrency=concurrency, seconds=seconds, workers=workers,
-                        scales=_scales(scales), questions=questions, http=http, ingest=ingest_)
+                        scales=_scales(scales), questions=questions, http=http, ingest=ingest_,
+                        milvus=milvus)
     settings = get_settings()
     try:
         with console.status("Benchmarking…") as status:

@@ -40,6 +40,9 @@ class Settings(BaseSettings):
     milvus_timeout_s: float = Field(default=10.0, gt=0)
     # Versions kept after a switch (the live one included): replicas still on the previous one move within seconds.
     milvus_keep_versions: int = Field(default=2, ge=1)
+    # An ingest whose store lacks notices the live Milvus version holds is refused (it is most likely another data
+    # dir than the ingest job's); set true to replace the corpus on purpose.
+    milvus_allow_drop: bool = False
 
     # Retrieval.
     top_k: int = Field(default=5, ge=1, le=50)

@@ -20,7 +20,7 @@ from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, default_registry
 from ingest.store import ClauseStore
 from ingest.writelock import writable
-from policyqa.errors import PolicyQAError
+from policyqa.errors import IndexMismatchError
 from policyqa.prompts import PROMPTS_DIR
 from policyqa.settings import Settings
 from service.answering.answerer import Answerer
@@ -110,6 +110,7 @@ class EngineHolder:
         self.engine: Engine | None = None
         self.error: str | None = "starting"
         self.reindex_lock = threading.Lock()
+        self._checking = threading.Lock()
         self.check_every_s = check_every_s
         self._checked = time.monotonic()
         self._failed_version: str | None = None
@@ -126,7 +127,7 @@ class EngineHolder:
         if now - self._checked < self.check_every_s:
             return
         self._checked = now
-        if not self.reindex_lock.acquire(blocking=False):
+        if not self._checking.acquire(blocking=False):
             return
 
         def reload() -> None:
@@ -136,15 +137,20 @@ class EngineHolder:
                 serving = self.engine.retriever.version if self.engine else None
                 if live is None or live in (serving, self._failed_version):
                     return
-                self.set(load())
+                if not self.reindex_lock.acquire(blocking=False):
+                    return  # this process is reindexing: it serves the result itself
+                try:
+                    self.set(load())
+                finally:
+                    self.reindex_lock.release()
                 log.info("now serving index %s", live)
-            except PolicyQAError as e:
+            except IndexMismatchError as e:  # built for other settings: retrying cannot help
                 self._failed_version = live
                 log.warning("index %s is live but cannot be served: %s", live, e)
-            except Exception as e:  # a search engine that is briefly unreachable: try again at the next check
+            except Exception as e:  # a search engine briefly unreachable, a version still being read: next check
                 log.warning("could not check or load the live index: %s", e)
             finally:
-                self.reindex_lock.release()
+                self._checking.release()
 
         threading.Thread(target=reload, name="policyqa-reload", daemon=True).start()
 

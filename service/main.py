@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from contextlib import asynccontextmanager
@@ -17,7 +18,7 @@ from policyqa import __version__
 from policyqa.errors import PolicyQAError
 from policyqa.settings import Settings, get_settings
 from service.bodyguard import BodyGuard
-from service.engine import Engine, EngineHolder, load_engine
+from service.engine import Engine, EngineHolder, live_version, load_engine
 from service.middleware import PublicCORS, SecurityHeaders
 from service.ratelimit import RateLimit
 from service.requestlog import RequestLog
@@ -120,6 +121,15 @@ def _catch_up(settings: Settings) -> None:
         log.error("could not bring the index up to date with the store: %s", e)
 
 
+async def _follow_live_index(app: FastAPI) -> None:
+    """Check for a new live index version even when no request comes (requests check too): an idle replica must
+    not still be on a version its writer has since pruned when traffic returns."""
+    holder, settings = app.state.holder, app.state.settings
+    while True:
+        await asyncio.sleep(holder.check_every_s)
+        holder.refresh_if_stale(lambda: live_version(settings), lambda: app.state.engine_factory(settings))
+
+
 def create_app(settings: Settings | None = None, engine_factory: Callable[[Settings], Engine] = load_engine) -> FastAPI:
     settings = settings or get_settings()
 
@@ -132,7 +142,10 @@ def create_app(settings: Settings | None = None, engine_factory: Callable[[Setti
         except PolicyQAError as e:
             app.state.holder.fail(str(e))
             log.error("not ready: %s", e)
+        watcher = asyncio.create_task(_follow_live_index(app)) if engine_factory is load_engine else None
         yield
+        if watcher is not None:
+            watcher.cancel()
 
     # No slash redirects: Starlette builds them from the Host header, which the client controls.
     app = FastAPI(title="PolicyQA", version=__version__, lifespan=lifespan, redirect_slashes=False,

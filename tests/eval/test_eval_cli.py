@@ -80,7 +80,7 @@ def test_bench_cli_writes_a_report_with_every_section(hash_settings, tmp_path: P
     monkeypatch.setenv("POLICYQA_EMBEDDER", "hash")
     out = tmp_path / "reports"
     r = runner.invoke(app, ["bench", "--repeats", "1", "--seconds", "1", "--questions", "8", "--workers", "1",
-                            "--scales", "1k", "--out", str(out)])
+                            "--scales", "1k", "--milvus", "--out", str(out)])
     assert r.exit_code == 0, r.output
     md = next(out.glob("bench-*.md")).read_text(encoding="utf-8")
     for heading in ("## Floors", "## `/v1/ask` over HTTP", "## Ingest and index build", "## Scale"):
@@ -90,12 +90,14 @@ def test_bench_cli_writes_a_report_with_every_section(hash_settings, tmp_path: P
     assert all(h["concurrent"]["5xx"] == 0 and h["concurrent"]["n"] > 0 for h in res["http"])
     scale = res["scale"][0]
     assert scale["clauses"] == 1000 and 0.0 <= scale["hnsw"]["recall_at_10"] <= 1.0
+    assert scale["milvus"]["top10_agreement_dense"] >= 0.9  # the same vectors, searched by Milvus Lite
+    assert "Milvus Lite on the same corpora" in md
 
 
 def test_synthetic_corpus_recombines_real_clauses(hash_engine) -> None:  # type: ignore[no-untyped-def]
     from eval.bench import synthetic_corpus
 
-    r = hash_engine.retriever
+    r = hash_engine.retriever.backend
     syn = synthetic_corpus(r.clauses, r.dense.reconstruct_n(0, r.dense.ntotal), r.owners, hash_engine.analyzer, 300)
     assert len(syn.clauses) == 300 and len(syn.tokens) == 300 and syn.vectors.shape[0] == len(syn.owners)
     assert len({c.clause_id for c in syn.clauses}) == 300

@@ -157,11 +157,11 @@ def test_a_killed_build_never_goes_live_and_is_cleared(writer: Settings) -> None
     args = (store.clauses(), store.documents(), store.agency_records(), store.corpus_hash(), embedder, Analyzer())
     live = mirror(settings, *args).version
     client = connect(settings)
-    _create(client, "killed_v20000101000000_000000_deadbeef", 384, "standard")  # rows, but no manifest
+    _create(client, "killed_v0946684800000000000_deadbeef", 384, "standard")  # rows, but no manifest
     assert live_collection(client, "killed") == live
     again = mirror(settings, *args, force=True)
     assert live_collection(client, "killed") == again.version
-    assert "killed_v20000101000000_000000_deadbeef" not in _versions(client, "killed")
+    assert "killed_v0946684800000000000_deadbeef" not in _versions(client, "killed")
 
 
 def test_no_corpus_yet_says_what_to_run(tmp_path: Path) -> None:
@@ -184,3 +184,35 @@ def test_backend_search_contract(engines: dict[str, Engine]) -> None:
         assert [s for _, s in found.sparse] == sorted((s for _, s in found.sparse), reverse=True)
         assert all(e.catalog.clause(cid) is not None for cid, _ in found.dense + found.sparse)
         assert e.retriever.backend.health()["version"] == e.retriever.version
+
+
+def test_hostile_ids_and_filters_reach_milvus_only_as_literals(engines: dict[str, Engine]) -> None:
+    replica = engines["milvus"]
+    catalog = replica.catalog
+    for bad in ("x'", 'x"] or kind == "task" or clause_id in ["', "a\\", "\x01", "' or 1==1 or '"):
+        assert catalog.clause(bad) is None
+        assert catalog.clauses_of(bad) == []
+        assert catalog.tasks_of([bad]) == []
+        assert replica.retriever.search("数字贸易", k=3, doc_numbers=[bad]) == []
+    with make_client(replica.settings) as client:
+        assert client.get("/v1/clauses/x'").status_code == 404
+        r = client.post("/v1/ask", json={"question": "数字贸易", "doc_numbers": ["\x01'"]})
+        assert r.status_code in (200, 422), r.text
+
+
+def test_a_store_missing_live_notices_does_not_replace_the_corpus(writer: Settings) -> None:
+    from index.analyzer import Analyzer
+    from policyqa.errors import PolicyQAError
+
+    settings = writer.model_copy(update={"milvus_collection": "guarded"})
+    store = ClauseStore(writer.db_path)
+    embedder = load_engine(writer.model_copy(update={"backend": "faiss"})).embedder
+    docs = store.documents()
+    live = mirror(settings, store.clauses(), docs, store.agency_records(), store.corpus_hash(), embedder,
+                  Analyzer()).version
+    one = [c for c in store.clauses() if c.doc_number == docs[0].doc_number]
+    with pytest.raises(PolicyQAError, match="POLICYQA_MILVUS_ALLOW_DROP"):
+        mirror(settings, one, docs[:1], [], "other-hash", embedder, Analyzer())
+    assert live_collection(connect(settings), "guarded") == live
+    allowed = settings.model_copy(update={"milvus_allow_drop": True})
+    assert mirror(allowed, one, docs[:1], [], "other-hash", embedder, Analyzer()).status == "built"
