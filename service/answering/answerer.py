@@ -31,6 +31,8 @@ from service.answering.understand import Understanding
 from service.answering.wording import say
 
 RETRIEVAL_DEPTH = 8
+# Clauses looked at to tell the words the notices use near a question from words they do not (decide.soft_terms).
+AGENCY_DEPTH = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words for a document or its parts, and for the fact asked: not what tells one notice from another.
 _GENERIC_DOC_WORDS = frozenset("document number date title issuer signing signed issued published 文号 日期 标题 发文 "
@@ -86,7 +88,8 @@ class Answerer:
             return list(question.parts)
         part = question.parts[0]
         docs = [d.doc_number for d in self.catalog.documents()
-                if not query.doc_numbers or d.doc_number in query.doc_numbers]
+                if (not query.doc_numbers or d.doc_number in query.doc_numbers)
+                and (not question.documents or d.doc_number in question.documents)]
         return [replace(part, constraints=replace(part.constraints, doc_numbers=(d,))) for d in docs]
 
     # --- one part ----------------------------------------------------------------------------------------------
@@ -110,8 +113,8 @@ class Answerer:
             if not hits:  # no stored notice (of those named) has a task of that number
                 return abstain_part(part, Decision(None, "task", ()), lang)
         else:
-            hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k,
-                                                                      RETRIEVAL_DEPTH),
+            depth = AGENCY_DEPTH if part.answer_type == "agency" else RETRIEVAL_DEPTH
+            hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, depth),
                                          doc_numbers=docs, kinds=("body", "task"))
         decision = decide(part, hits, self.checker, self.thresholds)
         if decision.answer is None:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
 from service.answering.inline import InlineAgency, inline_agencies
-from service.answering.terms import coverage
+from service.answering.terms import Term, clause_text, coverage, support
 from service.answering.types import Part
 
 # Share of a part's content terms the answering clause must hold, by answer type and by how sure retrieval is.
@@ -54,8 +54,9 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         return Decision(None, "topic", tuple(hits[:3]))
     failures: list[str] = []
     passing: list[tuple[Hit, Check]] = []
+    soft = soft_terms(part, hits, checker)
     for rank, h in enumerate(hits[:depth]):
-        check = checker.check(part, h.clause)
+        check = checker.check(part, h.clause, soft)
         sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
         table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if rank == 0 else MIN_COVERAGE_UNSURE
         if check.failed:
@@ -75,6 +76,18 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
                  and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
+
+
+def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozenset[Term]:
+    """For a question asking who does something: the words that no clause among the hits holds ("we're sending our
+    GM, his wife and kids…"). The clause's annotated units are the answer and its matter is found by the words
+    the notices do use; a word they use nowhere near cannot tell two clauses apart. Measured on the three gold
+    sets: five paraphrased agency questions answered, no out-of-scope question answered. Questions for values,
+    yes/no and descriptions keep every word: there the unprinted word is the particular asked for."""
+    if part.answer_type != "agency":
+        return frozenset()
+    texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
+    return frozenset(t for t in part.focus if not any(support(t, zh, en) > 0 for zh, en in texts))
 
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.

@@ -56,6 +56,7 @@ class DocRef:
     doc_numbers: tuple[str, ...]
     spans: tuple[tuple[int, int], ...]  # where the question names the notice (left out of its content terms)
     years: tuple[int, ...]  # years that name a notice, not a target
+    named: tuple[str, ...] = ()  # every notice the question names by its own words, when it names several
 
 
 def _norm_number(s: str) -> str:
@@ -151,7 +152,10 @@ class DocumentRefs:
             return DocRef((), (), ())
         best = max(scores.values())
         chosen = tuple(d for d, s in scores.items() if s == best)
-        return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years))
+        # "the 2022 plan … the 2023 plan", "数贸方案和服务业开放方案": each named as strongly as one named alone.
+        several = tuple(d for d, s in scores.items() if s >= 2.0)
+        return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years),
+                      several if len(several) > 1 else ())
 
 
 def _spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:

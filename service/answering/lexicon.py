@@ -24,7 +24,8 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
 ]
 
 # Being named in a task at all, in whatever role; and the words that ask for one role only.
-PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|"
+PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|listed|"
+                           r"mentioned|featur\w*|"
                            r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
 STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
 
@@ -37,7 +38,7 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
-                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
+                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
                            r"jobs|duties|responsibilities)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
                            r"\bwhat (does|do|did|will|is|are)\b.*\b(lead\w*|handl\w*|do|doing|responsible for|in charge of|"
@@ -102,7 +103,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
-     re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out)\w*|"
+     re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
                 r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
@@ -154,7 +155,7 @@ anything something someone somebody anyone anybody people person company's firm'
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
-几项 多少项 几个 职责 职能
+几项 多少项 几个 职责 职能 各由 各自由 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它

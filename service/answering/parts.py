@@ -45,6 +45,8 @@ def list_items(text: str, zh: bool) -> list[str] | None:
     cue = (MULTI_CUES_ZH if zh else MULTI_CUES_EN).search(text)
     if not cue:
         return None
+    if zh:  # "X，和Y，各由谁负责": a conjunction after a comma continues the list
+        text = re.sub(r"[，,]\s*(?=和|以及|与|及)", "", text)
     segments = re.split(r"[，,：:]", text) if zh else [text]
     for seg in sorted(segments, key=len, reverse=True):
         core = _DEMONSTRATIVE_ZH.sub("", seg) if zh else re.sub(r"\b(respectively|each|both)\b", "", seg, flags=re.I)

@@ -142,9 +142,17 @@ def supports(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
     return support(term, zh_text, en_tokens) == 1.0
 
 
-def coverage(terms: list[Term], zh_text: str, en_tokens: frozenset[str]) -> tuple[float, list[Term]]:
-    """(share of terms supported, partly supported phrases counting half; the terms not wholly supported)."""
+# Weight of a term that no nearby clause holds, where a term may be soft (see decide.soft_terms).
+SOFT_WEIGHT = 0.25
+
+
+def coverage(terms: list[Term], zh_text: str, en_tokens: frozenset[str],
+             soft: frozenset[Term] = frozenset()) -> tuple[float, list[Term]]:
+    """(share of terms supported, partly supported phrases counting half and `soft` terms a quarter; the terms not
+    wholly supported)."""
     if not terms:
         return 1.0, []
     scores = [support(t, zh_text, en_tokens) for t in terms]
-    return sum(scores) / len(terms), [t for t, s in zip(terms, scores, strict=True) if s < 1.0]
+    weights = [SOFT_WEIGHT if t in soft else 1.0 for t in terms]
+    share = sum(w * s for w, s in zip(weights, scores, strict=True)) / sum(weights)
+    return share, [t for t, s in zip(terms, scores, strict=True) if s < 1.0]

@@ -77,6 +77,7 @@ class Question:
     lang: Lang
     parts: tuple[Part, ...]
     per_document: bool = False  # "each of the two notices": one part per stored notice
+    documents: tuple[str, ...] = ()  # the notices a per-document question names (none named: every stored one)
 
 
 @dataclass(frozen=True)

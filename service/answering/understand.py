@@ -91,9 +91,12 @@ class Understanding:
         raw_parts = raw_parts[:MAX_PARTS]
         parts = self._merge([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
         per_document = False
+        named: tuple[str, ...] = ()
         if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
-            per_document = bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
-        return Question(text, text, lang, tuple(parts), per_document)  # type: ignore[arg-type]
+            # "…in the 2022 plan, and who leads it in the 2023 plan?": a part for each notice named
+            named = self.docrefs.find(text).named
+            per_document = bool(named) or bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
+        return Question(text, text, lang, tuple(parts), per_document, named)  # type: ignore[arg-type]
 
     @staticmethod
     def _merge(parts: list[Part]) -> list[Part]:
@@ -148,6 +151,7 @@ class Understanding:
         ref = self.docrefs.find(text)
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
         skip = [(s, e) for s, e, _ in agency_spans]
+        skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)

@@ -248,3 +248,39 @@ def test_a_task_number_several_notices_have_goes_to_the_notice_the_words_describ
                                                                                     doc: str) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, question)
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (doc, 17), r.answer
+
+
+@pytest.mark.parametrize("question, agency, role", [
+    ("市司法局承担哪项任务？", "市司法局", None),
+    ("市科技局牵头哪一项试点任务？", "市科技局", "lead"),
+    ("List the tasks in which Jiangbei New Area appears as a lead unit.", "江北新区", "lead"),
+])
+def test_which_task_an_agency_has_is_a_reverse_lookup_however_asked(real_engine, question, agency, role) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "agency_tasks" and not r.abstained and r.citations
+    for c in r.citations:
+        units = real_engine.catalog.clause(c.clause_id).units
+        # A lead in 2022's annex is its first-listed responsible unit (the annex has no lead column).
+        roles = {role, "responsible"} if role else {u.role for u in units}
+        assert any(u.zh == agency and u.role in roles for u in units), (c.task_no, units)
+
+
+def test_when_a_notice_is_dated_is_its_date(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What is the services pilot notice dated?")
+    assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == SO_NO
+
+
+@pytest.mark.parametrize("question", [
+    "数字证书互认在2022年数字贸易方案和2023年服务业开放方案里分别由谁负责？",
+    "Who handles mutual recognition of digital certificates in the 2022 plan, and who leads it in the 2023 plan?",
+])
+def test_a_question_naming_two_notices_is_answered_from_each(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    cited = {(c.doc_number, c.task_no) for c in r.citations}
+    assert {(DT_NO, 49), (SO_NO, 46)} <= cited and not r.abstained
+
+
+def test_a_list_continued_after_a_comma_is_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "外籍人才创业工作许可，和QFLP试点，各由哪个部门牵头？")
+    cited = {(c.doc_number, c.task_no) for c in r.citations}
+    assert {(SO_NO, 93), (DT_NO, 8)} <= cited

@@ -68,3 +68,27 @@ def test_stems_are_right_from_many_threads_at_once() -> None:
 
     with ThreadPoolExecutor(8) as pool:
         assert all(got == expected for got in pool.map(stem_all, range(64)))
+
+
+class _Tokens:
+    """The two things soft_terms asks of an evidence checker."""
+
+    @staticmethod
+    def tokens_of(clause: Clause) -> frozenset[str]:
+        return frozenset((clause.text_en or "").lower().split())
+
+
+def test_a_word_no_nearby_clause_holds_counts_a_quarter_and_only_when_an_agency_is_asked() -> None:
+    from service.answering.decide import soft_terms
+    from service.answering.types import Part
+
+    clause = Clause("c1", "测发〔2024〕1号", "测试方案", "一、任务", "task", 1, "推动外籍人员子女入学便利化", (), 1, 1,
+                    text_en="facilitate school enrolment for children of foreign staff")
+    kids, school, wife = en("kids"), en("school"), en("wife")
+    who = Part("q", "agency", "lead", (kids, school, wife))
+    assert soft_terms(who, [Hit(clause, 1.0)], _Tokens()) == {kids, wife}
+    share, missing = coverage([kids, school, wife], "", _Tokens.tokens_of(clause), frozenset({kids, wife}))
+    assert share == 1 / 1.5 and missing == [kids, wife]  # 1 of (1 + 0.25 + 0.25)
+    # A value or a yes/no keeps every word: there the unprinted word is what is asked for.
+    how_much = Part("q", "value", None, (kids, school, wife), value_kind="money")
+    assert soft_terms(how_much, [Hit(clause, 1.0)], _Tokens()) == frozenset()
