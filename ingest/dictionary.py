@@ -8,6 +8,7 @@ from __future__ import annotations
 import gzip
 import logging
 import re
+import unicodedata
 from functools import cache
 
 from ingest.glossary import Glossary, default_glossary
@@ -25,6 +26,13 @@ _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "w
               "found": "find", "made": "make", "given": "give", "taken": "take", "held": "hold", "built": "build",
               "paid": "pay", "sold": "sell", "bought": "buy", "brought": "bring", "kept": "keep", "sent": "send",
               "spent": "spend", "won": "win", "met": "meet", "chosen": "choose", "drawn": "draw", "grown": "grow"}
+
+
+def _fold(gloss: str) -> str:
+    """"Internet café" is looked up as "internet cafe": accents off, as questions are typed."""
+    if gloss.isascii():
+        return gloss
+    return "".join(ch for ch in unicodedata.normalize("NFKD", gloss) if not unicodedata.combining(ch))
 
 
 @cache
@@ -52,7 +60,7 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
                         continue
                     if sense > 1 and len(g.split()) == 1:
                         continue
-                    g = re.sub(r"^to ", "", g)
+                    g = re.sub(r"^to ", "", _fold(g))
                     reverse.setdefault(g, []).append((sense, simplified))
                     head = g.split(",")[0].strip()  # "media, esp. news media" is "media" too
                     if head != g and head:
@@ -131,7 +139,7 @@ def _base_forms(phrase: str) -> list[str]:
     """Dictionary forms of a phrase's last word: plural and verb endings off ("registered" → "register")."""
     *head, w = phrase.split() or [""]
     forms = [_IRREGULAR[w]] if w in _IRREGULAR else []
-    if len(w) > 4 and w.endswith("ies"):
+    if len(w) > 4 and w.endswith(("ies", "ied")):  # studies, carried
         forms.append(w[:-3] + "y")
     if len(w) > 3 and w.endswith("s") and not w.endswith("ss"):
         forms.append(w[:-1])

@@ -116,7 +116,7 @@ class DocumentRefs:
         for m in _YEAR.finditer(text):
             year = int(m.group(0))
             around = text[max(0, m.start() - 12) : m.end() + 14]
-            if not (DOC_WORDS_ZH.search(around) or DOC_WORDS_EN.search(around)):
+            if not (DOC_WORDS_ZH.search(around) or DOC_WORDS_EN.search(around) or _YEAR_NAMES_EN.match(text[m.end():])):
                 continue
             owners = [doc for doc, ys in self._years.items() if year in ys]
             if owners and not re.search(r"(到|至|by|in|for|until|before|target)\s*$", text[: m.start()], re.I):
@@ -156,6 +156,11 @@ class DocumentRefs:
         several = tuple(d for d, s in scores.items() if s >= 2.0)
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years),
                       several if len(several) > 1 else ())
+
+
+# "the 2023 Nanjing government notice": a year, a few words that are not a preposition or a target, a document word
+_YEAR_NAMES_EN = re.compile(r"(?:\s+(?!(?:in|of|for|by|to|under|on|target|targets|goal|goals)\b)[\w'’-]+){1,4}?\s+"
+                            + DOC_WORDS_EN.pattern, re.I)
 
 
 def _spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:

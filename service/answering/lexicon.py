@@ -62,15 +62,16 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
 VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (money|does it cost|do(es)? \w+ (cost|charge|pay))|\b(fees?|cost|costs|price|"
                          r"subsid(y|ies)|grants?|allowance|capital|assets|funding|reward|bonus|amount of money|"
-                         r"tuition|fines?|tax(es)? paid|in (rmb|yuan|dollars))\b", I)),
+                         r"tuition|fines?|tax(es)? paid|in (rmb|yuan|dollars)|turnover|revenues?|salar(y|ies)|wages?|"
+                         r"income)\b", I)),
     ("percent", re.compile(r"\b(percent|percentage|share|rate|ratio|proportion|cap|ceiling|stake|ownership limit)\b", I)),
     ("duration", re.compile(r"\bhow long\b|\b(processing time|duration|working days|days|weeks|months|period of validity|"
                             r"valid for|transition(al)? period|deadline|time limit)\b", I)),
     ("date", re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
                         I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", I)),
-    ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value)\b",
-                          I)),
+    ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value|"
+                          r"threshold|minimum|maximum|limit)\b", I)),
 ]
 # A value question needs one of these; the kind lists above only say which value.
 VALUE_CUE_ZH = re.compile(r"多少|几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
@@ -80,6 +81,8 @@ VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\
                           r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
                           r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
                           r"fine|tax)\b", I)
+# Words for a bound on a value: they say that a value is asked, not what it measures.
+BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceiling floor cap 门槛 上限 下限 最低 最高 底线".split())
 # The verbs and qualifiers that sit between a measured noun and its question word.
 VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
 
@@ -107,6 +110,12 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
+    # How long the notice's pilot or plan runs ("试点为期几年", "How long is the pilot meant to run?"); asked of a
+    # matter ("how long does a visa take") it is a clause's duration: the part then has words of its own.
+    ("length", re.compile(r"为期(几|多少)年|试点(期|期限)?(是|为|有)?(几|多少)年|试(几|多少)年|(试点|实施|行动)(期|期限)?"
+                          r"(是)?(多久|多长时间|多长)|几年(的)?试点"),
+     re.compile(r"\bhow long\b|\bhow many years\b|\b(pilot|plan) (period|length|duration)\b|"
+                r"\b(length|duration) of the (pilot|plan|programme)\b", I)),
     # 实施期限 of a measure ("…政策实施期限至何时") is a date asked of a clause, not the notice's plan period.
     ("period", re.compile(r"规划期|实施期(?!限)|时间跨度|涵盖哪些年|哪几年|覆盖.{0,3}年|起止|时间范围|到哪一年"),
      re.compile(r"\b(what|which) (years|period)\b|\btime ?frame\b|\bcover(s|ing)? (which|what) years\b|\bspan\b|"

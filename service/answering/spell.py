@@ -50,6 +50,9 @@ def is_pinyin(word: str) -> bool:
     return ok[len(w)]
 
 
+MIN_SIMILARITY = 0.81  # difflib ratio a correction needs
+
+
 class Speller:
     """`vocabulary`: the words a misspelling may be corrected to (the corpus's). `known`: any real English word,
     never corrected ("weather" is not a typo of "whether")."""
@@ -85,7 +88,9 @@ class Speller:
         if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()
                 or is_pinyin(low) or self._is_word(low)):
             return low if low != word.lower() else word
-        close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=0.8)
+        # Above 0.8: a five-letter word one letter off a corpus word is as often a word the corpus lacks ("cafes",
+        # "cases") as a typo of it; a letter left out ("forgn") or a longer word one letter off is a typo.
+        close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=MIN_SIMILARITY)
         return close[0] if close else word
 
     def correct(self, text: str) -> str:

@@ -14,7 +14,7 @@ from ingest.models import Clause
 from service.answering.lexicon import question_words
 from service.answering.spell import PinyinIndex
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z0-9'&.+-]*|\d+(?:\.\d+)?")
+_WORD = re.compile(r"\d+[A-Za-z][A-Za-z0-9]*|[A-Za-z][A-Za-z0-9'&.+-]*|\d+(?:\.\d+)?")  # 5G, 4K, 3D are words
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 
 

@@ -145,12 +145,24 @@ class Understanding:
                 out.append((start, start + len(short), agency))
         return sorted(out, key=lambda t: t[0])
 
+    def _issuer_ids(self) -> set[str]:
+        ids: set[str] = set()
+        for d in self.catalog.documents():
+            ids |= {a.id for name in re.split(r"[、，,\s]+", d.issuer) if name and (a := self.registry.resolve(name))}
+        return ids
+
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
+        # "the 2023 Nanjing government notice", "市政府的通知": an issuer named before a word for a document names
+        # the notice; it is not an agency asked about.
+        issuers = self._issuer_ids()
+        naming = [(s, e) for s, e, a in agency_spans if a.id in issuers and (
+            L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).match(text[e:].lstrip(" 的'’s"))]
+        agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
-        skip = [(s, e) for s, e, _ in agency_spans]
+        skip = [(s, e) for s, e, _ in agency_spans] + naming
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
@@ -168,7 +180,12 @@ class Understanding:
         yesno = bool(L.YESNO_ZH.search(text)) if zh else _asks_yes_or_no(text)
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
         value_kind = _value_kind(text, zh)
+        if yesno and not (L.VALUE_CUE_ZH if zh else L.VALUE_CUE_EN).search(text):
+            value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
+                   "long", "meant", "supposed", "expected", "run", "runs", "last", "lasts", "years", "carried", "为期",
+                   "几年", "试点期", "期限", "多久", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
+                   "主要内容", "目的",
                    "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic
                    and not (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).fullmatch(t.surface.strip("-"))
@@ -222,6 +239,8 @@ class Understanding:
         # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
         named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
                  or t.surface in phrase]
+        # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
+        named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS] or named
         if not zh:
             return named
         tags = dict(self.gazetteer.tags(text))
@@ -306,7 +325,7 @@ def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
         return ""
     segment_start = max(text.rfind(p, 0, m.start()) for p in "，,。；;：:？?") + 1
     before = text[segment_start : m.start()]
-    after = re.match(r"(个|家|项|所|条|名|位|座|批|类|种|元|万元|亿元)?([\u4e00-\u9fff]{0,6})", text[m.end() :])
+    after = re.match(r"(个|家|项|所|条|名|位|座|批|类|种|元|万元|亿元)?([0-9A-Za-z\u4e00-\u9fff]{0,8})", text[m.end() :])
     counted_words = analyzer.tokens(after.group(2)) if after and after.group(1) else []
     words = analyzer.tokens(before)
     fillers = L.VALUE_FILLERS_ZH
@@ -319,7 +338,7 @@ def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
         kept.insert(0, w)
         if len(kept) >= 3:
             break
-    counted = counted_words[0] if counted_words else ""
+    counted = after.group(2) if after and counted_words else ""  # 多少个5G基站: what is counted is 5G基站
     return " ".join(kept) + " " + m.group(0) + " " + counted
 
 

@@ -284,3 +284,45 @@ def test_a_list_continued_after_a_comma_is_two_parts(real_engine) -> None:  # ty
     r = ask(real_engine, "外籍人才创业工作许可，和QFLP试点，各由哪个部门牵头？")
     cited = {(c.doc_number, c.task_no) for c in r.citations}
     assert {(SO_NO, 93), (DT_NO, 8)} <= cited
+
+
+def test_what_a_value_question_measures_leaves_out_the_word_for_its_bound(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("What is the asset threshold for setting up an investment "
+                                                         "company?").parts[0]
+    assert part.answer_type == "value" and [str(t) for t in part.attribute] == ["asset"]
+    count = real_engine.answerer.understanding.understand("到2025年建成多少个5G基站？").parts[0]
+    assert {str(t) for t in count.attribute} == {"基站", "5g"}  # what is counted, the letters and digits included
+    r = ask(real_engine, "到2025年建成多少个5G基站？")
+    assert r.abstained  # the notices set no such number
+
+
+def test_a_yes_or_no_naming_a_value_word_is_yes_or_no_and_needs_the_thing_it_names(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("Do foreign experts get an income tax exemption?").parts[0]
+    assert part.answer_type == "yesno"
+    r = ask(real_engine, "Do foreign experts get an income tax exemption in the services pilot?")
+    assert r.abstained and r.related  # residence permits for talent are related, not a tax exemption
+
+
+@pytest.mark.parametrize("question, lang", [("How long is the services opening-up pilot meant to run?", "en"),
+                                            ("服务业扩大开放综合试点为期几年？", "zh")])
+def test_how_long_a_pilot_runs_is_the_length_its_text_states(real_engine, question, lang) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == SO_NO
+    assert ("3 years" if lang == "en" else "3年") in r.answer and "3年试点" in r.citations[0].quote
+
+
+def test_a_plan_without_a_stated_length_runs_over_its_titled_period(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "How long does the digital trade plan run?")
+    assert not r.abstained and "2022—2025" in r.answer and r.citations[0].doc_number == DT_NO
+
+
+def test_how_long_a_matter_takes_is_not_the_length_of_the_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("How long does a work permit take under the pilot?").parts[0]
+    assert part.answer_type == "value" and part.value_kind == "duration"
+
+
+def test_an_issuer_named_before_a_word_for_a_document_names_the_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What is the 2023 Nanjing government notice about?")
+    assert r.intent == "metadata" and {c.doc_number for c in r.citations} == {SO_NO}
+    r = ask(real_engine, "What's the subject of 宁委办发〔2022〕13号?")
+    assert r.intent == "metadata" and {c.doc_number for c in r.citations} == {DT_NO}

@@ -33,3 +33,15 @@ def test_contractions_of_function_words_are_not_content_terms(hash_engine) -> No
     focus = {str(t) for p in question.parts for t in p.focus}
     assert not focus & {"we'd", "i'm", "they're", "don't"}, focus
     assert focus & {"architect-led", "architect", "design"}, focus
+
+
+def test_a_five_letter_word_one_letter_off_a_corpus_word_is_a_word_the_corpus_lacks() -> None:
+    s = Speller(lambda: [*CORPUS, "cases", "foreign"])
+    assert s.correct_word("cafes") == "cafes"  # not "cases": the corpus lacks the word, it is not misspelt
+    assert s.correct_word("forgn") == "foreign" and s.correct_word("servcies") == "services"
+
+
+def test_accented_dictionary_glosses_are_found_unaccented() -> None:
+    from ingest.dictionary import default_dictionary
+
+    assert "网吧" in default_dictionary().zh_for("internet cafe")

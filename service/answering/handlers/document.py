@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from index.catalog import ClauseCatalog
+from ingest.body import cn_to_int
 from ingest.models import Clause, Document, Unit
 from ingest.registry import AgencyRegistry
 from service.answering import compose as C
@@ -66,6 +67,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "period":
         key = "doc_period" if d.period else "doc_no_period"
         return [say(lang, key, period=d.period or "", **facts)], header
+    if attribute == "length":
+        return _length(d, lang, catalog, facts)
     if attribute == "tasks":
         tasks = catalog.clauses_of(d.doc_number, kinds=("task",))
         numbered = sorted(c.task_no for c in tasks if c.task_no is not None)
@@ -84,6 +87,28 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     return [say(lang, "doc_about", purpose=purpose, **facts)], header + ([purpose_clause] if purpose_clause else [])
 
 
+_N = r"(\d+|[一二三四五六七八九十两]+)"
+_LENGTH = re.compile(rf"(?:经过|用|利用|通过|力争用?)\s*{_N}\s*年(?:时间|左右)?(?:的)?(?:试点|实施|努力|建设|探索)|"
+                     rf"试点期(?:限)?(?:为)?\s*{_N}\s*年|为期\s*{_N}\s*年")
+
+
+def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
+    """How long the notice's pilot or plan runs, as its text states it ("经过3年试点", "试点期为2年")."""
+    for c in catalog.clauses_of(d.doc_number, kinds=("meta", "body")):
+        m = _LENGTH.search(c.text)
+        if not m:
+            continue
+        n = next(g for g in m.groups() if g)
+        years = int(n) if n.isdigit() else cn_to_int(n)
+        text = C.quote_text(c, lang)
+        said = next((x for x in sentences(text) if re.search(r"years?\b|年", x)), text)
+        length = f"{years}年" if lang != "en" else f"{years} year{'s' if years != 1 else ''}"
+        return [say(lang, "doc_length", length=length, quote=C.quote(c, lang, said), **facts)], [c]
+    if d.period:  # a plan titled "（2022—2025年）" runs over its period
+        return [say(lang, "doc_period", period=d.period, **facts)], _front(catalog, d)[:1]
+    return [say(lang, "doc_no_length", **facts)], []
+
+
 def answer_document(part: Part, docs: list[Document], lang: str, catalog: ClauseCatalog,
                     registry: AgencyRegistry) -> PartAnswer:
     lines: list[str] = []
@@ -99,6 +124,8 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
             lines += more
             cited += [c for c in clauses if c not in cited]
         units += issuers(d, registry)
+    if attributes == ["length"] and not cited:  # no notice states how long it runs: not an answer
+        return PartAnswer(tuple(lines), abstained=True, intent="abstain", reason="value")
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), tuple(units), "metadata")
 
 
