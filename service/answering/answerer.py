@@ -16,7 +16,7 @@ from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
-from service.answering.evidence import EvidenceChecker
+from service.answering.evidence import EvidenceChecker, english_key
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -192,6 +192,8 @@ class Answerer:
             key = place.key if place.zh else ""
             if place.kind == "country" or key in ("中国", "中华人民共和国"):
                 continue  # a country is what a clause is about (Hong Kong firms, RCEP partners), checked there
+            if english_key(place.text) in self.checker.jurisdiction(d.doc_number):
+                continue  # "Xialu": the notice's place in English
             if not key or not self._issued_for(key, d):
                 # A district or zone the notice names, or one of its units is named for (江北新区), lies within it.
                 inside = place.kind in ("place", "province") or key in self._unit_names(d.doc_number)

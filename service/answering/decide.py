@@ -87,7 +87,9 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
     if part.answer_type != "agency":
         return frozenset()
     texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
-    return frozenset(t for t in part.focus if not any(support(t, zh, en) > 0 for zh, en in texts))
+    # A compound ("secondary schools", "social media") names the thing asked about; it is never soft.
+    return frozenset(t for t in part.focus if " " not in t.surface.strip()
+                     and not any(support(t, zh, en) > 0 for zh, en in texts))
 
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.

@@ -104,11 +104,13 @@ class DocumentRefs:
 
     def find(self, text: str) -> DocRef:
         scores: dict[str, float] = {}
+        said: dict[str, set[str]] = {}  # what in the question names each notice
         spans: list[tuple[int, int]] = []
         flat = _norm_number(text)
         for d in self.documents:
             if _norm_number(d.doc_number) in flat:
                 scores[d.doc_number] = 10.0
+                said.setdefault(d.doc_number, set()).add(d.doc_number)
         if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
             spans += [m.span() for m in _PRINTED_NUMBER.finditer(text)]
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
@@ -124,6 +126,7 @@ class DocumentRefs:
                 spans.append((m.start(), m.end()))
                 for doc in owners:
                     scores[doc] = scores.get(doc, 0.0) + 2.0
+                    said.setdefault(doc, set()).add(str(year))
         if has_doc_word:
             ordered = self.analyzer.tokens(text)
             # Cut both ways, as the titles are: "服务业扩大开放方案" holds the title's 服务业 and 开放.
@@ -140,6 +143,7 @@ class DocumentRefs:
                 # to a word for a document, an abbreviation, or most of a title does.
                 if score >= 2 and (named or abbr or len(hits) >= 3):
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
+                    said.setdefault(d.doc_number, set()).update(hits | abbr)
                     spans += _spans_of(text, [*hits, *abbr])
         if has_doc_word:
             low = text.lower()
@@ -148,14 +152,22 @@ class DocumentRefs:
                 if at >= 0 and len(docs) < len(self.documents):
                     for doc in docs:
                         scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
+                        said.setdefault(doc, set()).add(name)
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())
         chosen = tuple(d for d, s in scores.items() if s == best)
-        # "the 2022 plan … the 2023 plan", "数贸方案和服务业开放方案": each named as strongly as one named alone.
-        several = tuple(d for d, s in scores.items() if s >= 2.0)
+        # "the 2022 plan … the 2023 plan", "数贸方案和服务业开放方案": each named by words no other notice shares
+        # (notices sharing "政府工作报告重点工作责任分解" are not all named by a question naming one of them).
+        several = tuple(d for d, s in scores.items() if s >= max(2.0, best / 2) and _own_words(d, said))
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years),
                       several if len(several) > 1 else ())
+
+
+def _own_words(doc: str, said: dict[str, set[str]]) -> bool:
+    """Whether something in the question names `doc` and no other notice it names."""
+    others = set().union(*(w for d, w in said.items() if d != doc))
+    return bool(said.get(doc, set()) - others)
 
 
 # "the 2023 Nanjing government notice": a year, a few words that are not a preposition or a target, a document word

@@ -37,6 +37,11 @@ _YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CN_YEAR_DIGITS = "〇一二三四五六七八九"
 
 
+def english_key(name: str) -> str:
+    """"Xialu District" and "xialu" alike: a place's English name, lower case, without its administrative word."""
+    return re.sub(r"\s+(district|city|county|province|municipality|prefecture)$", "", name.strip().lower())
+
+
 def _states_year(year: int, text: str) -> bool:
     """2023 as 2023 or as 二〇二三 / 二零二三 (a signature date)."""
     spelled = "".join(_CN_YEAR_DIGITS[int(ch)] for ch in str(year))
@@ -89,6 +94,8 @@ class EvidenceChecker:
             places = {strip_admin_suffix(p.zh) for p in self.gazetteer.find(issuer) if p.zh}
             if d and d.jurisdiction:  # the place ingest found for the issuer (or, unprinted, from the text)
                 places.add(strip_admin_suffix(d.jurisdiction))
+            if d and d.jurisdiction_en:  # and in English: a pinyin name may not come back as the same characters
+                places.add(english_key(d.jurisdiction_en))
             if d and re.search(r"国务院|中共中央|国家", d.issuer):
                 places.add("中国")
             self._jurisdiction[doc_number] = places
@@ -107,7 +114,7 @@ class EvidenceChecker:
         if key in ("中国", "中华人民共和国") or place.en in ("China", "People's Republic of China"):
             return True
         home = self.jurisdiction(clause.doc_number)
-        if key and (key in home or "中国" in home and place.kind != "country"):
+        if key and (key in home or "中国" in home and place.kind != "country") or english_key(place.text) in home:
             return True
         # A district, zone or street the notice itself names lies within its jurisdiction.
         return place.kind in ("place", "province") and bool(key) and key in self.catalog.text_of(clause.doc_number)

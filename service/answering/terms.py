@@ -58,7 +58,7 @@ class TermExtractor:
                 continue  # 牵头 ↔ "lead": the glossary also translates question words
             out.append(Term(text_of(start, end), frozenset(self.analyzer.tokens(text_of(start, end))), term.zh))
         for run in re.split(r"[,.;:?!()\[\]\"“”—–/]+", text):
-            words = [w.lower().strip("'") for w in _WORD.findall(run)]
+            words = [re.sub(r"['’]s$", "", w.lower()).strip("'") for w in _WORD.findall(run)]  # district's
             if self.pinyin is not None and len(words) >= 2:
                 spelled = self.pinyin.find(words)
                 for i, j, zh in spelled:

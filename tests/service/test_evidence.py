@@ -89,6 +89,9 @@ def test_a_word_no_nearby_clause_holds_counts_a_quarter_and_only_when_an_agency_
     assert soft_terms(who, [Hit(clause, 1.0)], _Tokens()) == {kids, wife}
     share, missing = coverage([kids, school, wife], "", _Tokens.tokens_of(clause), frozenset({kids, wife}))
     assert share == 1 / 1.5 and missing == [kids, wife]  # 1 of (1 + 0.25 + 0.25)
+    # A compound names the thing asked about ("secondary schools"): never soft.
+    compound = Term("secondary schools", frozenset({"secondary", "schools"}), ("中学",))
+    assert soft_terms(Part("q", "agency", "lead", (compound, school)), [Hit(clause, 1.0)], _Tokens()) == frozenset()
     # A value or a yes/no keeps every word: there the unprinted word is what is asked for.
     how_much = Part("q", "value", None, (kids, school, wife), value_kind="money")
     assert soft_terms(how_much, [Hit(clause, 1.0)], _Tokens()) == frozenset()

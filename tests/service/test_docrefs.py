@@ -1,0 +1,33 @@
+"""Which stored notices a question names: by 文号, by year, by title words, by place; several only when each is
+named by words of its own."""
+
+from __future__ import annotations
+
+from index.analyzer import Analyzer
+from ingest.models import Document
+from service.answering.docrefs import DocumentRefs
+
+
+def doc(number: str, title: str, issuer: str, issued_on: str, place: str = "", place_en: str = "") -> Document:
+    return Document(number, title, title, issuer, issued_on, None, number, jurisdiction=place, jurisdiction_en=place_en)
+
+
+def refs(*docs: Document) -> DocumentRefs:
+    return DocumentRefs(list(docs), Analyzer())
+
+
+def test_two_notices_each_named_by_words_of_its_own_are_both_named() -> None:
+    r = refs(doc("甲发〔2022〕1号", "数字贸易发展行动方案", "甲市人民政府", "2022年3月2日"),
+             doc("甲发〔2023〕2号", "服务业扩大开放综合试点工作实施方案", "甲市人民政府", "2023年6月3日"))
+    found = r.find("跨境数据流动在2022年数字贸易方案和2023年服务业开放方案里分别由谁负责？")
+    assert set(found.named) == {"甲发〔2022〕1号", "甲发〔2023〕2号"}
+
+
+def test_notices_sharing_the_words_of_the_one_named_are_not_named_with_it() -> None:
+    r = refs(doc("hz.txt", "2020年政府工作报告重点工作责任分解", "杭州市人民政府办公厅", "2020年5月20日", "杭州市",
+                 "Hangzhou"),
+             doc("ld.txt", "2023年莲都区政府工作报告重点工作责任分解", "莲都区人民政府办公室", "2023年3月1日", "莲都区",
+                 "Liandu District"),
+             doc("ls.txt", "市政府工作报告重点工作责任分解(2023年)", "丽水市政府", "2023年3月9日", "丽水市", "Lishui"))
+    found = r.find("杭州市2020年政府工作报告重点工作责任分解中，如何确定牵头单位？")
+    assert found.doc_numbers == ("hz.txt",) and found.named == ()
