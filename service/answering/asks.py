@@ -6,6 +6,7 @@ evidence check holds a clause to; none names a place, an agency or a notice."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 _TITLE_ZH = re.compile(r"《([^》]{2,40})》")
@@ -46,6 +47,17 @@ PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedur
                         "召集人": ("convene", "chair"), "联系人": ("contact",),
                         "组长": ("head of", "leader of"), "频次": ("monthly", "weekly", "quarterly", "annual",
                                                             "every month", "every year", "each year")}
+# "Which banks…", "哪些医院…": the question wants named ones, and a clause saying "支持银行…" names none.
+_ENTITIES = {"bank": "银行", "hospital": "医院", "university": "大学", "universities": "大学", "college": "高校",
+             "company": "公司", "companies": "公司", "enterprise": "企业", "firm": "企业", "merchant": "商户",
+             "shop": "商户", "store": "商户", "school": "学校"}
+_ENTITY_EN = re.compile(r"\b(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(" + "|".join(_ENTITIES) +
+                        r")(?:e?s)?\b", re.I)
+_ENTITY_ZH = re.compile(r"哪(?:些|几家|家|个|所|几所)(?:具体的?)?(银行|医院|大学|高校|公司|企业|商户|商家|学校)")
+NAMED = "named:"  # prefix of a particular that is a named instance of an entity noun
+# Common nouns jieba tags as organisation names: a kind of bank, not a bank.
+_GENERIC_NAMES = frozenset("商业银行 政策性银行 外资银行 中资银行 民营银行 村镇银行 开发性银行 医疗机构 公立医院 民营医院 高等院校 "
+                           "科研院所 外资企业 民营企业 国有企业 龙头企业 中小企业".split())
 _COUNTER_ZH = re.compile(r"(?:多少|几)(项|家|所|条|名|位|座|批|类|种|户|支|套|次)")
 
 
@@ -63,6 +75,10 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
         particulars = [k for k in PARTICULARS_ZH if k in text] + [k for rx, k in _PARTICULAR_CUES_ZH if rx.search(text)]
     else:
         particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
+    entity = (_ENTITY_ZH if zh else _ENTITY_EN).search(text)
+    if entity:
+        noun = entity.group(1) if zh else _ENTITIES[entity.group(1).lower()]
+        particulars.append(NAMED + {"商家": "商户"}.get(noun, noun))
     counter = _COUNTER_ZH.search(text) if zh else None
     return Asks(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(particulars)), counter.group(1) if counter else None)
 
@@ -72,7 +88,33 @@ def holds_title(title: str, zh_text: str, en_text: str) -> bool:
     return core in zh_text or (bool(en_text) and core.lower() in en_text.lower())
 
 
-def states_particular(key: str, zh_text: str, en_text: str) -> bool:
+def states_particular(key: str, zh_text: str, en_text: str,
+                      tags: Callable[[str], list[tuple[str, str]]] | None = None) -> bool:
+    if key.startswith(NAMED):
+        return names_one(key[len(NAMED):], zh_text, tags)
     if any(w in zh_text for w in PARTICULARS_ZH.get(key, (key,))):
         return True
     return bool(en_text) and any(w in en_text.lower() for w in PARTICULARS_EN_WORDS.get(key, ()))
+
+
+def names_one(noun: str, zh_text: str, tags: Callable[[str], list[tuple[str, str]]] | None) -> bool:
+    """Whether a clause names an instance of `noun` (中国银行, 南京鼓楼医院, 东南大学): a proper name (jieba's nt, nz,
+    nr, ns) holding the noun, or one within the two words before it."""
+    kinds = _KINDS.get(noun, (noun,))
+    if not any(k in zh_text for k in kinds):
+        return False
+    if tags is None:
+        return True
+    words = tags(zh_text)
+    for i, (w, flag) in enumerate(words):
+        if any(k in w for k in kinds) and flag in ("nt", "nz") and w not in _GENERIC_NAMES and w not in kinds:
+            return True
+        if w in kinds and any(f in ("ns", "nr", "nz", "nt") for _, f in words[max(0, i - 2) : i]):
+            return True
+    return False
+
+
+# A school may be named as a university, a company as a group.
+_KINDS = {"学校": ("学校", "大学", "学院", "高校", "中学", "小学"), "大学": ("大学", "学院", "高校"),
+          "高校": ("大学", "学院", "高校"), "公司": ("公司", "集团", "企业"), "企业": ("企业", "公司", "集团"),
+          "商户": ("商户", "商家", "商店")}

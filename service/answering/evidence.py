@@ -138,7 +138,7 @@ class EvidenceChecker:
             if not holds_title(title, zh_text, en_text):
                 return Check(clause, cover, gone, None, "document")
         for key in c.particulars:
-            if not states_particular(key, zh_text, en_text):
+            if not states_particular(key, zh_text, en_text, self.gazetteer.tags):
                 return Check(clause, cover, gone, None, "particular")
         if part.answer_type in ("yesno", "description", "value") and any(
                 _unheld_compound(t, zh_text, en_tokens) for t in part.focus):

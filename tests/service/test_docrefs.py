@@ -31,3 +31,17 @@ def test_notices_sharing_the_words_of_the_one_named_are_not_named_with_it() -> N
              doc("ls.txt", "市政府工作报告重点工作责任分解(2023年)", "丽水市政府", "2023年3月9日", "丽水市", "Lishui"))
     found = r.find("杭州市2020年政府工作报告重点工作责任分解中，如何确定牵头单位？")
     assert found.doc_numbers == ("hz.txt",) and found.named == ()
+
+
+def test_which_banks_wants_a_named_bank_and_a_clause_naming_none_does_not_answer() -> None:
+    from ingest.places import Gazetteer
+    from service.answering.asks import asked_details, states_particular
+
+    tags = Gazetteer(Analyzer().jieba).tags
+    asks = asked_details("Which specific banks take part in the account pilot?", False, [])
+    assert asks.particulars == ("named:银行",)
+    assert not states_particular("named:银行", "支持银行探索创新真实性审核方式", "", tags)
+    assert not states_particular("named:银行", "支持商业银行开展跨境业务", "", tags)  # a kind of bank
+    assert states_particular("named:银行", "支持中国银行南京分行开展试点", "", tags)
+    school = asked_details("支持中心设在南京哪所学校？", True, []).particulars
+    assert school == ("named:学校",) and states_particular(school[0], "依托南京理工大学建设支持中心", "", tags)
