@@ -10,6 +10,10 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 
+# Clipped words people type for the full word an agency's name or a notice prints ("stats bureau", "the IT dept").
+_CLIPPED = {"stats": "statistics", "stat": "statistics", "dept": "department", "depts": "departments",
+            "govt": "government", "gov": "government", "admin": "administration", "info": "information",
+            "tech": "technology", "intl": "international", "mgmt": "management", "biz": "business"}
 _BRITISH = [(r"centre", "center"), (r"programme", "program"), (r"licence", "license"), (r"organis", "organiz"),
             (r"realis", "realiz"), (r"optimis", "optimiz"), (r"standardis", "standardiz"), (r"digitalis", "digitaliz"),
             (r"internationalis", "internationaliz"), (r"labour", "labor"), (r"favour", "favor"), (r"colour", "color"),
@@ -83,6 +87,8 @@ class Speller:
             return self.correct_word(word[:-2]) + word[-2:]
         known = self.build()
         low = word.lower()
+        if low in _CLIPPED:
+            return _CLIPPED[low]
         for british, american in _BRITISH:
             low = re.sub(british, american, low)
         if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()

@@ -105,7 +105,14 @@ class Understanding:
         topic: it takes that topic, and its own particulars stay constraints."""
         out: list[Part] = []
         for p in parts:
-            if out and not p.focus and not p.subjects and p.answer_type != "document":
+            if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
+                    p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
+                        p.text)):
+                # "市医保局牵头和配合的任务分别是哪些": the same agency's tasks in the other role
+                if p.role and p.role != out[-1].role:
+                    out.append(_replace(out[-1], text=p.text, role=p.role))
+                continue
+            if out and not p.focus and not p.subjects and p.answer_type != "document" and not p.constraints.task_numbers:
                 prev = out[-1]
                 if p.answer_type == "agency":
                     out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,

@@ -326,3 +326,24 @@ def test_an_issuer_named_before_a_word_for_a_document_names_the_notice(real_engi
     assert r.intent == "metadata" and {c.doc_number for c in r.citations} == {SO_NO}
     r = ask(real_engine, "What's the subject of 宁委办发〔2022〕13号?")
     assert r.intent == "metadata" and {c.doc_number for c in r.citations} == {DT_NO}
+
+
+@pytest.mark.parametrize("question", [
+    "市卫健委在服务业开放试点里牵头和配合的任务分别是哪些？",
+    "Which services-pilot tasks does the health commission lead, and which does it support?",
+])
+def test_an_agencys_tasks_in_two_roles_are_two_lists(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    parts = real_engine.answerer.understanding.understand(question).parts
+    assert [(p.answer_type, p.role) for p in parts] == [("agency_tasks", "lead"), ("agency_tasks", "cooperate")]
+    assert all(s.zh == "市卫健委" for p in parts for s in p.subjects)
+
+
+def test_a_part_naming_a_task_number_is_its_own_part(real_engine) -> None:  # type: ignore[no-untyped-def]
+    parts = real_engine.answerer.understanding.understand(
+        "Which tasks does the commerce bureau lead? Who cooperates on task 5?").parts
+    assert [p.answer_type for p in parts] == ["agency_tasks", "agency"] and parts[1].constraints.task_numbers == (5,)
+
+
+def test_clipped_words_are_the_full_words(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "stats bureau - which tasks in the digital trade plan?")
+    assert r.intent == "agency_tasks" and {c.doc_number for c in r.citations} == {DT_NO}
