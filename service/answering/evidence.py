@@ -31,10 +31,14 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "count": re.compile(rf"{_NUM}\s*(?:个|家|项|所|条|名|位|座|批|类|种|人|户|支|套|座)|\b\d+\s+[a-z]+", re.I),
     "number": re.compile(rf"\d+(?:[.,]\d+)*|[{_CN_DIGITS}]{{2,}}"),
 }
+_VAGUE = re.compile(r"^一\s*(批|些|系列|大批|揽子|流|体)")  # 认定一批 is "a number of", not one batch
 _YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 
 
 _CN_YEAR_DIGITS = "〇一二三四五六七八九"
+
+
+_JOINT = {"香港": "港", "澳门": "澳", "澳門": "澳", "台湾": "台", "中国台湾": "台", "臺灣": "台"}
 
 
 def english_key(name: str) -> str:
@@ -52,7 +56,8 @@ def values(text: str, kind: ValueKind) -> list[str]:
     """Values of `kind` in a text (a year is not a duration or a count: 2025年 is a date)."""
     found = [m.group(0) for m in VALUE_PATTERNS[kind].finditer(text)]
     if kind in ("duration", "count", "number"):
-        found = [v for v in found if not _YEARISH.match(v.strip()) and not re.fullmatch(r"[一二三四五六七八九十]", v)]
+        found = [v for v in found if not _YEARISH.match(v.strip()) and not re.fullmatch(r"[一二三四五六七八九十]", v)
+                 and not _VAGUE.match(v)]
     return found
 
 
@@ -111,6 +116,8 @@ class EvidenceChecker:
         text = clause_text(clause) + " " + (clause.text_en or "")
         if (key and key in text) or place.en.lower() in text.lower():
             return True
+        if key in _JOINT and any(_JOINT[key] in j and j in text for j in ("港澳台", "港澳", "澳台", "港台")):
+            return True  # Hong Kong, Macao and Taiwan printed together as 港澳台
         if key in ("中国", "中华人民共和国") or place.en in ("China", "People's Republic of China"):
             return True
         home = self.jurisdiction(clause.doc_number)

@@ -81,8 +81,10 @@ VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\
                           r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
                           r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
                           r"fine|tax)\b", I)
-# Words for a bound on a value: they say that a value is asked, not what it measures.
-BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceiling floor cap 门槛 上限 下限 最低 最高 底线".split())
+# Words for a bound on a value or for the kind of value: they say that a value is asked, not what it measures
+# ("the asset threshold", "by what year").
+BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceiling floor cap year years date day time "
+                        "门槛 上限 下限 最低 最高 底线 年份 日期 时间".split())
 # The verbs and qualifiers that sit between a measured noun and its question word.
 VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
 

@@ -247,7 +247,7 @@ class Understanding:
         named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
                  or t.surface in phrase]
         # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
-        named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS] or named
+        named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS]
         if not zh:
             return named
         tags = dict(self.gazetteer.tags(text))

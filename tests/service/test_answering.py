@@ -347,3 +347,9 @@ def test_a_part_naming_a_task_number_is_its_own_part(real_engine) -> None:  # ty
 def test_clipped_words_are_the_full_words(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "stats bureau - which tasks in the digital trade plan?")
     assert r.intent == "agency_tasks" and {c.doc_number for c in r.citations} == {DT_NO}
+
+
+def test_by_what_year_asks_a_date_of_the_matter_not_of_the_word_year(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand(
+        "By what year should the digital trade development system be basically built?").parts[0]
+    assert part.answer_type == "value" and part.value_kind == "date" and "year" not in {str(t) for t in part.attribute}

@@ -95,3 +95,17 @@ def test_a_word_no_nearby_clause_holds_counts_a_quarter_and_only_when_an_agency_
     # A value or a yes/no keeps every word: there the unprinted word is what is asked for.
     how_much = Part("q", "value", None, (kids, school, wife), value_kind="money")
     assert soft_terms(how_much, [Hit(clause, 1.0)], _Tokens()) == frozenset()
+
+
+def test_a_vague_quantity_is_not_a_count() -> None:
+    from service.answering.evidence import values
+
+    assert values("在全市重点培育和认定一批数字贸易特色发展示范基地", "count") == []
+    assert values("成立10个专项工作组", "count") == ["10个"]
+
+
+def test_hong_kong_macao_and_taiwan_printed_together_are_each_of_them() -> None:
+    from service.answering.evidence import _JOINT
+
+    text = "支持港澳台服务提供者投资的养老机构"
+    assert all(any(_JOINT[k] in j and j in text for j in ("港澳台", "港澳")) for k in ("香港", "澳門", "中国台湾"))
