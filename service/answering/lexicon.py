@@ -138,7 +138,7 @@ DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|poli
                           r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline)s?\b", I)
 
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
-MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b", I)
+MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b|\b(task|pilot|measure|item)\s+and\s+the\b", I)
 PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")
 PER_DOCUMENT_EN = re.compile(r"\b(both|each of the( two)?|the two|each) (notices|documents|plans|files)\b", I)
 

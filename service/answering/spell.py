@@ -17,7 +17,8 @@ _CLIPPED = {"stats": "statistics", "stat": "statistics", "dept": "department", "
 _BRITISH = [(r"centre", "center"), (r"programme", "program"), (r"licence", "license"), (r"organis", "organiz"),
             (r"realis", "realiz"), (r"optimis", "optimiz"), (r"standardis", "standardiz"), (r"digitalis", "digitaliz"),
             (r"internationalis", "internationaliz"), (r"labour", "labor"), (r"favour", "favor"), (r"colour", "color"),
-            (r"catalogue", "catalog"), (r"defence", "defense"), (r"authoris", "authoriz"), (r"utilis", "utiliz")]
+            (r"catalogue", "catalog"), (r"defence", "defense"), (r"authoris", "authoriz"), (r"utilis", "utiliz"),
+            (r"isation", "ization")]
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 

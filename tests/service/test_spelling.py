@@ -45,3 +45,8 @@ def test_accented_dictionary_glosses_are_found_unaccented() -> None:
     from ingest.dictionary import default_dictionary
 
     assert "网吧" in default_dictionary().zh_for("internet cafe")
+
+
+def test_british_isation_is_ization() -> None:
+    s = Speller(lambda: [*CORPUS, "securitization"])
+    assert s.correct("IP securitisation") == "IP securitization"
