@@ -21,15 +21,19 @@ def where(c: Clause, lang: str) -> str:
     if c.kind == "meta":
         return say(lang, "front_at", doc=c.doc_number)
     if c.task_no is not None:
-        section = _short(c.section.split(" / ")[-1]) if lang == "en" else c.section
+        section = short(c.section.split(" / ")[-1]) if lang == "en" else c.section
         key = "task_at_section" if section and lang == "zh" else "task_at"
         return say(lang, key, doc=c.doc_number, no=c.task_no, section=section)
     if c.kind == "task":
         return say(lang, "row_at", doc=c.doc_number)
     if c.section:
         return say(lang, "body_at", doc=c.doc_number,
-                   section=_short(c.section.split(" / ")[-1]) if lang == "en" else c.section)
+                   section=short(c.section.split(" / ")[-1]) if lang == "en" else c.section)
     return say(lang, "preamble_at", doc=c.doc_number)
+
+
+# Characters of Chinese an English answer quotes from a clause with no English rendering: enough to find it by.
+ZH_QUOTE_IN_EN = 40
 
 
 def _opening(text: str, most: int = 80) -> str:
@@ -37,7 +41,7 @@ def _opening(text: str, most: int = 80) -> str:
     return first if len(first) <= most else first[:most] + "…"
 
 
-def _short(section: str, most: int = 16) -> str:
+def short(section: str, most: int = 16) -> str:
     """A section heading with no English rendering, cut short in an English answer (the citation carries it)."""
     return section if len(section) <= most or not re.search(r"[\u4e00-\u9fff]", section) else section[:most] + "…"
 
@@ -47,8 +51,8 @@ def quote_text(c: Clause, lang: str) -> str:
 
 
 def quote(c: Clause, lang: str, text: str | None = None) -> str:
-    if lang == "en" and not c.text_en:  # the Chinese quoted to check against: its opening sentence, when long
-        return say(lang, "quote_zh_only", text=text or _opening(c.text))
+    if lang == "en" and not c.text_en:  # the Chinese quoted to check against: its opening, cut short
+        return say(lang, "quote_zh_only", text=_opening(text or c.text, ZH_QUOTE_IN_EN))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
 
@@ -92,7 +96,8 @@ def asked_units(c: Clause, asked: Role | None) -> list[Unit]:
 
 def doc_title(d: Document, lang: str) -> str:
     if lang == "en":
-        return f"{d.title_en} ({d.title})" if d.title_en else f"{d.title} (no English rendering)"
+        # With no English rendering, a short Chinese title: the citation carries the whole of it.
+        return f"{d.title_en} ({d.title})" if d.title_en else f"{short(d.title, 20)} (no English rendering)"
     return d.title
 
 

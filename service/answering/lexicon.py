@@ -112,6 +112,9 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
+    # The documents a notice implements ("为贯彻落实《…》（国办发〔2022〕30号）…制定本方案").
+    ("basis", re.compile(r"依据|根据哪|按照哪|贯彻落实哪|落实哪(个|份|些)|上级文件|是对哪|哪(个|份|两个|些)(上级)?文件"),
+     re.compile(r"\b(based on|basis|pursuant to|implement(s|ed|ing)?|behind|follow(s|ing)? up|in response to)\b", I)),
     # How long the notice's pilot or plan runs ("试点为期几年", "How long is the pilot meant to run?"); asked of a
     # matter ("how long does a visa take") it is a clause's duration: the part then has words of its own.
     ("length", re.compile(r"为期(几|多少)年|试点(期|期限)?(是|为|有)?(几|多少)年|试(几|多少)年|(试点|实施|行动)(期|期限)?"

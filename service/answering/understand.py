@@ -206,7 +206,9 @@ class Understanding:
         subjects: tuple[Agency, ...] = ()
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
-        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks") and not (
+        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks", "basis") and not (
+                doc_attribute == "basis" and (asks_agency and not _ASKS_DOCUMENT.search(text)
+                                              or not ref.doc_numbers and topical)) and not (
                 doc_attribute == "tasks" and agencies) and (
                 ref.doc_numbers or not topical or (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).search(text)):
             # "the signing date of the opinion on government new media": its words describe the notice asked about
@@ -253,6 +255,11 @@ class Understanding:
         tags = dict(self.gazetteer.tags(text))
         nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
         return nouns or [t for t in named if tags.get(t.surface) != "v"]
+
+
+# "Which Ministry of Commerce document…": a wh-phrase whose head is a document asks for a document, not a body.
+_ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|notices?|circulars?|opinions?)\b|"
+                            r"哪(个|份|两个|些)(上级)?文件", re.I)
 
 
 _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "

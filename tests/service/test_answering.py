@@ -359,3 +359,16 @@ def test_the_x_task_and_the_y_task_are_two_parts(real_engine) -> None:  # type: 
     r = ask(real_engine, "Which units lead the foreign talent start-up work permit task and the QFLP pilot task?")
     cited = {(c.doc_number, c.task_no) for c in r.citations}
     assert {(SO_NO, 93), (DT_NO, 8)} <= cited
+
+
+@pytest.mark.parametrize("question", ["宁政发〔2023〕51号是依据哪些上级文件制定的？",
+                                      "Which document does the services pilot plan implement?"])
+def test_what_a_notice_implements_is_the_documents_its_opening_names(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and not r.abstained
+    assert "商资发〔2022〕209号" in r.answer and "国函〔2022〕135号" in r.answer and r.citations[0].doc_number == SO_NO
+
+
+def test_implementing_a_matter_is_not_what_a_notice_implements(real_engine) -> None:  # type: ignore[no-untyped-def]
+    question = real_engine.answerer.understanding.understand("Who leads the pilot on implementing the overall plan?")
+    assert question.parts[0].answer_type == "agency"

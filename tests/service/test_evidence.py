@@ -109,3 +109,12 @@ def test_hong_kong_macao_and_taiwan_printed_together_are_each_of_them() -> None:
 
     text = "支持港澳台服务提供者投资的养老机构"
     assert all(any(_JOINT[k] in j and j in text for j in ("港澳台", "港澳")) for k in ("香港", "澳門", "中国台湾"))
+
+
+def test_an_english_answer_quotes_a_clause_without_a_rendering_short() -> None:
+    from service.answering.compose import ZH_QUOTE_IN_EN, quote
+
+    clause = Clause("c9", "测发〔2024〕1号", "测试方案", "一、任务", "task", 9, "推" * 200, (), 1, 1)
+    said = quote(clause, "en")
+    assert "no English rendering" in said and said.count("推") == ZH_QUOTE_IN_EN and said.endswith("…”")
+    assert quote(clause, "zh").count("推") == 200  # a Chinese answer quotes it whole

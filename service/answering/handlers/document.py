@@ -69,6 +69,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
         return [say(lang, key, period=d.period or "", **facts)], header
     if attribute == "length":
         return _length(d, lang, catalog, facts)
+    if attribute == "basis":
+        return _basis(d, lang, catalog, facts)
     if attribute == "tasks":
         tasks = catalog.clauses_of(d.doc_number, kinds=("task",))
         numbered = sorted(c.task_no for c in tasks if c.task_no is not None)
@@ -109,6 +111,31 @@ def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str
     return [say(lang, "doc_no_length", **facts)], []
 
 
+_IMPLEMENTS = re.compile(r"贯彻|落实|根据|依据|按照|依照")
+_CITED_DOC = re.compile(r"《([^》]{4,80})》\s*[（(]?\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)?")
+
+
+def _basis(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
+    """The documents a notice says it implements, from the sentence that says so near its opening."""
+    # The body's opening says it with the documents' numbers; a cover letter's title may only name one.
+    clauses = catalog.clauses_of(d.doc_number, kinds=("body",))[:3] + catalog.clauses_of(d.doc_number, kinds=("meta",))
+    found: list[tuple[Clause, str, list[tuple[str, str]]]] = []
+    for c in clauses:
+        for sentence in sentences(c.text):
+            if _IMPLEMENTS.search(sentence) and "《" in sentence:
+                cited = [(t, n) for t, n in _CITED_DOC.findall(sentence) if t not in (d.title, d.notice_title)]
+                if cited:
+                    found.append((c, sentence, cited))
+    if not found:
+        return [say(lang, "doc_no_basis", **facts)], []
+    c, sentence, cited = next((f for f in found if any(n for _, n in f[2])), found[0])
+    sep = "；" if lang != "en" else "; "
+    basis = sep.join(f"《{t}》" + (f"（{n}）" if n else "") for t, n in cited)  # the titles are the answer: whole
+    # The sentence saying so, in English when it has a rendering; a Chinese one the citation already quotes.
+    quote = C.quote(c, lang, sentence) if lang != "en" else C.quote(c, lang) if c.text_en else ""
+    return [say(lang, "doc_basis", basis=basis, quote=quote, **facts)], [c]
+
+
 def answer_document(part: Part, docs: list[Document], lang: str, catalog: ClauseCatalog,
                     registry: AgencyRegistry) -> PartAnswer:
     lines: list[str] = []
@@ -124,7 +151,7 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
             lines += more
             cited += [c for c in clauses if c not in cited]
         units += issuers(d, registry)
-    if attributes == ["length"] and not cited:  # no notice states how long it runs: not an answer
+    if attributes in (["length"], ["basis"]) and not cited:  # the notices do not say: not an answer
         return PartAnswer(tuple(lines), abstained=True, intent="abstain", reason="value")
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), tuple(units), "metadata")
 
