@@ -56,8 +56,9 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"比例|百分之|百分比|税率|股比|占比|比重|持股|多少成|几成|上限是多少|下限是多少")),
     ("duration", re.compile(r"多久|多长时间|多长|几年|几个月|几天|多少天|多少年|期限|年限|有效期|时限|工作日|过渡期|几周")),
     ("date", re.compile(r"哪天|哪一天|几月几号|几号|什么时候|何时|哪年|哪一年|几月|日期|时间(是|为)")),
-    ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
-    ("number", re.compile(r"多少|几|规模|目标|达到多|多大|多高")),
+    # 哪几个部门 asks which, not how many
+    ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|(?<!哪)几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
+    ("number", re.compile(r"多少|(?<!哪)几|规模|目标|达到多|多大|多高")),
 ]
 VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"\bhow much (money|does it cost|do(es)? \w+ (cost|charge|pay))|\b(fees?|cost|costs|price|"
@@ -74,7 +75,7 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
                           r"threshold|minimum|maximum|limit)\b", I)),
 ]
 # A value question needs one of these; the kind lists above only say which value.
-VALUE_CUE_ZH = re.compile(r"多少|几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
+VALUE_CUE_ZH = re.compile(r"多少|(?<!哪)几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
                           r"(比例|税率|股比|占比|上限|下限|期限|年限|金额|规模|目标|费用|标准)(是|为|有|定)|是多少|为多少")
 VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\b|\bby when\b|\b(what|which) (year|date|day|"
                           r"month|time)\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
@@ -169,7 +170,7 @@ anything something someone somebody anyone anybody people person company's firm'
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
-几项 多少项 几个 职责 职能 各由 各自由 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
+几项 多少项 几个 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它

@@ -372,3 +372,8 @@ def test_what_a_notice_implements_is_the_documents_its_opening_names(real_engine
 def test_implementing_a_matter_is_not_what_a_notice_implements(real_engine) -> None:  # type: ignore[no-untyped-def]
     question = real_engine.answerer.understanding.understand("Who leads the pilot on implementing the overall plan?")
     assert question.parts[0].answer_type == "agency"
+
+
+def test_which_several_bodies_asks_which_not_how_many(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("台资养老院办护理医疗机构，这事归哪几个部门牵头？").parts[0]
+    assert part.answer_type == "agency" and part.value_kind is None
