@@ -32,7 +32,8 @@ PARTICULARS_EN = [
     (re.compile(r"\b(phone|telephone|hotline)\b", re.I), "电话"),
     (re.compile(r"\b(website|url|web address)\b", re.I), "网址"),
     (re.compile(r"\bcontact\b", re.I), "联系方式"),
-    (re.compile(r"\b(fees?|tuition)\b|(?<!in )(?<!take )(?<!takes )(?<!taking )(?<!took )\bcharges?\b", re.I), "费用"),
+    (re.compile(r"\b(fees?|tuition)\b|(?<!in )(?<!take )(?<!takes )(?<!taking )(?<!took )(?<!overall )(?<!full )"
+                r"\bcharges?\b(?! of)", re.I), "费用"),  # not "in charge of", "take overall charge"
     (re.compile(r"\b(fines?|penalt(y|ies))\b", re.I), "罚款"),
     (re.compile(r"\b(opening|business|office) hours\b", re.I), "营业时间"),
     (re.compile(r"\b(convener|convenor|chair(man|woman|person)?|head of the (group|office|team))\b", re.I), "召集人"),
