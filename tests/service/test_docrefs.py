@@ -45,3 +45,11 @@ def test_which_banks_wants_a_named_bank_and_a_clause_naming_none_does_not_answer
     assert states_particular("named:银行", "支持中国银行南京分行开展试点", "", tags)
     school = asked_details("支持中心设在南京哪所学校？", True, []).particulars
     assert school == ("named:学校",) and states_particular(school[0], "依托南京理工大学建设支持中心", "", tags)
+
+
+def test_taking_charge_is_not_asking_for_a_charge() -> None:
+    from service.answering.asks import asked_details
+
+    assert asked_details("Can architects take overall charge of projects?", False, []).particulars == ()
+    assert asked_details("Who is in charge of it?", False, []).particulars == ()
+    assert asked_details("What charges apply to the data exchange?", False, []).particulars == ("费用",)
