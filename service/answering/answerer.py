@@ -90,7 +90,9 @@ class Answerer:
         docs = [d.doc_number for d in self.catalog.documents()
                 if (not query.doc_numbers or d.doc_number in query.doc_numbers)
                 and (not question.documents or d.doc_number in question.documents)]
-        return [replace(part, constraints=replace(part.constraints, doc_numbers=(d,))) for d in docs]
+        # No notice left (the request's filter excludes those named): the question as understood.
+        return [replace(part, constraints=replace(part.constraints, doc_numbers=(d,))) for d in docs] or list(
+            question.parts)
 
     # --- one part ----------------------------------------------------------------------------------------------
 

@@ -52,6 +52,8 @@ PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedur
 _ENTITIES = {"bank": "银行", "hospital": "医院", "university": "大学", "universities": "大学", "college": "高校",
              "company": "公司", "companies": "公司", "enterprise": "企业", "firm": "企业", "merchant": "商户",
              "shop": "商户", "store": "商户", "school": "学校"}
+# "哪些企业可以申请", "Which companies are eligible": who may, which a clause says without naming one.
+_ELIGIBLE = re.compile(r"可以|能否|能不能|可否|申请|符合|条件|资格|\b(eligible|qualif\w*|can|could|may|apply|allowed)\b", re.I)
 _ENTITY_EN = re.compile(r"\b(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(" + "|".join(_ENTITIES) +
                         r")(?:e?s)?\b", re.I)
 _ENTITY_ZH = re.compile(r"哪(?:些|几家|家|个|所|几所)(?:具体的?)?(银行|医院|大学|高校|公司|企业|商户|商家|学校)")
@@ -77,7 +79,7 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
     else:
         particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
     entity = (_ENTITY_ZH if zh else _ENTITY_EN).search(text)
-    if entity:
+    if entity and not _ELIGIBLE.search(text):
         noun = entity.group(1) if zh else _ENTITIES[entity.group(1).lower()]
         particulars.append(NAMED + {"商家": "商户"}.get(noun, noun))
     counter = _COUNTER_ZH.search(text) if zh else None

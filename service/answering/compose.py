@@ -51,8 +51,8 @@ def quote_text(c: Clause, lang: str) -> str:
 
 
 def quote(c: Clause, lang: str, text: str | None = None) -> str:
-    if lang == "en" and not c.text_en:  # the Chinese quoted to check against: its opening, cut short
-        return say(lang, "quote_zh_only", text=_opening(text or c.text, ZH_QUOTE_IN_EN))
+    if lang == "en" and not c.text_en:  # the Chinese to check against: a chosen sentence whole, else the opening
+        return say(lang, "quote_zh_only", text=text or _opening(c.text, ZH_QUOTE_IN_EN))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
 

@@ -88,8 +88,16 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
         return frozenset()
     texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
     # A compound ("secondary schools", "social media") names the thing asked about; it is never soft.
-    return frozenset(t for t in part.focus if " " not in t.surface.strip()
+    soft = frozenset(t for t in part.focus if " " not in t.surface.strip()
                      and not any(support(t, zh, en) > 0 for zh, en in texts))
+    # Only beside words the notices do use, and that pick out a few clauses: "谁负责加密货币挖矿的监管" is out of
+    # scope, not a paraphrase of 监管 (which most clauses hold); "外国人的孩子读中小学" is one of 中小学.
+    held = [t for t in part.focus if t not in soft]
+    rare = any(sum(support(t, zh, en) > 0 for zh, en in texts) <= RARE_AMONG for t in held)
+    return soft if len(held) >= 2 or (held and rare) else frozenset()
+
+
+RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that picks a matter out
 
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.

@@ -24,8 +24,8 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
 ]
 
 # Being named in a task at all, in whatever role; and the words that ask for one role only.
-PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|listed|"
-                           r"mentioned|featur\w*|"
+PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|"
+                           r"mentioned|"
                            r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
 STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
 

@@ -27,6 +27,7 @@ class Understanding:
     def __init__(self, analyzer: Analyzer, catalog: ClauseCatalog, registry: AgencyRegistry, gazetteer: Gazetteer,
                  dictionary: Dictionary, english: EnglishAgencyMatcher | None = None) -> None:
         self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
+        self._issuers: set[str] | None = None
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
         pinyin = PinyinIndex(self._chinese_words)
@@ -153,18 +154,21 @@ class Understanding:
         return sorted(out, key=lambda t: t[0])
 
     def _issuer_ids(self) -> set[str]:
-        ids: set[str] = set()
-        for d in self.catalog.documents():
-            ids |= {a.id for name in re.split(r"[、，,\s]+", d.issuer) if name and (a := self.registry.resolve(name))}
-        return ids
+        """The agencies that issued a stored notice (computed once: the catalog of an engine does not change)."""
+        if self._issuers is None:
+            ids: set[str] = set()
+            for d in self.catalog.documents():
+                ids |= {a.id for n in re.split(r"[、，,\s]+", d.issuer) if n and (a := self.registry.resolve(n))}
+            self._issuers = ids
+        return self._issuers
 
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
         # "the 2023 Nanjing government notice", "市政府的通知": an issuer named before a word for a document names
         # the notice; it is not an agency asked about.
         issuers = self._issuer_ids()
-        naming = [(s, e) for s, e, a in agency_spans if a.id in issuers and (
-            L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).match(text[e:].lstrip(" 的'’s"))]
+        naming = [(s, e) for s, e, a in agency_spans
+                  if a.id in issuers and _DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
@@ -204,11 +208,13 @@ class Understanding:
 
         answer_type: AnswerType
         subjects: tuple[Agency, ...] = ()
+        if tasks:
+            doc_attribute = None  # "What is the purpose of task 12?" asks about a task, not its notice
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
         elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks", "basis") and not (
-                doc_attribute == "basis" and (asks_agency and not _ASKS_DOCUMENT.search(text)
-                                              or not ref.doc_numbers and topical)) and not (
+                # "认定示范基地的依据是什么" asks about a matter: a notice's basis only when a document is asked for
+                doc_attribute == "basis" and not _ASKS_DOCUMENT.search(text) and (asks_agency or topical)) and not (
                 doc_attribute == "tasks" and agencies) and (
                 ref.doc_numbers or not topical or (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).search(text)):
             # "the signing date of the opinion on government new media": its words describe the notice asked about
@@ -260,6 +266,11 @@ class Understanding:
 # "Which Ministry of Commerce document…": a wh-phrase whose head is a document asks for a document, not a body.
 _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|notices?|circulars?|opinions?)\b|"
                             r"哪(个|份|两个|些)(上级)?文件", re.I)
+
+
+# A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
+_DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(notice|document|opinions?|circular|scheme|plan)\b(?!\s+to\b)",
+                       re.I)
 
 
 _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "

@@ -377,3 +377,14 @@ def test_implementing_a_matter_is_not_what_a_notice_implements(real_engine) -> N
 def test_which_several_bodies_asks_which_not_how_many(real_engine) -> None:  # type: ignore[no-untyped-def]
     part = real_engine.answerer.understanding.understand("台资养老院办护理医疗机构，这事归哪几个部门牵头？").parts[0]
     assert part.answer_type == "agency" and part.value_kind is None
+
+
+def test_a_task_named_by_number_is_asked_about_not_its_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    for question in ("What is the purpose of task 12 in the digital trade plan?", "第5项任务的主要内容是什么？"):
+        assert real_engine.answerer.understanding.understand(question).parts[0].answer_type != "document"
+
+
+def test_two_notices_named_but_filtered_out_is_an_answer_not_an_error(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Who handles digital certificates in the 2022 plan, and who leads it in the 2023 plan?",
+            doc_numbers=["无此文〔2020〕1号"])
+    assert r.answer

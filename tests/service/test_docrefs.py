@@ -53,3 +53,11 @@ def test_taking_charge_is_not_asking_for_a_charge() -> None:
     assert asked_details("Can architects take overall charge of projects?", False, []).particulars == ()
     assert asked_details("Who is in charge of it?", False, []).particulars == ()
     assert asked_details("What charges apply to the data exchange?", False, []).particulars == ("费用",)
+
+
+def test_which_companies_may_apply_asks_who_is_eligible_not_for_a_name() -> None:
+    from service.answering.asks import asked_details
+
+    assert "named:企业" not in asked_details("哪些企业可以申请研发补贴？", True, []).particulars
+    assert "named:公司" not in asked_details("Which companies are eligible for the subsidy?", False, []).particulars
+    assert "named:公司" in asked_details("Which company runs the data exchange?", False, []).particulars

@@ -84,9 +84,14 @@ def test_a_word_no_nearby_clause_holds_counts_a_quarter_and_only_when_an_agency_
 
     clause = Clause("c1", "测发〔2024〕1号", "测试方案", "一、任务", "task", 1, "推动外籍人员子女入学便利化", (), 1, 1,
                     text_en="facilitate school enrolment for children of foreign staff")
-    kids, school, wife = en("kids"), en("school"), en("wife")
-    who = Part("q", "agency", "lead", (kids, school, wife))
+    kids, school, wife, children = en("kids"), en("school"), en("wife"), en("children")
+    who = Part("q", "agency", "lead", (kids, school, wife, children))
     assert soft_terms(who, [Hit(clause, 1.0)], _Tokens()) == {kids, wife}
+    # Beside one word the notices use, only if that word picks out a few clauses: one that most nearby clauses
+    # hold ("supervision") leaves the rest of the question as the matter asked about (out of scope).
+    three = Part("q", "agency", "lead", (kids, school, wife))
+    assert soft_terms(three, [Hit(clause, 1.0)], _Tokens()) == {kids, wife}
+    assert soft_terms(three, [Hit(clause, 1.0)] * 4, _Tokens()) == frozenset()
     share, missing = coverage([kids, school, wife], "", _Tokens.tokens_of(clause), frozenset({kids, wife}))
     assert share == 1 / 1.5 and missing == [kids, wife]  # 1 of (1 + 0.25 + 0.25)
     # A compound names the thing asked about ("secondary schools"): never soft.
@@ -105,10 +110,19 @@ def test_a_vague_quantity_is_not_a_count() -> None:
 
 
 def test_hong_kong_macao_and_taiwan_printed_together_are_each_of_them() -> None:
-    from service.answering.evidence import _JOINT
+    from types import SimpleNamespace
 
-    text = "支持港澳台服务提供者投资的养老机构"
-    assert all(any(_JOINT[k] in j and j in text for j in ("港澳台", "港澳")) for k in ("香港", "澳門", "中国台湾"))
+    from ingest.places import Place
+    from service.answering.evidence import EvidenceChecker
+
+    checker = SimpleNamespace(jurisdiction=lambda doc: set(), catalog=SimpleNamespace(text_of=lambda doc: ""))
+    elderly = Clause("c3", "测发〔2024〕1号", "测试方案", "一、任务", "task", 3, "支持港澳台服务提供者投资的养老机构",
+                     (), 1, 1)
+    lawyers = Clause("c4", "测发〔2024〕1号", "测试方案", "一、任务", "task", 4, "支持港澳律师事务所", (), 1, 1)
+    macao, taiwan = Place("Macau", "澳門", "Macau", "city"), Place("Taiwan", "中国台湾省", "Taiwan", "country")
+    assert EvidenceChecker.place_ok(checker, macao, elderly)  # type: ignore[arg-type]
+    assert EvidenceChecker.place_ok(checker, taiwan, elderly)  # type: ignore[arg-type]
+    assert not EvidenceChecker.place_ok(checker, taiwan, lawyers)  # type: ignore[arg-type]
 
 
 def test_an_english_answer_quotes_a_clause_without_a_rendering_short() -> None:
@@ -118,3 +132,20 @@ def test_an_english_answer_quotes_a_clause_without_a_rendering_short() -> None:
     said = quote(clause, "en")
     assert "no English rendering" in said and said.count("推") == ZH_QUOTE_IN_EN and said.endswith("…”")
     assert quote(clause, "zh").count("推") == 200  # a Chinese answer quotes it whole
+
+
+def test_a_pilot_length_in_chinese_numerals_is_read() -> None:
+    from types import SimpleNamespace
+
+    from service.answering.handlers.document import _length
+
+    def catalog_of(text: str) -> SimpleNamespace:
+        clause = Clause("c1", "测发〔2024〕1号", "测试方案", "一、目标", "body", None, text, (), 1, 1)
+        return SimpleNamespace(clauses_of=lambda doc, kinds=None: [clause])
+
+    doc = SimpleNamespace(doc_number="测发〔2024〕1号", period=None)
+    facts = {"doc": "测发〔2024〕1号", "title": "测试方案", "issuer": "测试市人民政府", "date": "2024年1月1日"}
+    lines, cited = _length(doc, "zh", catalog_of("经过两年试点，形成一批可复制的经验。"), facts)  # type: ignore[arg-type]
+    assert "2年" in lines[0] and cited
+    lines, cited = _length(doc, "zh", catalog_of("开展为期一年的专项整治行动。"), facts)  # type: ignore[arg-type]
+    assert not cited  # a campaign's year is not how long the notice's pilot runs

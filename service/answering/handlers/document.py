@@ -90,8 +90,9 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
 
 
 _N = r"(\d+|[一二三四五六七八九十两]+)"
-_LENGTH = re.compile(rf"(?:经过|用|利用|通过|力争用?)\s*{_N}\s*年(?:时间|左右)?(?:的)?(?:试点|实施|努力|建设|探索)|"
-                     rf"试点期(?:限)?(?:为)?\s*{_N}\s*年|为期\s*{_N}\s*年")
+_LENGTH = re.compile(rf"(?:经过|(?<![使应运利])用|利用|通过|力争用?)\s*{_N}\s*年(?:时间|左右)?(?:的)?"
+                     rf"(?:试点|实施|努力|建设|探索)|"
+                     rf"试点期(?:限)?(?:为)?\s*{_N}\s*年|为期\s*{_N}\s*年(?:的)?试点")
 
 
 def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
@@ -100,8 +101,11 @@ def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str
         m = _LENGTH.search(c.text)
         if not m:
             continue
-        n = next(g for g in m.groups() if g)
-        years = int(n) if n.isdigit() else cn_to_int(n)
+        n = next(g for g in m.groups() if g).replace("两", "二")
+        try:
+            years = int(n) if n.isdigit() else cn_to_int(n)
+        except ValueError:  # a numeral the heading table does not read
+            continue
         text = C.quote_text(c, lang)
         said = next((x for x in sentences(text) if re.search(r"years?\b|年", x)), text)
         length = f"{years}年" if lang != "en" else f"{years} year{'s' if years != 1 else ''}"
