@@ -21,7 +21,8 @@ ORGAN_TYPES: tuple[tuple[str, str], ...] = (
     ("管理委员会", "Administrative Committee"), ("管委会", "Administrative Committee"), ("委员会", "Commission"),
     ("办公厅", "General Office"), ("办公室", "Office"), ("人民政府", "People's Government"), ("政府", "Government"),
     ("总局", "General Administration"), ("分局", "Branch Bureau"), ("管理局", "Administration"), ("局", "Bureau"),
-    ("厅", "Department"), ("委", "Commission"), ("办", "Office"), ("部", "Department"), ("中心", "Center"),
+    ("厅", "Department"), ("室", "Office"), ("委", "Commission"), ("办", "Office"), ("部", "Department"),
+    ("中心", "Center"),
     ("署", "Administration"), ("研究院", "Research Institute"), ("院", "Institute"), ("联合会", "Federation"),
     ("联", "Federation"), ("协会", "Association"), ("集团", "Group"), ("公司", "Company"), ("街道", "Subdistrict"),
     ("电视台", "Television Station"), ("台", "Station"), ("领导小组", "Leading Group"), ("小组", "Group"),
@@ -136,8 +137,52 @@ def _title(s: str) -> str:
                     for i, w in enumerate(words) if w)
 
 
+def _own_places(zh: str, scope: Scope) -> tuple[Place | None, str, str]:
+    """(the innermost place a name prints, the rest, its level word) for names that carry their places:
+    运城市人民政府办公厅 → (Yuncheng, 人民政府办公厅, Municipal);
+    鞍山市立山区人民政府 → (Lishan District, 人民政府, District)."""
+    place, rest, level_en = None, zh, ""
+    while True:
+        own = next((p for p in sorted(scope.places, key=lambda p: -len(p.core)) if p.core and rest.startswith(p.core)
+                    and len(rest) > len(p.core) + 1), None)
+        if own is None:
+            return place, rest, level_en
+        place, rest = own, rest[len(own.core) :]
+        level_en = ""
+        if own.zh.endswith(rest[:1]) and rest[:1] in _LEVELS:  # 运城|市|人民政府: the place's own level word
+            level_en, rest = _LEVELS[rest[0]][1], rest[1:]
+
+
+def _seat(zh: str, where: str, level_en: str) -> str:
+    """The government or party committee of a place and their general offices, in their official English forms:
+    人民政府办公厅 → General Office of the Yuncheng Municipal People's Government; 委 → CPC Guangzhou Municipal
+    Committee. "" for any other organ."""
+    body = re.sub(r"(办公厅|办公室)$", "", zh)
+    office = "General Office of the " if body != zh else ""
+    if body in ("人民政府", "政府"):
+        return _title(f"{office}{where} {level_en} People's Government")
+    if body == "委":
+        return _title(f"{office}CPC {where} {level_en} Committee")
+    return ""
+
+
+def _of_seat(zh: str, where: str, level_en: str, registry: AgencyRegistry) -> str:
+    """An office inside a government or committee: 政府督查室 → Inspection Office of the Hangzhou Municipal People's
+    Government. "" when the name is not one."""
+    m = re.match(r"^(人民政府|政府|委)(?!员会)(.{2,})$", zh)
+    if not m or _seat(m.group(2), "", "x"):
+        return ""
+    core, organ = _suffix(m.group(2))
+    if not organ:
+        return ""
+    return _title(f"{_words(core, registry) if core else ''} {organ} of the {_seat(m.group(1), where, level_en)}")
+
+
 def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, Place | None, str]:
     """(English name, the place the unit belongs to, level) for a printed unit name."""
+    if zh.startswith("中共") and len(zh) > 3:  # 中共广州市委 is the CPC Guangzhou Municipal Committee
+        en, place, level = english_name(zh[2:], scope, registry)
+        return (en if "CPC" in en else _title(f"CPC {en}")), place, level
     key, rest, party = _strip_level(zh)
     level, level_en = _LEVELS.get(key, ("", ""))
     place = scope.at(level) if level else None
@@ -154,10 +199,22 @@ def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, 
     if zh.startswith("各") or "各" in zh[:4]:  # a collective: 各区、县级市, 市直各有关单位
         return _title(_words(zh, registry)), place, level
     where = place.en.removesuffix(" District").removesuffix(" County") if place and place is not NATIONAL else ""
-    own = next((p for p in scope.places if p.core and rest.startswith(p.core)), None)
-    if own is not None:  # 立山经济开发区, 莲都邮政管理局: the name carries its own place
-        place, rest, level_en = own, rest[len(own.core) :], ""
+    own, own_rest, own_level = _own_places(rest, scope)
+    if own is not None:  # 立山经济开发区, 莲都邮政管理局, 运城市人民政府: the name carries its own place
+        place, rest, level_en = own, own_rest, own_level or level_en if not key else own_level
         where = own.en.removesuffix(" District").removesuffix(" County")
+        if not own_level and (m := _strip_level(rest))[0]:  # 浙江|省委办公厅
+            level_en, rest = _LEVELS[m[0]][1], rest[1:]
+    elif zh[:1] in _LEVELS and _seat(zh[1:], "", "x"):  # 市委, 市政府办公室: the seat of the notice's own place
+        rest, level_en = zh[1:], _LEVELS[zh[0]][1]
+        place = scope.at(_LEVELS[zh[0]][0])
+        where = place.en.removesuffix(" District").removesuffix(" County") if place else ""
+    if seat := _seat(rest, where, level_en):
+        return seat, place, level
+    if zh[:1] in _LEVELS and not own and _of_seat(zh[1:], "", "x", registry):  # 市政府督查室
+        at = scope.at(_LEVELS[zh[0]][0])
+        here = at.en.removesuffix(" District").removesuffix(" County") if at else ""
+        return _of_seat(zh[1:], here, _LEVELS[zh[0]][1], registry), at, _LEVELS[zh[0]][0]
     if rest in organ_words():  # a whole name the word list knows: 残联, 编办, 团市委
         return _title(f"{where} {level_en} {organ_words()[rest]}"), place, level
     core, organ = _suffix(rest)

@@ -135,8 +135,41 @@ class Dictionary:
         return out
 
 
+_BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")  # summarise → summarize, not premise
+_BRITISH = ((re.compile(r"(?<=[a-z]{3})(our)(s|ed|ing)?$"), r"or\2"),  # labour → labor
+            (re.compile(r"(?<=[a-z]{2}[^aeiou])re(s)?$"), r"er\1"),  # centre → center
+            (re.compile(r"(?<=[a-z]{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # channelling → channeling
+            (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),  # catalogue → catalog
+            (re.compile(r"^(program)me(s)?$"), r"\1\2"),  # programme → program
+            (re.compile(r"^(licen|defen|offen|preten)ce(s)?$"), r"\1se\2"))  # licence → license
+
+
+def american(word: str) -> str:
+    """The American spelling CC-CEDICT glosses (and most corpora) use, for a British one: centre → center,
+    specialised → specialized, labour → labor, channelling → channeling; the word itself otherwise."""
+    for pattern, repl in _BRITISH:
+        word = pattern.sub(repl, word)
+    if _BRITISH_ISE.search(word) and not _gloss_form(word):  # "premise", "advised" are words as they are
+        us = _BRITISH_ISE.sub(r"iz\1", word)
+        return us if _gloss_form(us) else word
+    return word
+
+
+def _gloss_form(word: str) -> bool:
+    return any(k in _cedict_reverse() for k in (word, *_plain_forms(word)))
+
+
 def _base_forms(phrase: str) -> list[str]:
-    """Dictionary forms of a phrase's last word: plural and verb endings off ("registered" → "register")."""
+    """Dictionary forms of a phrase's last word: plural and verb endings off ("registered" → "register"), and the
+    American spelling of a British one ("centre" → "center")."""
+    *head, w = phrase.split() or [""]
+    forms = _plain_forms(phrase)
+    if (us := american(w)) != w:
+        forms += [" ".join([*head, us]), *_plain_forms(" ".join([*head, us]))]
+    return forms
+
+
+def _plain_forms(phrase: str) -> list[str]:
     *head, w = phrase.split() or [""]
     forms = [_IRREGULAR[w]] if w in _IRREGULAR else []
     if len(w) > 4 and w.endswith(("ies", "ied")):  # studies, carried

@@ -5,6 +5,7 @@ English rendering of each clause and of the title where `data/notices/<doc_key>.
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -16,6 +17,11 @@ from ingest.registry import Agency, AgencyRegistry, default_registry
 from policyqa import PROJECT_ROOT
 
 RENDERINGS_DIR = PROJECT_ROOT / "data" / "notices"
+
+
+def issuer_names(issuer: str) -> list[str]:
+    """The bodies a notice's issuer line names: 中共X市委办公厅、X市人民政府办公厅 → two names."""
+    return [n for n in re.split(r"[、，,\s]+", issuer) if len(n) >= 2]
 
 
 def renderings_path(doc_key: str, directory: Path = RENDERINGS_DIR) -> Path:
@@ -62,6 +68,11 @@ def enrich(
                     made[u.zh] = agency
             units.append(replace(u, id=agency.id, en=agency.en))
         clauses.append(replace(c, units=tuple(units), text_en=en.get(c.clause_id)))
+    for name in issuer_names(d.issuer):  # the issuing bodies are agencies of the notice too
+        if registry.resolve_in(name, places) is None and name not in made:
+            agency = generated_agency(name, scope, registry)
+            if agency.id not in registry.by_id:
+                made[name] = agency
     if made:
         warnings.append(f"{len(made)} agencies not in the curated registry got generated English names "
                         f"({', '.join(sorted(made)[:5])}{' …' if len(made) > 5 else ''}); review them with "

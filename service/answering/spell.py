@@ -10,15 +10,13 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 
+from ingest.dictionary import american
+
 # Clipped words people type for the full word an agency's name or a notice prints ("stats bureau", "the IT dept").
 _CLIPPED = {"stats": "statistics", "stat": "statistics", "dept": "department", "depts": "departments",
             "govt": "government", "gov": "government", "admin": "administration", "info": "information",
             "tech": "technology", "intl": "international", "mgmt": "management", "biz": "business"}
-_BRITISH = [(r"centre", "center"), (r"programme", "program"), (r"licence", "license"), (r"organis", "organiz"),
-            (r"realis", "realiz"), (r"optimis", "optimiz"), (r"standardis", "standardiz"), (r"digitalis", "digitaliz"),
-            (r"internationalis", "internationaliz"), (r"labour", "labor"), (r"favour", "favor"), (r"colour", "color"),
-            (r"catalogue", "catalog"), (r"defence", "defense"), (r"authoris", "authoriz"), (r"utilis", "utiliz"),
-            (r"isation", "ization")]
+_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -90,8 +88,9 @@ class Speller:
         low = word.lower()
         if low in _CLIPPED:
             return _CLIPPED[low]
-        for british, american in _BRITISH:
-            low = re.sub(british, american, low)
+        low = american(low)
+        if low not in known and (us := _ISE.sub(r"iz\1", low)) in known:  # digitalisation, as the corpus spells it
+            low = us
         if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()
                 or is_pinyin(low) or self._is_word(low)):
             return low if low != word.lower() else word

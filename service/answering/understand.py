@@ -9,6 +9,7 @@ import re
 from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog
 from ingest.dictionary import Dictionary
+from ingest.knowledge import issuer_names
 from ingest.places import Gazetteer
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
@@ -158,7 +159,7 @@ class Understanding:
         if self._issuers is None:
             ids: set[str] = set()
             for d in self.catalog.documents():
-                ids |= {a.id for n in re.split(r"[、，,\s]+", d.issuer) if n and (a := self.registry.resolve(n))}
+                ids |= {a.id for n in issuer_names(d.issuer) if (a := self.registry.resolve(n))}
             self._issuers = ids
         return self._issuers
 

@@ -113,3 +113,37 @@ def test_no_generated_name_is_a_word_or_someone_elses_abbreviation() -> None:
     assert "ipo" not in registry.resolve("省知识产权局").informal_en  # an initial public offering first
     one_word = {n for a in registry.agencies for n in a.informal_en if " " not in n and len(n) <= 5}
     assert one_word and not {n for n in one_word if is_english_word(n)} - {"police", "customs"}
+
+
+@pytest.mark.parametrize(("issuer", "english"), [
+    ("运城市人民政府办公厅", "General Office of the Yuncheng Municipal People's Government"),
+    ("浙江省人民政府办公厅", "General Office of the Zhejiang Provincial People's Government"),
+    ("鞍山市立山区人民政府", "Lishan District People's Government"),
+    ("中共广州市委", "CPC Guangzhou Municipal Committee"),
+    ("市政府督查室", "Inspection Office of the Yuncheng Municipal People's Government"),
+])
+def test_governments_committees_and_their_offices_get_their_official_english_forms(issuer: str,
+                                                                                   english: str) -> None:
+    from ingest.agency_names import english_name
+    from ingest.jurisdiction import Place, Scope
+
+    scope = Scope((Place("山西省", "Shanxi", "province"), Place("运城市", "Yuncheng", "city")))
+    if "立山" in issuer:
+        scope = Scope((Place("鞍山市", "Anshan", "city"), Place("立山区", "Lishan District", "district")))
+    elif "浙江" in issuer:
+        scope = Scope((Place("浙江省", "Zhejiang", "province"),))
+    elif "广州" in issuer:
+        scope = Scope((Place("广州市", "Guangzhou", "city"),))
+    assert english_name(issuer, scope, default_registry())[0] == english
+
+
+def test_an_issuer_the_registry_lacks_is_stored_with_an_english_name() -> None:
+    from service.answering.handlers.document import issuer_in
+
+    enriched = enrich(parse_fixture(FIXTURES / "yc-yingji-2017.expect.json")[1])
+    made = {a.zh: a for a in enriched.agencies}
+    office = made["运城市人民政府办公厅"]
+    assert office.en == "General Office of the Yuncheng Municipal People's Government" and office.generated
+    registry = default_registry().with_agencies(list(made.values()))
+    assert issuer_in(enriched.document, "en", registry) == f"{office.en} (运城市人民政府办公厅)"
+    assert issuer_in(enriched.document, "zh", registry) == "运城市人民政府办公厅"

@@ -50,3 +50,14 @@ def test_accented_dictionary_glosses_are_found_unaccented() -> None:
 def test_british_isation_is_ization() -> None:
     s = Speller(lambda: [*CORPUS, "securitization"])
     assert s.correct("IP securitisation") == "IP securitization"
+
+
+def test_british_spellings_reach_the_dictionary_and_real_words_stay() -> None:
+    from ingest.dictionary import american, default_dictionary
+
+    d = default_dictionary()
+    assert "中心" in d.zh_for("centre") and "概括" in d.zh_for("summarising") and "渠道" in d.zh_for("channelling")
+    assert american("specialised") == "specialized" and american("labour") == "labor"
+    # -ise is made -ize only where the word is not already one: premise, enterprise, advised are words.
+    assert [american(w) for w in ("premise", "enterprises", "advised")] == ["premise", "enterprises", "advised"]
+    assert Speller(lambda: [*CORPUS, "specialized"]).correct("specialised groups") == "specialized groups"

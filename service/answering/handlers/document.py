@@ -7,8 +7,9 @@ import re
 
 from index.catalog import ClauseCatalog
 from ingest.body import cn_to_int
+from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Unit
-from ingest.registry import AgencyRegistry
+from ingest.registry import Agency, AgencyRegistry
 from service.answering import compose as C
 from service.answering import lexicon as L
 from service.answering.evidence import sentences
@@ -19,13 +20,17 @@ _PRINTED = re.compile(r"(\S{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
 _PURPOSE = re.compile(r"为(了)?[^。]{4,}(制定本|特制定|现提出|提出如下|制订本)")
 
 
+def issuer_agency(d: Document, name: str, registry: AgencyRegistry) -> Agency | None:
+    """The agency an issuing body is: of the notice's own place first (ingest stores one for every issuer)."""
+    return registry.resolve_in(name, (d.jurisdiction,) if d.jurisdiction else ()) or registry.resolve(name)
+
+
 def issuer_in(d: Document, lang: str, registry: AgencyRegistry) -> str:
     if lang != "en":
         return d.issuer
-    parts = [p for p in d.issuer.split("、") if p]
     names = []
-    for p in parts:
-        a = registry.resolve(p)
+    for p in issuer_names(d.issuer):
+        a = issuer_agency(d, p, registry)
         names.append(f"{a.en} ({a.zh})" if a else p)
     return "; ".join(names) or d.issuer
 
@@ -163,7 +168,7 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
 def issuers(d: Document, registry: AgencyRegistry) -> list[Unit]:
     """The notice's issuing bodies as units of the answer (role "issuer"), known to the registry or as printed."""
     out = []
-    for name in (p for p in re.split(r"[、，,]", d.issuer) if p):
-        a = registry.resolve(name)
+    for name in issuer_names(d.issuer):
+        a = issuer_agency(d, name, registry)
         out.append(Unit(name, "issuer", a.id if a else None, a.en if a else None))
     return out
