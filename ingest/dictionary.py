@@ -58,7 +58,7 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
                     g = _PAREN.sub("", gloss).strip().lower()
                     if not g or g.startswith(_SKIP) or len(g.split()) > 4:
                         continue
-                    if sense > 1 and len(g.split()) == 1:
+                    if sense > 2 and len(g.split()) == 1:
                         continue
                     g = re.sub(r"^to ", "", _fold(g))
                     reverse.setdefault(g, []).append((sense, simplified))
@@ -93,6 +93,11 @@ class Dictionary:
         for term in self.glossary.terms:
             for en in term.en:
                 self._glossary_en.setdefault(en.lower(), term.zh)
+
+    @property
+    def freq(self) -> dict[str, int]:
+        """Word frequencies (jieba's), to tell a rare word from a common one."""
+        return self._freq
 
     def english_words(self, word: str) -> bool:
         """Whether `word` is an English word the dictionary knows (as a gloss, or a plural or verb form of one)."""

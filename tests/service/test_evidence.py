@@ -149,3 +149,31 @@ def test_a_pilot_length_in_chinese_numerals_is_read() -> None:
     assert "2年" in lines[0] and cited
     lines, cited = _length(doc, "zh", catalog_of("开展为期一年的专项整治行动。"), facts)  # type: ignore[arg-type]
     assert not cited  # a campaign's year is not how long the notice's pilot runs
+
+
+def test_an_english_answer_quotes_the_rare_words_phrases_of_a_chinese_only_clause() -> None:
+    """A sentence holding a rare word of the question (IPv6) outweighs one holding two common ones (政府, 需要), and an
+    English answer quotes only the run of phrases around it, marked where cut."""
+    from index.analyzer import Analyzer
+    from service.answering.handlers.passage import ZH_SPAN_IN_EN, best_sentences, best_span
+    from service.answering.types import Part
+
+    text = ("县级以上地方各级人民政府及国务院部门应当开设政务新媒体，其他单位可根据工作需要规范开设。"
+            "严格按照集约节约的原则统筹移动客户端等应用系统建设，避免“一哄而上、一事一端、一单位一应用”，"
+            "移动客户端要全面支持IPv6（互联网协议第6版），支持在不同终端便捷使用。")
+    part = Part("require government mobile apps ipv6", "yesno", focus=(
+        Term("require", frozenset({"require"}), ("需要", "要求")),
+        Term("government", frozenset({"government"}), ("政府",)),
+        Term("mobile", frozenset({"mobile"}), ("移动",)), Term("ipv6", frozenset({"ipv6"}))))
+    analyzer = Analyzer()
+    sentence = best_sentences(text, part, analyzer, keep=1)
+    assert sentence.startswith("严格按照")
+    span = best_span(sentence, part, analyzer)
+    assert "IPv6" in span and span.startswith("…") and len(span) <= ZH_SPAN_IN_EN + 2
+    assert best_span("短句，不截。", part, analyzer) == "短句，不截。"
+
+
+def test_a_words_later_senses_are_translations_too() -> None:
+    from ingest.dictionary import default_dictionary
+
+    assert "布局" in default_dictionary().zh_for("layout")  # 布局: arrangement / composition / layout

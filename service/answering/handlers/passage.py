@@ -4,9 +4,12 @@ provides for what was asked."""
 
 from __future__ import annotations
 
+import math
 import re
+from collections.abc import Callable
 
 from index.analyzer import Analyzer
+from ingest.dictionary import default_dictionary
 from service.answering import compose as C
 from service.answering.decide import Decision
 from service.answering.evidence import sentences, values
@@ -16,18 +19,60 @@ from service.answering.wording import say
 _RESTRICTS = re.compile(r"不得|禁止|不允许|不予|严禁|不能|prohibit|not allowed|may not|must not", re.I)
 
 
+# Characters of a Chinese sentence an English answer quotes when the clause has no English rendering (as many as
+# of an opening): the run of phrases that holds most of the question's words (the citation carries the whole clause).
+ZH_SPAN_IN_EN = C.ZH_QUOTE_IN_EN
+_CORPUS_WORDS = 60_000_000  # about the sum of jieba's word frequencies: a word it lacks weighs log(6e7)
+
+
+def _scorer(part: Part, analyzer: Analyzer) -> Callable[[str], float]:
+    freq = default_dictionary().freq
+
+    def weight(zh: str) -> float:  # a rare word says more about where the answer is than 政府 or 需要 does
+        return math.log(_CORPUS_WORDS / (freq.get(zh, 0) + 1))
+
+    def score(s: str) -> float:
+        """The question's words a sentence holds (each once, in its rarest form found), weighted by rarity."""
+        toks = set(analyzer.tokens(s))
+        total = 0.0
+        for term in part.focus:
+            held = [weight(z) for z in term.zh if z in s] + [weight(t) for t in term.en & toks]
+            total += max(held, default=0.0)
+        return total
+
+    return score
+
+
 def best_sentences(text: str, part: Part, analyzer: Analyzer, keep: int = 2) -> str:
     sents = sentences(text)
     if len(sents) <= keep:
         return text
-    wanted = {t for term in part.focus for t in (term.en | set(term.zh))}
-
-    def score(s: str) -> float:
-        toks = set(analyzer.tokens(s))
-        return len(toks & wanted) + sum(1 for term in part.focus for z in term.zh if z in s)
-
+    score = _scorer(part, analyzer)
     ranked = sorted(range(len(sents)), key=lambda i: -score(sents[i]))
     return " ".join(sents[i] for i in sorted(ranked[:keep]))
+
+
+def best_span(text: str, part: Part, analyzer: Analyzer, most: int = ZH_SPAN_IN_EN,
+              must: Callable[[str], bool] = lambda s: True) -> str:
+    """The run of comma-separated phrases of a Chinese sentence, at most `most` characters, that holds most of the
+    question's words (and passes `must`, e.g. holds the value asked for), marked … where cut."""
+    if len(text) <= most:
+        return text
+    pieces = re.split(r"(?<=[，,；;：:])", text)
+    scores = [_scorer(part, analyzer)(p) for p in pieces]
+    best: tuple[float, int, int] | None = None
+    for i in range(len(pieces)):
+        j, length = i, len(pieces[i])
+        while j + 1 < len(pieces) and length + len(pieces[j + 1]) <= most:
+            j, length = j + 1, length + len(pieces[j + 1])
+        run = "".join(pieces[i : j + 1])
+        if must(run) and (best is None or sum(scores[i : j + 1]) > best[0]):
+            best = (sum(scores[i : j + 1]), i, j)
+    if best is None or len("".join(pieces[best[1] : best[2] + 1])) > most * 2:
+        return text
+    _, i, j = best
+    run = "".join(pieces[i : j + 1]).rstrip("，,；;：:")
+    return ("…" if i > 0 else "") + run + ("…" if j < len(pieces) - 1 or run != "".join(pieces[i : j + 1]) else "")
 
 
 def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer) -> PartAnswer:
@@ -46,10 +91,14 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
             # The English sentence that states a value of the asked kind, best matching the question.
             stating = " ".join(x for x in sentences(c.text_en) if any(values(x, k) for k in kinds))  # type: ignore[arg-type]
             sentence = best_sentences(stating or c.text_en, part, analyzer, keep=1)
+        if lang == "en" and not c.text_en:  # the Chinese phrases stating the value, not the whole sentence
+            sentence = best_span(sentence, part, analyzer, must=lambda s: any(values(s, k) for k in kinds))  # type: ignore[arg-type]
         lines.append(C.quote(c, lang, sentence))
         found = list(dict.fromkeys(v for k in kinds for v in values(sentence, k)))  # type: ignore[arg-type]
         if found:
             lines.append(say(lang, "value_is", values="、".join(found[:4]) if lang == "zh" else "; ".join(found[:4])))
+    elif lang == "en" and not c.text_en:  # no English rendering: the Chinese phrases that answer, marked as such
+        lines.append(C.quote(c, lang, best_span(best_sentences(c.text, part, analyzer, keep=1), part, analyzer)))
     else:
         lines.append(C.quote(c, lang, best_sentences(C.quote_text(c, lang), part, analyzer)))
     if c.units:
