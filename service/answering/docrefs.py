@@ -128,13 +128,16 @@ class DocumentRefs:
                     scores[doc] = scores.get(doc, 0.0) + 2.0
                     said.setdefault(doc, set()).add(str(year))
         if has_doc_word:
+            # Where the question's words start and end: an abbreviation inside a word (责分 in 职责分工) is not one.
+            bounds = {i for _, start, end in self.analyzer.jieba.tokenize(text) for i in (start, end)}
             ordered = self.analyzer.tokens(text)
             # Cut both ways, as the titles are: "服务业扩大开放方案" holds the title's 服务业 and 开放.
             tokens = set(ordered) | {w for w in self.analyzer.jieba.cut_for_search(text) if len(w) >= 2}
             for d in self.documents:
                 own = self._zh[d.doc_number] | self._en[d.doc_number]
                 hits = tokens & own
-                abbr = {a for a in self._abbr[d.doc_number] if a in text}
+                abbr = {a for a in self._abbr[d.doc_number]
+                        if any(m.start() in bounds and m.end() in bounds for m in re.finditer(re.escape(a), text))}
                 # A title word right before a word for a document ("the services pilot", "数贸方案") names it.
                 named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
                             if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b)))

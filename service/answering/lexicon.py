@@ -176,7 +176,7 @@ _QUESTION_WORDS_ZH = """
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
-具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份
+具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
 """.split()
 
 
@@ -189,7 +189,19 @@ def question_words() -> frozenset[str]:
     return frozenset(_QUESTION_WORDS_EN) | frozenset(_QUESTION_WORDS_ZH) | stopwordsiso.stopwords("zh")
 
 
+# A role named only to be set aside: "除牵头单位外还有哪些单位…", "besides the lead unit, who else…".
+_EXCLUDED_ROLE = re.compile(r"除(了)?[^，,。？?]{0,8}?(牵头|配合|指导|责任)(单位|部门)?[^，,。？?]{0,4}?(以)?外|"
+                            r"\b(besides|apart from|other than|except(ing)?( for)?|aside from)\s+(the\s+)?"
+                            r"(lead(ing)?|cooperating|guiding|responsible)(\s+(units?|agenc(y|ies)|departments?|"
+                            r"bod(y|ies)))?\b", I)
+
+
+def _roles_asked(text: str) -> str:
+    return _EXCLUDED_ROLE.sub(" ", text)
+
+
 def detect_role(text: str, zh: bool) -> Role | None:
+    text = _roles_asked(text)
     for role, zh_rx, en_rx in ROLE_PATTERNS:
         if (zh_rx if zh else en_rx).search(text):
             return role
@@ -197,4 +209,5 @@ def detect_role(text: str, zh: bool) -> Role | None:
 
 
 def roles_in(text: str, zh: bool) -> list[Role]:
+    text = _roles_asked(text)
     return [role for role, zh_rx, en_rx in ROLE_PATTERNS if (zh_rx if zh else en_rx).search(text)]

@@ -41,6 +41,8 @@ class TermExtractor:
     def _chinese(self, text: str) -> list[Term]:
         out: list[Term] = []
         for tok in self.analyzer.tokens(re.sub(r"[A-Za-z0-9]+", " ", text)):
+            if len(tok) == 2 and all(ch in self._stop for ch in tok):
+                continue  # two function characters jieba joined (演练|中要|推进): not a word of content
             if _CJK.search(tok) and tok not in self._stop and len(tok) >= 2 and tok not in [t.surface for t in out]:
                 out.append(Term(tok, zh=(tok, *self.dictionary.synonyms(tok))))
         return out

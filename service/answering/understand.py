@@ -10,7 +10,7 @@ from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog
 from ingest.dictionary import Dictionary
 from ingest.knowledge import issuer_names
-from ingest.places import Gazetteer
+from ingest.places import Gazetteer, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
 from service.answering.asks import PARTICULARS_ZH, asked_details
@@ -179,7 +179,9 @@ class Understanding:
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
-        place_spans = [m.span() for p in places for m in re.finditer(re.escape(p.text), text)]
+        # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
+        place_spans = [m.span() for p in places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
+                       if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
         year_spans = [m.span() for m in _YEAR.finditer(text)]
         tasks, task_spans = task_numbers(text)
         focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans))

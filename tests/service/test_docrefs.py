@@ -61,3 +61,29 @@ def test_which_companies_may_apply_asks_who_is_eligible_not_for_a_name() -> None
     assert "named:企业" not in asked_details("哪些企业可以申请研发补贴？", True, []).particulars
     assert "named:公司" not in asked_details("Which companies are eligible for the subsidy?", False, []).particulars
     assert "named:公司" in asked_details("Which company runs the data exchange?", False, []).particulars
+
+
+def test_an_abbreviation_inside_a_word_of_the_question_names_no_notice() -> None:
+    r = refs(doc("zr.txt", "2023年政府工作报告重点工作责任分解", "某区人民政府办公室", "2023年3月1日"),
+             doc("sm.txt", "数字贸易发展行动方案", "甲市人民政府", "2022年3月2日"),
+             doc("fw.txt", "服务业扩大开放综合试点工作实施方案", "甲市人民政府", "2023年6月3日"))
+    # 责分 (责任分解) is inside 职责|分工: the question names no notice, and its words stay its topic.
+    assert r.find("除牵头单位外还有哪些单位按职责分工负责？").doc_numbers == ()
+    assert r.find("数贸方案由谁牵头？").doc_numbers == ("sm.txt",)  # 数贸 is a whole abbreviation
+
+
+def test_a_role_set_aside_is_not_the_role_asked_for() -> None:
+    from service.answering.lexicon import detect_role
+
+    assert detect_role("除牵头单位外还有哪些单位按职责分工负责？", True) == "responsible"
+    assert detect_role("Besides the lead unit, which departments are responsible?", False) == "responsible"
+    assert detect_role("哪个单位牵头？", True) == "lead"
+
+
+def test_a_place_named_again_by_its_bare_name_and_joined_function_characters_are_no_topic(
+        hash_engine) -> None:  # type: ignore[no-untyped-def]
+    u = hash_engine.answerer.understanding
+    focus = {str(t) for p in u.understand("丽水市重点工作中，丽水机场通航保障由哪个部门牵头？").parts for t in p.focus}
+    assert "丽水" not in focus and {"机场", "通航", "保障"} <= focus
+    focus = {str(t) for p in u.understand("在应急预案演练中要推进什么形式的演练？").parts for t in p.focus}
+    assert "中要" not in focus and "演练" in focus
