@@ -94,6 +94,10 @@ class AgencyRegistry:
             within,
         )
 
+    def namesakes(self, agency: Agency) -> list[Agency]:
+        """Every agency printed under `agency`'s name (区发改局 of each district that has one), it first."""
+        return [agency, *(a for a in self._all_by_name.get(_key(agency.zh), []) if a.id != agency.id)]
+
     def resolve(self, name: str) -> Agency | None:
         return self._by_name.get(_key(name))
 

@@ -35,12 +35,15 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
                             r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
                             r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
+# "Is 区发改局 the lead unit for…": a role noun said of an agency the question names does not ask for one.
+ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
+                                   r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
                            r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
-                           r"jobs|duties|responsibilities)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
+                           r"jobs|duties|responsibilities|targets?|goals?|indicators?|objectives?)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
                            r"\bwhat (does|do|did|will|is|are)\b.*\b(lead\w*|handl\w*|do|doing|responsible for|in charge of|"
                            r"involved in|on the hook for|cooperat\w*|support\w*|guid\w*)\b|"
                            r"\bhow many (\w+[- ]){0,2}(tasks|measures|items|projects)\b|"

@@ -10,7 +10,7 @@ from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog
 from ingest.dictionary import Dictionary
 from ingest.knowledge import issuer_names
-from ingest.places import Gazetteer, strip_admin_suffix
+from ingest.places import Gazetteer, Place, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
 from service.answering.asks import PARTICULARS_ZH, asked_details
@@ -145,6 +145,17 @@ class Understanding:
             spans += self.english.spans(text) if not spans else []
         return spans
 
+    def _in_context(self, spans: list[tuple[int, int, Agency]], docs: tuple[str, ...],
+                    places: tuple[Place, ...]) -> list[tuple[int, int, Agency]]:
+        """A printed name several places' agencies share (区发改局) means the one of the notice or place the
+        question names ("区发改局 in the Lishan district plan")."""
+        wanted = {d.jurisdiction for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
+        wanted |= {p.zh for p in places if p.zh}
+        if not wanted:
+            return spans
+        return [(s, e, next((o for o in self.registry.namesakes(a) if o.jurisdiction in wanted), a))
+                for s, e, a in spans]
+
     def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agencies named without their level prefix (商务局 for 市商务局), when only one agency has that short name."""
         out: list[tuple[int, int, Agency]] = []
@@ -178,6 +189,8 @@ class Understanding:
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
+        agency_spans = self._in_context(agency_spans, ref.doc_numbers, places)
+        agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
         # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
         place_spans = [m.span() for p in places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
@@ -190,6 +203,8 @@ class Understanding:
             focus = [t for t in focus if not doc_words.fullmatch(t.surface.strip("-"))]
         role = L.detect_role(text, zh)
         asks_agency = bool((L.ASKS_AGENCY_ZH if zh else L.ASKS_AGENCY_EN).search(text))
+        if asks_agency and agencies and not zh:  # "is 区发改局 the lead unit": said of the agency named
+            asks_agency = bool(L.ASKS_AGENCY_EN.search(L.ROLE_NOUN_OF_NAMED_EN.sub(" ", text)))
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
         yesno = bool(L.YESNO_ZH.search(text)) if zh else _asks_yes_or_no(text)
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)

@@ -13,7 +13,8 @@ from tests.conftest import NOTICES, ask, build_store_and_index
 
 pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
-OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt")
+OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
+          "ls-lilizhengfa-2023-2.docx")
 
 
 @pytest.fixture(scope="module")
@@ -81,3 +82,14 @@ def test_a_place_named_in_an_english_question_searches_that_places_notices(engin
     r = _ask(engine, "Which Dongguan bodies are in charge of the employment security fund for the disabled?")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("东府〔2021〕54号", 2), r.answer
     assert "市残联" in [u.zh for u in r.units]
+
+
+def test_a_name_two_districts_print_means_the_one_of_the_notice_or_place_asked_about(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "立山区的区发改局牵头哪些任务？")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {"鞍立政发〔2023〕2号"}, r.answer
+    r = _ask(engine, "For which 2023 targets is 区发改局 the lead unit in the Lishan district plan?")
+    assert r.intent == "agency_tasks" and [c.task_no for c in r.citations] == [1, 3, 6], r.answer
+    assert "Lishan District Development and Reform Bureau" in r.answer
+    r = _ask(engine, "莲都区的区发改局牵头哪些任务？")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
