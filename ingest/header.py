@@ -235,6 +235,19 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
 
 
+_ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党委|[厅局委部办署院]|中心)$")
+
+
+def title_issuer(title: str) -> str:
+    """The bodies a title of the form "X关于Y的通知" names as its issuer (东莞市人民政府关于… → 东莞市人民政府), when
+    every one of them ends as an organ's name does; "" otherwise."""
+    m = re.match(r"^([\u4e00-\u9fff、]{4,60}?)关于", re.sub(r"[\s\u3000]+", "、", title.strip()))
+    if not m:
+        return ""
+    parts = m.group(1).split("、")
+    return m.group(1) if all(len(p) >= 3 and _ORGAN_END.search(p) for p in parts) else ""
+
+
 def fallback_issuer(lines: list[str], fields: Mapping[str, str]) -> str:
     """Where no signature is printed: the page's issuing-body field, else a red header "XX人民政府文件"."""
     for label in ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源"):

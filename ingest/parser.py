@@ -10,7 +10,16 @@ from pathlib import PurePath
 from ingest.annex import AnnexRow, find_table, parse_annex
 from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, split_trailing
 from ingest.body import BodyClause, parse_body
-from ingest.header import ANNEX, doc_key, fallback_issuer, is_date, parse_header, signature_above, signature_span
+from ingest.header import (
+    ANNEX,
+    doc_key,
+    fallback_issuer,
+    is_date,
+    parse_header,
+    signature_above,
+    signature_span,
+    title_issuer,
+)
 from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
 from ingest.readers.base import Reading
@@ -141,7 +150,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
 
     issuer = header.issuer or "、".join(signature_above(lines, closing_date, header.body_start)
-                                        if closing_date >= 0 else []) or fallback_issuer(lines, header.fields)
+                                        if closing_date >= 0 else []) or fallback_issuer(lines, header.fields) \
+        or title_issuer(doc_title)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
         nospace(header.fields.get("成文日期", ""))
 

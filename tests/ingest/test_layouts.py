@@ -190,3 +190,13 @@ def test_more_verbs_and_a_numbered_table_headed_bianhao() -> None:
         [("市规划和自然资源局", "lead"), ("各区政府", "responsible")],
     ]
     assert roles(n) == [{"responsible": ["市政务服务数据管理局"]}]  # the table's rows are the tasks
+
+
+def test_a_title_of_the_form_x_guanyu_names_its_issuer_when_nothing_else_does() -> None:
+    from ingest.header import title_issuer
+
+    assert title_issuer("东莞市人民政府关于贯彻落实《若干政策措施》的实施意见") == "东莞市人民政府"
+    two = title_issuer("中共甲市委办公厅 甲市人民政府办公厅关于印发方案的通知")
+    assert two == "中共甲市委办公厅、甲市人民政府办公厅"
+    assert title_issuer("关于推进党建创新工程的实施意见") == ""  # names no body
+    assert title_issuer("进一步深化改革关于若干问题的意见") == ""  # not an organ's name
