@@ -270,7 +270,7 @@ class HybridRetriever:
             fused = rrf(lists, weights, self.rrf_k) if mode == "hybrid" else rrf([lists[0], lists[2]], [1.0, 1.0],
                                                                                   self.rrf_k)
         hits = []
-        for i, s in sorted(fused.items(), key=lambda p: -p[1]):
+        for i, s in sorted(fused.items(), key=lambda p: (-p[1], d_rank.get(p[0], depth + 1), p[0])):  # ties: dense
             clause = self.clause_of(i)
             if clause is None:  # a backend ahead of its catalog: never cite what cannot be shown
                 continue

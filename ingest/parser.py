@@ -104,6 +104,35 @@ def _meta_clause(lines: list[str], start: int, end: int, clause_id: str, number:
                   text=text, units=(), line_start=kept[0][0] + 1, line_end=kept[-1][0] + 1, ord=ord)
 
 
+_ADDRESSEES = re.compile(r"^[^。]{2,150}[：:]$")
+_SIGNATURE = re.compile(r"^[^。，,]{2,40}(厅|局|委|会|府|部|办|室|院|署|中心|政府)$")
+
+
+def _cover_letter(lines: list[str], start: int, end: int, clause_id: str, number: str, title: str,
+                  ord: int) -> Clause | None:
+    """The sentences of a cover letter printed in the front matter (after the addressees, before the signature):
+    "…已经省人民政府同意，现印发给你们…实施过程中遇到的问题，请径向省发展改革委反映。" is something a reader asks
+    about, so it is a body clause of its own (section 印发通知); the front matter clause keeps it too."""
+    at = next((i for i in range(start, end) if _ADDRESSEES.match(nospace(lines[i]))
+               and re.search(r"各|单位|部门|机构|政府|管委会", lines[i])), None)
+    if at is None:
+        return None
+    kept: list[tuple[int, str]] = []
+    for i in range(at + 1, end):
+        line = nospace(lines[i])
+        if not line or _PAGE_NUMBER.match(lines[i]):
+            continue
+        if is_date(line) or _SIGNATURE.match(line) or line.startswith(("（此件", "(此件")):
+            break
+        kept.append((i, lines[i].strip()))
+    text = squash(" ".join(s for _, s in kept))
+    text = text[: text.rfind("。") + 1]
+    if len(text) < 10:
+        return None
+    return Clause(clause_id=clause_id, doc_number=number, doc_title=title, section="印发通知", kind="body",
+                  task_no=None, text=text, units=(), line_start=kept[0][0] + 1, line_end=kept[-1][0] + 1, ord=ord)
+
+
 def parse_reading(reading: Reading, source: str = "<input>", doc_number: str | None = None,
                   title: str | None = None) -> ParsedNotice:
     notice = parse_notice(reading.text(), source, doc_number, title=title, fields=reading.fields,
@@ -159,6 +188,9 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, doc_title)
     if front:
         clauses.append(front)
+        cover = _cover_letter(lines, 0, header.body_start, f"{key}/c", number, doc_title, ord=len(clauses))
+        if cover:
+            clauses.append(cover)
     body_tasks = _number_body_tasks(body) if not rows else {}
     for b in body:
         task_no = body_tasks.get(id(b))

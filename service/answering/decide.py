@@ -55,7 +55,10 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     failures: list[str] = []
     passing: list[tuple[Hit, Check]] = []
     soft = soft_terms(part, hits, checker)
-    for rank, h in enumerate(hits[:depth]):
+    # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
+    # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
+    candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
+    for rank, h in enumerate(candidates):
         check = checker.check(part, h.clause, soft)
         sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
         table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if rank == 0 else MIN_COVERAGE_UNSURE

@@ -27,7 +27,7 @@ def test_utf8_bom_and_crlf() -> None:
     raw = DT_2022.read_bytes().decode("utf-8").replace("\n", "\r\n").encode("utf-8-sig")
     text, enc = decode_notice(raw)
     assert enc == "utf-8" and "\r" not in text and not text.startswith("\ufeff")
-    assert len(parse_notice(text).content) == 122
+    assert len(parse_notice(text).content) == 123  # with the cover letter
 
 
 @pytest.mark.parametrize(

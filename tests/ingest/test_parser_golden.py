@@ -141,11 +141,15 @@ def test_document_metadata(dt2022: ParsedNotice, so2023: ParsedNotice) -> None:
 
 
 def test_trailer_and_cover_letter_are_kept_apart_as_front_matter(so2023: ParsedNotice, dt2022: ParsedNotice) -> None:
-    """The cover letter and the 抄送/印发 trailer are never body or task text; they are kept as `meta` clauses so that
-    document facts (issuer, date, printing office) can be quoted from where they are printed."""
+    """The cover letter and the 抄送/印发 trailer are never task text; they are kept as `meta` clauses so that
+    document facts (issuer, date, printing office) can be quoted from where they are printed. The cover letter's
+    sentences are also one body clause of their own (section 印发通知): "who approved it" is asked too."""
     for p in (so2023, dt2022):
         for c in p.content:
-            assert "抄送" not in c.text and "印发给你们" not in c.text
+            assert "抄送" not in c.text and ("印发给你们" not in c.text or c.section == "印发通知")
+        cover = [c for c in p.content if c.section == "印发通知"]
+        assert len(cover) == 1 and cover[0].kind == "body" and cover[0].text.endswith("认真贯彻落实。")
+    assert "已经市委、市政府同意" in next(c for c in dt2022.content if c.section == "印发通知").text
     front = [c for c in so2023.clauses if c.kind == "meta"]
     assert [c.clause_id.rsplit("/", 1)[1] for c in front] == ["h", "e"]
     assert "印发给你们" in front[0].text and "宁政发〔2023〕51号" in front[0].text

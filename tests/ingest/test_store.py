@@ -50,7 +50,7 @@ def test_changed_file_replaces_only_its_document(store: ClauseStore) -> None:
     t98 = next(c for c in store.clauses(SO_NO) if c.task_no == 98)
     assert "运营者" in t98.text
     assert snapshot(store, DT_NO) == other
-    assert len([c for c in store.clauses(SO_NO) if c.kind != "meta"]) == 120
+    assert len([c for c in store.clauses(SO_NO) if c.kind != "meta"]) == 121
 
 
 @pytest.mark.parametrize("bad", [b"", b"\x00\x01binary" * 50, "关于印发某某工作方案的通知".encode() * 3,

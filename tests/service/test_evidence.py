@@ -177,3 +177,25 @@ def test_a_words_later_senses_are_translations_too() -> None:
     from ingest.dictionary import default_dictionary
 
     assert "布局" in default_dictionary().zh_for("layout")  # 布局: arrangement / composition / layout
+
+
+def test_the_sparse_sides_best_match_is_weighed_wherever_fusion_ranked_it() -> None:
+    from service.answering.decide import Thresholds, decide
+    from service.answering.types import Part
+
+    def clause(i: int, text: str) -> Clause:
+        return Clause(f"c{i}", "测发〔2024〕1号", "测试方案", "一、任务", "body", None, text, (), 1, 1)
+
+    hits = [Hit(clause(i, "条款"), 1.0 - i / 100, dense=0.9, ranks={"dense": i + 1, "bm25": i + 2}) for i in range(7)]
+    hits.append(Hit(clause(9, "请径向省发展改革委反映"), 0.5, dense=0.85, ranks={"dense": 27, "bm25": 1}))
+
+    class Checker:  # holds the question's words only in the clause printing them
+        def check(self, part: Part, c: Clause, soft: frozenset[Term] = frozenset()) -> Check:
+            held = "径向" in c.text
+            return Check(c, 1.0 if held else 0.0, () if held else ("径向",), None, None)
+
+    part = Part("径向反映", "description", focus=(Term("径向", zh=("径向",)),))
+    d = decide(part, hits, Checker(), Thresholds())  # type: ignore[arg-type]
+    assert d.answer is not None and d.answer.clause.clause_id == "c9"
+    hits[-1].ranks["bm25"] = 2  # a lesser sparse match that far down is not weighed
+    assert decide(part, hits, Checker(), Thresholds()).answer is None  # type: ignore[arg-type]

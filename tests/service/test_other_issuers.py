@@ -14,7 +14,7 @@ from tests.conftest import NOTICES, ask, build_store_and_index
 pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
-          "ls-lilizhengfa-2023-2.docx")
+          "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt")
 
 
 @pytest.fixture(scope="module")
@@ -93,3 +93,9 @@ def test_a_name_two_districts_print_means_the_one_of_the_notice_or_place_asked_a
     assert "Lishan District Development and Reform Bureau" in r.answer
     r = _ask(engine, "莲都区的区发改局牵头哪些任务？")
     assert not r.abstained and {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
+
+
+def test_a_cover_letters_sentences_answer_too(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "实施过程中遇到问题应径向哪个部门反映？")
+    assert not r.abstained and r.citations[0].doc_number == "粤府办〔2023〕5号", r.answer
+    assert r.citations[0].section == "印发通知" and "省发展改革委" in r.answer
