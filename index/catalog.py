@@ -29,6 +29,13 @@ class ClauseCatalog(Protocol):
         ...
 
 
+def notice_text(d: Document | None, clauses: Iterable[Clause]) -> str:
+    """A notice's title, issuer and every clause with its section and units, joined: what `text_of` returns."""
+    parts = [d.title, d.notice_title, d.issuer] if d else []
+    parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units) for c in clauses]
+    return "\n".join(parts)
+
+
 class InMemoryCatalog:
     def __init__(self, documents: Sequence[Document], clauses: Sequence[Clause]) -> None:
         self._documents = {d.doc_number: d for d in documents}
@@ -70,11 +77,8 @@ class InMemoryCatalog:
     def text_of(self, doc_number: str) -> str:
         text = self._texts.get(doc_number)
         if text is None:
-            d = self._documents.get(doc_number)
-            parts = [d.title, d.notice_title, d.issuer] if d else []
-            parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
-                      for c in self._by_doc.get(doc_number, [])]
-            text = self._texts[doc_number] = "\n".join(parts)
+            text = self._texts[doc_number] = notice_text(self._documents.get(doc_number),
+                                                         self._by_doc.get(doc_number, []))
         return text
 
     @property

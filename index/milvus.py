@@ -35,6 +35,7 @@ import numpy as np
 from index.analyzer import Analyzer
 from index.builder import BuildReport
 from index.cache import CachedEmbedder
+from index.catalog import notice_text
 from index.embedders import Embedder
 from index.persist import FORMAT_VERSION, Manifest
 from index.retriever import Filters, Rankings, dense_passages, sparse_text
@@ -292,10 +293,7 @@ class MilvusCatalog:
         return list(got)
 
     def text_of(self, doc_number: str) -> str:
-        d = self._documents.get(doc_number)
-        parts = [d.title, d.notice_title, d.issuer] if d else []
-        parts += [f"{c.section} {c.text} " + " ".join(u.zh for u in c.units) for c in self.clauses_of(doc_number)]
-        return "\n".join(parts)
+        return notice_text(self._documents.get(doc_number), self.clauses_of(doc_number))
 
 
 @dataclass
