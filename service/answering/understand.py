@@ -13,12 +13,15 @@ from ingest.knowledge import issuer_names
 from ingest.places import Gazetteer, Place, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
-from service.answering.asks import PARTICULARS_ZH, asked_details
+from service.answering.asks import asked_details
 from service.answering.docrefs import DocumentRefs, task_numbers, without_names
+from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
-from service.answering.terms import Term, TermExtractor
-from service.answering.types import AnswerType, Constraints, Part, Question, ValueKind
+from service.answering.terms import TermExtractor
+from service.answering.types import AnswerType, Constraints, Part, Question
+from service.answering.wants import asks_yes_or_no, attribute_terms
+from service.answering.wants import value_kind as value_kind_of
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 MAX_PARTS = 4
@@ -91,7 +94,7 @@ class Understanding:
         raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]
-        parts = self._merge([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
+        parts = merge_parts([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
         per_document = False
         named: tuple[str, ...] = ()
         if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
@@ -99,41 +102,6 @@ class Understanding:
             named = self.docrefs.find(text).named
             per_document = bool(named) or bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
         return Question(text, text, lang, tuple(parts), per_document, named)  # type: ignore[arg-type]
-
-    @staticmethod
-    def _merge(parts: list[Part]) -> list[Part]:
-        """A part with no content of its own adds its question to the previous part ("Can we? Who leads it?"). A
-        part whose only content is a particular it asks for ("…，在哪个窗口办理？") is about the previous part's
-        topic: it takes that topic, and its own particulars stay constraints."""
-        out: list[Part] = []
-        for p in parts:
-            if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
-                    p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
-                        p.text)):
-                # "市医保局牵头和配合的任务分别是哪些": the same agency's tasks in the other role
-                if p.role and p.role != out[-1].role:
-                    out.append(_replace(out[-1], text=p.text, role=p.role))
-                continue
-            if out and not p.focus and not p.subjects and p.answer_type != "document" and not p.constraints.task_numbers:
-                prev = out[-1]
-                if p.answer_type == "agency":
-                    out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
-                                       also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
-                continue
-            if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
-                    not p.constraints.doc_numbers and not _topical(p):
-                prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
-                p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
-                    p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
-            if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
-                prev = out[-1]
-                c, pc = p.constraints, prev.constraints
-                p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + p.focus)),
-                             constraints=_replace_constraints(
-                                 c, years=c.years or pc.years, places=c.places or pc.places,
-                                 doc_numbers=c.doc_numbers or pc.doc_numbers))
-            out.append(p)
-        return out or parts[:1]
 
     # --- one part --------------------------------------------------------------------------------------------
 
@@ -206,9 +174,9 @@ class Understanding:
         if asks_agency and agencies and not zh:  # "is 区发改局 the lead unit": said of the agency named
             asks_agency = bool(L.ASKS_AGENCY_EN.search(L.ROLE_NOUN_OF_NAMED_EN.sub(" ", text)))
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
-        yesno = bool(L.YESNO_ZH.search(text)) if zh else _asks_yes_or_no(text)
+        yesno = bool(L.YESNO_ZH.search(text)) if zh else asks_yes_or_no(text)
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
-        value_kind = _value_kind(text, zh)
+        value_kind = value_kind_of(text, zh)
         if yesno and not (L.VALUE_CUE_ZH if zh else L.VALUE_CUE_EN).search(text):
             value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
@@ -257,28 +225,12 @@ class Understanding:
             answer_type = "description"
         if answer_type == "agency" and role is None:
             role = "responsible"
-        attribute = tuple(self._attribute(text, zh, focus)) if answer_type == "value" else ()
+        attribute = tuple(attribute_terms(text, zh, focus, self.analyzer, self.gazetteer)) if answer_type == "value" else ()
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
                     also_yesno=yesno and answer_type == "agency")
 
-    def _attribute(self, text: str, zh: bool, focus: list[Term]) -> list[Term]:
-        """The terms naming what a value question measures ("注册资本最低要多少" → 注册资本)."""
-        phrase = _attribute_phrase_zh(text, self.analyzer) if zh else _attribute_phrase_en(text)
-        if not phrase:
-            return []
-        wanted = set(self.analyzer.tokens(phrase))
-        # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
-        named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
-                 or t.surface in phrase]
-        # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
-        named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS]
-        if not zh:
-            return named
-        tags = dict(self.gazetteer.tags(text))
-        nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
-        return nouns or [t for t in named if tags.get(t.surface) != "v"]
 
 
 # "Which Ministry of Commerce document…": a wh-phrase whose head is a document asks for a document, not a body.
@@ -291,115 +243,8 @@ _DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(not
                        re.I)
 
 
-_ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 submit apply handle need needed process use "
-                               "held hold".split())
-
-
-_DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 date signed issued published "
-                            "sign issue publish number title when".split())
-
-
-def _topical(p: Part) -> bool:
-    """Whether a document part has words of its own beyond the fact it asks for."""
-    return any(t.surface.lower() not in _DOC_FACT_WORDS for t in p.focus)
-
-
-def _elliptical(p: Part) -> bool:
-    """Whether a part's content words are only the particulars it asks for and verbs of doing them."""
-    if not p.constraints.particulars or not p.focus:
-        return False
-    named = {w for k in p.constraints.particulars for w in (k, *PARTICULARS_ZH.get(k, ()))}
-    return all(t.surface in named or t.surface.lower() in _ELLIPTICAL_VERBS or any(w in t.surface for w in named)
-               for t in p.focus)
-
-
-def _replace_constraints(c: Constraints, **changes: object) -> Constraints:
-    from dataclasses import replace
-
-    return replace(c, **changes)  # type: ignore[arg-type]
-
-
-def _replace(part: Part, **changes: object) -> Part:
-    from dataclasses import replace
-
-    return replace(part, **changes)  # type: ignore[arg-type]
-
-
 def _name_fragment(word: str, dictionary: Dictionary) -> bool:
     """A lone pinyin word that is no English word ("xinqu" in "Jiangbei xinqu"): part of a name, not a topic."""
     from service.answering.spell import is_pinyin
 
     return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
-
-
-def _asks_yes_or_no(text: str) -> bool:
-    """An English yes/no question, at the start or in a later clause ("We run a travel agency here — are we
-    allowed to sell trips abroad, and who do we talk to?")."""
-    if _wh_first(text):
-        return False  # "How, if at all, does the plan…": a wh-question, whatever its later clauses look like
-    if L.YESNO_EN.search(text):
-        return True
-    for clause in re.split(r"\s[—–-]{1,2}\s|[,;:?!.]\s+", text)[1:]:
-        clause = re.sub(r"^(and|so|but|then|also)\s+", "", clause.strip(), flags=re.I)
-        if L.YESNO_EN.match(clause) and not L.WH_EN.match(clause):
-            return True
-    return False
-
-
-def _wh_first(text: str) -> bool:
-    """An English question whose first clause starts with a question word (not yes/no)."""
-    m = L.WH_EN.search(text)
-    return m is not None and m.start() < 12
-
-
-def _value_kind(text: str, zh: bool) -> ValueKind | None:
-    for kind, rx in (L.VALUE_ZH if zh else L.VALUE_EN):
-        if rx.search(text):
-            return kind  # type: ignore[return-value]
-    return None
-
-
-_VALUE_WORD_ZH = re.compile(r"多少|几|多久|多长|何时|什么时候|哪年|哪一年|哪天|比例|税率|股比|占比|上限|下限|期限|年限|规模")
-
-
-def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
-    m = _VALUE_WORD_ZH.search(text)
-    if not m:
-        return ""
-    segment_start = max(text.rfind(p, 0, m.start()) for p in "，,。；;：:？?") + 1
-    before = text[segment_start : m.start()]
-    after = re.match(r"(个|家|项|所|条|名|位|座|批|类|种|元|万元|亿元)?([0-9A-Za-z\u4e00-\u9fff]{0,8})", text[m.end() :])
-    counted_words = analyzer.tokens(after.group(2)) if after and after.group(1) else []
-    words = analyzer.tokens(before)
-    fillers = L.VALUE_FILLERS_ZH
-    kept: list[str] = []
-    for w in reversed(words):
-        if w in fillers and not kept:
-            continue
-        if w in fillers or w in ("的", "给", "对", "在"):
-            break
-        kept.insert(0, w)
-        if len(kept) >= 3:
-            break
-    counted = after.group(2) if after and counted_words else ""  # 多少个5G基站: what is counted is 5G基站
-    return " ".join(kept) + " " + m.group(0) + " " + counted
-
-
-_EN_ATTRIBUTE = [
-    re.compile(r"\b(?:target|goal|figure|cap|limit)s? (?:for|of|on) (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s*(?=\?|$|\bby\b|"
-               r"\bin\b|\bunder\b)", re.I),
-    re.compile(r"\bhow (?:much|many|long|big|large|high)\s+(?P<np>(?:[\w'-]+\s+){0,9}?)(?=(?:do|does|did|is|are|was|were|"
-               r"can|could|will|would|should|has|have|for|in|on|at|of|to|under|per|does|a|an|the|my|our|will)\b|\?|$)",
-               re.I),
-    re.compile(r"\bwhat(?:'s| is| are| was)? (?:the |a |an )?(?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:for|of|in|at|that|"
-               r"which|does|do|did|applies|apply|is|are|needed|required|a|an|on|under|to)\b|\?|$)", re.I),
-    re.compile(r"\bwhat (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:do|does|did|applies|apply|is|are|will)\b)", re.I),
-]
-
-
-def _attribute_phrase_en(text: str) -> str:
-    for rx in _EN_ATTRIBUTE:
-        m = rx.search(text)
-        if m and m.group("np").strip():
-            return m.group("np")
-    return ""

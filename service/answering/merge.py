@@ -1,0 +1,77 @@
+"""The parts of a multi-part question, merged where a part says nothing of its own: "Can we? Who leads it?" is one
+part; "国办发〔1996〕25号由哪些机关发出？落款日期是什么？" asks two facts of one notice; "…，在哪个窗口办理？" asks a
+particular of the previous part's topic."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from index.analyzer import is_chinese
+from service.answering import lexicon as L
+from service.answering.asks import PARTICULARS_ZH
+from service.answering.types import Constraints, Part
+
+
+def merge_parts(parts: list[Part]) -> list[Part]:
+    """A part with no content of its own adds its question to the previous part ("Can we? Who leads it?"). A
+    part whose only content is a particular it asks for ("…，在哪个窗口办理？") is about the previous part's
+    topic: it takes that topic, and its own particulars stay constraints."""
+    out: list[Part] = []
+    for p in parts:
+        if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
+                p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
+                    p.text)):
+            # "市医保局牵头和配合的任务分别是哪些": the same agency's tasks in the other role
+            if p.role and p.role != out[-1].role:
+                out.append(_replace(out[-1], text=p.text, role=p.role))
+            continue
+        if out and not p.focus and not p.subjects and p.answer_type != "document" and not p.constraints.task_numbers:
+            prev = out[-1]
+            if p.answer_type == "agency":
+                out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
+                                   also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
+            continue
+        if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
+                not p.constraints.doc_numbers and not _topical(p):
+            prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
+            p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
+                p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
+        if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
+            prev = out[-1]
+            c, pc = p.constraints, prev.constraints
+            p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + p.focus)),
+                         constraints=_replace_constraints(
+                             c, years=c.years or pc.years, places=c.places or pc.places,
+                             doc_numbers=c.doc_numbers or pc.doc_numbers))
+        out.append(p)
+    return out or parts[:1]
+
+
+_ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 使用 召开 开 "
+                               "submit apply handle need needed process use held hold".split())
+
+
+_DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 "
+                            "date signed issued published sign issue publish number title when".split())
+
+
+def _topical(p: Part) -> bool:
+    """Whether a document part has words of its own beyond the fact it asks for."""
+    return any(t.surface.lower() not in _DOC_FACT_WORDS for t in p.focus)
+
+
+def _elliptical(p: Part) -> bool:
+    """Whether a part's content words are only the particulars it asks for and verbs of doing them."""
+    if not p.constraints.particulars or not p.focus:
+        return False
+    named = {w for k in p.constraints.particulars for w in (k, *PARTICULARS_ZH.get(k, ()))}
+    return all(t.surface in named or t.surface.lower() in _ELLIPTICAL_VERBS or any(w in t.surface for w in named)
+               for t in p.focus)
+
+
+def _replace_constraints(c: Constraints, **changes: object) -> Constraints:
+    return replace(c, **changes)  # type: ignore[arg-type]
+
+
+def _replace(part: Part, **changes: object) -> Part:
+    return replace(part, **changes)  # type: ignore[arg-type]

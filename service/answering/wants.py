@@ -1,0 +1,104 @@
+"""What answer a question's wording wants: a yes or no (English questions, in any of their clauses), a value of some
+kind, and for a value what it measures ("注册资本最低要多少" → 注册资本; "the cap on foreign ownership" → foreign
+ownership)."""
+
+from __future__ import annotations
+
+import re
+
+from index.analyzer import Analyzer
+from ingest.places import Gazetteer
+from service.answering import lexicon as L
+from service.answering.terms import Term
+from service.answering.types import ValueKind
+
+
+def attribute_terms(text: str, zh: bool, focus: list[Term], analyzer: Analyzer, gazetteer: Gazetteer) -> list[Term]:
+    """The terms naming what a value question measures ("注册资本最低要多少" → 注册资本)."""
+    phrase = _attribute_phrase_zh(text, analyzer) if zh else _attribute_phrase_en(text)
+    if not phrase:
+        return []
+    wanted = set(analyzer.tokens(phrase))
+    # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
+    named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
+             or t.surface in phrase]
+    # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
+    named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS]
+    if not zh:
+        return named
+    tags = dict(gazetteer.tags(text))
+    nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
+    return nouns or [t for t in named if tags.get(t.surface) != "v"]
+
+
+def asks_yes_or_no(text: str) -> bool:
+    """An English yes/no question, at the start or in a later clause ("We run a travel agency here — are we
+    allowed to sell trips abroad, and who do we talk to?")."""
+    if _wh_first(text):
+        return False  # "How, if at all, does the plan…": a wh-question, whatever its later clauses look like
+    if L.YESNO_EN.search(text):
+        return True
+    for clause in re.split(r"\s[—–-]{1,2}\s|[,;:?!.]\s+", text)[1:]:
+        clause = re.sub(r"^(and|so|but|then|also)\s+", "", clause.strip(), flags=re.I)
+        if L.YESNO_EN.match(clause) and not L.WH_EN.match(clause):
+            return True
+    return False
+
+
+def _wh_first(text: str) -> bool:
+    """An English question whose first clause starts with a question word (not yes/no)."""
+    m = L.WH_EN.search(text)
+    return m is not None and m.start() < 12
+
+
+def value_kind(text: str, zh: bool) -> ValueKind | None:
+    for kind, rx in (L.VALUE_ZH if zh else L.VALUE_EN):
+        if rx.search(text):
+            return kind  # type: ignore[return-value]
+    return None
+
+
+_VALUE_WORD_ZH = re.compile(r"多少|几|多久|多长|何时|什么时候|哪年|哪一年|哪天|比例|税率|股比|占比|上限|下限|期限|年限|规模")
+
+
+def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
+    m = _VALUE_WORD_ZH.search(text)
+    if not m:
+        return ""
+    segment_start = max(text.rfind(p, 0, m.start()) for p in "，,。；;：:？?") + 1
+    before = text[segment_start : m.start()]
+    after = re.match(r"(个|家|项|所|条|名|位|座|批|类|种|元|万元|亿元)?([0-9A-Za-z\u4e00-\u9fff]{0,8})", text[m.end() :])
+    counted_words = analyzer.tokens(after.group(2)) if after and after.group(1) else []
+    words = analyzer.tokens(before)
+    fillers = L.VALUE_FILLERS_ZH
+    kept: list[str] = []
+    for w in reversed(words):
+        if w in fillers and not kept:
+            continue
+        if w in fillers or w in ("的", "给", "对", "在"):
+            break
+        kept.insert(0, w)
+        if len(kept) >= 3:
+            break
+    counted = after.group(2) if after and counted_words else ""  # 多少个5G基站: what is counted is 5G基站
+    return " ".join(kept) + " " + m.group(0) + " " + counted
+
+
+_EN_ATTRIBUTE = [
+    re.compile(r"\b(?:target|goal|figure|cap|limit)s? (?:for|of|on) (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s*(?=\?|$|\bby\b|"
+               r"\bin\b|\bunder\b)", re.I),
+    re.compile(r"\bhow (?:much|many|long|big|large|high)\s+(?P<np>(?:[\w'-]+\s+){0,9}?)(?=(?:do|does|did|is|are|was|were|"
+               r"can|could|will|would|should|has|have|for|in|on|at|of|to|under|per|does|a|an|the|my|our|will)\b|\?|$)",
+               re.I),
+    re.compile(r"\bwhat(?:'s| is| are| was)? (?:the |a |an )?(?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:for|of|in|at|that|"
+               r"which|does|do|did|applies|apply|is|are|needed|required|a|an|on|under|to)\b|\?|$)", re.I),
+    re.compile(r"\bwhat (?P<np>(?:[\w'-]+\s+){0,6}?[\w'-]+)\s+(?=(?:do|does|did|applies|apply|is|are|will)\b)", re.I),
+]
+
+
+def _attribute_phrase_en(text: str) -> str:
+    for rx in _EN_ATTRIBUTE:
+        m = rx.search(text)
+        if m and m.group("np").strip():
+            return m.group("np")
+    return ""
