@@ -153,6 +153,11 @@ def _own_places(zh: str, scope: Scope) -> tuple[Place | None, str, str]:
             level_en, rest = _LEVELS[rest[0]][1], rest[1:]
 
 
+def _bare(place: Place | None) -> str:
+    """A place's name as it stands before an organ's level word: Lishan (District) People's Government."""
+    return place.en.removesuffix(" District").removesuffix(" County") if place else ""
+
+
 def _seat(zh: str, where: str, level_en: str) -> str:
     """The government or party committee of a place and their general offices, in their official English forms:
     人民政府办公厅 → General Office of the Yuncheng Municipal People's Government; 委 → CPC Guangzhou Municipal
@@ -194,27 +199,27 @@ def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, 
     if place is not None and level != "national":
         for a in registry.agencies:
             if not a.generated and zh in a.names and a.jurisdiction_en and a.jurisdiction_en in a.en:
-                return a.en.replace(a.jurisdiction_en, place.en.removesuffix(" District").removesuffix(" County")), \
+                return a.en.replace(a.jurisdiction_en, _bare(place)), \
                     place, level
     if zh.startswith("各") or "各" in zh[:4]:  # a collective: 各区、县级市, 市直各有关单位
         return _title(_words(zh, registry)), place, level
-    where = place.en.removesuffix(" District").removesuffix(" County") if place and place is not NATIONAL else ""
+    where = _bare(place) if place is not NATIONAL else ""
     own, own_rest, own_level = _own_places(rest, scope)
     if own is not None:  # 立山经济开发区, 莲都邮政管理局, 运城市人民政府: the name carries its own place
-        place, rest, level_en = own, own_rest, own_level or level_en if not key else own_level
-        where = own.en.removesuffix(" District").removesuffix(" County")
+        place, rest, where = own, own_rest, _bare(own)
+        level_en = own_level if key else (own_level or level_en)
         if not own_level and (m := _strip_level(rest))[0]:  # 浙江|省委办公厅
             level_en, rest = _LEVELS[m[0]][1], rest[1:]
     elif zh[:1] in _LEVELS and _seat(zh[1:], "", "x"):  # 市委, 市政府办公室: the seat of the notice's own place
         rest, level_en = zh[1:], _LEVELS[zh[0]][1]
         place = scope.at(_LEVELS[zh[0]][0])
-        where = place.en.removesuffix(" District").removesuffix(" County") if place else ""
+        where = _bare(place)
     if seat := _seat(rest, where, level_en):
         return seat, place, level
-    if zh[:1] in _LEVELS and not own and _of_seat(zh[1:], "", "x", registry):  # 市政府督查室
+    if zh[:1] in _LEVELS and not own:  # 市政府督查室: an office of the notice's own government
         at = scope.at(_LEVELS[zh[0]][0])
-        here = at.en.removesuffix(" District").removesuffix(" County") if at else ""
-        return _of_seat(zh[1:], here, _LEVELS[zh[0]][1], registry), at, _LEVELS[zh[0]][0]
+        if inner := _of_seat(zh[1:], _bare(at), _LEVELS[zh[0]][1], registry):
+            return inner, at, _LEVELS[zh[0]][0]
     if rest in organ_words():  # a whole name the word list knows: 残联, 编办, 团市委
         return _title(f"{where} {level_en} {organ_words()[rest]}"), place, level
     core, organ = _suffix(rest)

@@ -155,9 +155,14 @@ def american(word: str) -> str:
     for pattern, repl in _BRITISH:
         word = pattern.sub(repl, word)
     if _BRITISH_ISE.search(word) and not _gloss_form(word):  # "premise", "advised" are words as they are
-        us = _BRITISH_ISE.sub(r"iz\1", word)
+        us = ize_form(word)
         return us if _gloss_form(us) else word
     return word
+
+
+def ize_form(word: str) -> str:
+    """The -ize spelling of a word ending in -ise, -ised, -ising, -isation … (the word itself otherwise)."""
+    return _BRITISH_ISE.sub(r"iz\1", word)
 
 
 def _gloss_form(word: str) -> bool:

@@ -10,13 +10,12 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import cache
 
-from ingest.dictionary import american
+from ingest.dictionary import american, ize_form
 
 # Clipped words people type for the full word an agency's name or a notice prints ("stats bureau", "the IT dept").
 _CLIPPED = {"stats": "statistics", "stat": "statistics", "dept": "department", "depts": "departments",
             "govt": "government", "gov": "government", "admin": "administration", "info": "information",
             "tech": "technology", "intl": "international", "mgmt": "management", "biz": "business"}
-_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]*")
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
@@ -89,7 +88,7 @@ class Speller:
         if low in _CLIPPED:
             return _CLIPPED[low]
         low = american(low)
-        if low not in known and (us := _ISE.sub(r"iz\1", low)) in known:  # digitalisation, as the corpus spells it
+        if low not in known and (us := ize_form(low)) in known:  # digitalisation, as the corpus spells it
             low = us
         if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()
                 or is_pinyin(low) or self._is_word(low)):
