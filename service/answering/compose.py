@@ -94,10 +94,29 @@ def asked_units(c: Clause, asked: Role | None) -> list[Unit]:
     return first + [u for u in c.units if u not in first]
 
 
+# What kind of document a title names, by its ending (the most specific first): an English answer about a notice
+# with no English title says what it is ("the Dongguan implementing opinions") beside a short Chinese title.
+_GENRES = (("分工方案", "task-division plan"), ("实施意见", "implementing opinions"), ("指导意见", "guiding opinions"),
+           ("意见", "opinions"), ("实施方案", "implementation plan"), ("行动方案", "action plan"),
+           ("行动计划", "action plan"), ("工作方案", "work plan"), ("责任分解", "responsibility breakdown"),
+           ("方案", "plan"), ("规划", "plan"), ("计划", "plan"), ("措施", "measures"), ("办法", "measures"),
+           ("规定", "provisions"), ("决定", "decision"), ("报告", "report"), ("通知", "notice"))
+
+
+def genre_en(title: str) -> str:
+    """The kind of document a Chinese title names, in English ("notice" when the ending is not one we know)."""
+    bare = re.sub(r"[（(][^）)]*[）)]$", "", title.strip())
+    return next((en for zh, en in _GENRES if bare.endswith(zh)), "notice")
+
+
 def doc_title(d: Document, lang: str) -> str:
     if lang == "en":
-        # With no English rendering, a short Chinese title: the citation carries the whole of it.
-        return f"{d.title_en} ({d.title})" if d.title_en else f"{short(d.title, 20)} (no English rendering)"
+        if d.title_en:
+            return f"{d.title_en} ({d.title})"
+        # With no English rendering: what the document is, and a short Chinese title (the citation carries it all).
+        place = "national" if d.jurisdiction_en in ("China", "PRC") else d.jurisdiction_en
+        what = " ".join(w for w in (place, genre_en(d.title)) if w)
+        return f"the {what} “{short(d.title, 14)}” (no English title)"
     return d.title
 
 

@@ -144,6 +144,22 @@ DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试
 DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
                           r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline)s?\b", I)
 
+# Words that, before a document word, say which kind of document ("实施意见", "task-division plan").
+_DOC_KIND_ZH = re.compile(r"(?:实施|指导|工作|行动|任务|责任|重点|分工|" + DOC_WORDS_ZH.pattern + ")+")
+_DOC_KIND_EN = frozenset("implementing implementation guiding work working action task-division task division "
+                         "responsibility key-work".split())
+
+
+def is_doc_words(surface: str, zh: bool) -> bool:
+    """Whether a term only names a kind of document ("方案", "分工方案", "the implementing opinions")."""
+    surface = surface.strip("-").strip()
+    if zh:
+        return bool(_DOC_KIND_ZH.fullmatch(surface)) and bool(DOC_WORDS_ZH.search(surface))
+    words = surface.lower().split()
+    return bool(words) and bool(DOC_WORDS_EN.fullmatch(words[-1])) and all(
+        w in _DOC_KIND_EN or DOC_WORDS_EN.fullmatch(w) for w in words[:-1])
+
+
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
 MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b|\b(task|pilot|measure|item)\s+and\s+the\b", I)
 PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")
@@ -180,6 +196,7 @@ _QUESTION_WORDS_ZH = """
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
 具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
+哪些项目 哪些事项 任务分工 重点任务
 """.split()
 
 

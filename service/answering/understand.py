@@ -23,6 +23,8 @@ from service.answering.types import AnswerType, Constraints, Part, Question
 from service.answering.wants import asks_yes_or_no, attribute_terms
 from service.answering.wants import value_kind as value_kind_of
 
+_LEVEL_AFTER_EN = re.compile(r"(?:['’]s)?\s+(?:district|county|city|province|municipality|prefecture|township|"
+                             r"new area)(?:['’]s)?\b", re.I)
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 MAX_PARTS = 4
 
@@ -163,12 +165,13 @@ class Understanding:
         # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
         place_spans = [m.span() for p in places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
                        if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
+        # "Xialu district's plan": the level word after a place's English name is the place too, not the topic.
+        place_spans += [(e, e + m.end()) for _, e in list(place_spans) if (m := _LEVEL_AFTER_EN.match(text[e:]))]
         year_spans = [m.span() for m in _YEAR.finditer(text)]
         tasks, task_spans = task_numbers(text)
         focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans))
         if ref.doc_numbers:  # "the services pilot plan": its words for a document name the notice, not a topic
-            doc_words = L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN
-            focus = [t for t in focus if not doc_words.fullmatch(t.surface.strip("-"))]
+            focus = [t for t in focus if not L.is_doc_words(t.surface, zh)]
         role = L.detect_role(text, zh)
         asks_agency = bool((L.ASKS_AGENCY_ZH if zh else L.ASKS_AGENCY_EN).search(text))
         if asks_agency and agencies and not zh:  # "is 区发改局 the lead unit": said of the agency named
@@ -185,7 +188,7 @@ class Understanding:
                    "主要内容", "目的",
                    "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic
-                   and not (L.DOC_WORDS_ZH if zh else L.DOC_WORDS_EN).fullmatch(t.surface.strip("-"))
+                   and not L.is_doc_words(t.surface, zh)
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
                    and not (agencies and _name_fragment(t.surface, self.terms.dictionary))]
         asks = asked_details(text, zh, self._titles)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from eval.metrics import english_enough
 from tests.conftest import NOTICES, ask, build_store_and_index
 
 pytestmark = pytest.mark.model
@@ -76,6 +77,22 @@ def test_a_second_document_question_is_about_the_same_notice(engine) -> None:  #
     assert not r.abstained and "一九九六年六月二十九日" in r.answer
     assert {c.doc_number for c in r.citations} == {"国办发〔1996〕25号"}
     assert [u.zh for u in r.units if u.role == "issuer"] == ["国务院办公厅", "中央军委办公厅"]
+    # The date and the issuers are printed in the signature block: it is cited, so the asker can check them there.
+    assert any("一九九六年六月二十九日" in c.quote for c in r.citations[:3]), [c.quote[:40] for c in r.citations]
+
+
+def test_an_english_answer_says_what_a_notice_without_an_english_title_is(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "What document number is printed on the Dongguan employment opinion?")
+    assert not r.abstained and "东府〔2021〕54号" in r.answer, r.answer
+    assert "the Dongguan implementing opinions" in r.answer and "(no English title)" in r.answer
+    assert english_enough(r.answer), r.answer
+
+
+def test_words_that_name_a_notice_choose_it_rather_than_narrow_its_tasks(engine) -> None:  # type: ignore[no-untyped-def]
+    # 政府工作报告 is in the Liandu notice's title, in none of its tasks: it says which notice, not which tasks.
+    r = _ask(engine, "区发改局在政府工作报告重点工作责任分解中牵头哪些任务？")
+    assert not r.abstained and r.intent == "agency_tasks", r.answer
+    assert {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
 
 
 def test_a_place_named_in_an_english_question_searches_that_places_notices(engine) -> None:  # type: ignore[no-untyped-def]
@@ -99,3 +116,10 @@ def test_a_cover_letters_sentences_answer_too(engine) -> None:  # type: ignore[n
     r = _ask(engine, "实施过程中遇到问题应径向哪个部门反映？")
     assert not r.abstained and r.citations[0].doc_number == "粤府办〔2023〕5号", r.answer
     assert r.citations[0].section == "印发通知" and "省发展改革委" in r.answer
+
+
+def test_the_level_word_after_a_places_english_name_is_the_place_not_the_topic(engine) -> None:  # type: ignore[no-untyped-def]
+    question = "Under Dongguan city's opinion, who handles the employment security fund for the disabled?"
+    part = engine.answerer.understanding.understand(question).parts[0]
+    assert [p.text for p in part.constraints.places] == ["Dongguan"]
+    assert not any("city" in t.surface.lower() for t in part.focus), [t.surface for t in part.focus]

@@ -50,6 +50,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     title = C.doc_title(d, lang)
     front = _front(catalog, d)
     header, trailer = front[:1], [c for c in front[1:] if _PRINTED.search(c.text)]
+    # The signature block prints the issuer and the date: cited for either, so the asker can check them there.
+    signed = [c for c in front[1:] if d.issued_on and d.issued_on in c.text and c not in trailer][-1:]
     facts = {"doc": d.doc_number, "title": title, "issuer": issuer_in(d, lang, registry),
              "date": C.date_in(d.issued_on, lang)}
     if attribute == "number":
@@ -57,7 +59,7 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "title":
         return [say(lang, "doc_title", **facts)], header
     if attribute == "issuer":
-        return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header
+        return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header + signed
     if attribute == "date":
         if not d.issued_on:
             return [say(lang, "doc_no_date", **facts)], header
@@ -68,7 +70,7 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
                 a = registry.resolve(m.group(1))
                 printer = f"{a.en} ({a.zh})" if a and lang == "en" else m.group(1)
                 lines.append(say(lang, "doc_printed", printer=printer, date=C.date_in(m.group(2), lang)))
-        return lines, header + trailer
+        return lines, header + signed + trailer
     if attribute == "period":
         key = "doc_period" if d.period else "doc_no_period"
         return [say(lang, key, period=d.period or "", **facts)], header

@@ -36,6 +36,13 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     role = part.role if part.role in STRICT_ROLES else None
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
     joint = len(ids) > 1 and bool(JOINT.search(part.text))
+    focus = list(part.focus)
+    # "the items of the party-building innovation opinion": words every one of which a notice's title holds name
+    # that notice, not a topic its tasks must hold.
+    titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
+              and coverage(focus, f"{d.title} {d.notice_title} {d.title_en or ''}", frozenset())[0] >= 1.0]
+    if titled and len(titled) < len(docs or catalog.documents()):
+        docs, focus = titled, []
 
     def matching(role: str | None) -> list[tuple[Clause, list[str]]]:
         rows = []
@@ -45,14 +52,14 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
             roles = _roles_of(c, ids, role)
             if not roles:
                 continue
-            if part.focus and coverage(list(part.focus), clause_text(c), tokens_of(c))[0] < 0.5:
+            if focus and coverage(focus, clause_text(c), tokens_of(c))[0] < 0.5:
                 continue
             rows.append((c, roles))
         return rows
 
     rows = matching(role)
     names = join_names([C.unit_name(_unit(a), lang) for a in part.subjects], lang)
-    topic = say(lang, "about_topic", topic=" ".join(t.surface for t in part.focus)) if part.focus else ""
+    topic = say(lang, "about_topic", topic=" ".join(t.surface for t in focus)) if focus else ""
     units = tuple(_unit(a, role or "responsible") for a in part.subjects)
     lines: list[str] = []
     if not rows:

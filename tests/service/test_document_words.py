@@ -1,0 +1,34 @@
+"""Words that only say which kind of document a question is about, and the English an answer uses for a notice
+printed with no English title."""
+
+from __future__ import annotations
+
+import pytest
+
+from service.answering.compose import genre_en
+from service.answering.lexicon import is_doc_words
+
+
+@pytest.mark.parametrize(("surface", "zh"), [("方案", True), ("分工方案", True), ("实施意见", True), ("工作方案", True),
+                                             ("plan", False), ("task-division plan", False),
+                                             ("implementing opinions", False), ("work plan", False)])
+def test_kinds_of_document_are_document_words(surface: str, zh: bool) -> None:
+    assert is_doc_words(surface, zh)
+
+
+@pytest.mark.parametrize(("surface", "zh"), [("实施", True), ("数字贸易", True), ("重点工作", True),
+                                             ("action", False), ("digital trade plan", False), ("planning", False)])
+def test_topics_are_not(surface: str, zh: bool) -> None:
+    assert not is_doc_words(surface, zh)
+
+
+@pytest.mark.parametrize(("title", "kind"), [
+    ("东莞市人民政府关于贯彻落实《广东省进一步稳定和扩大就业若干政策措施》的实施意见", "implementing opinions"),
+    ("全国深化“放管服”改革优化营商环境电视电话会议重点任务分工方案", "task-division plan"),
+    ("南京市推进服务业扩大开放综合试点工作方案（2023—2025年）", "work plan"),
+    ("2023年莲都区政府工作报告重点工作责任分解", "responsibility breakdown"),
+    ("关于加强对侵华日军遗弃化学武器调查和管理工作的通知", "notice"),
+    ("某某事项", "notice"),
+])
+def test_a_titles_ending_says_what_kind_of_document_it_is(title: str, kind: str) -> None:
+    assert genre_en(title) == kind
