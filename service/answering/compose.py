@@ -4,11 +4,18 @@ stated comes from a clause or a document; the words come from `wording`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from ingest.models import Clause, Document, Role, Unit
 from service.answering.evidence import sentences
 from service.answering.inline import InlineAgency
 from service.answering.wording import ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
+
+if TYPE_CHECKING:
+    from service.answering.terms import Term
+
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 
 _MONTHS = "January February March April May June July August September October November December".split()
 
@@ -55,6 +62,21 @@ def quote(c: Clause, lang: str, text: str | None = None) -> str:
         return say(lang, "quote_zh_only", text=text or _opening(c.text, ZH_QUOTE_IN_EN))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
+
+
+def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] = ()) -> list[str]:
+    """The quote, and for an English question over a clause printed only in Chinese, which of its Chinese words are
+    the asker's own ("医保信息平台 = medical insurance information platform"): what lets them check it."""
+    lines = [quote(c, lang, text)]
+    if lang != "en" or c.text_en:
+        return lines
+    quoted = text or _opening(c.text, ZH_QUOTE_IN_EN)
+    pairs = []
+    for t in focus:
+        held = next((z for z in sorted(t.zh, key=len, reverse=True) if z in quoted), None)
+        if held and not _HAN.search(t.surface):
+            pairs.append(f"{held} = {t.surface}")
+    return lines + ([say(lang, "terms_in_quote", pairs="; ".join(pairs))] if pairs else [])
 
 
 def units_by_role(c: Clause) -> dict[str, list[Unit]]:

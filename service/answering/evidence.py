@@ -74,6 +74,16 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+_YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
+
+
+def quoted_figures(question: str, text: str) -> int:
+    """How many figures the question quotes ("the 50% cut", not a year) `text` prints as they are."""
+    figures = {f for f in _FIGURE.findall(question) if not _YEAR_ONLY.fullmatch(f)}
+    return sum(bool(re.search(rf"(?<![\d.]){re.escape(f)}(?![\d.%])", text)) for f in figures)
+
+
 @dataclass(frozen=True)
 class Check:
     """How one clause fares against one part."""
@@ -180,6 +190,7 @@ class EvidenceChecker:
                 if not found:
                     continue
                 score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))
+                score += quoted_figures(part.text, s)  # "the 50% cut": the sentence printing 50% is the one
                 if score > best_score:
                     best, best_score = s, score
         return best

@@ -32,3 +32,12 @@ def test_topics_are_not(surface: str, zh: bool) -> None:
 ])
 def test_a_titles_ending_says_what_kind_of_document_it_is(title: str, kind: str) -> None:
     assert genre_en(title) == kind
+
+
+def test_a_figure_the_question_quotes_counts_where_it_is_printed_as_such() -> None:
+    from service.answering.evidence import quoted_figures
+
+    question = "Until when does the temporary 50% cut in 2021 apply?"
+    assert quoted_figures(question, "2021年5月1日至2022年4月30日实施阶段性下调工伤保险费率50%的政策") == 1
+    assert quoted_figures(question, "原政策实施至2021年4月30日") == 0  # a year is not a quoted figure
+    assert quoted_figures(question, "下调150%") == 0 and quoted_figures("the 50 items", "50%") == 0

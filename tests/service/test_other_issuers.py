@@ -123,3 +123,10 @@ def test_the_level_word_after_a_places_english_name_is_the_place_not_the_topic(e
     part = engine.answerer.understanding.understand(question).parts[0]
     assert [p.text for p in part.constraints.places] == ["Dongguan"]
     assert not any("city" in t.surface.lower() for t in part.focus), [t.surface for t in part.focus]
+
+
+def test_an_english_answer_over_chinese_shows_the_askers_words_in_the_quote(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Until when does Dongguan apply the temporary 50% cut in work-injury insurance rates?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("东府〔2021〕54号", 1), r.answer
+    assert "2022年4月30日" in r.answer  # the sentence printing the quoted 50%, not the earlier cut's end
+    assert "工伤保险 = work-injury insurance" in r.answer, r.answer

@@ -12,7 +12,7 @@ from index.analyzer import Analyzer
 from ingest.dictionary import default_dictionary
 from service.answering import compose as C
 from service.answering.decide import Decision
-from service.answering.evidence import sentences, values
+from service.answering.evidence import quoted_figures, sentences, values
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
@@ -34,7 +34,8 @@ def _scorer(part: Part, analyzer: Analyzer) -> Callable[[str], float]:
     def score(s: str) -> float:
         """The question's words a sentence holds (each once, in its rarest form found), weighted by rarity."""
         toks = set(analyzer.tokens(s))
-        total = 0.0
+        # A figure the question quotes ("the 50% cut") is printed beside what is asked about it: rarest of all.
+        total = weight("") * quoted_figures(part.text, s)
         for term in part.focus:
             held = [weight(z) for z in term.zh if z in s] + [weight(t) for t in term.en & toks]
             total += max(held, default=0.0)
@@ -93,12 +94,13 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
             sentence = best_sentences(stating or c.text_en, part, analyzer, keep=1)
         if lang == "en" and not c.text_en:  # the Chinese phrases stating the value, not the whole sentence
             sentence = best_span(sentence, part, analyzer, must=lambda s: any(values(s, k) for k in kinds))  # type: ignore[arg-type]
-        lines.append(C.quote(c, lang, sentence))
+        lines += C.quote_lines(c, lang, sentence, part.focus)
         found = list(dict.fromkeys(v for k in kinds for v in values(sentence, k)))  # type: ignore[arg-type]
         if found:
             lines.append(say(lang, "value_is", values="、".join(found[:4]) if lang == "zh" else "; ".join(found[:4])))
     elif lang == "en" and not c.text_en:  # no English rendering: the Chinese phrases that answer, marked as such
-        lines.append(C.quote(c, lang, best_span(best_sentences(c.text, part, analyzer, keep=1), part, analyzer)))
+        lines += C.quote_lines(c, lang, best_span(best_sentences(c.text, part, analyzer, keep=1), part, analyzer),
+                               part.focus)
     else:
         lines.append(C.quote(c, lang, best_sentences(C.quote_text(c, lang), part, analyzer)))
     if c.units:
