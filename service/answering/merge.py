@@ -4,6 +4,7 @@ particular of the previous part's topic."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from index.analyzer import is_chinese
@@ -36,7 +37,7 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
             p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
                 p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
-        if out and not p.subjects and p.answer_type != "document" and _elliptical(p):
+        if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)):
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
             p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + p.focus)),
@@ -53,6 +54,16 @@ _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 
 
 _DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 "
                             "date signed issued published sign issue publish number title when".split())
+
+
+# A part opening with a word that points back ("届时要建成什么样的体系？", "And what does it cover?") is about the
+# previous part's matter.
+_BACK_ZH = re.compile(r"^\s*(届时|其|该|此|上述|这些|这一|那时|到时)")
+_BACK_EN = re.compile(r"^\s*(?:and\s+)?(?:by then|then|it|its|they|their|these|those)\b", re.I)
+
+
+def _refers_back(p: Part) -> bool:
+    return bool((_BACK_ZH if is_chinese(p.text) else _BACK_EN).match(p.text))
 
 
 def _topical(p: Part) -> bool:

@@ -130,3 +130,9 @@ def test_an_english_answer_over_chinese_shows_the_askers_words_in_the_quote(engi
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("东府〔2021〕54号", 1), r.answer
     assert "2022年4月30日" in r.answer  # the sentence printing the quoted 50%, not the earlier cut's end
     assert "工伤保险 = work-injury insurance" in r.answer, r.answer
+
+
+def test_a_part_that_points_back_is_about_the_previous_parts_matter(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "政务新媒体的工作目标定在哪一年？届时要形成什么格局？")
+    assert not r.abstained and "2022" in r.answer, r.answer
+    assert {c.doc_number for c in r.citations} == {"国办发〔2018〕123号"}, r.answer  # both parts, one notice
