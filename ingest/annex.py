@@ -100,10 +100,23 @@ def _text(cols: _Columns, cells: list[str]) -> str:
     return "：".join(p for p in parts if p)
 
 
+_PIPE_ROW = re.compile(r"^\s*\|?[^|\t]*(?:\|[^|\t]*){2,}\|?\s*$")
+
+
+def table_cells(raw: str) -> list[str]:
+    """A table row's cells: tab-separated (the readers' rows), or a text copy's pipe-separated row (`a | b | c |`)."""
+    if "\t" not in raw and raw.count("|") >= 3 and _PIPE_ROW.match(raw):
+        inner = raw.strip()
+        inner = inner[1:] if inner.startswith("|") else inner
+        inner = inner[:-1] if inner.endswith("|") else inner
+        return inner.split("|")
+    return raw.split("\t")
+
+
 def find_table(lines: list[str]) -> int | None:
     """Where a task table's header starts (first cell), in either layout; None when the text has none."""
     for i, raw in enumerate(lines):
-        cells = [nospace(c) for c in raw.split("\t")]
+        cells = [nospace(c) for c in table_cells(raw)]
         if len(cells) >= 3 and _is_header(cells):
             return i
         if raw.strip() == "序号":
@@ -125,7 +138,7 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     pending_labels: list[str] = []
     carried: dict[int, str] = {}
     for offset, raw in enumerate(lines):
-        cells = [c.strip() for c in raw.split("\t")]
+        cells = [c.strip() for c in table_cells(raw)]
         if len(cells) < 3:
             continue
         norm = [nospace(c) for c in cells]

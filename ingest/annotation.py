@@ -28,7 +28,10 @@ _VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头|按职
                    r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide"}
-FIRST_LISTED = re.compile(r"[列排]在?第一位[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
+FIRST_LISTED = re.compile(r"[列排]在?(?:第一位|首位|第一)[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
+# When, not who: a deadline or pace printed after the units (（国务院各部门分别负责，年内持续推进）, …，6月底完成）.
+_WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"
+                   r"长期|逐步|定期|每年|每季|每月|立即|尽快|及时")
 _NOTE = re.compile(r"^(以下|具体|下同|此项|其中|注|各地|均需|不再)")
 _ORGAN = re.compile(r"(局|委|部|办|厅|府|院|署|室|会|中心|行|所|站|组|队|社|馆|台|司|团|区|县|市|省|处|科|关|联|街道|"
                     r"单位|部门|机构|各地区|各地|银行|集团|公司|企业|学校|高校|专班)(（[^）]*）|\([^)]*\))?$")
@@ -116,12 +119,26 @@ def _first_sentence_parts(s: str) -> list[str]:
     return [p for p in split_top_level(s, "。") if p and not _NOTE.match(p) and not FIRST_LISTED.search(p)]
 
 
+_SAME_BELOW = re.compile(r"^(?:以下同|下同|同上|余同)$")
+
+
+def _aside(clause: str) -> bool:
+    """A comma-separated clause of an annotation that names no unit: a note (下同), the first-listed rule, a
+    deadline."""
+    return bool(_SAME_BELOW.match(clause) or FIRST_LISTED.search(clause)
+                or (_WHEN.search(clause) and not _ORGAN.search(clause) and not _VERB.match(clause)))
+
+
+def _without_asides(value: str) -> str:
+    return "，".join(c for c in split_top_level(value, "，,；;") if c and not _aside(c))
+
+
 def _labelled(s: str) -> list[Unit]:
     units: list[Unit] = []
     marks = list(LABEL.finditer(s))
     for k, m in enumerate(marks):
         value = s[m.end() : marks[k + 1].start() if k + 1 < len(marks) else len(s)]
-        value = split_top_level(value, "。")[0].strip("，,；;、 ")
+        value = _without_asides(split_top_level(value, "。")[0].strip("，,；;、 "))
         role = _LABEL_ROLE[m.group(1)]
         verb = _VERB.match(value)
         extra: Role | None = None
@@ -143,7 +160,7 @@ def _by_verb(s: str) -> list[Unit]:
     units: list[Unit] = []
     pending: list[str] = []
     for clause in split_top_level(parts[0], "，,；;"):
-        if not clause:
+        if not clause or _aside(clause):
             continue
         m = _VERB.match(clause)
         if not m:

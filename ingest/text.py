@@ -91,5 +91,10 @@ def split_units(cell: str) -> list[str]:
         piece = _TRAILING.sub("", piece).strip("。.:：")
         m = _ETC.match(piece)
         parts = [m.group(1), m.group(2)] if m else [piece]
-        out += [p for p in (_TRAILING.sub("", q) for q in parts) if p]
+        out += [r for p in (_TRAILING.sub("", q) for q in parts) if p for r in _RUN_TOGETHER.split(p) if r]
     return out
+
+
+# Two names printed with no separator between them (市行政审批局市司法局, 区委区政府): a name never goes on past
+# an organ's last word into a new level word.
+_RUN_TOGETHER = re.compile(r"(?<=[局厅委办部])(?=(?:市|省|区|县|州)(?!场|民|属|直|级|内|外|委员会))")

@@ -14,7 +14,7 @@ from ingest.readers.docx import DocxReader
 from ingest.readers.html import HtmlReader
 from ingest.readers.office import OfficeReader, ole_kind
 from ingest.readers.pdf import PdfReader
-from ingest.readers.script import to_simplified
+from ingest.readers.script import to_simplified, without_pinyin
 from ingest.readers.text import TextReader
 from policyqa.errors import IngestError, UnsupportedFormatError
 
@@ -77,7 +77,7 @@ def read_notice(data: bytes, name: str = "<input>") -> Reading:
     if not data.strip():
         raise IngestError(f"{name}: file is empty; give a notice as text, HTML, .docx, .doc or PDF")
     reader = reader_for(data, name)
-    reading = to_simplified(reader.read(data, name))
+    reading = to_simplified(without_pinyin(reader.read(data, name)))
     n_cjk = len(re.findall(r"[\u4e00-\u9fff]", reading.text()))
     if n_cjk < MAX_CJK_FREE:
         raise IngestError(f"{name}: has almost no Chinese text ({reader.format}); PolicyQA ingests Chinese policy "

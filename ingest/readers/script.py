@@ -1,5 +1,6 @@
 """Traditional-Chinese copies of notices (mirror sites, Hong Kong and Taiwan reprints) are normalised to Simplified
-with OpenCC, so that their units resolve and their text is searched like any other notice."""
+with OpenCC, so that their units resolve and their text is searched like any other notice; the pinyin some mirror
+sites print after a character (经(jīng)贸(mào)委) is taken out."""
 
 from __future__ import annotations
 
@@ -43,3 +44,19 @@ def to_simplified(reading: Reading) -> Reading:
     return replace(reading, lines=tuple(line(ln) for ln in reading.lines), title=conv(reading.title),
                    fields={conv(k): conv(v) for k, v in reading.fields.items()},
                    warnings=(*reading.warnings, "Traditional Chinese text normalised to Simplified (OpenCC t2s)"))
+
+
+# Pinyin with a tone mark, in brackets right after a Chinese character: a mirror site's reading aid, not the text.
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*[）)]")
+
+
+def without_pinyin(reading: Reading) -> Reading:
+    if not _PINYIN.search(reading.text()):
+        return reading
+
+    def line(ln: Line) -> Line:
+        return _PINYIN.sub("", ln) if isinstance(ln, str) else tuple(_PINYIN.sub("", c) for c in ln)
+
+    return replace(reading, lines=tuple(line(ln) for ln in reading.lines), title=_PINYIN.sub("", reading.title),
+                   warnings=(*reading.warnings,
+                             "pinyin printed after characters (a mirror site's reading aid) removed"))

@@ -200,3 +200,51 @@ def test_a_title_of_the_form_x_guanyu_names_its_issuer_when_nothing_else_does() 
     assert two == "中共甲市委办公厅、甲市人民政府办公厅"
     assert title_issuer("关于推进党建创新工程的实施意见") == ""  # names no body
     assert title_issuer("进一步深化改革关于若干问题的意见") == ""  # not an organ's name
+
+
+WORK_REPORT = """国务院关于落实《政府工作报告》重点工作分工的意见
+国发〔2030〕6号
+各省、自治区、直辖市人民政府，国务院各部委、各直属机构：
+一、重点工作
+（一）稳定经济运行。保持宏观政策连续性。（国家发展改革委牵头，财政部、人民银行按职责分工负责，年内持续推进）
+（二）降低企业成本。城镇土地使用税税额标准下调。（责任单位：税务总局、财政部，排在首位的为牵头单位，下同）
+（三）深化简政放权。下放一批行政许可事项。（牵头单位：市场监管总局；责任单位：司法部、各省级人民政府，6月底完成）
+（四）保障重点群体就业。（国务院各部门分别负责，长期坚持）
+国务院
+2030年3月1日
+"""
+
+
+def test_a_deadline_or_a_note_after_the_units_is_not_a_unit() -> None:
+    n = parse_notice(WORK_REPORT, "gf.txt")
+    assert n.document.n_tasks == 4
+    assert roles(n) == [
+        {"lead": ["国家发展改革委"], "responsible": ["财政部", "人民银行"]},
+        {"lead": ["税务总局"], "responsible": ["税务总局", "财政部"]},  # 首位 is 第一位
+        {"lead": ["市场监管总局"], "responsible": ["司法部", "各省级人民政府"]},
+        {"responsible": ["国务院各部门"]},
+    ]
+
+
+def test_a_text_copys_pipe_table_and_names_printed_run_together() -> None:
+    text = "\n".join([
+        "西政办发〔2030〕2号", "分工方案",
+        "序号 | 部署任务 | 落实措施 | 牵头单位 | 责任单位 | 完成时限 |",
+        "一、全链条优化审批 | ||||||",
+        "1 | 编制行政许可事项清单。 | 9月底前公布市级清单。 | 市行政审批局市司法局 | 市级相关单位,各区县政府 | "
+        "2030年9月底 |",
+    ])
+    n = parse_notice(text, "xa.txt")
+    assert roles(n) == [{"lead": ["市行政审批局", "市司法局"], "responsible": ["市级相关单位", "各区县政府"]}]
+    task = next(c for c in n.clauses if c.kind == "task")
+    assert task.fields["完成时限"] == "2030年9月底" and task.fields["落实措施"] == "9月底前公布市级清单。"
+
+
+def test_a_mirror_sites_pinyin_reading_aid_is_taken_out() -> None:
+    from ingest.readers.registry import read_notice
+
+    data = ("州政發(fā)〔2030〕5號\n一、任務\n"
+            "（一）加快推進(jìn)。（牽頭單位：州發改委；責任單位：湘西經(jīng)開區管委會）\n")
+    reading = read_notice(data.encode("utf-8"), "mirror.txt")
+    text = reading.text()
+    assert "州政发〔2030〕5号" in text and "湘西经开区管委会" in text and "(jīng)" not in text
