@@ -180,6 +180,29 @@ def _by_verb(s: str) -> list[Unit]:
     return [] if pending else units
 
 
+# The prose form of State Council task-division notices: an item's last sentence assigns it
+# (……的问题，由发展改革委会同中央农办、农业部等部门研究提出落实意见。 / 由国土资源部会同农业部等部门负责落实。).
+_ASSIGNED = re.compile(r"(?:^|[。，,；;])由([^。；;，,]{2,40}?)(?:会同([^。；;]{2,300}?))?"
+                       r"(?:等(?:有关|相关)?(?:部门|单位))?(负责|研究|牵头|组织|提出|制定|抓好|落实|推进|承担)[^。；;]{0,30}。?$")
+
+
+def assignment(text: str) -> Annotation | None:
+    """The units an item's closing sentence assigns it to in prose, or None: A leads and the bodies it works with
+    (会同) cooperate; A alone is responsible."""
+    m = _ASSIGNED.search(nospace(text))
+    if not m:
+        return None
+    heads = split_units(m.group(1))
+    partners = split_units(m.group(2)) if m.group(2) else []
+    if not heads or not all(_ORGAN.search(n) for n in heads + partners):
+        return None
+    if partners:
+        units = [Unit(n, "lead") for n in heads] + [Unit(n, "cooperate") for n in partners]
+    else:
+        units = [Unit(n, "responsible") for n in heads]
+    return Annotation(tuple(units), False, m.start())
+
+
 def first_listed_leads(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     """Under the first-listed-is-lead rule, a list of responsible units with no lead printed has its first unit as
     lead (every printed unit stays responsible)."""

@@ -143,12 +143,17 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             body_text = rest
         text, note = annotation.split_trailing(body_text, rule)
         units = note.units if note else ()
+        prose = annotation.assignment(text) if h and not note and not para.notes else None
+        if prose:  # "……由国土资源部会同农业部等部门负责落实。": the sentence stays in the text and is its annotation
+            units = prose.units
         rule = rule or bool(note and note.carries_forward)
         from_lines = [a for a in (annotation.parse_line(s, rule) for s in para.notes) if a]
         for a in from_lines:
             rule = rule or a.carries_forward
             units += a.units
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
+        if prose:
+            printed_note = squash(text[prose.start:]).lstrip("。，,；;")
         text = squash(text)
         if group is not None and group.level >= 3 and from_lines and not note and len(out) - group.first >= 1 \
                 and path and path[-1][0] > group.level:

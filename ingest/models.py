@@ -46,7 +46,8 @@ class Clause:
     @property
     def printed(self) -> str:
         """The clause as the notice prints it: its text and the annotation naming its units, if it had one."""
-        return self.text + self.fields.get(ANNOTATION, "")
+        note = self.fields.get(ANNOTATION, "")
+        return self.text if note and self.text.endswith(note) else self.text + note  # a prose note stays in the text
 
     def units_by_role(self, role: Role) -> list[str]:
         return [u.zh for u in self.units if u.role == role]

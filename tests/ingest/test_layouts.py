@@ -248,3 +248,20 @@ def test_a_mirror_sites_pinyin_reading_aid_is_taken_out() -> None:
     reading = read_notice(data.encode("utf-8"), "mirror.txt")
     text = reading.text()
     assert "州政发〔2030〕5号" in text and "湘西经开区管委会" in text and "(jīng)" not in text
+
+
+def test_an_items_closing_sentence_can_assign_it_in_prose() -> None:
+    text = """国务院办公厅关于落实若干意见有关政策措施分工的通知
+国办函〔2030〕31号
+国务院各部委、各直属机构：
+一、工作分工
+（一）关于“确保谷物基本自给”的问题，由发展改革委会同中央农办、农业部、财政部等部门研究提出落实意见。
+（二）关于“严守耕地保护红线”的问题，由国土资源部负责落实。
+（三）关于加强统筹的问题。日常工作由办公厅负责。
+"""
+    n = parse_notice(text, "gbh.txt")
+    assert roles(n) == [{"lead": ["发展改革委"], "cooperate": ["中央农办", "农业部", "财政部"]},
+                        {"responsible": ["国土资源部"]}]  # a duty named mid-sentence is not an assignment
+    first = next(c for c in n.clauses if c.kind == "task")
+    assert first.text.endswith("研究提出落实意见。") and first.printed == first.text
+    assert first.fields["annotation"].startswith("由发展改革委会同")
