@@ -23,7 +23,8 @@ _DOC_TYPES = ("通知", "意见", "方案", "决定", "办法", "规定", "规�
               "指南", "举措")
 _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
-                     r"【?字体[:：]|扫一扫|无障碍|长者版)")
+                     r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
+                     r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕)")
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|区|市|省|县)$")
 _HEAD_LIMIT = 80
 
@@ -85,6 +86,8 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         s = lines[i].strip()
         if not s:
             continue
+        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s])):
+            continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not _title_like(s) or (parts and _ends_a_title(s)):
             break
         parts.insert(0, s)
@@ -256,6 +259,6 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str]) -> str:
             return value
     for ln in lines[:10]:
         s = nospace(ln)
-        if s.endswith("文件") and 4 <= len(s) <= 30:
+        if s.endswith("文件") and 4 <= len(s) <= 30 and not _CHROME.search(s):  # not 首页>政策文件>市政府文件
             return s[:-2]
     return ""

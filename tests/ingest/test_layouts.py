@@ -265,3 +265,20 @@ def test_an_items_closing_sentence_can_assign_it_in_prose() -> None:
     first = next(c for c in n.clauses if c.kind == "task")
     assert first.text.endswith("研究提出落实意见。") and first.printed == first.text
     assert first.fields["annotation"].startswith("由发展改革委会同")
+
+
+def test_a_page_copys_breadcrumb_and_metadata_block_are_neither_title_nor_issuer() -> None:
+    text = "\n".join([
+        "本站支持IPV6", "首页>政府信息公开>政策文件>市政府文件", "",
+        "咸阳市人民政府关于落实《政府工作报告》重点工作部门分工的意见", "",
+        "时间: 2030-04-22 11:00:00", "来源:", "【字体: 打印",
+        "索引号 126104007700221260/2030-00662 主题分类 政务督查",
+        "文号 咸政发〔2030〕4号 发布机构 市政府办公室",
+        "公开日期 2030-04-22 11:00:00 有效性", "主题词", "",
+        "咸政发〔2030〕4号", "", "各县市区人民政府，市人民政府各工作部门：",
+        "一、重点工作", "（一）稳定经济增长。（市发改委负责）",
+    ])
+    d = parse_notice(text, "xy.txt").document
+    assert d.doc_number == "咸政发〔2030〕4号"
+    assert d.title == "咸阳市人民政府关于落实《政府工作报告》重点工作部门分工的意见"
+    assert d.issuer == "咸阳市人民政府"
