@@ -142,6 +142,6 @@ def inline_answer(part: Part, text: str) -> InlineAgency | None:
     sentence holds enough of them (another sentence of the same paragraph may give a different body a different
     duty): what answers "who" from such a clause."""
     found = inline_agencies(text, lambda s: coverage(list(part.focus), s, frozenset())[0])
-    if found and coverage(list(part.focus), found[0].sentence, frozenset())[0] >= INLINE_COVERAGE:
+    if found and coverage(list(part.focus), found[0].context or found[0].sentence, frozenset())[0] >= INLINE_COVERAGE:
         return found[0]
     return None

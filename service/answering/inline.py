@@ -31,13 +31,18 @@ class InlineAgency:
     verb_en: str
     role: Role
     sentence: str
+    context: str = ""  # the sentence with the one before it, when it points back to it ("因此，这项工作由…")
+
+
+# A sentence that points back to the one before it for its matter ("因此，这项工作由外交部和总参谋部统一归口管理").
+_POINTS_BACK = re.compile(r"^(?:因此|为此|对此|同时)?[，,]?(?:这项|该项|此项|上述|这些|这一|以上|该)")
 
 
 def inline_agencies(text: str, score: Callable[[str], float] | None = None) -> list[InlineAgency]:
     """Agencies given a duty in the sentences of `text`, the sentence that `score` rates highest first."""
-    sentences = [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
-    if score is not None:
-        sentences.sort(key=lambda s: -score(s))
+    split = [s for s in re.split(r"(?<=[。；！？])", text) if s.strip()]
+    context = {s: (split[i - 1] + s if i and _POINTS_BACK.match(s.strip()) else s) for i, s in enumerate(split)}
+    sentences = sorted(split, key=lambda s: -score(context[s])) if score is not None else split
     out: list[InlineAgency] = []
     for s in sentences:
         for rx, role, verb_en in _PATTERNS:
@@ -46,6 +51,7 @@ def inline_agencies(text: str, score: Callable[[str], float] | None = None) -> l
                 names = tuple(n for n in (m.group("org"), m.groupdict().get("org2")) if n)
                 names = tuple(p for n in names for p in re.split(r"[、和及]", n) if len(p) >= 2)
                 role = "lead" if m.group("verb") == "牵头" else role
-                out.append(InlineAgency(names, m.group("verb"), "leads" if role == "lead" else verb_en, role, s))
+                out.append(InlineAgency(names, m.group("verb"), "leads" if role == "lead" else verb_en, role, s,
+                                        context[s]))
                 break
     return out

@@ -136,3 +136,12 @@ def test_a_part_that_points_back_is_about_the_previous_parts_matter(engine) -> N
     r = _ask(engine, "政务新媒体的工作目标定在哪一年？届时要形成什么格局？")
     assert not r.abstained and "2022" in r.answer, r.answer
     assert {c.doc_number for c in r.citations} == {"国办发〔2018〕123号"}, r.answer  # both parts, one notice
+
+
+def test_a_sentence_that_points_back_is_read_with_the_one_before_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # "因此，这项工作由外交部和总参谋部统一归口管理": its matter (abandoned chemical weapons) is the sentence before.
+    r = _ask(engine, "国办发〔1996〕25号中，遗弃化学武器问题由哪些部门统一归口管理？")
+    assert not r.abstained and {"外交部", "总参谋部"} <= {u.zh for u in r.units}, r.answer
+    r = _ask(engine, "Under 国办发〔1996〕25号, which bodies centrally manage the work on abandoned chemical weapons?")
+    assert not r.abstained and {"外交部", "总参谋部"} <= {u.zh for u in r.units}, r.answer
+    assert "归口管理" in r.answer  # the sentence naming them is the quote

@@ -21,7 +21,9 @@ def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
         lines.append(f"{C.where(c, lang)}:" if lang == "en" else f"{C.where(c, lang)}：")
         inline = None if c.units else inline_answer(part, c.text)  # a body paragraph naming the body in its text
         lines += C.role_lines(c, lang, part.role, inline)
-        lines += C.quote_lines(c, lang, focus=part.focus)
+        # A body named in the text: the sentence that names it is the quote to check.
+        lines += C.quote_lines(c, lang, inline.sentence.strip() if inline and lang == "en" and not c.text_en else None,
+                               part.focus)
         units += C.asked_units(c, part.role) if c.units else (
             [Unit(n, inline.role) for n in inline.names] if inline else [])
     intent = part.role or "responsible"
