@@ -11,7 +11,7 @@ from index.analyzer import Analyzer, PreparedQuery
 from index.catalog import ClauseCatalog
 from index.retriever import Hit, Retriever
 from ingest.dictionary import Dictionary, default_dictionary
-from ingest.models import Document
+from ingest.models import Clause, Document, Role, Unit
 from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
@@ -121,9 +121,16 @@ class Answerer:
         decision = decide(part, hits, self.checker, self.thresholds)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
-        result = answer_role(part, decision, lang) if part.answer_type == "agency" else (
+        result = answer_role(part, decision, lang, self._inline_unit) if part.answer_type == "agency" else (
             answer_passage(part, decision, lang, self.analyzer))
         return replace(result, related=tuple(Evidence(h.clause, h.score) for h in decision.related))
+
+    def _inline_unit(self, zh: str, role: Role, c: Clause) -> Unit:
+        """A body a clause names in its text, as the registry knows it in the notice's place (or anywhere)."""
+        d = self.catalog.document(c.doc_number)
+        # Only the notice's own place's: a bare 市政府 in a Hangzhou notice is nobody else's city government.
+        a = self.registry.resolve_in(zh, (d.jurisdiction,)) if d and d.jurisdiction else self.registry.resolve(zh)
+        return Unit(zh, role, a.id if a else None, a.en if a else None)
 
     def _numbered(self, part: Part, docs: list[str] | None) -> list[Hit]:
         """The tasks a question names by number, in the notices it names (or in any): the clause is then known, not
@@ -276,7 +283,7 @@ class Answerer:
         if decision.answer is None:
             result = abstain_part(about, decision, lang)
         elif about.answer_type == "agency":
-            result = answer_role(about, decision, lang)
+            result = answer_role(about, decision, lang, self._inline_unit)
         else:
             result = answer_passage(about, decision, lang, self.analyzer)
         lines = [say(lang, "followup_of", where=C.where(clause, lang)), *result.lines]

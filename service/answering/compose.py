@@ -86,7 +86,8 @@ def units_by_role(c: Clause) -> dict[str, list[Unit]]:
     return out
 
 
-def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | None = None) -> list[str]:
+def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | None = None,
+               named: Sequence[Unit] = ()) -> list[str]:
     """'Lead: X (市…)' lines, the asked role first. A responsible-only list answers 'who leads' by the convention
     that the first-listed unit leads, and says so. A clause with no units may name a body in its text (`inline`)."""
     groups = units_by_role(c)
@@ -99,7 +100,8 @@ def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | 
              for r in order if r in groups]
     if not lines:
         if inline:
-            lines.append(say(lang, "inline_agency", name="、".join(inline.names), sentence=inline.sentence.strip(),
+            name = join_names([unit_name(u, lang) for u in named], lang) if named else "、".join(inline.names)
+            lines.append(say(lang, "inline_agency", name=name, sentence=inline.sentence.strip(),
                              verb_en=inline.verb_en))
         else:
             lines.append(say(lang, "no_agencies"))

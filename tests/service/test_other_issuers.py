@@ -42,6 +42,12 @@ def test_a_body_named_in_the_text_answers_who(engine) -> None:  # type: ignore[n
     assert "国务院办公厅" in [u.zh for u in r.units]
 
 
+def test_a_body_named_in_the_text_is_named_in_english_where_the_registry_knows_it(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Who is the competent body for government new media work nationwide?")
+    assert not r.abstained and "State Council General Office (国务院办公厅)" in r.answer, r.answer
+    assert [u.en for u in r.units if u.zh == "国务院办公厅"] == ["State Council General Office"]
+
+
 def test_an_english_question_reaches_a_notice_printed_only_in_chinese(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "Who is responsible for the technical handling of abandoned chemical weapons found so far?")
     assert not r.abstained and r.citations[0].doc_number == "国办发〔1996〕25号", r.answer

@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
-from ingest.models import Unit
+from collections.abc import Callable
+
+from ingest.models import Clause, Role, Unit
 from service.answering import compose as C
 from service.answering.decide import Decision, inline_answer
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
+# The unit a body named in a clause's text is (its English name known where the registry knows it).
+UnitOf = Callable[[str, Role, Clause], Unit]
 
-def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
+
+def answer_role(part: Part, decision: Decision, lang: str, unit_of: UnitOf | None = None) -> PartAnswer:
     assert decision.answer is not None
     checks = [decision.answer, *decision.also]
     lines: list[str] = [say(lang, "yes")] if part.also_yesno else []
@@ -20,11 +25,12 @@ def answer_role(part: Part, decision: Decision, lang: str) -> PartAnswer:
         c = check.clause
         lines.append(f"{C.where(c, lang)}:" if lang == "en" else f"{C.where(c, lang)}：")
         inline = None if c.units else inline_answer(part, c.text)  # a body paragraph naming the body in its text
-        lines += C.role_lines(c, lang, part.role, inline)
+        named = [unit_of(n, inline.role, c) if unit_of else Unit(n, inline.role) for n in inline.names] if (
+            inline) else []
+        lines += C.role_lines(c, lang, part.role, inline, named)
         # A body named in the text: the sentence that names it is the quote to check.
         lines += C.quote_lines(c, lang, inline.sentence.strip() if inline and lang == "en" and not c.text_en else None,
                                part.focus)
-        units += C.asked_units(c, part.role) if c.units else (
-            [Unit(n, inline.role) for n in inline.names] if inline else [])
+        units += C.asked_units(c, part.role) if c.units else named
     intent = part.role or "responsible"
     return PartAnswer(tuple(lines), tuple(Evidence(ch.clause, ch.coverage) for ch in checks), tuple(units), intent)
