@@ -10,6 +10,7 @@ from dataclasses import dataclass, replace
 from index.analyzer import Analyzer, PreparedQuery
 from index.catalog import ClauseCatalog
 from index.retriever import Hit, Retriever
+from ingest.body import cn_to_int
 from ingest.dictionary import Dictionary, default_dictionary
 from ingest.models import Clause, Document, Role, Unit
 from ingest.places import Gazetteer
@@ -137,8 +138,11 @@ class Answerer:
         searched for, and the evidence checks still decide whether it answers. When several notices have a task of
         that number, the notice whose clauses the question's words find first comes first."""
         wanted = set(part.constraints.task_numbers)
+        # The number as printed counts too: a notice numbering its tasks afresh under each heading prints "1." on
+        # its second task, and "measure 1" may mean either; the evidence checks tell them apart.
         numbered = [c for d in self.catalog.documents() if not docs or d.doc_number in docs
-                    for c in self.catalog.clauses_of(d.doc_number, ("task",)) if c.task_no in wanted]
+                    for c in self.catalog.clauses_of(d.doc_number, ("task",))
+                    if c.task_no in wanted or _printed_number(c.label) in wanted]
         owners = list(dict.fromkeys(c.doc_number for c in numbered))
         if len(owners) > 1:
             found = self.retriever.search(self._prepared(part), k=RETRIEVAL_DEPTH, doc_numbers=owners)
@@ -297,6 +301,17 @@ class Answerer:
 
 _PRONOUNS = frozenset("it its this that these those they them one ones same 它 它们 他们 其 这项 该项 这个 那个"
                       .split())
+
+
+def _printed_number(label: str) -> int | None:
+    """The number a task's printed label gives ("1.", "（一）", "(3)"), or None."""
+    core = re.sub(r"[\s（）()〔〕.．、]", "", label or "")
+    if core.isdigit():
+        return int(core)
+    try:
+        return cn_to_int(core) if core and all(ch in "一二三四五六七八九十百" for ch in core) else None
+    except ValueError:
+        return None
 
 
 def _is_followup(part: Part, text: str, lang: str) -> bool:

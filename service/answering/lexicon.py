@@ -160,6 +160,12 @@ def is_doc_words(surface: str, zh: bool) -> bool:
         w in _DOC_KIND_EN or DOC_WORDS_EN.fullmatch(w) for w in words[:-1])
 
 
+def is_doc_kind(surface: str, zh: bool) -> bool:
+    """Whether document words say which kind of document ("分工方案", "implementing opinions"), not only "plan"."""
+    surface = surface.strip("-").strip()
+    return len(surface) >= 4 if zh else len(surface.split()) >= 2
+
+
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
 MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b|\b(task|pilot|measure|item)\s+and\s+the\b", I)
 PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")

@@ -228,6 +228,10 @@ class Understanding:
             answer_type = "description"
         if answer_type == "agency" and role is None:
             role = "responsible"
+        if answer_type != "document" and not ref.doc_numbers:
+            # A kind of document named in full ("in the task-division plan, who…", 实施意见) says where to look, not what
+            # is asked about; a document question keeps it to find the notice it describes.
+            focus = [t for t in focus if not (L.is_doc_words(t.surface, zh) and L.is_doc_kind(t.surface, zh))]
         attribute = tuple(attribute_terms(text, zh, focus, self.analyzer, self.gazetteer)) if answer_type == "value" else ()
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,

@@ -41,3 +41,11 @@ def test_a_figure_the_question_quotes_counts_where_it_is_printed_as_such() -> No
     assert quoted_figures(question, "2021年5月1日至2022年4月30日实施阶段性下调工伤保险费率50%的政策") == 1
     assert quoted_figures(question, "原政策实施至2021年4月30日") == 0  # a year is not a quoted figure
     assert quoted_figures(question, "下调150%") == 0 and quoted_figures("the 50 items", "50%") == 0
+
+
+@pytest.mark.parametrize(("label", "number"), [("1", 1), ("1.", 1), ("（一）", 1), ("(3)", 3), ("十二、", 12),
+                                               ("", None), ("A", None)])
+def test_a_tasks_printed_label_gives_its_number(label: str, number: int | None) -> None:
+    from service.answering.answerer import _printed_number
+
+    assert _printed_number(label) == number

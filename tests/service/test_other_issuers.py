@@ -15,7 +15,7 @@ from tests.conftest import NOTICES, ask, build_store_and_index
 pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
-          "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt")
+          "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt")
 
 
 @pytest.fixture(scope="module")
@@ -151,3 +151,20 @@ def test_a_sentence_that_points_back_is_read_with_the_one_before_it(engine) -> N
     r = _ask(engine, "Under 国办发〔1996〕25号, which bodies centrally manage the work on abandoned chemical weapons?")
     assert not r.abstained and {"外交部", "总参谋部"} <= {u.zh for u in r.units}, r.answer
     assert "归口管理" in r.answer  # the sentence naming them is the quote
+
+
+def test_a_task_asked_for_by_its_printed_number_under_a_heading(engine) -> None:  # type: ignore[no-untyped-def]
+    # The reprint numbers its second task "1." under a heading: "measure 1 on …" is that one, told by its words.
+    r = _ask(engine, "In the task-division plan, who leads measure 1 on summarising the experience of channelling "
+                     "fiscal funds directly to the grassroots?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("gbf-2020-43-reprint.txt", 2)
+    assert [u.zh for u in r.units if u.role == "lead"] == ["财政部"], r.answer
+
+
+def test_a_kind_of_document_named_in_full_is_where_to_look_not_the_topic(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    understand = engine.answerer.understanding.understand
+    part = understand("In the implementing opinions, who handles the disabled fund?").parts[0]
+    assert part.answer_type == "agency" and not any("opinion" in t.surface for t in part.focus)
+    doc = understand("When was the task-division plan signed?").parts[0]
+    assert doc.answer_type == "document" and any("task-division" in t.surface for t in doc.focus)
