@@ -79,6 +79,25 @@ def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[T
     return lines + ([say(lang, "terms_in_quote", pairs="; ".join(pairs))] if pairs else [])
 
 
+def terms_en(zh_text: str, most: int = 3) -> str:
+    """' [GDP; fixed-asset investment]': the glossary's English for terms a Chinese text prints (longest first, none
+    inside another), so an English reader sees what a Chinese-only task is about; '' when it prints none."""
+    from ingest.glossary import default_glossary
+
+    found: list[tuple[str, str]] = []
+    for term in default_glossary().matches(zh_text):
+        z = next((z for z in sorted(term.zh, key=len, reverse=True) if z in zh_text), None)
+        if z and term.en:
+            found.append((z, term.en[0]))
+    found.sort(key=lambda p: -len(p[0]))
+    kept: list[tuple[str, str]] = []
+    for z, en in found:
+        if not any(z in k for k, _ in kept):
+            kept.append((z, en))
+    kept.sort(key=lambda p: zh_text.find(p[0]))
+    return f" [{'; '.join(en for _, en in kept[:most])}]" if kept else ""
+
+
 def units_by_role(c: Clause) -> dict[str, list[Unit]]:
     out: dict[str, list[Unit]] = {}
     for u in c.units:

@@ -49,3 +49,11 @@ def test_a_tasks_printed_label_gives_its_number(label: str, number: int | None) 
     from service.answering.answerer import _printed_number
 
     assert _printed_number(label) == number
+
+
+def test_a_chinese_texts_glossary_terms_in_english_longest_first_in_printed_order() -> None:
+    from service.answering.compose import terms_en
+
+    found = terms_en("固定资产投资增长15%左右，医保基金规范使用。")
+    assert found == " [fixed-asset investment; medical insurance fund]"
+    assert terms_en("努力实现各项目标。") == ""

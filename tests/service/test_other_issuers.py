@@ -114,6 +114,7 @@ def test_a_name_two_districts_print_means_the_one_of_the_notice_or_place_asked_a
     r = _ask(engine, "For which 2023 targets is 区发改局 the lead unit in the Lishan district plan?")
     assert r.intent == "agency_tasks" and [c.task_no for c in r.citations] == [1, 3, 6], r.answer
     assert "Lishan District Development and Reform Bureau" in r.answer
+    assert "[fixed-asset investment]" in r.answer  # a Chinese-only task's glossary terms, in English beside it
     r = _ask(engine, "莲都区的区发改局牵头哪些任务？")
     assert not r.abstained and {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
 
