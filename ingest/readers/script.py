@@ -5,6 +5,7 @@ sites print after a character (经(jīng)贸(mào)委) is taken out."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from functools import cache
 
@@ -33,17 +34,21 @@ def is_traditional(text: str) -> bool:
     return changed >= 5 and changed / len(sample) >= TRADITIONAL_SHARE
 
 
-def to_simplified(reading: Reading) -> Reading:
-    if not is_traditional(reading.text()):
-        return reading
-    conv = _t2s().convert
-
+def _rewritten(reading: Reading, conv: Callable[[str], str], warning: str) -> Reading:
+    """The reading with `conv` applied to every line (every cell of a table row) and the title, and a warning."""
     def line(ln: Line) -> Line:
         return conv(ln) if isinstance(ln, str) else tuple(conv(c) for c in ln)
 
     return replace(reading, lines=tuple(line(ln) for ln in reading.lines), title=conv(reading.title),
-                   fields={conv(k): conv(v) for k, v in reading.fields.items()},
-                   warnings=(*reading.warnings, "Traditional Chinese text normalised to Simplified (OpenCC t2s)"))
+                   warnings=(*reading.warnings, warning))
+
+
+def to_simplified(reading: Reading) -> Reading:
+    if not is_traditional(reading.text()):
+        return reading
+    conv = _t2s().convert
+    simplified = _rewritten(reading, conv, "Traditional Chinese text normalised to Simplified (OpenCC t2s)")
+    return replace(simplified, fields={conv(k): conv(v) for k, v in reading.fields.items()})
 
 
 # Pinyin with a tone mark, in brackets right after a Chinese character: a mirror site's reading aid, not the text.
@@ -53,10 +58,5 @@ _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[（(][a-zü]*[āáǎàēéěèīíǐ
 def without_pinyin(reading: Reading) -> Reading:
     if not _PINYIN.search(reading.text()):
         return reading
-
-    def line(ln: Line) -> Line:
-        return _PINYIN.sub("", ln) if isinstance(ln, str) else tuple(_PINYIN.sub("", c) for c in ln)
-
-    return replace(reading, lines=tuple(line(ln) for ln in reading.lines), title=_PINYIN.sub("", reading.title),
-                   warnings=(*reading.warnings,
-                             "pinyin printed after characters (a mirror site's reading aid) removed"))
+    return _rewritten(reading, lambda s: _PINYIN.sub("", s),
+                      "pinyin printed after characters (a mirror site's reading aid) removed")

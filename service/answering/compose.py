@@ -73,10 +73,15 @@ def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[T
     quoted = text or _opening(c.text, ZH_QUOTE_IN_EN)
     pairs = []
     for t in focus:
-        held = next((z for z in sorted(t.zh, key=len, reverse=True) if z in quoted), None)
+        held = _longest_printed(t.zh, quoted)
         if held and not _HAN.search(t.surface):
             pairs.append(f"{held} = {t.surface}")
     return lines + ([say(lang, "terms_in_quote", pairs="; ".join(pairs))] if pairs else [])
+
+
+def _longest_printed(forms: Sequence[str], text: str) -> str | None:
+    """The longest of a term's Chinese forms that `text` prints (医保基金 before 医保), or None."""
+    return next((z for z in sorted(forms, key=len, reverse=True) if z in text), None)
 
 
 def terms_en(zh_text: str, most: int = 3) -> str:
@@ -86,7 +91,7 @@ def terms_en(zh_text: str, most: int = 3) -> str:
 
     found: list[tuple[str, str]] = []
     for term in default_glossary().matches(zh_text):
-        z = next((z for z in sorted(term.zh, key=len, reverse=True) if z in zh_text), None)
+        z = _longest_printed(term.zh, zh_text)
         if z and term.en:
             found.append((z, term.en[0]))
     found.sort(key=lambda p: -len(p[0]))
