@@ -37,7 +37,12 @@ class CachedEmbedder:
             q = f"SELECT key, vec FROM vectors WHERE key IN ({','.join('?' * len(chunk))})"
             for k, blob in self._db.execute(q, chunk):
                 found[k] = np.frombuffer(blob, dtype=np.float32)
-        todo = [i for i, k in enumerate(keys) if k not in found]
+        # One text of each missing key: a text that recurs (the same heading clause in two notices) is embedded once.
+        first: dict[str, int] = {}
+        for i, k in enumerate(keys):
+            if k not in found:
+                first.setdefault(k, i)
+        todo = list(first.values())
         self.hits += len(keys) - len(todo)
         self.misses += len(todo)
         for start in range(0, len(todo), batch):

@@ -11,7 +11,7 @@ import json
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Literal, Protocol
+from typing import Any, Literal, Protocol
 
 import numpy as np
 
@@ -124,6 +124,7 @@ class FaissBackend:
         self._first = np.ones(len(self.owners), dtype=bool)
         self._first[1:] = self.owners[1:] != self.owners[:-1]
         self._bilingual = bool(len(self.owners)) and not bool(self._first.all())
+        self._zh_params: tuple[Any, Any, int] | None = None
 
     @property
     def version(self) -> str:
@@ -160,7 +161,11 @@ class FaissBackend:
         n_vec = self.dense.ntotal
         want = min(n_vec, max(n * 4, 64))
         params = None
-        if allowed is not None or chinese_only:
+        if allowed is None and chinese_only:
+            params, want = self._chinese_only_params(want)
+            if want == 0:
+                return []
+        elif allowed is not None or chinese_only:
             vec_mask = allowed[self.owners] if allowed is not None else np.ones(n_vec, dtype=bool)
             if chinese_only:
                 vec_mask = vec_mask & self._first
@@ -180,6 +185,20 @@ class FaissBackend:
             if s > pooled.get(owner, -1e9):
                 pooled[owner] = float(s)
         return sorted(pooled.items(), key=lambda p: -p[1])[:n]
+
+    def _chinese_only_params(self, want: int) -> tuple[Any, int]:
+        """Search parameters selecting the Chinese vectors, built once: every English question asks for them, and
+        building the selector over every vector id cost more than the search."""
+        import faiss
+
+        if self._zh_params is None:
+            vec_ids = np.flatnonzero(self._first).astype(np.int64)
+            sel = faiss.IDSelectorBatch(vec_ids)
+            hnsw = hasattr(self.dense, "hnsw")
+            params = faiss.SearchParametersHNSW(sel=sel) if hnsw else faiss.SearchParameters(sel=sel)  # type: ignore[attr-defined,call-arg]
+            self._zh_params = (params, sel, len(vec_ids))  # the selector is kept alive with its parameters
+        params, _, n_zh = self._zh_params
+        return params, min(want, n_zh)
 
     def bm25_ranking(self, tokens: Sequence[str], n: int, allowed: np.ndarray | None) -> list[tuple[int, float]]:
         known = [t for t in tokens if t in self._vocab]

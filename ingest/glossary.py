@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary.tsv"
@@ -26,6 +26,10 @@ class Glossary:
         # Each English form with its lowercase text: a form can only match where its text occurs, and testing
         # that (a substring search) first spares the regex for the hundreds of forms a question does not contain.
         self._en = [(t, [(f.lower(), _en_pattern(f)) for f in t.en]) for t in terms]
+        # A question's text is looked up by several steps of one answer (understanding, terms, the retriever's
+        # query), and a clause's text by every answer that quotes it: each scan is kept for the texts seen lately.
+        self._matches = lru_cache(maxsize=4096)(self._scan_matches)
+        self._english_spans = lru_cache(maxsize=4096)(self._scan_english_spans)
 
     @classmethod
     def load(cls, path: Path = GLOSSARY_PATH) -> Glossary:
@@ -39,12 +43,18 @@ class Glossary:
 
     def matches(self, text: str) -> list[Term]:
         """Every glossary term the text mentions, in either language, in glossary order."""
-        lower = text.lower()
-        return [term for term, patterns in self._en
-                if any(z in text for z in term.zh) or any(f in lower and p.search(text) for f, p in patterns)]
+        return list(self._matches(text))
 
     def english_spans(self, text: str) -> list[tuple[int, int, Term]]:
         """(start, end, term) of every English glossary form in the text, longest first, without overlaps."""
+        return list(self._english_spans(text))
+
+    def _scan_matches(self, text: str) -> tuple[Term, ...]:
+        lower = text.lower()
+        return tuple(term for term, patterns in self._en
+                     if any(z in text for z in term.zh) or any(f in lower and p.search(text) for f, p in patterns))
+
+    def _scan_english_spans(self, text: str) -> tuple[tuple[int, int, Term], ...]:
         found: list[tuple[int, int, Term]] = []
         lower = text.lower()
         for term, patterns in self._en:
@@ -57,7 +67,7 @@ class Glossary:
         for start, end, term in sorted(found, key=lambda f: f[0] - f[1]):
             if not any(s < end and start < e for s, e, _ in out):
                 out.append((start, end, term))
-        return sorted(out, key=lambda f: f[0])
+        return tuple(sorted(out, key=lambda f: f[0]))
 
     def expand(self, text: str) -> tuple[list[str], list[str]]:
         """(Chinese terms, English forms) for every glossary term the text mentions in either language."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from typing import Any
 
 TOKENS_PER_UNIT = 32
@@ -24,6 +25,20 @@ def question_tokens(embedder: Any, text: str) -> int:
             return int(count(text))
         embedder = getattr(embedder, "inner", None)
     return estimate_tokens(text)
+
+
+# Tokens a model adds to any text: its query prefix ("query: ") and the sequence's start and end markers.
+_MODEL_OVERHEAD = 8
+
+
+def tokens_over_cap(embedder: Any, text: str, cap: int) -> int | None:
+    """The text's model tokens when they exceed `cap`, else None. A sentence-piece token covers at least one
+    character of the text or of its normalised (NFKC) form, whichever is longer, so a text that short is under the
+    cap without asking the model's tokenizer, which costs as much as the rest of a cached answer."""
+    if max(len(text), len(unicodedata.normalize("NFKC", text))) + _MODEL_OVERHEAD <= cap:
+        return None
+    tokens = question_tokens(embedder, text)
+    return tokens if tokens > cap else None
 
 
 def request_cost(body: Any) -> int:

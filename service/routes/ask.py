@@ -14,7 +14,7 @@ from sse_starlette.sse import EventSourceResponse
 
 from policyqa.settings import Settings
 from service.convert import to_query, to_response
-from service.cost import question_tokens
+from service.cost import tokens_over_cap
 from service.deps import EngineDep
 from service.metrics import observe_answer
 from service.schemas import COMMON_RESPONSES, AskRequest, AskResponse
@@ -30,8 +30,8 @@ def check_limits(req: AskRequest, settings: Settings, embedder: object = None) -
             422, detail=f"question is {len(req.question)} characters; the limit is {settings.max_question_chars}")
     if req.top_k is not None and req.top_k > settings.max_top_k:
         raise HTTPException(422, detail=f"top_k must be between 1 and {settings.max_top_k}")
-    tokens = question_tokens(embedder, req.question)
-    if tokens > settings.max_question_tokens:
+    tokens = tokens_over_cap(embedder, req.question, settings.max_question_tokens)
+    if tokens is not None:
         raise HTTPException(422, detail=f"question is {tokens} model tokens; the limit is "
                                         f"{settings.max_question_tokens}: ask one shorter question at a time")
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from index.analyzer import Analyzer
@@ -179,3 +180,25 @@ def test_query_cache_skips_the_model_for_a_repeated_question() -> None:
     assert (cache.hits, cache.misses) == (1, 4)
     cache.embed(["p1", "p2"], "passage")  # passages and batches pass through
     assert QueryCache(inner, size=0).embed(["x"], "query").shape == (1, inner.dim)
+
+
+def test_passage_cache_embeds_each_text_once_and_returns_vectors_in_input_order(tmp_path: Path) -> None:
+    from index.cache import CachedEmbedder
+
+    batches: list[list[str]] = []
+
+    class Recording(HashEmbedder):
+        def embed(self, texts, kind):  # type: ignore[no-untyped-def]
+            batches.append(list(texts))
+            return super().embed(texts, kind)
+
+    texts = ["一个很长很长的条款文本，写着许多任务", "短", "中等长度的文本", "短", "另一个中等文本"]
+    cached = CachedEmbedder(Recording(), tmp_path / "cache.sqlite3")
+    got = cached.embed_passages(texts, batch=2)
+    want = HashEmbedder().embed(texts, "passage")
+    assert np.allclose(got, want)  # each text's own vector, in the order asked
+    assert [t for b in batches for t in b] == list(dict.fromkeys(texts))  # each text once, in order
+    assert (cached.misses, cached.hits) == (4, 1)
+    again = cached.embed_passages(texts)
+    assert np.allclose(again, want) and len(batches) == 2  # all from the cache now
+    cached.close()

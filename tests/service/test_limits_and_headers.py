@@ -152,3 +152,38 @@ def test_500s_are_generic(hash_settings, hash_engine) -> None:  # type: ignore[n
         r = c.post("/v1/ask", json={"question": "QFLP"})
     assert r.status_code == 500 and r.json() == {"detail": "internal error"}
     assert "secret" not in r.text and "Traceback" not in r.text
+
+
+def test_the_token_cap_asks_the_tokenizer_only_when_the_length_cannot_settle_it() -> None:
+    import unicodedata
+
+    from service.cost import tokens_over_cap
+
+    class Counting:
+        calls = 0
+
+        def count_tokens(self, text: str) -> int:
+            Counting.calls += 1
+            return len(unicodedata.normalize("NFKC", text)) // 2
+
+    e = Counting()
+    assert tokens_over_cap(e, "Who leads the QFLP pilot?", 128) is None and Counting.calls == 0
+    assert tokens_over_cap(e, "x" * 200, 128) is None and Counting.calls == 1  # counted: 100 tokens, under
+    assert tokens_over_cap(e, "x" * 300, 128) == 150
+    # NFKC expands this ligature to 18 characters: its length in the raw text does not bound its tokens.
+    assert tokens_over_cap(e, "\ufdfa" * 20, 128) == 180 and Counting.calls == 3
+
+
+def test_no_text_has_more_model_tokens_than_characters_plus_the_overhead() -> None:
+    """The bound tokens_over_cap relies on, checked on the embedded model's own tokenizer with hostile texts."""
+    import unicodedata
+
+    from index.embedders import make_embedder
+    from service.cost import _MODEL_OVERHEAD
+
+    e = make_embedder("e5-small-q4")
+    texts = ["Who leads the QFLP pilot?", "外籍人才创业工作许可由哪个部门牵头？", "\ufdfa" * 5, "\u337f" * 10, " " * 50,
+             "a  b   c", "\u200b" * 30, "\U0001f600" * 10, "x" * 100, "。" * 40, "Ａｂｃ１２３", "e\u0301" * 20,
+             "\U00020000" * 10, "ǅǈǋ" * 10, "!?" * 30]
+    for t in texts:
+        assert e.count_tokens(t) <= max(len(t), len(unicodedata.normalize("NFKC", t))) + _MODEL_OVERHEAD, t
