@@ -106,3 +106,14 @@ def test_synthetic_corpus_recombines_real_clauses(hash_engine) -> None:  # type:
         assert any(c.text.startswith(t[: max(1, len(t) // 4)]) for t in real_texts)
     norms = (syn.vectors**2).sum(axis=1)
     assert abs(norms - 1).max() < 1e-4
+
+
+def test_throughput_bench_reports_the_texts_the_service_really_embeds(hash_settings) -> None:  # type: ignore[no-untyped-def]
+    """English questions carry Chinese terms into the model: the bench times those texts beside the bare questions."""
+    from eval.throughput import embedded_texts
+    from index.embedders import HashEmbedder
+
+    questions = ["Who leads the QFLP pilot?", "外籍人才创业工作许可由哪个部门牵头？"]
+    texts = embedded_texts(hash_settings, HashEmbedder(), questions)
+    assert texts[0].startswith("Who leads the QFLP pilot?") and "合格境外有限合伙人" in texts[0]
+    assert texts[1] == "外籍人才创业工作许可由哪个部门牵头？"
