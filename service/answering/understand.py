@@ -25,6 +25,7 @@ from service.answering.wants import value_kind as value_kind_of
 
 _LEVEL_AFTER_EN = re.compile(r"(?:['’]s)?\s+(?:district|county|city|province|municipality|prefecture|township|"
                              r"new area)(?:['’]s)?\b", re.I)
+_LEVEL_BEFORE = re.compile(r"(?:国家|国务院|中央|自治区|省|市|州|盟|区|县|旗|镇|乡|街道)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 MAX_PARTS = 4
 
@@ -131,6 +132,11 @@ class Understanding:
         out: list[tuple[int, int, Agency]] = []
         for short, agency in self._short_names:
             start = text.find(short)
+            # 国家医保局 is not 市医保局: a level word before the short name that is not the agency's own names
+            # another level's body.
+            level = _LEVEL_BEFORE.search(text[:start]) if start > 0 else None
+            if level and not agency.zh.startswith(level.group(0)):
+                continue
             if start >= 0 and not any(s < start + len(short) and start < e for s, e, _ in out):
                 out.append((start, start + len(short), agency))
         return sorted(out, key=lambda t: t[0])

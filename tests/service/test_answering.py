@@ -88,6 +88,16 @@ def test_an_agency_by_its_short_name_or_its_pinyin(real_engine, question: str, a
     assert all(u.zh == agency for u in r.units), [u.zh for u in r.units]
 
 
+@pytest.mark.parametrize("question", [
+    "国家医保局负责什么工作？", "省人社局负责哪些任务？", "国务院商务局牵头哪些任务？"])
+def test_a_short_name_after_another_levels_word_is_not_this_citys(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    """国家医保局 is the national administration: the city's 市医保局 (short name 医保局) must not answer for it."""
+    part = real_engine.answerer.understanding.understand(question).parts[0]
+    assert not part.subjects, [a.zh for a in part.subjects]
+    bare = real_engine.answerer.understanding.understand("医保局负责哪些任务？").parts[0]
+    assert "市医保局" in {a.zh for a in bare.subjects}
+
+
 def test_tasks_two_agencies_share_are_those_naming_both(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "市发改委和市商务局共同负责哪些任务？")
     assert r.intent == "agency_tasks" and r.citations
