@@ -76,6 +76,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_tasks": {"zh": "{doc}《{title}》共列{n}项任务（编号{first}至{last}）。",
                   "en": "{doc} ({title}) lists {n} tasks (numbered {first} to {last})."},
     "doc_tasks_unnumbered": {"zh": "其中{k}项在原文中没有编号。", "en": " {k} of them carry no number in the source."},
+    "doc_counts_stated": {"zh": "通知原文写明：“{quote}”。", "en": "The notice itself states: “{quote}”{terms}."},
     "doc_about": {"zh": "{doc}是{issuer}于{date}印发的《{title}》。{purpose}",
                   "en": "{doc} is {title}, issued by {issuer} on {date}. {purpose}"},
     "doc_line": {"zh": "{doc}：《{title}》，{issuer}于{date}印发{period}，列有{n}项任务。",

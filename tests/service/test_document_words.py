@@ -57,3 +57,24 @@ def test_a_chinese_texts_glossary_terms_in_english_longest_first_in_printed_orde
     found = terms_en("固定资产投资增长15%左右，医保基金规范使用。")
     assert found == " [fixed-asset investment; medical insurance fund]"
     assert terms_en("努力实现各项目标。") == ""
+
+
+@pytest.mark.parametrize(("text", "stated"), [
+    ("规划明确了9项具体建设任务和7项重点建设项目，分解如下。", "9项具体建设任务和7项重点建设项目"),
+    ("形成104项改革试点任务。", "104项改革试点任务"),
+    ("提出十二项重点工作、三项保障措施。", "十二项重点工作、三项保障措施"),
+    ("第3项任务由市商务局牵头。", None),  # an ordinal names one task, it counts nothing
+    ("各项工作有序推进。", None),
+])
+def test_a_notices_own_count_of_what_it_sets_out(text: str, stated: str | None) -> None:
+    from service.answering.handlers.document import _COUNTS
+
+    m = _COUNTS.search(text)
+    assert (m.group(0) if m else None) == stated
+
+
+def test_how_many_tasks_quotes_the_notices_own_count_beside_the_stored_one(real_engine) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.types import Query
+
+    a = real_engine.answerer.answer(Query("How many tasks does the services opening-up pilot plan have?"))
+    assert "104 tasks" in a.text and "“104项改革试点任务”" in a.text, a.text

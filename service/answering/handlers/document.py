@@ -85,6 +85,11 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
                    last=numbered[-1] if numbered else "-", **facts)
         if len(numbered) != len(tasks):
             line += say(lang, "doc_tasks_unnumbered", k=len(tasks) - len(numbered))
+        counted = _stated_counts(d, catalog)
+        if counted:  # the notice's own count of what it sets out ("9项具体建设任务和7项重点建设项目")
+            c, quote = counted
+            terms = C.terms_en(quote) if lang == "en" else ""
+            return [line, say(lang, "doc_counts_stated", quote=quote, terms=terms)], [c] + header
         stated = [c for c in catalog.clauses_of(d.doc_number, kinds=("body",)) if f"{len(tasks)}项" in c.text][:1]
         return [line], header + stated
     body = catalog.clauses_of(d.doc_number, kinds=("body",))
@@ -97,6 +102,18 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
 
 
 _N = r"(\d+|[一二三四五六七八九十两]+)"
+_ITEMS = r"项[\u4e00-\u9fff]{0,10}(?:任务|项目|措施|举措|事项|工作|改革)"
+_COUNTS = re.compile(rf"(?<![\d一二三四五六七八九十百两第]){_N}{_ITEMS}(?:[和、及与以]+{_N}{_ITEMS})*")
+
+
+def _stated_counts(d: Document, catalog: ClauseCatalog) -> tuple[Clause, str] | None:
+    """The first place a notice's own text counts what it sets out ("明确9项具体建设任务和7项重点建设项目"): the
+    notice's word, which a copy cut short or a table parsed in part cannot give."""
+    for c in catalog.clauses_of(d.doc_number, kinds=("meta", "body")):
+        m = _COUNTS.search(c.text)
+        if m:
+            return c, m.group(0)
+    return None
 _LENGTH = re.compile(rf"(?:经过|(?<![使应运利])用|利用|通过|力争用?)\s*{_N}\s*年(?:时间|左右)?(?:的)?"
                      rf"(?:试点|实施|努力|建设|探索)|"
                      rf"试点期(?:限)?(?:为)?\s*{_N}\s*年|为期\s*{_N}\s*年(?:的)?试点")
