@@ -89,10 +89,12 @@ class Dictionary:
         self.glossary = glossary or default_glossary()
         self._freq = freq or {}
         self._reverse = _cedict_reverse()
+        # Every term an English form renders, in glossary order: "supervision" is 监管 and 督查 both.
         self._glossary_en: dict[str, tuple[str, ...]] = {}
         for term in self.glossary.terms:
             for en in term.en:
-                self._glossary_en.setdefault(en.lower(), term.zh)
+                known = self._glossary_en.get(en.lower(), ())
+                self._glossary_en[en.lower()] = known + tuple(z for z in term.zh if z not in known)
 
     @property
     def freq(self) -> dict[str, int]:
@@ -103,6 +105,10 @@ class Dictionary:
         """Whether `word` is an English word the dictionary knows (as a gloss, or a plural or verb form of one)."""
         key = word.lower()
         return any(k in self._reverse or k in self._glossary_en for k in (key, *_base_forms(key)))
+
+    def glossary_zh(self, english: str) -> tuple[str, ...]:
+        """Every glossary term's Chinese for an English form, in glossary order ("supervision": 监管, 督查, 督察)."""
+        return self._glossary_en.get(english.lower().strip(), ())
 
     def zh_for(self, english: str) -> tuple[str, ...]:
         """Chinese words for an English word or phrase: glossary forms, then dictionary headwords."""

@@ -58,7 +58,9 @@ class TermExtractor:
             text = text[:start] + " " * (end - start) + text[end:]
             if all(z in self._stop for z in term.zh):
                 continue  # 牵头 ↔ "lead": the glossary also translates question words
-            out.append(Term(text_of(start, end), frozenset(self.analyzer.tokens(text_of(start, end))), term.zh))
+            surface = text_of(start, end)
+            shared = tuple(dict.fromkeys(term.zh + self.dictionary.glossary_zh(surface)))  # a form terms share
+            out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), shared))
         for run in re.split(r"[,.;:?!()\[\]\"“”—–/]+", text):
             words = [re.sub(r"['’]s$", "", w.lower()).strip("'") for w in _WORD.findall(run)]  # district's
             if self.pinyin is not None and len(words) >= 2:

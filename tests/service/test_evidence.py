@@ -179,6 +179,19 @@ def test_a_words_later_senses_are_translations_too() -> None:
     assert "布局" in default_dictionary().zh_for("layout")  # 布局: arrangement / composition / layout
 
 
+def test_an_english_form_several_glossary_terms_share_means_each_of_them() -> None:
+    """"supervision" renders 监管 and 督查: a clause printing either holds the question's word."""
+    from index.analyzer import Analyzer
+    from ingest.dictionary import default_dictionary
+    from service.answering.terms import TermExtractor
+
+    d = default_dictionary()
+    assert {"监管", "督查"} <= set(d.glossary_zh("supervision")) and d.glossary_zh("Supervision")[0] == "监管"
+    terms = TermExtractor(Analyzer(), d).terms("Which office treats it as a focus of supervision?")
+    supervision = next(t for t in terms if t.surface == "supervision")
+    assert supervision.zh[0] == "监管" and "督查" in supervision.zh
+
+
 def test_the_sparse_sides_best_match_is_weighed_wherever_fusion_ranked_it() -> None:
     from service.answering.decide import Thresholds, decide
     from service.answering.types import Part
