@@ -150,6 +150,13 @@ _DOC_KIND_EN = frozenset("implementing implementation guiding work working actio
                          "responsibility key-work".split())
 
 
+# "the 2020 key-work breakdown", "the task-division plan": a run of kind words ending in a document word. A notice
+# named so is named by all of it: its words are not the question's topic ("key" is not what is asked about).
+DOC_KIND_RUN_EN = re.compile(r"\b(?:(?:key[\s-]+work|" + "|".join(sorted(map(re.escape, _DOC_KIND_EN), key=len,
+                                                                          reverse=True))
+                             + r")[\s-]+)+" + DOC_WORDS_EN.pattern.removeprefix(r"\b"), I)
+
+
 def is_doc_words(surface: str, zh: bool) -> bool:
     """Whether a term only names a kind of document ("方案", "分工方案", "the implementing opinions")."""
     surface = surface.strip("-").strip()

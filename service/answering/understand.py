@@ -175,7 +175,9 @@ class Understanding:
         place_spans += [(e, e + m.end()) for _, e in list(place_spans) if (m := _LEVEL_AFTER_EN.match(text[e:]))]
         year_spans = [m.span() for m in _YEAR.finditer(text)]
         tasks, task_spans = task_numbers(text)
-        focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans))
+        kind_spans = [m.span() for m in L.DOC_KIND_RUN_EN.finditer(text)] if ref.doc_numbers and not zh else []
+        focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans)
+                                 + kind_spans)
         if ref.doc_numbers:  # "the services pilot plan": its words for a document name the notice, not a topic
             focus = [t for t in focus if not L.is_doc_words(t.surface, zh)]
         role = L.detect_role(text, zh)

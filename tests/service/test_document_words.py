@@ -78,3 +78,20 @@ def test_how_many_tasks_quotes_the_notices_own_count_beside_the_stored_one(real_
 
     a = real_engine.answerer.answer(Query("How many tasks does the services opening-up pilot plan have?"))
     assert "104 tasks" in a.text and "“104项改革试点任务”" in a.text, a.text
+
+
+@pytest.mark.parametrize(("text", "run"), [
+    ("Under Xialu district's 2020 key-work breakdown, which bureau", "key-work breakdown"),
+    ("in the task-division plan, who", "task-division plan"),
+    ("Who leads the QFLP pilot?", None), ("the key pilot zone", None)])
+def test_a_run_of_kind_words_ending_in_a_document_word_names_a_kind(text: str, run: str | None) -> None:
+    from service.answering.lexicon import DOC_KIND_RUN_EN
+
+    m = DOC_KIND_RUN_EN.search(text)
+    assert (m.group(0) if m else None) == run
+
+
+def test_the_words_naming_a_notices_kind_are_not_the_questions_topic(real_engine) -> None:  # type: ignore[no-untyped-def]
+    q = "Under 宁政发〔2023〕51号's key-work plan, who leads the reopening of primary and secondary schools?"
+    part = real_engine.answerer.understanding.understand(q).parts[0]
+    assert part.constraints.doc_numbers and not {"key", "work", "plan"} & {t.surface for t in part.focus}, part.focus
