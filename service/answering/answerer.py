@@ -68,6 +68,17 @@ class Answerer:
         return self.rewriter.rewrite(query.text, answer)
 
     def extractive(self, query: Query) -> Answer:
+        answer = self._extractive(query)
+        if answer.abstained and answer.reason != "instructions":
+            # 数子贸易规模…: a word typed for another of the same sound; read so, the question may be answerable.
+            heard = self.understanding.homophones(query.text)
+            if heard != self.analyzer.to_simplified(query.text):
+                second = self._extractive(replace(query, text=heard))
+                if not second.abstained:
+                    return second
+        return answer
+
+    def _extractive(self, query: Query) -> Answer:
         remaining, injected = strip_injection(query.text)
         question = self.understanding.understand(remaining if remaining.strip() else query.text)
         lang = question.lang if query.lang == "auto" else query.lang

@@ -111,6 +111,7 @@ class PinyinIndex:
         self._words = words
         self._index: dict[str, str] | None = None
         self._syllables: frozenset[str] = frozenset()
+        self._known: frozenset[str] = frozenset()
         self._lock = threading.Lock()
 
     def build(self) -> dict[str, str]:
@@ -122,14 +123,30 @@ class PinyinIndex:
 
                 index: dict[str, str] = {}
                 syllables: set[str] = set()
+                known: set[str] = set()
                 for w in dict.fromkeys(self._words()):  # in corpus order: the first word spelled so wins
                     if 2 <= len(w) <= 8 and _HAN.fullmatch(w):
                         spelled = lazy_pinyin(w)
                         syllables.update(spelled)
                         index.setdefault("".join(spelled), w)
+                        known.add(w)
                 self._syllables = frozenset(syllables)
+                self._known = frozenset(known)
                 self._index = index
         return self._index
+
+    def homophone(self, word: str) -> str | None:
+        """The corpus word that sounds like `word` (the same toneless pinyin) and differs from it in one character:
+        an input method's slip, 数字 typed as 数子, 商务局 as 商物局. None when `word` is a corpus word itself."""
+        index = self.build()
+        if word in self._known or not 2 <= len(word) <= 8 or not _HAN.fullmatch(word):
+            return None
+        from pypinyin import lazy_pinyin
+
+        hit = index.get("".join(lazy_pinyin(word)))
+        if hit and len(hit) == len(word) and sum(a != b for a, b in zip(hit, word, strict=True)) == 1:
+            return hit
+        return None
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, Chinese word) for runs of two or more pinyin syllables that spell a corpus word."""

@@ -106,6 +106,21 @@ class Understanding:
             per_document = bool(named) or bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
         return Question(text, text, lang, tuple(parts), per_document, named)  # type: ignore[arg-type]
 
+    def homophones(self, text: str) -> str:
+        """The Chinese question with each word no dictionary or stored notice knows, typed for a corpus word that
+        sounds the same but for one character (数子贸易 for 数字贸易), read as that word. jieba also cuts across
+        words (演练中要推进: 中要, which sounds like 重要), so this is a second reading, for a question the first
+        reading cannot answer, not a correction made up front."""
+        text = self.analyzer.to_simplified(text)
+        if not is_chinese(text):
+            return text
+        freq = self.terms.dictionary.freq
+        out = []
+        for tok in self.analyzer.jieba.lcut(text):
+            fixed = None if freq.get(tok) or self.terms.pinyin is None else self.terms.pinyin.homophone(tok)
+            out.append(fixed or tok)
+        return "".join(out)
+
     # --- one part --------------------------------------------------------------------------------------------
 
     def agencies(self, text: str, zh: bool) -> list[tuple[int, int, Agency]]:

@@ -61,3 +61,20 @@ def test_british_spellings_reach_the_dictionary_and_real_words_stay() -> None:
     # -ise is made -ize only where the word is not already one: premise, enterprise, advised are words.
     assert [american(w) for w in ("premise", "enterprises", "advised")] == ["premise", "enterprises", "advised"]
     assert Speller(lambda: [*CORPUS, "specialized"]).correct("specialised groups") == "specialized groups"
+
+
+def test_a_chinese_word_typed_for_a_corpus_word_of_the_same_sound_is_heard_as_it() -> None:
+    from service.answering.spell import PinyinIndex
+
+    index = PinyinIndex(lambda: ["数字", "贸易", "商务局", "实施"])
+    assert index.homophone("数子") == "数字" and index.homophone("商物局") == "商务局"
+    assert index.homophone("数字") is None  # a corpus word is itself
+    assert index.homophone("事实") is None  # shi shi like 实施, but no character in common: another word
+    assert index.homophone("树子") is None  # two characters off
+
+
+def test_a_question_the_first_reading_cannot_answer_is_heard_again(real_engine) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.types import Query
+
+    a = real_engine.answerer.answer(Query("数子贸易规模2025年目标多少"))
+    assert not a.abstained and "200" in a.text and a.cited[0].clause.doc_number == "宁委办发〔2022〕13号", a.text
