@@ -21,6 +21,7 @@ from service.answering.evidence import EvidenceChecker, english_key
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
+from service.answering.handlers.cited import ASKS_WHAT, answer_cited, cited_numbers, not_stored
 from service.answering.handlers.document import answer_document
 from service.answering.handlers.passage import answer_passage
 from service.answering.handlers.role import answer_role
@@ -114,6 +115,14 @@ class Answerer:
             docs = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
                 return abstain_part(part, Decision(None, "place", ()), lang)
+        # "实施方案里提到的商资发〔2022〕209号是个什么文件？": a number no stored notice carries. What a stored notice
+        # citing it prints for it answers "what is it"; a number nothing stored carries or cites answers nothing.
+        for number in cited_numbers(part.text, [d.doc_number for d in self.catalog.documents()]):
+            cited = answer_cited(number, lang, lambda q: self.retriever.search(q, k=10, mode="bm25"))
+            if cited is None:
+                return not_stored(number, lang)
+            if part.answer_type in ("description", "document") or ASKS_WHAT.search(part.text):
+                return cited
         if part.answer_type == "agency_tasks":
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
         if part.answer_type == "document":

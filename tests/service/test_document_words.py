@@ -95,3 +95,24 @@ def test_the_words_naming_a_notices_kind_are_not_the_questions_topic(real_engine
     q = "Under 宁政发〔2023〕51号's key-work plan, who leads the reopening of primary and secondary schools?"
     part = real_engine.answerer.understanding.understand(q).parts[0]
     assert part.constraints.doc_numbers and not {"key", "work", "plan"} & {t.surface for t in part.focus}, part.focus
+
+
+def test_a_number_printed_in_a_question_is_a_stored_notice_or_one_cited() -> None:
+    from service.answering.handlers.cited import cited_numbers
+
+    stored = ["宁政发〔2023〕51号"]
+    got = cited_numbers("实施方案里提到的商资发〔2022〕209号是个什么文件？", stored)
+    assert got == [("实施方案里提到的商资发", "2022", "209")]
+    assert cited_numbers("宁政发[2023]51号是什么文件？", stored) == []  # stored, printed with other brackets
+
+
+def test_what_a_notice_cites_by_number_is_what_it_prints_for_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.types import Query
+
+    a = real_engine.answerer.answer(Query("What is 商资发〔2022〕209号?"))
+    assert not a.abstained and "总体方案" in a.text and a.cited[0].clause.doc_number == "宁政发〔2023〕51号", a.text
+    zh = real_engine.answerer.answer(Query("国函〔2022〕135号是什么？"))
+    assert "国务院关于同意在沈阳等6个城市开展服务业扩大开放综合试点的批复" in zh.text, zh.text
+    # a number no stored notice is or cites: said so, not answered from another notice
+    none = real_engine.answerer.answer(Query("国发〔2099〕9号是什么？"))
+    assert none.abstained and none.reason == "document" and "国发〔2099〕9号" in none.text, none.text
