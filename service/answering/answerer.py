@@ -117,7 +117,7 @@ class Answerer:
                 return abstain_part(part, Decision(None, "place", ()), lang)
         # "实施方案里提到的商资发〔2022〕209号是个什么文件？": a number no stored notice carries. What a stored notice
         # citing it prints for it answers "what is it"; a number nothing stored carries or cites answers nothing.
-        for number in cited_numbers(part.text, [d.doc_number for d in self.catalog.documents()]):
+        for number in cited_numbers(part.text, lambda: (d.doc_number for d in self.catalog.documents())):
             cited = answer_cited(number, lang, lambda q: self.retriever.search(q, k=10, mode="bm25"))
             if cited is None:
                 return not_stored(number, lang)

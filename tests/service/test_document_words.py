@@ -100,10 +100,17 @@ def test_the_words_naming_a_notices_kind_are_not_the_questions_topic(real_engine
 def test_a_number_printed_in_a_question_is_a_stored_notice_or_one_cited() -> None:
     from service.answering.handlers.cited import cited_numbers
 
-    stored = ["宁政发〔2023〕51号"]
+    def stored() -> list[str]:
+        return ["宁政发〔2023〕51号"]
+
     got = cited_numbers("实施方案里提到的商资发〔2022〕209号是个什么文件？", stored)
     assert got == [("实施方案里提到的商资发", "2022", "209")]
     assert cited_numbers("宁政发[2023]51号是什么文件？", stored) == []  # stored, printed with other brackets
+
+    def never() -> list[str]:
+        raise AssertionError("the stored numbers are listed only for a question printing one")
+
+    assert cited_numbers("Who leads the QFLP pilot?", never) == []
 
 
 def test_what_a_notice_cites_by_number_is_what_it_prints_for_it(real_engine) -> None:  # type: ignore[no-untyped-def]

@@ -5,7 +5,7 @@ those documents are not stored, but what the citing notice says of them is."""
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 
 from index.retriever import Hit
 from ingest.models import Clause
@@ -23,14 +23,14 @@ _TITLE_BEFORE = re.compile(r"《([^《》]{2,120})》\s*[（(]?\s*$")
 Search = Callable[[str], Sequence[Hit]]
 
 
-def cited_numbers(text: str, stored: Sequence[str]) -> list[tuple[str, str, str]]:
-    """(prefix run, year, number) of each document number the text prints that no stored notice carries."""
-    out = []
-    for m in _NUMBER.finditer(text):
-        run, year, no = m.groups()
-        if not any(_same(n, run, year, no) for n in stored):
-            out.append((run, year, no))
-    return out
+def cited_numbers(text: str, stored: Callable[[], Iterable[str]]) -> list[tuple[str, str, str]]:
+    """(prefix run, year, number) of each document number the text prints that no stored notice carries. `stored`
+    lists the stored notices' numbers; it is called only for a text that prints a number, which few questions do."""
+    printed = [m.groups() for m in _NUMBER.finditer(text)]
+    if not printed:
+        return []
+    numbers = list(stored())
+    return [(run, year, no) for run, year, no in printed if not any(_same(n, run, year, no) for n in numbers)]
 
 
 def _same(number: str, run: str, year: str, no: str) -> bool:
