@@ -19,7 +19,8 @@ from ingest.models import Role, Unit
 from ingest.text import H1, H2, fullwidth_brackets, nospace, split_units, squash
 
 _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
-    ("指导", "guide"), ("牵头", "lead"), ("主办", "lead"), ("配合", "cooperate"), ("协同", "cooperate"),
+    ("指导", "guide"), ("牵头", "lead"), ("主办", "lead"), ("主要责任", "lead"), ("主责", "lead"),
+    ("配合", "cooperate"), ("协同", "cooperate"),
     ("协办", "cooperate"), ("参与", "cooperate"), ("责任", "responsible"), ("负责", "responsible"),
     ("承办", "responsible"),
 )
@@ -113,11 +114,52 @@ def table_cells(raw: str) -> list[str]:
     return raw.split("\t")
 
 
+def _spaced_header(raw: str) -> list[str] | None:
+    """A table header a text copy prints with spaces between its cells (序号 重点工作任务 主要责任单位 …)."""
+    cells = raw.split()
+    spaced = "\t" not in raw and "|" not in raw and len(cells) >= 3
+    return cells if spaced and _is_number(cells[0]) and _is_header(cells) else None
+
+
+def _spaced_rows(lines: list[str]) -> list[str]:
+    """A space-separated table as tab rows, line for line: a row starts at its number, a cell wrapped onto lines of
+    its own ("区财政局" / "区税务局") continues it. The task text is the cell after the number; when a row holds more
+    cells than the header, the surplus belongs to the first unit column (two units printed one above the other)."""
+    at = next((i for i, raw in enumerate(lines) if _spaced_header(raw)), None)
+    if at is None:
+        return lines
+    header = _spaced_header(lines[at]) or []
+    out = [*lines[: at], "\t".join(header)]
+    rows: list[tuple[int, list[str]]] = []
+    for raw in lines[at + 1 :]:
+        s = raw.strip()
+        out.append("")
+        if not s or _PAGE_NO.match(s):
+            continue
+        if _TRAILER.match(s):
+            out[-1] = raw
+            break
+        m = re.match(r"^(\d{1,3})\s+(\S.*)$", s)
+        if m:
+            rows.append((len(out) - 1, [m.group(1), *m.group(2).split()]))
+        elif H1.match(s) or H2.match(s) or not rows:
+            out[-1] = f"\t{s}\t"  # a section label row
+        else:
+            rows[-1][1].extend(s.split())
+    out += lines[len(out) :]
+    for line, cells in rows:
+        surplus = len(cells) - len(header)
+        if surplus > 0:
+            cells = [*cells[:2], "、".join(c.rstrip("。，,") for c in cells[2 : 3 + surplus]), *cells[3 + surplus :]]
+        out[line] = "\t".join(cells)
+    return out
+
+
 def find_table(lines: list[str]) -> int | None:
     """Where a task table's header starts (first cell), in either layout; None when the text has none."""
     for i, raw in enumerate(lines):
         cells = [nospace(c) for c in table_cells(raw)]
-        if len(cells) >= 3 and _is_header(cells):
+        if len(cells) >= 3 and _is_header(cells) or _spaced_header(raw):
             return i
         if raw.strip() == "序号":
             header = _line_header(lines, i)
@@ -127,7 +169,7 @@ def find_table(lines: list[str]) -> int | None:
 
 
 def parse_annex(lines: list[str], first_line_no: int) -> list[AnnexRow]:
-    table = _parse_tab_table(lines, first_line_no)
+    table = _parse_tab_table(_spaced_rows(lines), first_line_no)
     return table if table else _parse_line_fields(lines, first_line_no)
 
 

@@ -27,6 +27,7 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕)")
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|区|市|省|县)$")
 _HEAD_LIMIT = 80
+_COVER_LINES = 30  # a cover letter's salutation to its date
 
 
 @dataclass(frozen=True)
@@ -67,11 +68,14 @@ def standalone_doc_number(line: str) -> str | None:
     return nospace(m.group(0)) if len(rest) <= 6 and not re.search(r"[。，,；]", rest) else None
 
 
+_STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "2023-01-05 10:00 区人民政府办公室": a page's posting line
+
+
 def _title_like(s: str) -> bool:
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and not t.endswith(("。", "；", "：", ":"))
-            and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([t]) and not is_date(t)
-            and not t.endswith("文件") and not standalone_doc_number(t))
+            and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
+            and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
 
 
 def _ends_a_title(s: str) -> bool:
@@ -86,7 +90,7 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         s = lines[i].strip()
         if not s:
             continue
-        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s])):
+        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)):
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not _title_like(s) or (parts and _ends_a_title(s)):
             break
@@ -161,6 +165,14 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     """`end`: where a task table starts, if the notice opens with one (nothing after it is front matter)."""
     stop = min(len(lines), _HEAD_LIMIT, len(lines) if end is None else end)
     head_end = next((i for i, ln in enumerate(lines[:stop]) if H1.match(ln.strip()) or H2.match(ln.strip())), stop)
+    salute = next((i for i, ln in enumerate(lines[:head_end]) if _salutation(ln)), -1)
+    if salute >= 0:
+        # A cover letter numbering its own points (一、各责任单位要…) ends at its signature and date: all front matter,
+        # when a plan with headings of its own follows. An opinion signed at its end has nothing after the date.
+        signed = next((j for j in range(salute + 1, min(stop, salute + _COVER_LINES))
+                       if is_date(lines[j]) and signature_above(lines, j, salute)), -1)
+        if signed >= 0 and any(H1.match(ln.strip()) for ln in lines[signed + 1 :]):
+            head_end = max(head_end, signed + 1)
     head = lines[:head_end]
     found = dict(page_fields(head))
     found.update({k: v for k, v in (fields or {}).items() if v})
@@ -172,7 +184,6 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         m = DOC_NUMBER.search(printed)
         doc_number = nospace(m.group(0)) if m else None
 
-    salute = next((i for i, ln in enumerate(head) if _salutation(ln)), -1)
     date_line = next((i for i, ln in enumerate(head) if i > max(salute, dn_line) and is_date(ln)), -1)
     meta_line = max((i for i, ln in enumerate(head) if page_fields([ln])), default=-1)
 
@@ -187,6 +198,10 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         notice_title = _block_before(lines, limit)[0]
         if not notice_title and meta_line >= 0:
             notice_title = _block_before(lines, meta_line)[0]
+    # "滕政办发〔2023〕30号滕州市人民政府办公室关于印发…的通知": a copy that runs the 文号 into the title.
+    m = DOC_NUMBER.match(notice_title)
+    if m and len(notice_title) - m.end() >= 6:
+        notice_title = notice_title[m.end() :]
     title = _plan_title(notice_title) or notice_title
 
     body_start = 0
@@ -251,14 +266,19 @@ def title_issuer(title: str) -> str:
     return m.group(1) if all(len(p) >= 3 and _ORGAN_END.search(p) for p in parts) else ""
 
 
-def fallback_issuer(lines: list[str], fields: Mapping[str, str]) -> str:
-    """Where no signature is printed: the page's issuing-body field, else a red header "XX人民政府文件"."""
-    for label in ("发文机关", "发文机构", "发文单位", "发布机构", "信息来源", "来源"):
-        value = nospace(fields.get(label, ""))
-        if value and re.search(r"[\u4e00-\u9fff]", value) and _SIGNER.search(value):
-            return value
-    for ln in lines[:10]:
-        s = nospace(ln)
-        if s.endswith("文件") and 4 <= len(s) <= 30 and not _CHROME.search(s):  # not 首页>政策文件>市政府文件
-            return s[:-2]
-    return ""
+def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = "") -> str:
+    """Where no signature is printed: the page's issuing-organ field, a red header "XX人民政府文件", the bodies the
+    title names ("X关于Y的通知"), and last the body that published the page (发布机构, 来源: often an office posting
+    for the government that issued)."""
+    def field_value(labels: tuple[str, ...]) -> str:
+        for label in labels:
+            value = nospace(fields.get(label, ""))
+            bare = re.sub(r"[（(][^（）()]*[）)]$", "", value)  # 谯城区政府(办公室)
+            if value and re.search(r"[\u4e00-\u9fff]", value) and _SIGNER.search(bare):
+                return value
+        return ""
+
+    red_header = next((s[:-2] for s in map(nospace, lines[:10])  # not 首页>政策文件>市政府文件
+                       if s.endswith("文件") and 4 <= len(s) <= 30 and not _CHROME.search(s)), "")
+    return field_value(("发文机关", "发文机构", "发文单位")) or red_header or title_issuer(title) or \
+        field_value(("发布机构", "信息来源", "来源"))

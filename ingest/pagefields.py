@@ -9,10 +9,12 @@ from collections.abc import Sequence
 FIELD_LABELS = (
     "索引号", "主题分类", "发文机关", "发文机构", "发布机构", "成文日期", "标题", "名称", "发文字号", "文号",
     "发布日期", "发布时间", "信息来源", "来源", "主题词", "文件编号", "发文单位", "公文种类", "作者", "编辑",
-    "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人")
-_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(" + "|".join(
-    "".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1] for lab in sorted(FIELD_LABELS, key=len, reverse=True)
-) + r")\s*[：:]")
+    "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人", "发文日期", "分类")
+_LABELS = "|".join("".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1]
+                   for lab in sorted(FIELD_LABELS, key=len, reverse=True))
+_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(" + _LABELS + r")\s*[：:]")
+# A metadata table flattened to text without colons: "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号".
+_BARE_LABEL = re.compile(r"(?:^|(?<=\s))(" + _LABELS + r")[ \u3000\t]+")
 
 
 def page_fields(lines: Sequence[str | tuple[str, ...]]) -> dict[str, str]:
@@ -22,6 +24,11 @@ def page_fields(lines: Sequence[str | tuple[str, ...]]) -> dict[str, str]:
     for ln in lines:
         s = ln if isinstance(ln, str) else "\t".join(ln)
         matches = list(_LABEL.finditer(s))
+        if not matches:
+            # Without colons a label is only taken on a line that starts with one and holds two: a row of the table.
+            bare = list(_BARE_LABEL.finditer(s.strip()))
+            s = s.strip()
+            matches = bare if len(bare) >= 2 and bare[0].start() == 0 else []
         for k, m in enumerate(matches):
             end = matches[k + 1].start() if k + 1 < len(matches) else len(s)
             label = re.sub(r"[ \u3000]", "", m.group(1))

@@ -18,7 +18,6 @@ from ingest.header import (
     parse_header,
     signature_above,
     signature_span,
-    title_issuer,
 )
 from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
@@ -178,11 +177,10 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     if not body and not rows:
         raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
 
-    issuer = header.issuer or "、".join(signature_above(lines, closing_date, header.body_start)
-                                        if closing_date >= 0 else []) or fallback_issuer(lines, header.fields) \
-        or title_issuer(doc_title)
+    signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else []
+    issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, doc_title)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
-        nospace(header.fields.get("成文日期", ""))
+        nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", ""))
 
     clauses: list[Clause] = []
     front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, doc_title)

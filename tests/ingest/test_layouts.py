@@ -282,3 +282,77 @@ def test_a_page_copys_breadcrumb_and_metadata_block_are_neither_title_nor_issuer
     assert d.doc_number == "咸政发〔2030〕4号"
     assert d.title == "咸阳市人民政府关于落实《政府工作报告》重点工作部门分工的意见"
     assert d.issuer == "咸阳市人民政府"
+
+
+def test_a_metadata_table_flattened_without_colons_gives_the_number_and_the_cover_letter_its_signature() -> None:
+    """A page prints its metadata as a table flattened to text ("文    号 X"), and the cover letter numbers its own
+    points 一、二、 before its signature and date; the plan's own 一、 follows."""
+    text = "\n".join([
+        "县人民政府办公室关于印发2030年重点工作责任分解方案的通知", "",
+        "2030-01-05 10:00 县人民政府办公室",
+        "索 引 号 MB0000/2030-001 发文日期 2030-01-03",
+        "发布机构 县人民政府办公室 文    号 某政办〔2030〕1号",
+        "分   类 政务公开 有 效 性 有效", "",
+        "各乡镇人民政府，县人民政府各部门：",
+        "现将方案印发给你们，并就有关事项通知如下：",
+        "一、各责任单位要制订工作方案，于2030年1月15日前报县人民政府办公室。",
+        "二、县绩效考评机构要将目标任务纳入考核。",
+        "某县人民政府办公室", "2030年1月3日", "",
+        "2030年重点工作责任分解方案",
+        "一、主要预期目标",
+        "（一）地区生产总值增长7%以上",
+        "责任单位：县发展和改革局",
+    ])
+    n = parse_notice(text, "cover.txt")
+    d = n.document
+    assert (d.doc_number, d.issuer, d.issued_on) == ("某政办〔2030〕1号", "某县人民政府办公室", "2030年1月3日")
+    assert d.notice_title == "县人民政府办公室关于印发2030年重点工作责任分解方案的通知"
+    assert roles(n) == [{"responsible": ["县发展和改革局"]}]
+    assert any("2030年1月15日前" in c.text for c in n.clauses if c.kind == "body")  # the cover letter is kept
+
+
+def test_a_number_run_into_the_title_is_not_part_of_it() -> None:
+    text = "\n".join([
+        "某政办发〔2030〕30号某市人民政府办公室关于印发《某市2030年重点任务》的通知", "某政办发〔2030〕30号",
+        "各镇人民政府，市政府各部门：", "《某市2030年重点任务》已经市政府同意，现印发给你们。",
+        "某市人民政府办公室", "2030年8月15日", "某市2030年重点任务",
+        "1.完善实验室体系。（责任单位：市科技局）",
+    ])
+    d = parse_notice(text, "t.txt").document
+    assert d.notice_title == "某市人民政府办公室关于印发《某市2030年重点任务》的通知"
+    assert d.title == "某市2030年重点任务"
+
+
+def test_a_table_printed_with_spaces_between_cells_keeps_every_cell() -> None:
+    """A web table copied as text: cells separated by spaces, a cell of two units wrapped onto lines of its own,
+    the header's 主要责任单位 (main responsibility) the lead beside 协同配合单位."""
+    text = "\n".join([
+        "名称: 某区2030年重点工作任务分解表 文号:", "发布机构: 某区政府(办公室)", "发文日期: 2030-03-28",
+        "某区2030年重点工作任务分解表",
+        "序号 重点工作任务 主要责任单位 协同配合单位",
+        "一、主要预期目标",
+        "1 地区生产总值增长6%左右。 区发改委 区政府各部门,各乡镇人民政府、街道办事处。",
+        "2 一般公共预算收入增长5%左右。 区财政局",
+        "区税务局",
+        "区政府有关部门。",
+        "3 社会消费品零售总额增长8%左右。 区商务局",
+    ])
+    n = parse_notice(text, "table.txt")
+    assert roles(n) == [
+        {"lead": ["区发改委"], "cooperate": ["区政府各部门", "各乡镇人民政府", "街道办事处"]},
+        {"lead": ["区财政局", "区税务局"], "cooperate": ["区政府有关部门"]},
+        {"lead": ["区商务局"]},
+    ]
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.task_no for c in tasks] == [1, 2, 3] and tasks[1].text == "一般公共预算收入增长5%左右。"
+    assert tasks[0].section.startswith("一、主要预期目标")
+    d = n.document
+    assert (d.title, d.issuer, d.issued_on) == ("某区2030年重点工作任务分解表", "某区政府(办公室)", "2030-03-28")
+
+
+def test_a_list_closed_by_deng_bumen_ends_at_the_last_name() -> None:
+    n = parse_notice("\n".join([
+        "某区稳增长措施", "一、加快项目审批",
+        "1.压缩审批时限。(区发改局牵头,区财政局、区水务局等部门配合)",
+    ]), "deng.txt")
+    assert roles(n) == [{"lead": ["区发改局"], "cooperate": ["区财政局", "区水务局"]}]
