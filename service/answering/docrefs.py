@@ -150,12 +150,16 @@ class DocumentRefs:
                     spans += _spans_of(text, [*hits, *abbr])
         if has_doc_word:
             low = text.lower()
+            placed: set[str] = set()
             for name, docs in self._places.items():
                 at = low.find(name)
                 if at >= 0 and len(docs) < len(self.documents):
+                    placed.update(docs)
                     for doc in docs:
                         scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
                         said.setdefault(doc, set()).add(name)
+            if placed:  # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not
+                scores = {d: s for d, s in scores.items() if d in placed or s >= 10.0}
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())

@@ -66,7 +66,11 @@ def _unheld_compound(term: Term, zh_text: str, en_tokens: frozenset[str]) -> boo
     clause is not about that thing, however much else of the question it holds. Measured on the three gold sets:
     one out-of-scope yes/no refused, no in-scope question lost. Not for questions asking who: their answer is the
     clause's units, and paraphrases name things in compounds the notices do not print."""
-    return len(term.surface.split()) >= 2 and bool(term.zh) and support(term, zh_text, en_tokens) == 0
+    return _compound(term) and support(term, zh_text, en_tokens) == 0
+
+
+def _compound(term: Term) -> bool:
+    return len(term.surface.split()) >= 2 and bool(term.zh)
 
 
 def sentences(text: str) -> list[str]:
@@ -157,8 +161,13 @@ class EvidenceChecker:
         for key in c.particulars:
             if not states_particular(key, zh_text, en_text, self.gazetteer.tags):
                 return Check(clause, cover, gone, None, "particular")
-        if part.answer_type in ("yesno", "description", "value") and any(
-                _unheld_compound(t, zh_text, en_tokens) for t in part.focus):
+        compounds = [t for t in part.focus if _compound(t)]
+        unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens)]
+        # Who does X: the clause's units answer, and a paraphrase may name one thing in a compound the notices do not
+        # print; but a clause holding none of two or more such things ("foreign trade", "imports and exports") is
+        # about something else, whatever generic words ("growth target") it shares.
+        if unheld and (part.answer_type in ("yesno", "description", "value") or
+                       len(compounds) >= 2 and len(unheld) == len(compounds)):
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
         for agency in c.agencies:

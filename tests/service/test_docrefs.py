@@ -87,3 +87,13 @@ def test_a_place_named_again_by_its_bare_name_and_joined_function_characters_are
     assert "丽水" not in focus and {"机场", "通航", "保障"} <= focus
     focus = {str(t) for p in u.understand("在应急预案演练中要推进什么形式的演练？").parts for t in p.focus}
     assert "中要" not in focus and "演练" in focus
+
+
+def test_a_place_named_names_its_notice_over_another_notices_title_words() -> None:
+    r = refs(doc("xl.txt", "2020年区政府重点工作责任分解", "下陆区政府办公室", "2020年6月28日", "下陆区",
+                 "Xialu District"),
+             doc("cd.txt", "2023年主要目标任务责任分解方案", "蔡甸区人民政府办公室", "2023年1月3日", "蔡甸区",
+                 "Caidian District"),
+             doc("hz.txt", "2020年政府工作报告重点工作责任分解", "杭州市人民政府办公厅", "2020年5月20日", "杭州市",
+                 "Hangzhou"))
+    assert r.find("蔡甸区的工作方案要报给区政府办公室吗？").doc_numbers == ("cd.txt",)

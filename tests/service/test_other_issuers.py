@@ -15,7 +15,8 @@ from tests.conftest import NOTICES, ask, build_store_and_index
 pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
-          "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt")
+          "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
+          "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt")
 
 
 @pytest.fixture(scope="module")
@@ -169,3 +170,17 @@ def test_a_kind_of_document_named_in_full_is_where_to_look_not_the_topic(
     assert part.answer_type == "agency" and not any("opinion" in t.surface for t in part.focus)
     doc = understand("When was the task-division plan signed?").parts[0]
     assert doc.answer_type == "document" and any("task-division" in t.surface for t in doc.focus)
+
+
+def test_who_leads_a_target_the_table_does_not_set_is_not_answered_from_another_target(engine) -> None:  # type: ignore[no-untyped-def]
+    """Two things asked about ("foreign trade", "imports and exports") that no clause holds: a row sharing only
+    "growth target" with the question is another target, not the answer."""
+    r = _ask(engine, "Which bureau leads Qiaocheng's 2025 growth target for foreign trade imports and exports?")
+    assert r.abstained, r.answer
+    r = _ask(engine, "Which bureau leads Qiaocheng's 2025 growth target for retail sales of consumer goods?")
+    assert not r.abstained and "区商务局" in [u.zh for u in r.units if u.role == "lead"], r.answer
+
+
+def test_by_when_asks_for_a_date_and_is_not_a_word_the_clause_must_print(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "蔡甸区的责任单位最迟哪天要把工作方案报区政府办公室？")
+    assert not r.abstained and "2023年1月15日" in r.answer, r.answer
