@@ -24,8 +24,9 @@ _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
     ("协办", "cooperate"), ("参与", "cooperate"), ("责任", "responsible"), ("负责", "responsible"),
     ("承办", "responsible"),
 )
-_TEXT_HEADER = re.compile(r"任务|内容|事项|举措|措施")
-_UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体|领导")
+_TEXT_HEADER = re.compile(r"任务|内容|事项|举措|措施|重点工作|工作要点")
+_UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
+_PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发)")
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
@@ -45,7 +46,7 @@ class AnnexRow:
 
 
 def role_of(header: str) -> Role | None:
-    if _TEXT_HEADER.search(header) and not _UNIT_WORD.search(header):
+    if _TEXT_HEADER.search(header) and not _UNIT_WORD.search(header) or _PERSON.search(header):
         return None
     for needle, role in _ROLE_HEADERS:
         if needle in header:

@@ -21,6 +21,9 @@ _LABEL = r"(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:�
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
+# A person named for a task on a line of its own ("牵头领导：王 健"): a field of the task, not a unit.
+PERSON_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
+                         r"(?:领导|负责人|联系人))\s*[：:]\s*([^）)〕】\]］]+)")
 _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}

@@ -32,6 +32,7 @@ class BodyClause:
     label: str = ""  # the item's printed marker: "1", "（一）", "52"
     number: int | None = None  # the item's number at its own level
     note: str = ""  # the annotation naming its units, as printed ("（财政部牵头，各地区按职责分工负责）")
+    people: tuple[tuple[str, str], ...] = ()  # persons named on lines of their own (牵头领导, 王 健)
 
 
 def cn_to_int(s: str) -> int:
@@ -63,7 +64,7 @@ def _is_heading_only(line: str) -> bool:
 
 def _is_note_line(line: str) -> bool:
     s = line.lstrip("*").strip()
-    if annotation.LINE.match(s):
+    if annotation.LINE.match(s) or annotation.PERSON_LINE.match(s):
         return True
     return bool(s) and s[0] in "（(〔【[" and annotation.trailing_bracket(s) == 0 and \
         annotation.parse_line(s) is not None
@@ -151,6 +152,8 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         for a in from_lines:
             rule = rule or a.carries_forward
             units += a.units
+        people = tuple((pm.group(1), pm.group(2).strip()) for n in para.notes
+                       if (pm := annotation.PERSON_LINE.match(n.lstrip("*").strip())))
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")
@@ -170,6 +173,6 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
-                              para.end, label, number, printed_note if units else ""))
+                              para.end, label, number, printed_note if units else "", people))
     return out
 

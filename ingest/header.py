@@ -198,6 +198,9 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         notice_title = _block_before(lines, limit)[0]
         if not notice_title and meta_line >= 0:
             notice_title = _block_before(lines, meta_line)[0]
+        preamble = max((i for i in range(limit) if lines[i].strip()), default=-1)
+        if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
+            notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
     # "滕政办发〔2023〕30号滕州市人民政府办公室关于印发…的通知": a copy that runs the 文号 into the title.
     m = DOC_NUMBER.match(notice_title)
     if m and len(notice_title) - m.end() >= 6:

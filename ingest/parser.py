@@ -22,6 +22,7 @@ from ingest.header import (
 from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
 from ingest.readers.base import Reading
+from ingest.relines import relined
 from ingest.text import nospace, squash
 from policyqa.errors import IngestError
 
@@ -142,7 +143,7 @@ def parse_reading(reading: Reading, source: str = "<input>", doc_number: str | N
 
 def parse_notice(text: str, source: str = "<input>", doc_number: str | None = None, *, title: str | None = None,
                  fields: Mapping[str, str] | None = None, file_title: str = "") -> ParsedNotice:
-    lines = text.split("\n")
+    lines = relined(text.split("\n"))
     warnings: list[str] = []
     trailer = _trailer_start(lines, 0)
     table = find_table(lines[:trailer])
@@ -196,7 +197,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
             clause_id=f"{key}/t{task_no}" if task_no is not None else f"{key}/b{b.path_key}", doc_number=number,
             doc_title=doc_title, section=b.section, kind="task" if task_no is not None else "body", task_no=task_no,
             text=b.text, units=b.units, line_start=b.start, line_end=b.end, ord=len(clauses),
-            label=b.label if task_no is not None else "", fields={ANNOTATION: b.note} if b.note else {}))
+            label=b.label if task_no is not None else "",
+            fields={**dict(b.people), **({ANNOTATION: b.note} if b.note else {})}))
     signed = _meta_clause(lines, closing, annex, f"{key}/s", number, doc_title, ord=len(clauses))
     if signed:
         clauses.append(signed)

@@ -18,7 +18,7 @@ _OPEN, _CLOSE = "（(〔[【［", "）)〕]】］"
 TERMINAL = "。；;！？!?）)”"
 # Words that end a unit list without being a unit: "A、B按职责分工负责", "A、B等".
 _TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|分别负责|共同负责|负责|"
-                       r"等(?:部门|单位)|等)$")
+                       r"等(?:相关|有关)?(?:部门|单位)|等)$")
 # "X等Y": the enumeration ends at 等 and Y is a collective ("银保监会等国务院相关部门及各地区").
 _ETC = re.compile(r"^(.+?)等((?:国务院|国家|中央|各|有关|相关|其他|其它|省|市|区|县)\S+)$")
 # "各区、县级市", "各市、县〔市、区〕政府": a list of levels of one collective, not two units.

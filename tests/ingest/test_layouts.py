@@ -356,3 +356,51 @@ def test_a_list_closed_by_deng_bumen_ends_at_the_last_name() -> None:
         "1.压缩审批时限。(区发改局牵头,区财政局、区水务局等部门配合)",
     ]), "deng.txt")
     assert roles(n) == [{"lead": ["区发改局"], "cooperate": ["区财政局", "区水务局"]}]
+
+
+def test_a_notice_flattened_onto_one_line_gets_its_lines_back() -> None:
+    """A copy that lost its line breaks: title, 文号 and every item run together with spaces between them."""
+    text = ("某省人民政府 关于明确2030年重点工作责任单位的通知 某政〔2030〕5号 现将重点工作任务予以分解并明确责任单位。"
+            "各责任单位要尽快制定具体落实方案。 一、提振市场信心 (一)促进消费增长。 "
+            "1.把恢复和扩大消费摆在优先位置。(省商务厅、财政厅等相关部门按职责分工负责) "
+            "2.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅等相关部门按职责分工负责) "
+            "3.激活房地产市场。(省住房城乡建设厅负责)")
+    n = parse_notice(text, "flat.txt")
+    assert (n.document.doc_number, n.document.title) == ("某政〔2030〕5号", "某省人民政府关于明确2030年重点工作责任单位的通知")
+    assert roles(n) == [{"responsible": ["省商务厅", "财政厅"]},
+                        {"lead": ["省发展改革委"], "responsible": ["省商务厅"]},
+                        {"responsible": ["省住房城乡建设厅"]}]
+
+
+def test_a_table_copied_one_cell_per_line_with_bars_keeps_officials_and_deadlines_as_fields() -> None:
+    lines = ["2030年开发区重点工作及责任清单", "序号 |", "重点工作 |", "责任领导 |", "责任单位 |", "完成时限 |"]
+    for no, work, person, unit in ((1, "优化重点项目直通车工作机制。", "张三", "招商工作部、安商工作部"),
+                                   (2, "盘活存量土地400亩。", "李四", "改革办")):
+        lines += [f"{no} |", f"{work} |", f"{person} |", f"{unit} |", "全年 |"]
+    n = parse_notice("\n".join(lines), "bars.txt")
+    assert roles(n) == [{"responsible": ["招商工作部", "安商工作部"]}, {"responsible": ["改革办"]}]
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert tasks[0].fields == {"责任领导": "张三", "完成时限": "全年"} and tasks[1].text == "盘活存量土地400亩。"
+    assert n.document.title == "2030年开发区重点工作及责任清单"
+
+
+def test_an_official_named_on_a_line_of_its_own_is_a_field_and_not_the_task() -> None:
+    n = parse_notice("\n".join([
+        "某省人民政府关于印发2030年重点工作分工方案的通知", "各市人民政府：", "现印发给你们。", "某省人民政府", "2030年2月5日",
+        "2030年重点工作分工方案", "一、主要预期目标", "1.地区生产总值增长5.5%左右。", "牵头领导:王 健",
+        "牵头单位:省发展改革委", "责任单位:省工业和信息化厅、省商务厅等,各市人民政府",
+        "2.一般公共预算收入增长5%。", "牵头领导:王利波", "牵头单位:省财政厅", "责任单位:省税务局",
+    ]), "people.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text for c in tasks] == ["地区生产总值增长5.5%左右。", "一般公共预算收入增长5%。"]
+    assert roles(n) == [{"lead": ["省发展改革委"], "responsible": ["省工业和信息化厅", "省商务厅", "各市人民政府"]},
+                        {"lead": ["省财政厅"], "responsible": ["省税务局"]}]
+    assert tasks[0].fields["牵头领导"] == "王 健"
+
+
+def test_the_plans_title_above_its_preamble_is_the_title() -> None:
+    n = parse_notice("\n".join([
+        "某县小康攻坚重点工作责任分工方案", "为贯彻落实指导意见，现提出如下分工方案。", "一、加快基础设施建设",
+        "1、加快国省道升级改造。（省交通运输厅负责）",
+    ]), "plan.txt")
+    assert n.document.title == "某县小康攻坚重点工作责任分工方案"
