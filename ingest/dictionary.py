@@ -55,7 +55,7 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
             simplified = m.group(2)
             for sense, part in enumerate(m.group(3).split("/")):
                 for gloss in part.split(";"):
-                    g = _PAREN.sub("", gloss).strip().lower()
+                    g = _PAREN.sub("", gloss).strip().strip("\"“”").strip().lower()  # "through train"
                     if not g or g.startswith(_SKIP) or len(g.split()) > 4:
                         continue
                     if sense > 2 and len(g.split()) == 1:
@@ -68,6 +68,26 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
                     if sense == 0:
                         forward.setdefault(simplified, []).append(g)
     return {g: tuple(ws) for g, ws in reverse.items()}
+
+
+def words_glossed(zh_text: str, most: int) -> list[tuple[str, str]]:
+    """(word, CC-CEDICT's first gloss) for the longest words (two to four characters) a Chinese text prints, in text
+    order: what a Chinese-only clause is about, for an English reader (longer words are the particular ones)."""
+    _cedict_reverse()  # fills the forward index in its one pass over the dictionary
+    found: list[tuple[int, str, str]] = []
+    i = 0
+    while i < len(zh_text):
+        for n in (4, 3, 2):
+            word = zh_text[i : i + n]
+            gloss = _FORWARD.get(word)
+            if len(word) == n and gloss and all(w != word for _, w, _ in found):
+                found.append((i, word, gloss[0]))
+                i += n
+                break
+        else:
+            i += 1
+    chosen = sorted(sorted(found, key=lambda f: -len(f[1]))[:most])
+    return [(w, g) for _, w, g in chosen]
 
 
 def is_english_word(word: str) -> bool:

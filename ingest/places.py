@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -63,6 +64,15 @@ class Gazetteer:
         self._by_len = sorted(by_len.items(), reverse=True)
         self._starts = frozenset(n[0] for n in self._en)
         self._pos = _pos_tokenizer(tokenizer)
+        self._known: dict[str, str] = {}  # places the stored notices are issued for -> English
+
+    def know(self, places: Iterable[tuple[str, str]]) -> None:
+        """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
+        jieba tags them (滕州 is a person's name to it)."""
+        for zh, en in places:
+            for name in {zh, strip_admin_suffix(zh)}:
+                if len(name) >= 2 and _CJK.search(name):
+                    self._known.setdefault(name, en)
 
     def tags(self, text: str) -> list[tuple[str, str]]:
         """(word, jieba part-of-speech flag) for a Chinese text."""
@@ -96,11 +106,11 @@ class Gazetteer:
     def find(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Place]:
         """Places named in `text`, in order, ignoring spans in `skip` (organisation names already matched) and
         places that are the first word of an organisation's name."""
-        skip = skip or []
+        taken: list[tuple[int, int]] = list(skip or [])
         out: list[Place] = []
 
         def free(start: int, end: int) -> bool:
-            return not any(s < end and start < e for s, e in skip)
+            return not any(s < end and start < e for s, e in taken)
 
         for start, end in self._english_names(text):
             name = text[start:end]
@@ -124,7 +134,21 @@ class Gazetteer:
                 continue
             en, kind = self._zh.get(word.word) or self._zh.get(strip_admin_suffix(word.word)) or ("", "place")
             out.append(Place(word.word, word.word, en, kind))
-        return out
+            taken.append((start, end))
+        return out + self._stored_places(text, taken)
+
+    def _stored_places(self, text: str, skip: list[tuple[int, int]]) -> list[Place]:
+        found: list[tuple[int, Place]] = []
+        for name in sorted(self._known, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), text):
+                if any(s < m.end() and m.start() < e for s, e in skip):
+                    continue
+                skip = [*skip, m.span()]  # a name heading an organisation's (滕州市人民政府) is neither it nor 滕州
+                if _ORG_AFTER_ZH.match(text[m.end():]):
+                    continue
+                en, kind = self._zh.get(name) or self._zh.get(strip_admin_suffix(name)) or (self._known[name], "place")
+                found.append((m.start(), Place(name, name, en, kind)))
+        return [p for _, p in sorted(found, key=lambda sp: sp[0])]
 
 
 @cache

@@ -54,6 +54,7 @@ class Answerer:
     dictionary: Dictionary | None = None
 
     def __post_init__(self) -> None:
+        self.gazetteer.know((d.jurisdiction, d.jurisdiction_en) for d in self.catalog.documents() if d.jurisdiction)
         self.english = EnglishAgencyMatcher(self.registry)
         self.understanding = Understanding(self.analyzer, self.catalog, self.registry, self.gazetteer,
                                            self.dictionary or default_dictionary(), self.english)
@@ -228,8 +229,12 @@ class Answerer:
             if english_key(place.text) in self.checker.jurisdiction(d.doc_number):
                 continue  # "Xialu": the notice's place in English
             if not key or not self._issued_for(key, d):
-                # A district or zone the notice names, or one of its units is named for (江北新区), lies within it.
-                inside = place.kind in ("place", "province") or key in self._unit_names(d.doc_number)
+                # A district or zone the notice names, or one of its units is named for (江北新区), lies within it;
+                # so does a city or county a province's notice names (鄱阳 in a Jiangxi plan). A city's notice that
+                # names another city (沈阳 among the pilot cities) is not issued for it.
+                provincial = d.jurisdiction.endswith(("省", "自治区"))
+                inside = place.kind in ("place", "province") or place.kind == "city" and provincial or \
+                    key in self._unit_names(d.doc_number)
                 if not (key and inside and key in self.catalog.text_of(d.doc_number)):
                     return False
         return True

@@ -7,10 +7,10 @@ import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from ingest.models import Clause, Document, Role, Unit
+from ingest.models import ANNOTATION, Clause, Document, Role, Unit
 from service.answering.evidence import sentences
 from service.answering.inline import InlineAgency
-from service.answering.wording import ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
+from service.answering.wording import FIELD_EN, ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
 
 if TYPE_CHECKING:
     from service.answering.terms import Term
@@ -84,7 +84,7 @@ def _longest_printed(forms: Sequence[str], text: str) -> str | None:
     return next((z for z in sorted(forms, key=len, reverse=True) if z in text), None)
 
 
-def terms_en(zh_text: str, most: int = 3) -> str:
+def terms_en(zh_text: str, most: int = 3, general: bool = False) -> str:
     """' [GDP; fixed-asset investment]': the glossary's English for terms a Chinese text prints (longest first, none
     inside another), so an English reader sees what a Chinese-only task is about; '' when it prints none."""
     from ingest.glossary import default_glossary
@@ -99,6 +99,13 @@ def terms_en(zh_text: str, most: int = 3) -> str:
     for z, en in found:
         if not any(z in k for k, _ in kept):
             kept.append((z, en))
+    if general and len(kept) < most:  # words no glossary term covers, in the general dictionary's first sense
+        from ingest.dictionary import words_glossed
+
+        rest = zh_text
+        for z, _ in kept:
+            rest = rest.replace(z, " ")
+        kept += [(z, en) for z, en in words_glossed(rest, most - len(kept)) if not any(z in k for k, _ in kept)]
     kept.sort(key=lambda p: zh_text.find(p[0]))
     return f" [{'; '.join(en for _, en in kept[:most])}]" if kept else ""
 
@@ -130,6 +137,12 @@ def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | 
         else:
             lines.append(say(lang, "no_agencies"))
     return lines
+
+
+def field_lines(c: Clause, lang: str) -> list[str]:
+    """A task table's other columns (完成时限, 责任领导 …), each on a line: "by when" and "which official" are asked."""
+    return [say(lang, "task_field", name=k, name_en=FIELD_EN.get(k, "Column"), value=v)
+            for k, v in c.fields.items() if k != ANNOTATION and v]
 
 
 def asked_units(c: Clause, asked: Role | None) -> list[Unit]:

@@ -73,6 +73,9 @@ def _compound(term: Term) -> bool:
     return len(term.surface.split()) >= 2 and bool(term.zh)
 
 
+_SPELLED_OUT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]")
+
+
 def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[。；;！？])|(?<=[.!?])\s+(?=[A-Z\"“(])", text)
     return [p.strip() for p in parts if p.strip()]
@@ -128,6 +131,7 @@ class EvidenceChecker:
     def place_ok(self, place: Place, clause: Clause) -> bool:
         key = strip_admin_suffix(place.zh) if place.zh else ""
         text = clause_text(clause) + " " + (clause.text_en or "")
+        text += " " + _SPELLED_OUT.sub(r"\1", text)  # 鄱(阳)余(干)高等级公路 names 鄱阳 and 余干
         if (key and key in text) or place.en.lower() in text.lower():
             return True
         if key in _JOINT and any(_JOINT[key] in j and j in text for j in ("港澳台", "港澳", "澳台", "港台")):

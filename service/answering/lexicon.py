@@ -41,8 +41,9 @@ ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsibl
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
-                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
-ASKS_TASKS_EN = re.compile(r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
+                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
+ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
+                           r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
                            r"jobs|duties|responsibilities|targets?|goals?|indicators?|objectives?)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
                            r"\bwhat (does|do|did|will|is|are)\b.*\b(lead\w*|handl\w*|do|doing|responsible for|in charge of|"
                            r"involved in|on the hook for|cooperat\w*|support\w*|guid\w*)\b|"
@@ -58,7 +59,7 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
                          r"注册资本|投资额|价格|多少费|学费|税额|罚款")),
     ("percent", re.compile(r"比例|百分之|百分比|税率|股比|占比|比重|持股|多少成|几成|上限是多少|下限是多少")),
     ("duration", re.compile(r"多久|多长时间|多长|几年|几个月|几天|多少天|多少年|期限|年限|有效期|时限|工作日|过渡期|几周")),
-    ("date", re.compile(r"哪天|哪一天|几月几号|几号|什么时候|何时|哪年|哪一年|几月|日期|时间(是|为)")),
+    ("date", re.compile(r"哪天|哪一天|几月几号|几号|什么时候|何时|哪年|哪一年|几月|哪个?月|哪个季度|什么时间|日期|时间(是|为)")),
     # 哪几个部门 asks which, not how many
     ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|(?<!哪)几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
     ("number", re.compile(r"多少|(?<!哪)几|规模|目标|达到多|多大|多高")),
@@ -88,7 +89,7 @@ VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\
 # Words for a bound on a value or for the kind of value: they say that a value is asked, not what it measures
 # ("the asset threshold", "by what year").
 BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceiling floor cap year years date day time "
-                        "门槛 上限 下限 最低 最高 底线 年份 日期 时间".split())
+                        "deadline deadlines duration 门槛 上限 下限 最低 最高 底线 年份 日期 时间 时限 期限 时长".split())
 # The verbs and qualifiers that sit between a measured noun and its question word.
 VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
 
@@ -193,7 +194,7 @@ whether if so such than then too very much many more most some number how's who'
 under per between among within from into onto over via at as up out off down again further once here all any
 few nor only own same just now during before after above below through until while because against each
 apply applies applied applying exist exists existing happen happens currently today actually really basically
-aim aims aiming aimed mention mentions mentioned mentioning show shows shows up big large high fast soon
+aim aims aiming aimed mention mentions mentioned mentioning listed name names named naming show shows shows up big large high fast soon
 let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
@@ -209,7 +210,7 @@ _QUESTION_WORDS_ZH = """
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
 具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
-哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前
+哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件
 """.split()
 
 

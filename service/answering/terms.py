@@ -70,9 +70,9 @@ class TermExtractor:
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
             words = [w for w in words if not self._function_word(w) and not w.isdigit()]
-            # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury").
-            words = [p for w in words for p in ([w] if "-" not in w.strip("-") or self.dictionary.zh_for(w)
-                                                else w.split("-")) if p and p not in self._stop]
+            # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury"), as one
+            # phrase where the dictionary has it so ("through-train": 直通车).
+            words = [p for w in words for p in self._unhyphenated(w) if p and p not in self._stop]
             for i, j, forms in self.dictionary.phrases(words):
                 surface = " ".join(words[i:j])
                 out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), forms))
@@ -81,6 +81,12 @@ class TermExtractor:
                 if k not in covered and len(w) > 1:
                     out.append(Term(w, frozenset(self.analyzer.tokens(w))))
         return [t for t in out if t.en or t.zh]
+
+    def _unhyphenated(self, word: str) -> list[str]:
+        if "-" not in word.strip("-") or self.dictionary.zh_for(word):
+            return [word]
+        spaced = word.replace("-", " ")
+        return [spaced] if self.dictionary.zh_for(spaced) else word.split("-")
 
     def _function_word(self, word: str) -> bool:
         """A stop word, or a contraction of one: "we'd", "i'm", "they're", "don't" are function words too."""

@@ -137,10 +137,11 @@ class Understanding:
         question names ("区发改局 in the Lishan district plan")."""
         wanted = {d.jurisdiction for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
         wanted |= {p.zh for p in places if p.zh}
+        wanted = {strip_admin_suffix(w) for w in wanted}  # 滕州 names 滕州市
         if not wanted:
             return spans
-        return [(s, e, next((o for o in self.registry.namesakes(a) if o.jurisdiction in wanted), a))
-                for s, e, a in spans]
+        return [(s, e, next((o for o in self.registry.namesakes(a) if o.jurisdiction
+                             and strip_admin_suffix(o.jurisdiction) in wanted), a)) for s, e, a in spans]
 
     def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agencies named without their level prefix (商务局 for 市商务局), when only one agency has that short name."""
@@ -207,7 +208,7 @@ class Understanding:
             value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
                    "long", "meant", "supposed", "expected", "run", "runs", "last", "lasts", "years", "carried", "为期",
-                   "几年", "试点期", "期限", "多久", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
+                   "几年", "试点期", "期限", "多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
                    "主要内容", "目的",
                    "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic

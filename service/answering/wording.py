@@ -34,6 +34,7 @@ MESSAGES: dict[str, dict[str, str]] = {
               "By convention the first listed, {first}, leads."},
     "inline_agency": {"zh": "按原文，{name}：“{sentence}”", "en": "As printed, {name} {verb_en}."},
     "no_agencies": {"zh": "该条款未列明责任单位。", "en": "This clause names no agencies."},
+    "task_field": {"zh": "{name}：{value}", "en": "{name_en} ({name}): {value}."},
     "both_notices": {"zh": "两份通知都有对应任务：", "en": "Both notices have a matching task:"},
     "yes": {"zh": "是的，通知有此规定。", "en": "Yes — the notice provides for this."},
     "no": {"zh": "不可以：通知对此有限制性规定。", "en": "No — the notice restricts this."},
@@ -133,3 +134,12 @@ def join_names(names: list[str], lang: str) -> str:
     if len(names) <= 2:
         return " and ".join(names)
     return "; ".join(names[:-1]) + "; and " + names[-1]
+
+
+# English for the headers of a task table's other columns, as tables of the family print them.
+FIELD_EN: dict[str, str] = {
+    "完成时限": "Deadline", "时间节点": "Milestone", "完成时间": "Completion date", "时限要求": "Deadline",
+    "责任领导": "Official in charge", "牵头领导": "Leading official", "分管领导": "Official in charge",
+    "推广范围": "Scope of roll-out", "分类": "Category", "类别": "Category", "备注": "Note", "工作目标": "Target",
+    "目标要求": "Target", "主要内容": "Main content",
+}

@@ -366,7 +366,8 @@ def test_a_notice_flattened_onto_one_line_gets_its_lines_back() -> None:
             "2.落实好提振市场信心90条措施。(省发展改革委牵头,省商务厅等相关部门按职责分工负责) "
             "3.激活房地产市场。(省住房城乡建设厅负责)")
     n = parse_notice(text, "flat.txt")
-    assert (n.document.doc_number, n.document.title) == ("某政〔2030〕5号", "某省人民政府关于明确2030年重点工作责任单位的通知")
+    d = n.document
+    assert (d.doc_number, d.title) == ("某政〔2030〕5号", "某省人民政府关于明确2030年重点工作责任单位的通知")
     assert roles(n) == [{"responsible": ["省商务厅", "财政厅"]},
                         {"lead": ["省发展改革委"], "responsible": ["省商务厅"]},
                         {"responsible": ["省住房城乡建设厅"]}]
@@ -386,7 +387,8 @@ def test_a_table_copied_one_cell_per_line_with_bars_keeps_officials_and_deadline
 
 def test_an_official_named_on_a_line_of_its_own_is_a_field_and_not_the_task() -> None:
     n = parse_notice("\n".join([
-        "某省人民政府关于印发2030年重点工作分工方案的通知", "各市人民政府：", "现印发给你们。", "某省人民政府", "2030年2月5日",
+        "某省人民政府关于印发2030年重点工作分工方案的通知", "各市人民政府：", "现印发给你们。", "某省人民政府",
+        "2030年2月5日",
         "2030年重点工作分工方案", "一、主要预期目标", "1.地区生产总值增长5.5%左右。", "牵头领导:王 健",
         "牵头单位:省发展改革委", "责任单位:省工业和信息化厅、省商务厅等,各市人民政府",
         "2.一般公共预算收入增长5%。", "牵头领导:王利波", "牵头单位:省财政厅", "责任单位:省税务局",

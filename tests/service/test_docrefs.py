@@ -97,3 +97,13 @@ def test_a_place_named_names_its_notice_over_another_notices_title_words() -> No
              doc("hz.txt", "2020年政府工作报告重点工作责任分解", "杭州市人民政府办公厅", "2020年5月20日", "杭州市",
                  "Hangzhou"))
     assert r.find("蔡甸区的工作方案要报给区政府办公室吗？").doc_numbers == ("cd.txt",)
+
+
+def test_a_place_a_stored_notice_is_issued_for_is_a_place_whatever_jieba_tags_it() -> None:
+    from ingest.places import Gazetteer
+
+    g = Gazetteer(Analyzer().jieba)
+    assert [p.zh for p in g.find("滕州这份2023年重点任务里有几项？")] == []  # jieba takes 滕州 for a person's name
+    g.know([("滕州市", "Tengzhou")])
+    assert [p.zh for p in g.find("滕州这份2023年重点任务里有几项？")] == ["滕州"]
+    assert [p.zh for p in g.find("滕州市人民政府办公室印发")] == []  # the first word of an organisation's name

@@ -16,7 +16,7 @@ pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
           "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
-          "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt")
+          "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt")
 
 
 @pytest.fixture(scope="module")
@@ -115,7 +115,7 @@ def test_a_name_two_districts_print_means_the_one_of_the_notice_or_place_asked_a
     r = _ask(engine, "For which 2023 targets is 区发改局 the lead unit in the Lishan district plan?")
     assert r.intent == "agency_tasks" and [c.task_no for c in r.citations] == [1, 3, 6], r.answer
     assert "Lishan District Development and Reform Bureau" in r.answer
-    assert "[fixed-asset investment]" in r.answer  # a Chinese-only task's glossary terms, in English beside it
+    assert "[fixed-asset investment" in r.answer  # a Chinese-only task's glossary terms first, in English beside it
     r = _ask(engine, "莲都区的区发改局牵头哪些任务？")
     assert not r.abstained and {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
 
@@ -184,3 +184,20 @@ def test_who_leads_a_target_the_table_does_not_set_is_not_answered_from_another_
 def test_by_when_asks_for_a_date_and_is_not_a_word_the_clause_must_print(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "蔡甸区的责任单位最迟哪天要把工作方案报区政府办公室？")
     assert not r.abstained and "2023年1月15日" in r.answer, r.answer
+
+
+def test_a_hyphenated_phrase_is_looked_up_whole_and_a_tasks_deadline_column_is_given(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which units handle the development zone's through-train service for key projects, and by when?")
+    assert not r.abstained and r.citations[0].doc_number == "hsx-kaifaqu-zrqd-2025.txt", r.answer
+    assert {"招商工作部", "安商工作部"} <= {u.zh for u in r.units} and "Deadline (完成时限): 全年." in r.answer
+
+
+def test_which_month_asks_for_a_date_and_a_target_without_one_does_not_answer(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "谯城区社会消费品零售总额增长目标要在哪个月底前完成？")
+    assert r.abstained, r.answer
+
+
+def test_which_of_a_notices_measures_an_agency_has_is_a_list_in_english(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which of Henan's 2023 tasks name 省商务厅?")
+    assert not r.abstained and r.intent == "agency_tasks", r.answer
+    assert len(r.citations) >= 2 and english_enough(r.answer), r.answer

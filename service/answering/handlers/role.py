@@ -28,6 +28,7 @@ def answer_role(part: Part, decision: Decision, lang: str, unit_of: UnitOf | Non
         named = [unit_of(n, inline.role, c) if unit_of else Unit(n, inline.role) for n in inline.names] if (
             inline) else []
         lines += C.role_lines(c, lang, part.role, inline, named)
+        lines += C.field_lines(c, lang)
         # A body named in the text: the sentence that names it is the quote to check.
         lines += C.quote_lines(c, lang, inline.sentence.strip() if inline and lang == "en" and not c.text_en else None,
                                part.focus)

@@ -3,6 +3,7 @@ A topic in the question ("…负责的跨境电商任务") narrows the list to t
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 
 from index.catalog import ClauseCatalog
@@ -82,8 +83,8 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         if role == "lead" and roles == ["responsible"]:
             labels = [say(lang, "first_listed").strip(" （）()")]
         gist = sentences(C.quote_text(c, lang))[0][:90]
-        if lang == "en" and not c.text_en:  # printed only in Chinese: its glossary terms in English beside it
-            gist += C.terms_en(gist)
+        if lang == "en" and not c.text_en:  # printed only in Chinese: its first phrase, and its terms in English
+            gist = re.split(r"[，,；;]", gist)[0][:40] + C.terms_en(gist, most=5, general=True)
         no = c.task_no if c.task_no is not None else "-"
         joined = ("、" if lang == "zh" else ", ").join(labels)
         lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=joined, gist=gist))
