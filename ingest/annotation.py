@@ -21,17 +21,21 @@ _LABEL = r"(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:�
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
-# A person named for a task on a line of its own ("牵头领导：王 健"): a field of the task, not a unit.
-PERSON_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
-                         r"(?:领导|负责人|联系人))\s*[：:]\s*([^）)〕】\]］]+)")
+# A person or a deadline named for a task on a line of its own ("牵头领导：王 健", "时限要求：持续推进"): a field of
+# the task, not a unit.
+FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
+                        r"(?:领导|负责人|联系人)|时限要求|完成时限|完成时间|时间节点|时间要求)\s*[：:]\s*([^）)〕】\]］]+)")
 _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
-_VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头|按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
+_LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织")  # "(市经信委牵头落实)"
+_VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头组织实施|牵头组织|牵头落实|牵头实施|牵头推进|牵头|"
+                   r"按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
                    r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide"}
-FIRST_LISTED = re.compile(r"[列排]在?(?:第一位|首位|第一)[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
+FIRST_LISTED = re.compile(r"(?:[列排]在?(?:第一位|首位|第一)|第一(?:责任|主责)?(?:单位|部门))"
+                          r"[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
 # When, not who: a deadline or pace printed after the units (（国务院各部门分别负责，年内持续推进）, …，6月底完成）.
 _WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"
                    r"长期|逐步|定期|每年|每季|每月|立即|尽快|及时")
@@ -173,14 +177,21 @@ def _by_verb(s: str) -> list[Unit]:
         names = split_units("、".join([*pending, head]))
         pending = []
         partners = split_units(joint) if joint else []
-        if not names or not all(_ORGAN.search(n) for n in names + partners):
+        if not names or not all(_ORGAN.search(n) or _sharing_suffix(n, names) for n in names + partners):
             return []
-        role: Role = _VERB_ROLE.get(m.group(2)[-2:], "responsible")
+        role: Role = "lead" if m.group(2) in _LEAD_VERBS else _VERB_ROLE.get(m.group(2)[-2:], "responsible")
         if partners:
             units += [Unit(n, "lead") for n in names] + [Unit(n, "cooperate") for n in partners]
             continue
         units += [Unit(n, role) for n in names]
     return [] if pending else units
+
+
+def _sharing_suffix(name: str, names: list[str]) -> bool:
+    """A place printed bare in a list that a later government closes ("哈尔滨、黑河、绥芬河市政府": each city's
+    government, printed once)."""
+    later = names[names.index(name) + 1 :] if name in names else []
+    return 2 <= len(name) <= 4 and any(n.endswith("政府") for n in later)
 
 
 # The prose form of State Council task-division notices: an item's last sentence assigns it

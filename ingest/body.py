@@ -64,7 +64,7 @@ def _is_heading_only(line: str) -> bool:
 
 def _is_note_line(line: str) -> bool:
     s = line.lstrip("*").strip()
-    if annotation.LINE.match(s) or annotation.PERSON_LINE.match(s):
+    if annotation.LINE.match(s) or annotation.FIELD_LINE.match(s):
         return True
     return bool(s) and s[0] in "（(〔【[" and annotation.trailing_bracket(s) == 0 and \
         annotation.parse_line(s) is not None
@@ -153,7 +153,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             rule = rule or a.carries_forward
             units += a.units
         people = tuple((pm.group(1), pm.group(2).strip()) for n in para.notes
-                       if (pm := annotation.PERSON_LINE.match(n.lstrip("*").strip())))
+                       if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")

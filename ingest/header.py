@@ -24,7 +24,8 @@ _DOC_TYPES = ("通知", "意见", "方案", "决定", "办法", "规定", "规�
 _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
-                     r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕)")
+                     r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
+                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$)")  # a wiki copy's infobox and section labels
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|区|市|省|县)$")
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
@@ -198,9 +199,12 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         notice_title = _block_before(lines, limit)[0]
         if not notice_title and meta_line >= 0:
             notice_title = _block_before(lines, meta_line)[0]
-        preamble = max((i for i in range(limit) if lines[i].strip()), default=-1)
+        preamble = max((i for i in range(limit) if lines[i].strip() and not _CHROME.search(lines[i].strip())),
+                       default=-1)
         if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
             notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
+    if notice_title.startswith("《") and notice_title.endswith("》") and notice_title.count("《") == 1:
+        notice_title = notice_title[1:-1]  # a title printed in its book-title marks
     # "滕政办发〔2023〕30号滕州市人民政府办公室关于印发…的通知": a copy that runs the 文号 into the title.
     m = DOC_NUMBER.match(notice_title)
     if m and len(notice_title) - m.end() >= 6:
@@ -283,5 +287,7 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
 
     red_header = next((s[:-2] for s in map(nospace, lines[:10])  # not 首页>政策文件>市政府文件
                        if s.endswith("文件") and 4 <= len(s) <= 30 and not _CHROME.search(s)), "")
-    return field_value(("发文机关", "发文机构", "发文单位")) or red_header or title_issuer(title) or \
-        field_value(("发布机构", "信息来源", "来源"))
+    named = title_issuer(title)
+    placed = named if not re.match(r"^[省市区县州镇乡]", named) else ""  # "区人民政府办公室关于…" names no place
+    return field_value(("发文机关", "发文机构", "发文单位")) or red_header or placed or \
+        field_value(("发布机构", "信息来源", "来源")) or named

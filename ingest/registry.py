@@ -211,7 +211,12 @@ class EnglishAgencyMatcher:
             if len(agencies) > 1:
                 agencies = [a for a in agencies if (a.level == "provincial") == provincial] or agencies
             if best_rank == 1 and len({a.id for a in agencies}) > 1:
-                continue  # a generated name two bodies of one level share ("cao") names neither
+                # A generated name two bodies of one level share ("construction bureau") names the one whose place
+                # the question names ("the Xiamen … city Construction Bureau"), else neither.
+                placed = [a for a in agencies if set(_words(a.jurisdiction_en)) & words]
+                if len({a.id for a in placed}) != 1:
+                    continue
+                agencies = placed
             out.append((m.start(), m.end(), agencies[0]))
         return out
 

@@ -39,7 +39,7 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
                                    r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)
 
-ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
+ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
                            r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
@@ -194,7 +194,7 @@ whether if so such than then too very much many more most some number how's who'
 under per between among within from into onto over via at as up out off down again further once here all any
 few nor only own same just now during before after above below through until while because against each
 apply applies applied applying exist exists existing happen happens currently today actually really basically
-aim aims aiming aimed mention mentions mentioned mentioning listed name names named naming show shows shows up big large high fast soon
+aim aims aiming aimed mention mentions mentioned mentioning listed name names named naming fall falls falling show shows shows up big large high fast soon
 let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
@@ -210,7 +210,7 @@ _QUESTION_WORDS_ZH = """
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
 具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
-哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件
+哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为
 """.split()
 
 

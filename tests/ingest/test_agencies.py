@@ -147,3 +147,21 @@ def test_an_issuer_the_registry_lacks_is_stored_with_an_english_name() -> None:
     registry = default_registry().with_agencies(list(made.values()))
     assert issuer_in(enriched.document, "en", registry) == f"{office.en} (运城市人民政府办公厅)"
     assert issuer_in(enriched.document, "zh", registry) == "运城市人民政府办公厅"
+
+
+def test_an_informal_english_name_two_cities_share_means_the_one_of_the_city_named(tmp_path: Path) -> None:
+    store = ClauseStore(tmp_path / "db.sqlite3")
+    ingest_file(store, FIXTURES / "xm-xiafuban-2019-10.txt", enrich=enrich)
+    ingest_file(store, FIXTURES / "lishui-zrfj-2023.txt", enrich=enrich)
+    matcher = EnglishAgencyMatcher(registry_for_store(store))
+    assert [a.jurisdiction for a in matcher.find("Which Xiamen measures fall to the city Construction Bureau?")] == \
+        ["厦门市"]
+    assert matcher.find("Which measures fall to the city Construction Bureau?") == []  # neither, unnamed
+
+
+def test_a_chinese_city_is_known_by_its_simplified_name() -> None:
+    from index.analyzer import Analyzer
+    from ingest.places import Gazetteer
+
+    found = Gazetteer(Analyzer().jieba).find("Projects in Suifenhe")
+    assert [(p.zh, p.kind) for p in found] == [("绥芬河", "city")]  # geonames lists 綏芬河 first

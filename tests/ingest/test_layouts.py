@@ -406,3 +406,49 @@ def test_the_plans_title_above_its_preamble_is_the_title() -> None:
         "1、加快国省道升级改造。（省交通运输厅负责）",
     ]), "plan.txt")
     assert n.document.title == "某县小康攻坚重点工作责任分工方案"
+
+
+def test_lead_verbs_the_first_unit_rule_worded_by_unit_and_a_deadline_line() -> None:
+    n = parse_notice("\n".join([
+        "某市人民政府关于印发2030年重点工作任务分解意见的通知", "各区人民政府：", "现印发给你们。", "二○三○年四月六日",
+        "2030年重点工作任务分解意见", "一、工业经济方面",
+        "1.调整优化工业经济结构。(市经信委牵头落实)",
+        "2.加强稀土资源保护。(市经信委、市国土资源局牵头落实)",
+        "二、营商环境",
+        "(一)推进完善PPP长效机制。", "责任单位:市发改委、市财政局(第一责任单位为牵头单位,下同)", "时限要求:持续推进",
+        "(二)严格落实招投标政策。", "责任单位:市建设局、市住房局", "时限要求:2030年底前",
+    ]), "verbs.txt")
+    assert roles(n) == [{"lead": ["市经信委"]}, {"lead": ["市经信委", "市国土资源局"]},
+                        {"lead": ["市发改委"], "responsible": ["市发改委", "市财政局"]},
+                        {"lead": ["市建设局"], "responsible": ["市建设局", "市住房局"]}]
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert tasks[2].fields["时限要求"] == "持续推进" and tasks[3].fields["时限要求"] == "2030年底前"
+    assert n.document.issuer == "某市人民政府"  # no signature: the title names it
+
+
+def test_places_printed_bare_before_a_shared_government_are_units() -> None:
+    n = parse_notice("一、推进基础设施建设\n"
+                     "1.推进民航基础设施建设。(哈尔滨机场扩建指挥部、哈尔滨、黑河、绥芬河市政府负责)\n", "shared.txt")
+    assert roles(n) == [{"responsible": ["哈尔滨机场扩建指挥部", "哈尔滨", "黑河", "绥芬河市政府"]}]
+
+
+def test_a_wiki_copys_infobox_and_a_title_in_book_marks_are_not_the_title() -> None:
+    wiki = parse_notice("\n".join([
+        "某省促进经济稳增长的若干措施", "", "今年以来，经济下行压力加大，省政府决定采取若干措施。", "基本介绍",
+        "  • 中文名:某省促进经济稳增长的若干措施", "  • 外文名:Some measures", "政策全文", "一、推进重大基础设施建设",
+        "1.抓住铁路建设机遇。(省发改委负责)",
+    ]), "wiki.txt")
+    assert wiki.document.title == "某省促进经济稳增长的若干措施"
+    marked = parse_notice("《关于稳定经济增长的具体实施细则》\n为贯彻落实省政府精神，制定如下实施细则。\n"
+                          "一、落实财税支持政策\n"
+                          "1.积极争取省级专项资金。(责任单位:市工信局、市财政局)\n", "marked.txt")
+    assert marked.document.title == "关于稳定经济增长的具体实施细则"
+
+
+def test_a_title_issuer_without_a_place_gives_way_to_the_pages_publishing_body() -> None:
+    d = parse_notice("\n".join([
+        "发布机构: 某区政府办公室", "区人民政府办公室关于印发2030年区政府重点工作责任分解的通知", "各街办：",
+        "现印发给你们。",
+        "2030年6月28日", "2030年区政府重点工作责任分解", "1、提高政治站位。[牵头单位:区卫健局;责任单位:各街办]",
+    ]), "noplace.txt").document
+    assert d.issuer == "某区政府办公室"

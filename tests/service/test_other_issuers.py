@@ -16,7 +16,8 @@ pytestmark = pytest.mark.model
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
           "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
-          "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt")
+          "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
+          "ha-shishi-xize-2022.txt")
 
 
 @pytest.fixture(scope="module")
@@ -201,3 +202,10 @@ def test_which_of_a_notices_measures_an_agency_has_is_a_list_in_english(engine) 
     r = _ask(engine, "Which of Henan's 2023 tasks name 省商务厅?")
     assert not r.abstained and r.intent == "agency_tasks", r.answer
     assert len(r.citations) >= 2 and english_enough(r.answer), r.answer
+
+
+def test_the_notice_a_reverse_lookup_names_by_its_title_words_is_where_to_look(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "淮安这份稳定经济增长的实施细则中，市工信局被列为哪些措施的责任单位？")
+    assert not r.abstained and r.intent == "agency_tasks", r.answer
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("ha-shishi-xize-2022.txt", 1),
+                                                                 ("ha-shishi-xize-2022.txt", 2)}

@@ -42,8 +42,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     # that notice, not a topic its tasks must hold.
     titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
               and coverage(focus, f"{d.title} {d.notice_title} {d.title_en or ''}", frozenset())[0] >= 1.0]
-    if titled and len(titled) < len(docs or catalog.documents()):
-        docs, focus = titled, []
+    # The notice asked about is already known ("这些稳增长措施中"): its title's words name it, they are no topic.
+    if titled and (len(titled) < len(docs or catalog.documents()) or docs and set(docs) <= set(titled)):
+        docs, focus = titled if not docs else [d for d in docs if d in titled], []
 
     def matching(role: str | None) -> list[tuple[Clause, list[str]]]:
         rows = []
