@@ -174,8 +174,9 @@ class EvidenceChecker:
                        len(compounds) >= 2 and len(unheld) == len(compounds)):
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
+        unit_names = {u.zh for u in clause.units}
         for agency in c.agencies:
-            if agency.id not in unit_ids and not any(n in clause.text for n in agency.names):
+            if agency.id not in unit_ids and not any(n in clause.text or n in unit_names for n in agency.names):
                 return Check(clause, cover, gone, None, "agency")
         sentence = None
         if part.answer_type == "value" and part.value_kind:

@@ -252,6 +252,10 @@ class Understanding:
             answer_type = "description"
         if answer_type == "agency" and role is None:
             role = "responsible"
+        if answer_type in ("value", "yesno", "description") and agencies and role and not asks_agency:
+            # "表中市发改委牵头的地区生产总值增长目标是多少": the target of a task that agency holds, not any notice's
+            constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
+                                      asks.counter, tasks)
         if answer_type != "document" and not ref.doc_numbers:
             # A kind of document named in full ("in the task-division plan, who…", 实施意见) says where to look, not what
             # is asked about; a document question keeps it to find the notice it describes.

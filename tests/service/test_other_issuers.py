@@ -209,3 +209,10 @@ def test_the_notice_a_reverse_lookup_names_by_its_title_words_is_where_to_look(e
     assert not r.abstained and r.intent == "agency_tasks", r.answer
     assert {(c.doc_number, c.task_no) for c in r.citations} == {("ha-shishi-xize-2022.txt", 1),
                                                                  ("ha-shishi-xize-2022.txt", 2)}
+
+
+def test_a_value_asked_of_the_task_an_agency_leads_needs_that_agency_on_the_task(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "谯城区区发改委牵头的地区生产总值增长目标是多少？")
+    assert not r.abstained and "6.5%" in r.answer, r.answer
+    r = _ask(engine, "谯城区区商务局牵头的地区生产总值增长目标是多少？")  # 区商务局 leads retail sales, not GDP
+    assert r.abstained, r.answer
