@@ -11,6 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.text import t2s
+
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 BIG_CITY = 1_000_000  # a city this big is a place even written in lower case ("shanghai")
 MIN_POPULATION = 100_000  # cities abroad below this are left out: too many are also common English words
@@ -65,6 +67,7 @@ class Gazetteer:
         self._starts = frozenset(n[0] for n in self._en)
         self._pos = _pos_tokenizer(tokenizer)
         self._known: dict[str, str] = {}  # places the stored notices are issued for -> English
+        self._known_longest_first: tuple[str, ...] = ()
 
     def know(self, places: Iterable[tuple[str, str]]) -> None:
         """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
@@ -73,6 +76,7 @@ class Gazetteer:
             for name in {zh, strip_admin_suffix(zh)}:
                 if len(name) >= 2 and _CJK.search(name):
                     self._known.setdefault(name, en)
+        self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
 
     def tags(self, text: str) -> list[tuple[str, str]]:
         """(word, jieba part-of-speech flag) for a Chinese text."""
@@ -139,7 +143,7 @@ class Gazetteer:
 
     def _stored_places(self, text: str, skip: list[tuple[int, int]]) -> list[Place]:
         found: list[tuple[int, Place]] = []
-        for name in sorted(self._known, key=len, reverse=True):
+        for name in self._known_longest_first:
             for m in re.finditer(re.escape(name), text):
                 if any(s < m.end() and m.start() < e for s, e in skip):
                     continue
@@ -201,14 +205,7 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
 
 def _simplified(zh: str) -> str:
     """Geonames lists Traditional forms among a city's names (綏芬河): notices and questions are read as Simplified."""
-    return _t2s().convert(zh) if zh else zh
-
-
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
+    return t2s().convert(zh) if zh else zh
 
 
 def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:

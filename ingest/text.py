@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 CN_NUM = "一二三四五六七八九十"
 # Heading markers of the notice family, outermost first: 一、 / （一） / 1. / （1）. "11.121人才梯队项目" is item 11:
@@ -99,3 +100,11 @@ def split_units(cell: str) -> list[str]:
 # Two names printed with no separator between them (市行政审批局市司法局, 区委区政府): a name never goes on past
 # an organ's last word into a new level word.
 _RUN_TOGETHER = re.compile(r"(?<=[局厅委办部])(?=(?:市|省|区|县|州)(?!场|民|属|直|级|内|外|委员会))")
+
+
+@cache
+def t2s():  # type: ignore[no-untyped-def]
+    """One OpenCC Traditional → Simplified converter per process (loading it reads its dictionaries)."""
+    import opencc
+
+    return opencc.OpenCC("t2s")

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import replace
-from functools import cache
 
 from ingest.readers.base import Line, Reading
+from ingest.text import t2s
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Share of Chinese characters that OpenCC t2s changes above which a text is Traditional; Simplified text changes
@@ -17,19 +17,12 @@ _CJK = re.compile(r"[\u4e00-\u9fff]")
 TRADITIONAL_SHARE = 0.03
 
 
-@cache
-def _t2s():  # type: ignore[no-untyped-def]
-    import opencc
-
-    return opencc.OpenCC("t2s")
-
-
 def is_traditional(text: str) -> bool:
     chars = _CJK.findall(text)
     if len(chars) < 20:
         return False
     sample = "".join(chars[:20000])
-    converted = _t2s().convert(sample)
+    converted = t2s().convert(sample)
     changed = sum(a != b for a, b in zip(sample, converted, strict=False))
     return changed >= 5 and changed / len(sample) >= TRADITIONAL_SHARE
 
@@ -46,7 +39,7 @@ def _rewritten(reading: Reading, conv: Callable[[str], str], warning: str) -> Re
 def to_simplified(reading: Reading) -> Reading:
     if not is_traditional(reading.text()):
         return reading
-    conv = _t2s().convert
+    conv = t2s().convert
     simplified = _rewritten(reading, conv, "Traditional Chinese text normalised to Simplified (OpenCC t2s)")
     return replace(simplified, fields={conv(k): conv(v) for k, v in reading.fields.items()})
 
