@@ -26,9 +26,13 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$)")  # a wiki copy's infobox and section labels
-_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|区|市|省|县)$")
+_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|小组|指挥部|区|市|省|县)$")
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
+_LEDE_LINES = 12
+_NEWS_LEDE = re.compile(r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[,，]?([\u4e00-\u9fff]{4,30}?)(?:正式)?"
+                        r"(?:印发|发布|出台|公布)了?《([^《》]{4,60})》")
+_COVER_SENDS = re.compile(r"^《([^《》]{4,60})》(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)")
 
 
 @dataclass(frozen=True)
@@ -74,7 +78,8 @@ _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "2023-01-05 10:00 区�
 
 def _title_like(s: str) -> bool:
     t = nospace(s)
-    return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and not t.endswith(("。", "；", "：", ":"))
+    return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
+            and not t.endswith(("；", "：", ":"))
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
             and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
 
@@ -247,10 +252,21 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if not title and page_title:
         notice_title = notice_title or nospace(page_title)
         title = _plan_title(notice_title) or notice_title
+    # A copy that starts at its cover letter: "《X工作要点》已经省领导同意，现印发给你们" names the plan it sends.
+    if not title:
+        sent = next((m.group(1) for ln in lines[: max(body_start, 0) + 5] if (m := _COVER_SENDS.match(nospace(ln)))),
+                    "")
+        notice_title = title = sent
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
     issued_on = nospace(lines[date_line]) if date_line >= 0 else ""
+    # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
+    lede = None if doc_number or issuer else next(
+        (m for ln in lines[:_LEDE_LINES] if (m := _NEWS_LEDE.match(nospace(ln))) and _SIGNER.search(m.group(1))), None)
+    if lede:
+        issuer, notice_title = lede.group(1), lede.group(2)
+        title = _plan_title(notice_title) or notice_title
 
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None

@@ -12,7 +12,8 @@ FIELD_LABELS = (
     "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人", "发文日期", "分类")
 _LABELS = "|".join("".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1]
                    for lab in sorted(FIELD_LABELS, key=len, reverse=True))
-_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(" + _LABELS + r")\s*[：:]")
+# "发文字号：…", or a label in brackets as some portals print their metadata list: "[发文机构] 北京市…", "【来源】…".
+_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:(" + _LABELS + r")\s*[：:]|[\[【](" + _LABELS + r")[\]】])")
 # A metadata table flattened to text without colons: "发布机构 区人民政府办公室 文    号 蔡政办〔2023〕1号".
 _BARE_LABEL = re.compile(r"(?:^|(?<=\s))(" + _LABELS + r")[ \u3000\t]+")
 
@@ -31,7 +32,7 @@ def page_fields(lines: Sequence[str | tuple[str, ...]]) -> dict[str, str]:
             matches = bare if len(bare) >= 2 and bare[0].start() == 0 else []
         for k, m in enumerate(matches):
             end = matches[k + 1].start() if k + 1 < len(matches) else len(s)
-            label = re.sub(r"[ \u3000]", "", m.group(1))
+            label = re.sub(r"[ \u3000]", "", m.group(1) or m.group(2))
             value = re.sub(r"\s+", " ", s[m.end():end].replace("\t", " ")).strip(" /|")
             fields.setdefault(label, value)
     return fields

@@ -452,3 +452,48 @@ def test_a_title_issuer_without_a_place_gives_way_to_the_pages_publishing_body()
         "2030年6月28日", "2030年区政府重点工作责任分解", "1、提高政治站位。[牵头单位:区卫健局;责任单位:各街办]",
     ]), "noplace.txt").document
     assert d.issuer == "某区政府办公室"
+
+
+def test_a_portals_bracketed_metadata_list_gives_the_issuing_group_and_date() -> None:
+    text = """  1. [主题分类] 综合政务
+  2. [发文机构] 某市营商环境建设领导小组
+  3. [成文日期] 2021-03-02
+  4. [发文字号] 〔〕
+  5. [发布日期] 2021-03-05
+
+某市优化营商环境重点任务分工
+
+一、提升政务服务效能
+1.推行企业开办一日办结。
+牵头单位:市市场监管局
+责任单位:市税务局、市公安局
+"""
+    n = parse_notice(text, "x.txt")
+    d = n.document
+    assert d.issuer == "某市营商环境建设领导小组" and d.issued_on == "2021-03-02"
+    assert d.title == "某市优化营商环境重点任务分工" and d.doc_number == "x.txt"
+    assert roles(n) == [{"lead": ["市市场监管局"], "responsible": ["市税务局", "市公安局"]}]
+
+
+def test_a_copy_starting_at_its_cover_letter_takes_the_title_the_letter_sends() -> None:
+    text = """《某省数字经济2026年工作要点》已经省领导同意，现印发给你们，请认真抓好贯彻落实。
+为加快数字经济发展，制定本工作要点。
+1.发展算力产业。加快培育算力硬件制造产业。(责任单位:省大数据局、省工业和信息化厅)
+"""
+    n = parse_notice(text, "y.txt")
+    assert n.document.title == "某省数字经济2026年工作要点"
+    assert roles(n) == [{"responsible": ["省大数据局", "省工业和信息化厅"]}]
+
+
+def test_a_news_copy_names_the_issuer_and_title_in_its_lead() -> None:
+    text = """地区生产总值增长5%左右
+近日,某区人民政府办公室发布《2023年区政府工作报告重点工作目标任务分解》方案,均明确牵头单位与责任单位。
+小编带你了解目标任务分解
+一、主要预期指标
+1.地区生产总值增长5%左右。
+牵头单位:区发改委
+责任单位:各产业主管部门
+"""
+    d = parse_notice(text, "z.txt").document
+    assert d.issuer == "某区人民政府办公室"
+    assert d.title == "2023年区政府工作报告重点工作目标任务分解"
