@@ -10,6 +10,9 @@ from pathlib import Path
 
 REGISTRY_PATH = Path(__file__).with_name("data") / "agencies.json"
 
+# A name relative to the notice printing it: 省发展改革委, 市教育局, 区财政局, 各县人民政府.
+_RELATIVE = re.compile(r"^(省|市|区|县|州|盟|旗|镇|乡|各)")
+
 
 @dataclass(frozen=True)
 class Agency:
@@ -73,6 +76,8 @@ class AgencyRegistry:
         one with no place; a bare 市教育局 in a Guangzhou notice is not Nanjing's."""
         for a in self._all_by_name.get(_key(name), []):
             core = re.sub(r"(省|市|自治区|区|县)$", "", a.jurisdiction)
+            if not a.jurisdiction and a.generated and places and _RELATIVE.match(name):
+                continue  # 省发展改革委 as a placeless notice named it is not the 省发展改革委 of a notice with a place
             if not a.jurisdiction or a.jurisdiction in places or (core and core in name):
                 return a
         return None
