@@ -133,8 +133,11 @@ class Dictionary:
     def zh_for(self, english: str) -> tuple[str, ...]:
         """Chinese words for an English word or phrase: glossary forms, then dictionary headwords."""
         key = english.lower().strip()
-        out = list(self._glossary_en.get(key, ()))
-        for k in dict.fromkeys((key, *_base_forms(key))):
+        forms = dict.fromkeys((key, *_base_forms(key)))
+        # The glossary's forms first, of the phrase or of its singular ("press conferences")
+        out = list(self._glossary_en.get(key, ()) or next(
+            (self._glossary_en[k] for k in forms if k in self._glossary_en), ()))
+        for k in forms:
             ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
             out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
         # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from index.retriever import Hit
 from service.answering.evidence import Check, EvidenceChecker
 from service.answering.inline import InlineAgency, inline_agencies
+from service.answering.phrase import holds_phrase, printed_phrase
 from service.answering.terms import Term, clause_text, coverage, support
 from service.answering.types import Part
 
@@ -21,6 +22,8 @@ MIN_COVERAGE_SURE = {"agency": 0.25, "value": 0.4, "yesno": 0.4, "description": 
 MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
 # Share of a part's words the sentence naming a body in its text must hold (no annotation to go by).
 INLINE_COVERAGE = 0.5
+# Failures that say a clause is about another year, place or notice than asked, not how well it matches.
+RULED_OUT = frozenset({"year", "place", "document", "particular"})
 # Coverage a clause needs when it is not even the first hit.
 MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
 
@@ -58,10 +61,19 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
     # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
+    phrase, phrase_terms = printed_phrase(part.text, part.focus,
+                                          checker.printed(dict.fromkeys(h.clause.doc_number for h in candidates)))
     for rank, h in enumerate(candidates):
         check = checker.check(part, h.clause, soft)
+        if phrase and not check.failed and not holds_phrase(phrase, phrase_terms, clause_text(h.clause),
+                                                            checker.tokens_of(h.clause)):
+            failures.append("topic")
+            continue
         sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
-        table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if rank == 0 else MIN_COVERAGE_UNSURE
+        # Clauses ranked above that are about another year, place or notice than the one asked about do not make
+        # this one a lesser match: "the 2017 key points" rules out the 2016 notice's tasks however they rank.
+        first = rank == 0 or not passing and all(f in RULED_OUT for f in failures)
+        table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if first else MIN_COVERAGE_UNSURE
         if check.failed:
             failures.append(check.failed)
             continue
@@ -75,7 +87,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     if not passing:
         reason = _main_reason(failures)
         return Decision(None, reason, tuple(hits[:3]))
-    chosen_hit, chosen = _prefer_task(passing)
+    chosen_hit, chosen = _prefer_task(passing, phrase)
     also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
                  and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
@@ -107,15 +119,17 @@ RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that pic
 CLEARLY_MORE = 0.3
 
 
-def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
+def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hit, Check]:
     """The first passing clause, unless one of the next two holds clearly more of the question (retrieval ranks
-    two tasks on one subject closely; the words of the question tell them apart). Then an annex task that passes
-    and scores close to it is the answer to cite: body paragraphs repeat tasks."""
+    two tasks on one subject closely; the words of the question tell them apart), or alone prints the question's
+    own phrase ("重大行政决策预公开制度") or every compound it names ("fixed-asset investment"). Then an annex task that
+    passes and scores close to it is the answer to cite: body paragraphs repeat tasks."""
     first = 0
     for i, (_, c) in enumerate(passing[1:3], start=1):
+        top = passing[first][1]
         # A body paragraph holds the words of every task it sums up: only a task displaces a task.
-        if c.coverage >= passing[first][1].coverage + CLEARLY_MORE and (
-                c.clause.kind == "task" or passing[first][1].clause.kind != "task"):
+        same_kind = c.clause.kind == "task" or top.clause.kind != "task"
+        if same_kind and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase)):
             first = i
     passing = [passing[first], *passing[:first], *passing[first + 1 :]]
     top_hit, top = passing[0]
@@ -123,6 +137,15 @@ def _prefer_task(passing: list[tuple[Hit, Check]]) -> tuple[Hit, Check]:
         if c.clause.kind == "task" and c.clause.units and h.score >= 0.8 * top_hit.score and c.coverage >= top.coverage:
             return h, c
     return top_hit, top
+
+
+def _holds_more_exactly(c: Check, top: Check, phrase: str) -> bool:
+    """`c` prints the question's phrase that `top` does not, or names every compound of which `top` misses one."""
+    if c.coverage < top.coverage:
+        return False
+    if phrase and phrase in c.clause.text and phrase not in top.clause.text:
+        return True
+    return any(" " in m for m in top.missing) and not any(" " in m for m in c.missing)
 
 
 def _main_reason(failures: list[str]) -> str:

@@ -4,12 +4,12 @@ much", a date for "when"), the years, places and agencies the question names, an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from index.analyzer import Analyzer
 from index.catalog import ClauseCatalog
-from ingest.models import Clause
+from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
 from service.answering.terms import Term, clause_text, coverage, support
@@ -123,6 +123,10 @@ class EvidenceChecker:
             self._jurisdiction[doc_number] = places
         return self._jurisdiction[doc_number]
 
+    def printed(self, doc_numbers: Iterable[str]) -> Iterator[str]:
+        """The text of every clause of these notices."""
+        return (c.text for d in doc_numbers for c in self.catalog.clauses_of(d))
+
     def document_line(self, doc_number: str) -> str:
         """A notice's 文号, titles, date and period: the year a question names may be the notice's own."""
         d = self.catalog.document(doc_number)
@@ -148,12 +152,16 @@ class EvidenceChecker:
         """`soft`: focus terms that count a quarter (words no clause near the question holds)."""
         zh_text = clause_text(clause)
         en_tokens = self.tokens_of(clause)
-        cover, missing = coverage(list(part.focus), zh_text, en_tokens, soft)
+        # "…under the 2017 open-government key points": a compound the notice's title holds names the notice.
+        title = self.document_line(clause.doc_number)
+        naming = {t for t in part.focus if _compound(t) and support(t, title, frozenset()) >= 1.0}
+        cover, missing = coverage([t for t in part.focus if t not in naming] or list(part.focus), zh_text, en_tokens,
+                                  soft)
         gone = tuple(str(t) for t in missing)
         c = part.constraints
         full = zh_text + " " + (clause.text_en or "")
         for year in c.years:
-            if not _states_year(year, full) and not _states_year(year, self.document_line(clause.doc_number)):
+            if not _states_year(year, full) and not _states_year(year, title):
                 return Check(clause, cover, gone, None, "year")
         for place in c.places:
             if not self.place_ok(place, clause):
@@ -166,7 +174,7 @@ class EvidenceChecker:
             if not states_particular(key, zh_text, en_text, self.gazetteer.tags):
                 return Check(clause, cover, gone, None, "particular")
         compounds = [t for t in part.focus if _compound(t)]
-        unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens)]
+        unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens) and t not in naming]
         # Who does X: the clause's units answer, and a paraphrase may name one thing in a compound the notices do not
         # print; but a clause holding none of two or more such things ("foreign trade", "imports and exports") is
         # about something else, whatever generic words ("growth target") it shares.
@@ -196,7 +204,9 @@ class EvidenceChecker:
                                                    "date": ("date",), "year": ("date",)}
         kinds = wider.get(part.value_kind, (part.value_kind,))
         best, best_score = None, -1.0
-        for text in (clause.text, clause.text_en or ""):
+        # A task's own field lines count too: "完成时限：2017年底前" answers when it is due.
+        fields = "。".join(f"{k}：{v}" for k, v in clause.fields.items() if k != ANNOTATION and v)
+        for text in (clause.text, clause.text_en or "", fields):
             for s in sentences(text):
                 found = [v for k in kinds for v in values(s, k)]
                 if part.constraints.counter and text is clause.text:

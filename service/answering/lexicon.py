@@ -181,7 +181,7 @@ PER_DOCUMENT_EN = re.compile(r"\b(both|each of the( two)?|the two|each) (notices
 
 # Words of a question that say what kind of answer is wanted, or fill the sentence; never content.
 _QUESTION_WORDS_EN = """
-who whom whose what which when where why how does do did is are was were be been being the a an of for in on to
+who whom whose what which when where why how often supposed does do did is are was were be been being the a an of for in on to
 and or by with lead leads leading led responsible responsibility agency agencies department departments bureau
 bureaus body bodies office offices unit units task tasks handle handles handled handling charge take takes taking
 help helps support supports supporting cooperate cooperates cooperating cooperation guide guides guiding guidance

@@ -25,6 +25,8 @@ from service.answering.wants import value_kind as value_kind_of
 
 _LEVEL_AFTER_EN = re.compile(r"(?:['’]s)?\s+(?:district|county|city|province|municipality|prefecture|township|"
                              r"new area)(?:['’]s)?\b", re.I)
+_PLACE_AGAIN_EN = re.compile(r"\b(?:the|this|that)\s+(?:city|province|district|county|municipality|prefecture|region)"
+                             r"(?:['’]s)?\b", re.I)
 _LEVEL_BEFORE = re.compile(r"(?:国家|国务院|中央|自治区|省|市|州|盟|区|县|旗|镇|乡|街道)$")
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 MAX_PARTS = 4
@@ -189,6 +191,9 @@ class Understanding:
                        if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
         # "Xialu district's plan": the level word after a place's English name is the place too, not the topic.
         place_spans += [(e, e + m.end()) for _, e in list(place_spans) if (m := _LEVEL_AFTER_EN.match(text[e:]))]
+        # "…under the city's 2017 key points": a place named again by its level alone, once a place is named.
+        place_spans += [m.span() for m in _PLACE_AGAIN_EN.finditer(text)] if not zh and (
+            places or any(a.jurisdiction for a in agencies)) else []
         year_spans = [m.span() for m in _YEAR.finditer(text)]
         tasks, task_spans = task_numbers(text)
         kind_spans = [m.span() for m in L.DOC_KIND_RUN_EN.finditer(text)] if ref.doc_numbers and not zh else []

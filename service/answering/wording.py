@@ -42,14 +42,14 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value_is": {"zh": "通知所载数值：{values}。", "en": "The figure stated: {values}."},
     "part": {"zh": "{n}. {text}", "en": "{n}. {text}"},
     # agency task lists
-    "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} tasks:"},
-    "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} tasks:"},
+    "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} task{s}:"},
+    "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} task{s}:"},
     "tasks_row": {"zh": "- {doc} 第{no}项（{roles}）：{gist}", "en": "- {doc} task {no} ({roles}): {gist}"},
     "followup_of": {"zh": "（承接上文，指{where}。）", "en": "(Taking this to be about {where}, from the previous answer.)"},
     "clarify": {"zh": "请说明您指的是哪项任务或哪份通知（例如给出文号和任务编号），我再据此回答。",
                 "en": "Which task or notice do you mean? Please name it (for example its document number and task "
                       "number) and I will answer from it."},
-    "tasks_other_roles": {"zh": "它在以下{n}项任务中以其他角色列名：", "en": "It is named in other roles in {n} tasks:"},
+    "tasks_other_roles": {"zh": "它在以下{n}项任务中以其他角色列名：", "en": "It is named in other roles in {n} task{s}:"},
     "tasks_none": {"zh": "已存通知的任务中没有{names}{role_zh}的任务{topic}。",
                    "en": "No stored task names {names}{role_en}{topic}."},
     "first_listed": {"zh": "（首列责任单位）", "en": " (first listed responsible unit)"},
@@ -121,6 +121,9 @@ MESSAGES: dict[str, dict[str, str]] = {
 
 
 def say(lang: str, key: str, **values: object) -> str:
+    """The message in `lang`; a count `n` gives English its plural ending as `s` ("1 task", "2 tasks")."""
+    if "n" in values:
+        values.setdefault("s", "" if values["n"] == 1 else "s")
     return MESSAGES[key][lang].format(**values)
 
 

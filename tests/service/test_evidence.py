@@ -207,6 +207,9 @@ def test_the_sparse_sides_best_match_is_weighed_wherever_fusion_ranked_it() -> N
             held = "径向" in c.text
             return Check(c, 1.0 if held else 0.0, () if held else ("径向",), None, None)
 
+        def printed(self, doc_numbers: list[str]) -> list[str]:
+            return []
+
     part = Part("径向反映", "description", focus=(Term("径向", zh=("径向",)),))
     d = decide(part, hits, Checker(), Thresholds())  # type: ignore[arg-type]
     assert d.answer is not None and d.answer.clause.clause_id == "c9"

@@ -17,7 +17,8 @@ FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "notices"
 OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb18030.txt", "ld-zrfj-2023.txt",
           "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
           "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
-          "ha-shishi-xize-2022.txt")
+          "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
+          "bj-zwgk-yaodian-2017.txt")
 
 
 @pytest.fixture(scope="module")
@@ -216,3 +217,36 @@ def test_a_value_asked_of_the_task_an_agency_leads_needs_that_agency_on_the_task
     assert not r.abstained and "6.5%" in r.answer, r.answer
     r = _ask(engine, "谯城区区商务局牵头的地区生产总值增长目标是多少？")  # 区商务局 leads retail sales, not GDP
     assert r.abstained, r.answer
+
+
+def test_a_thing_the_notice_prints_apart_from_any_task_is_not_answered_by_a_task_sharing_its_last_word(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    # The news copy lists 城镇居民人均可支配收入 among its targets but assigns it to no unit here; the task on
+    # 一般公共预算收入 shares 收入 and 增长 and ranks first. Its units are not the answer.
+    r = _ask(engine, "渝中区城镇居民人均可支配收入要增长多少，哪个单位牵头？")
+    assert r.abstained, r.answer
+    r = _ask(engine, "渝中区一般公共预算收入增长目标由哪个单位牵头？")
+    assert not r.abstained and "区财政局" in [u.zh for u in r.units if u.role == "lead"], r.answer
+
+
+def test_a_tasks_deadline_field_answers_when_it_is_due(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "实行重大行政决策预公开制度要在什么时候之前完成？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("bj-zwgk-fengong-2016.txt", 3)
+    assert "2017年底" in r.answer, r.answer
+
+
+def test_the_task_naming_the_compound_asked_about_is_preferred(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which unit leads the fixed-asset investment target in Yuzhong District's 2023 breakdown?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("cq-yuzhong-2023-fenjie.txt", 3)
+    assert "区发改委" in [u.zh for u in r.units if u.role == "lead"], r.answer
+
+
+def test_words_of_the_notices_title_name_the_notice_not_the_matter(engine) -> None:  # type: ignore[no-untyped-def]
+    # "key points" is 工作要点, in the notice's title and in none of its tasks.
+    r = _ask(engine, "Under Beijing's 2017 open-government key points, how often are press conferences on the economy "
+                     "to be held?")
+    assert not r.abstained and r.citations[0].doc_number == "bj-zwgk-yaodian-2017.txt", r.answer
+    assert "每季度" in r.answer, r.answer
+    r = _ask(engine, "What does the Beijing statistics bureau have to do under the city's 2017 key points?")
+    assert not r.abstained and r.citations[0].doc_number == "bj-zwgk-yaodian-2017.txt", r.answer
+    assert "1 task:" in r.answer, r.answer
