@@ -17,14 +17,26 @@ from dataclasses import dataclass
 from ingest.models import Role, Unit
 from ingest.text import nospace, split_top_level, split_units
 
-_LABEL = r"(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:单位|部门)"
+_LABEL = r"(?:项目|工作)?(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:单位|部门)"  # 项目责任单位: a project's
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
 # A person or a deadline named for a task on a line of its own ("牵头领导：王 健", "时限要求：持续推进"): a field of
 # the task, not a unit.
-FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
-                        r"(?:领导|负责人|联系人)|时限要求|完成时限|完成时间|时间节点|时间要求)\s*[：:]\s*([^）)〕】\]］]+)")
+FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:项目)?(?:(?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
+                        r"(?:领导|负责人|联系人)|责任人|时限要求|完成时限|完成时间|时间节点|时间要求|实施时间|实施期限))"
+                        r"\s*[：:]\s*(.+)")
+
+
+def field_value(m: re.Match[str]) -> str:
+    """A field line's value, without the bracket that closed a bracketed line ("（时限要求：持续推进）") but with
+    its own ("努尔买买提(县人大常委会四级调研员)")."""
+    value = m.group(2).strip().rstrip("。")
+    if value[-1:] in tuple(_CLOSE) and sum(map(value.count, _CLOSE)) > sum(map(value.count, _OPEN)):
+        value = value[:-1]
+    return value.strip()
+
+
 _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
@@ -69,6 +81,44 @@ def trailing_bracket(text: str) -> int | None:
     return None
 
 
+def bracket_groups(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each top-level bracketed group in `text`, end exclusive."""
+    out, depth, start = [], 0, -1
+    for i, ch in enumerate(text):
+        if ch in _OPEN:
+            if depth == 0:
+                start = i
+            depth += 1
+        elif ch in _CLOSE and depth:
+            depth -= 1
+            if depth == 0:
+                out.append((start, i + 1))
+    return out
+
+
+def annotated_runs(text: str) -> list[str]:
+    """A paragraph printing several tasks one after another, each sentence closed by its own annotation
+    ("常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)"), cut after
+    each annotation that ends a sentence and has text after it; [text] when it prints one task or none."""
+    cuts = [end for start, end in bracket_groups(text)
+            if end < len(text.rstrip("。 ")) and text[:start].rstrip().endswith(("。", "；", ";"))
+            and parse(text[start + 1 : end - 1]) is not None]
+    if not cuts:
+        return [text]
+    bounds = [0, *cuts, len(text)]
+    return [p for a, b in zip(bounds, bounds[1:], strict=False) if (p := text[a:b].strip("。 "))]
+
+
+def leading_annotation(line: str) -> int:
+    """End of an annotation that opens a line and has text after it (one wrapped from the line before:
+    "(市国土房管局牵头)主要污染物排放总量减少10%。"), or 0."""
+    groups = bracket_groups(line)
+    if not groups or groups[0][0] != 0 or groups[0][1] >= len(line.rstrip("。 ")):
+        return 0
+    end = groups[0][1]
+    return end if parse(line[1 : end - 1]) is not None else 0
+
+
 def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotation | None]:
     """Cut a trailing annotation off a paragraph: (text without it, the annotation) or (text, None)."""
     start = trailing_bracket(text)
@@ -91,7 +141,8 @@ def parse_line(line: str, first_listed: bool = False) -> Annotation | None:
 
 def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     """The units an annotation's inner text names, or None when it is not an annotation (an ordinary aside)."""
-    raw = nospace(inner)
+    # "（责任单位;住建局、…）": a label typed with a semicolon for its colon is still the label.
+    raw = re.sub(r"^(" + _LABEL + r")[；;]", r"\1：", nospace(inner))
     rule = bool(FIRST_LISTED.search(raw))
     s = _drop_rule_asides(raw)
     units = _labelled(s) if LABEL.search(s) else _by_verb(s)

@@ -81,6 +81,14 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
         if not line:
             continue
         n = first_line_no + offset
+        # The annotation of the sentence that ended the line before, wrapped onto this one.
+        wrapped = annotation.leading_annotation(line) if out and not out[-1].notes and \
+            out[-1].text.rstrip("* ").endswith(tuple(TERMINAL)) and not _heading(out[-1].text) else 0
+        if wrapped:
+            out[-1].text += line[:wrapped]
+            out[-1].end = n
+            line = line[wrapped:].strip()
+            open_para = False
         starts_new = bool(_heading(line)) or line.startswith("——")
         if out and _is_note_line(line):
             out[-1].notes.append(line)
@@ -94,7 +102,16 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             out.append(Paragraph(line, n, n))
         last = out[-1].text.rstrip("* ")
         open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL)))
-    return out
+    split: list[Paragraph] = []
+    for p in out:
+        runs = _runs(p)
+        split += [Paragraph(run, p.start, p.end, p.notes if k == len(runs) - 1 else []) for k, run in enumerate(runs)]
+    return split
+
+
+def _runs(p: Paragraph) -> list[str]:
+    """A paragraph that prints several annotated tasks in a row, one text each; headed items stay whole."""
+    return [p.text] if _heading(p.text) else annotation.annotated_runs(p.text)
 
 
 def _label(m: re.Match[str], level: int) -> str:
@@ -152,7 +169,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         for a in from_lines:
             rule = rule or a.carries_forward
             units += a.units
-        people = tuple((pm.group(1), pm.group(2).strip()) for n in para.notes
+        people = tuple((pm.group(1), annotation.field_value(pm)) for n in para.notes
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:

@@ -276,7 +276,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
 
 
-_ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党委|[厅局委部办署院]|中心)$")
+_ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党委|[厅局委部办署院室]|中心)$")
 
 
 def title_issuer(title: str) -> str:

@@ -497,3 +497,35 @@ def test_a_news_copy_names_the_issuer_and_title_in_its_lead() -> None:
     d = parse_notice(text, "z.txt").document
     assert d.issuer == "某区人民政府办公室"
     assert d.title == "2023年区政府工作报告重点工作目标任务分解"
+
+
+def test_targets_printed_in_a_row_each_with_its_lead_are_tasks_of_their_own() -> None:
+    text = """某市人民政府关于分解落实规划纲要主要目标和任务的通知
+一、主要目标
+1.主要指标的责任部门。
+常住人口控制在1150万人左右。(市公安局、市统计局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)耕地保有量保持稳定。
+(市国土房管局牵头)主要污染物排放总量减少10%。(市环保局牵头)
+"""
+    n = parse_notice(text, "t.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:6] for c in tasks] == ["常住人口控制", "万元地区生产", "耕地保有量保", "主要污染物排"]
+    assert roles(n) == [{"lead": ["市公安局", "市统计局"]}, {"lead": ["市经委"]}, {"lead": ["市国土房管局"]},
+                        {"lead": ["市环保局"]}]
+
+
+def test_a_projects_labelled_lines_and_a_label_typed_with_a_semicolon() -> None:
+    text = """某县人民政府督查室关于开展专项督查的通知
+一、重点督办事项
+1.实施改厨、改厕等工程。(责任单位;住建局、各乡镇场)
+2.新建防渗渠4公里。由县农业农村局、财政局负责监督。
+项目责任领导:张三(县人大常委会四级调研员)
+项目责任单位:洛克乡、水利局
+项目责任人:李四、王五
+项目实施时间:2026年1月-2026年10月
+"""
+    n = parse_notice(text, "p.txt")
+    assert n.document.issuer == "某县人民政府督查室"
+    assert roles(n) == [{"responsible": ["住建局", "各乡镇场"]}, {"responsible": ["洛克乡", "水利局"]}]
+    fields = [c.fields for c in n.clauses if c.kind == "task"][1]
+    assert fields["项目责任领导"] == "张三(县人大常委会四级调研员)" and fields["项目责任人"] == "李四、王五"
+    assert fields["项目实施时间"] == "2026年1月-2026年10月"
