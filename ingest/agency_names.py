@@ -27,6 +27,8 @@ ORGAN_TYPES: tuple[tuple[str, str], ...] = (
     ("联", "Federation"), ("协会", "Association"), ("集团", "Group"), ("公司", "Company"), ("街道", "Subdistrict"),
     ("电视台", "Television Station"), ("台", "Station"), ("领导小组", "Leading Group"), ("小组", "Group"),
     ("专班", "Task Force"), ("单位", "Units"), ("部门", "Departments"), ("开发区", "Development Zone"),
+    ("乡镇", "Townships and Towns"), ("乡", "Township"), ("镇", "Town"), ("村", "Village"), ("大队", "Brigade"),
+    ("支队", "Detachment"),
     ("新区", "New Area"), ("海关", "Customs"), ("银行", "Bank"), ("法院", "Court"), ("检察院", "Procuratorate"),
     ("会", "Commission"),
 )

