@@ -29,6 +29,16 @@ class ClauseCatalog(Protocol):
         ...
 
 
+def self_description(d: Document, catalog: ClauseCatalog) -> str:
+    """What a notice calls itself: its titles; a copy printing none says it in its opening ("为…稳增长…，特制定如下
+    政策措施", "…《天津市国民经济和社会发展第十一个五年规划纲要》…")."""
+    text = f"{d.title} {d.notice_title} {d.title_en or ''}"
+    if d.notice_title or d.title != d.doc_number:
+        return text
+    opening = next(iter(catalog.clauses_of(d.doc_number, ("meta", "body"))), None)
+    return f"{text} {opening.text if opening else ''}"
+
+
 def notice_text(d: Document | None, clauses: Iterable[Clause]) -> str:
     """A notice's title, issuer and every clause with its section and units, joined: what `text_of` returns."""
     parts = [d.title, d.notice_title, d.issuer] if d else []

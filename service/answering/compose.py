@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from ingest.models import ANNOTATION, Clause, Document, Role, Unit
 from service.answering.evidence import sentences
 from service.answering.inline import InlineAgency
-from service.answering.wording import FIELD_EN, ROLE_ORDER, UNOFFICIAL, join_names, role_name, say
+from service.answering.wording import ROLE_ORDER, UNOFFICIAL, field_en, join_names, role_name, say
 
 if TYPE_CHECKING:
     from service.answering.terms import Term
@@ -141,7 +141,7 @@ def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | 
 
 def field_lines(c: Clause, lang: str) -> list[str]:
     """A task table's other columns (完成时限, 责任领导 …), each on a line: "by when" and "which official" are asked."""
-    return [say(lang, "task_field", name=k, name_en=FIELD_EN.get(k, "Column"), value=v)
+    return [say(lang, "task_field", name=k, name_en=field_en(k) or "Column", value=v)
             for k, v in c.fields.items() if k != ANNOTATION and v]
 
 

@@ -8,7 +8,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from index.analyzer import Analyzer
-from index.catalog import ClauseCatalog
+from index.catalog import ClauseCatalog, self_description
 from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
@@ -128,9 +128,10 @@ class EvidenceChecker:
         return (c.text for d in doc_numbers for c in self.catalog.clauses_of(d))
 
     def document_line(self, doc_number: str) -> str:
-        """A notice's 文号, titles, date and period: the year a question names may be the notice's own."""
+        """A notice's 文号, what it calls itself, date and period: the year a question names may be the notice's
+        own, and words of its title name it."""
         d = self.catalog.document(doc_number)
-        return f"{doc_number} {d.title} {d.notice_title} {d.issued_on} {d.period or ''}" if d else doc_number
+        return f"{doc_number} {self_description(d, self.catalog)} {d.issued_on} {d.period or ''}" if d else doc_number
 
     def place_ok(self, place: Place, clause: Clause) -> bool:
         key = strip_admin_suffix(place.zh) if place.zh else ""

@@ -39,7 +39,7 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
                                    r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)
 
-ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪几项|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
+ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项目|哪几项|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
                            r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
@@ -203,7 +203,7 @@ anything something someone somebody anyone anybody people person company's firm'
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
-几项 多少项 几个 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
+点名 被点名 列名 几项 多少项 几个 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它

@@ -62,8 +62,18 @@ _BACK_ZH = re.compile(r"^\s*(届时|其|该|此|上述|这些|这一|那时|到�
 _BACK_EN = re.compile(r"^\s*(?:and\s+)?(?:by then|then|it|its|they|their|these|those)\b", re.I)
 
 
+# …or naming its matter by a pointing word alone ("…, and who leads that target?", "这项指标由谁牵头？").
+_POINTER_ZH = re.compile(r"(该|此|这|那|上述)(项|个|一)?(指标|目标|任务|工作|项目|措施|事项|试点)")
+_POINTER_EN = re.compile(r"\b(that|this|these|those|the same|the said)\s+(targets?|tasks?|goals?|measures?|items?|"
+                         r"projects?|indicators?|pilots?|work|one)\b|\b(lead|leads|handle|handles|run|runs|own|owns)\s+"
+                         r"(it|them)\b", re.I)
+
+
 def _refers_back(p: Part) -> bool:
-    return bool((_BACK_ZH if is_chinese(p.text) else _BACK_EN).match(p.text))
+    zh = is_chinese(p.text)
+    if (_BACK_ZH if zh else _BACK_EN).match(p.text):
+        return True
+    return len(p.focus) <= 1 and bool((_POINTER_ZH if zh else _POINTER_EN).search(p.text))
 
 
 def _topical(p: Part) -> bool:

@@ -135,6 +135,11 @@ class PinyinIndex:
                 self._index = index
         return self._index
 
+    def prints(self, spelled: str) -> bool:
+        """Whether some word of the corpus is spelled `spelled` in toneless pinyin, or starts so ("luoke" for
+        洛克乡)."""
+        return any(k.startswith(spelled) for k in self.build())
+
     def homophone(self, word: str) -> str | None:
         """The corpus word that sounds like `word` (the same toneless pinyin) and differs from it in one character:
         an input method's slip, 数字 typed as 数子, 商务局 as 商物局. None when `word` is a corpus word itself."""

@@ -44,7 +44,8 @@ class TermExtractor:
             if len(tok) == 2 and all(ch in self._stop for ch in tok):
                 continue  # two function characters jieba joined (演练|中要|推进): not a word of content
             if _CJK.search(tok) and tok not in self._stop and len(tok) >= 2 and tok not in [t.surface for t in out]:
-                out.append(Term(tok, zh=(tok, *self.dictionary.synonyms(tok))))
+                out.append(Term(tok, zh=tuple(dict.fromkeys((tok, *self.dictionary.variants(tok),
+                                                              *self.dictionary.synonyms(tok))))))
         return out
 
     def _english(self, text: str) -> list[Term]:

@@ -20,6 +20,7 @@ from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
 from service.answering.terms import TermExtractor
 from service.answering.types import AnswerType, Constraints, Part, Question
+from service.answering.unheard import unheard_places
 from service.answering.wants import asks_yes_or_no, attribute_terms
 from service.answering.wants import value_kind as value_kind_of
 
@@ -48,6 +49,9 @@ class Understanding:
         pinyin.build()
         self.speller.build()
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
+        self._english_place_words = frozenset(
+            w.lower() for name in [*(d.jurisdiction_en or "" for d in catalog.documents()),
+                                   *(a.en for a in registry.agencies)] for w in re.findall(r"[A-Za-z]+", name))
         shorts: dict[str, list[Agency]] = {}
         for name, agency in registry.names():
             if len(name) >= 4 and name[0] in "市省区县":
@@ -183,6 +187,9 @@ class Understanding:
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
+        if not zh:
+            places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,
+                                     self._english_place_words)
         agency_spans = self._in_context(agency_spans, ref.doc_numbers, places)
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)

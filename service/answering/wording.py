@@ -144,5 +144,16 @@ FIELD_EN: dict[str, str] = {
     "完成时限": "Deadline", "时间节点": "Milestone", "完成时间": "Completion date", "时限要求": "Deadline",
     "责任领导": "Official in charge", "牵头领导": "Leading official", "分管领导": "Official in charge",
     "推广范围": "Scope of roll-out", "分类": "Category", "类别": "Category", "备注": "Note", "工作目标": "Target",
-    "目标要求": "Target", "主要内容": "Main content",
+    "目标要求": "Target", "主要内容": "Main content", "责任人": "Person responsible", "实施时间": "Implementation period",
+    "实施期限": "Implementation period",
 }
+
+
+def field_en(name: str) -> str | None:
+    """A task field's English name; a project's own fields read as the plain ones (项目责任领导 → Project: Official
+    in charge)."""
+    if name in FIELD_EN:
+        return FIELD_EN[name]
+    if name.startswith("项目") and name[2:] in FIELD_EN:
+        return f"Project {FIELD_EN[name[2:]][0].lower()}{FIELD_EN[name[2:]][1:]}"
+    return None

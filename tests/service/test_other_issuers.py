@@ -18,7 +18,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
           "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
-          "bj-zwgk-yaodian-2017.txt")
+          "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt")
 
 
 @pytest.fixture(scope="module")
@@ -250,3 +250,25 @@ def test_words_of_the_notices_title_name_the_notice_not_the_matter(engine) -> No
     r = _ask(engine, "What does the Beijing statistics bureau have to do under the city's 2017 key points?")
     assert not r.abstained and r.citations[0].doc_number == "bj-zwgk-yaodian-2017.txt", r.answer
     assert "1 task:" in r.answer, r.answer
+
+
+def test_a_township_no_notice_prints_is_refused_not_answered_from_its_namesake_project(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which units are responsible for the Luoke township canal project in Yecheng?")
+    assert not r.abstained and r.citations[0].doc_number == "yc-xiangcun-2026.txt", r.answer
+    assert "洛克乡" in [u.zh for u in r.units] and "Luoke Township (洛克乡)" in r.answer, r.answer
+    r = _ask(engine, "Which units are responsible for the Bulake township canal project in Yecheng?")
+    assert r.abstained and r.reason == "place", r.answer
+
+
+def test_a_later_part_pointing_back_asks_about_the_earlier_parts_matter(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "How much is Tianjin's total emission of major pollutants to be cut, and who leads that target?")
+    assert not r.abstained and {(c.doc_number, c.task_no) for c in r.citations} == {("tj-shiyiwu-fengong.txt", 5)}
+    assert "市环保局" in [u.zh for u in r.units] and "10%" in r.answer, r.answer
+
+
+def test_a_glossary_terms_other_printed_form_names_the_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    # 十一五 is printed as 第十一个五年规划 in the opening of a copy with no title.
+    r = _ask(engine, "天津市经委在十一五分工中牵头哪些任务？")
+    assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [
+        ("tj-shiyiwu-fengong.txt", 2), ("tj-shiyiwu-fengong.txt", 3)], r.answer

@@ -6,8 +6,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from index.catalog import ClauseCatalog
-from ingest.models import Clause, Document, Unit
+from index.catalog import ClauseCatalog, self_description
+from ingest.models import Clause, Unit
 from service.answering import compose as C
 from service.answering.evidence import sentences
 from service.answering.lexicon import JOINT
@@ -31,16 +31,6 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
     return sorted({u.role for u in mine})
 
 
-def _what_it_is(d: Document, catalog: ClauseCatalog) -> str:
-    """What a notice calls itself: its titles; a copy printing none says it in its opening ("为…稳增长…，特制定如下
-    政策措施")."""
-    text = f"{d.title} {d.notice_title} {d.title_en or ''}"
-    if d.notice_title or d.title != d.doc_number:
-        return text
-    opening = next(iter(catalog.clauses_of(d.doc_number, ("body",))), None)
-    return f"{text} {opening.text if opening else ''}"
-
-
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
                  tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
     ids = {a.id for a in part.subjects}
@@ -51,7 +41,7 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     # "the items of the party-building innovation opinion": words every one of which a notice's title holds name
     # that notice, not a topic its tasks must hold.
     titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
-              and coverage(focus, _what_it_is(d, catalog), frozenset())[0] >= 1.0]
+              and coverage(focus, self_description(d, catalog), frozenset())[0] >= 1.0]
     # The notice asked about is already known ("这些稳增长措施中"): its title's words name it, they are no topic.
     if titled and (len(titled) < len(docs or catalog.documents()) or docs and set(docs) <= set(titled)):
         docs, focus = titled if not docs else [d for d in docs if d in titled], []
