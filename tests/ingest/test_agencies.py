@@ -55,6 +55,10 @@ def test_the_bundled_notices_still_resolve_to_curated_records() -> None:
     ("sc-fgw-liutong-2022", "省市场监管局", "Sichuan Provincial Administration for Market Regulation"),
     ("gbf-2020-43-reprint", "财政部", "Ministry of Finance"),
     ("dg-dongfu-2021-54-gb18030", "市残联", "Dongguan Municipal Disabled Persons' Federation"),
+    ("yc-xiangcun-2026", "洛克乡", "Luoke Township"),
+    ("fy-ducha-renju", "城市管理执法大队", "Fuyu Urban Management and Law Enforcement Brigade"),
+    ("cq-yuzhong-2023-fenjie", "区规资局", "Yuzhong District Planning and Natural Resources Bureau"),
+    ("cq-yuzhong-2023-fenjie", "区属各重点国企", "District-owned All Key State-owned Enterprises"),
 ])
 def test_generated_names(fixture: str, name: str, english: str) -> None:
     notice = enrich(parse_fixture(FIXTURES / f"{fixture}.expect.json")[1])
