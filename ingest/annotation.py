@@ -17,7 +17,8 @@ from dataclasses import dataclass
 from ingest.models import Role, Unit
 from ingest.text import nospace, split_top_level, split_units
 
-_LABEL = r"(?:项目|工作)?(牵头|责任|配合|指导|协办|主办|参与|协同|承办)(?:单位|部门)"  # 项目责任单位: a project's
+# 项目责任单位 (a project's), 主要协作单位, 牵头责任单位 (the lead)
+_LABEL = r"(?:项目|工作|主要)?(牵头责任|牵头|责任|配合|指导|协办|主办|参与|协同|承办|协作)(?:单位|部门)"
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
@@ -37,7 +38,8 @@ def field_value(m: re.Match[str]) -> str:
     return value.strip()
 
 
-_LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "主办": "lead", "责任": "responsible", "承办": "responsible",
+_LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "牵头责任": "lead", "主办": "lead", "协作": "cooperate",
+                                "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
 _LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织")  # "(市经信委牵头落实)"
@@ -96,17 +98,19 @@ def bracket_groups(text: str) -> list[tuple[int, int]]:
     return out
 
 
+MIN_RUN = 6  # characters after an annotation that make another task, not a tail of the same one
+
+
 def annotated_runs(text: str) -> list[str]:
     """A paragraph printing several tasks one after another, each sentence closed by its own annotation
     ("常住人口控制在1150万人左右。(市人口计生委、市公安局牵头)万元地区生产总值能源消耗降低20%。(市经委牵头)"), cut after
     each annotation that ends a sentence and has text after it; [text] when it prints one task or none."""
-    cuts = [end for start, end in bracket_groups(text)
-            if end < len(text.rstrip("。 ")) and text[:start].rstrip().endswith(("。", "；", ";"))
-            and parse(text[start + 1 : end - 1]) is not None]
+    cuts = [end + len(after) - len(after.lstrip("。，,；; ")) for start, end in bracket_groups(text)
+            if len(re.sub(r"\W", "", after := text[end:])) >= MIN_RUN and parse(text[start + 1 : end - 1]) is not None]
     if not cuts:
         return [text]
     bounds = [0, *cuts, len(text)]
-    return [p for a, b in zip(bounds, bounds[1:], strict=False) if (p := text[a:b].strip("。 "))]
+    return [p for a, b in zip(bounds, bounds[1:], strict=False) if (p := text[a:b].strip("。 ").rstrip("，,；; "))]
 
 
 def leading_annotation(line: str) -> int:
@@ -174,17 +178,26 @@ def _drop_rule_asides(s: str) -> str:
 
 def _first_sentence_parts(s: str) -> list[str]:
     """Sentences of an annotation that carry units; standing notes and rule statements are dropped."""
-    return [p for p in split_top_level(s, "。") if p and not _NOTE.match(p) and not FIRST_LISTED.search(p)]
+    return [p for p in split_top_level(s, "。") if p and not _NOTE.match(p) and not FIRST_LISTED.search(p)
+            and not _UNLISTED.search(p)]
 
 
+# "明确牵头部门的，其他有关部门配合，不逐一列出，下同": a standing note on units not printed.
+_UNLISTED = re.compile(r"不(?:逐一|一一|再|再单独|另行|单独)列出")
 _SAME_BELOW = re.compile(r"^(?:以下同|下同|同上|余同)$")
+
+
+# Officials, not agencies: "分管副省长、协管副秘书长负责" names who oversees a task.
+_POSITION = re.compile(r"(省长|市长|区长|县长|秘书长|书记|主任|部长|局长|厅长|主席|领导|同志)$")
 
 
 def _aside(clause: str) -> bool:
     """A comma-separated clause of an annotation that names no unit: a note (下同), the first-listed rule, a
-    deadline."""
-    return bool(_SAME_BELOW.match(clause) or FIRST_LISTED.search(clause)
-                or (_WHEN.search(clause) and not _ORGAN.search(clause) and not _VERB.match(clause)))
+    deadline, the officials who oversee it."""
+    verb = _VERB.match(clause)
+    officials = bool(verb and verb.group(1)) and all(_POSITION.search(n) for n in split_units(verb.group(1)))  # type: ignore[union-attr]
+    return bool(_SAME_BELOW.match(clause) or FIRST_LISTED.search(clause) or officials
+                or (_WHEN.search(clause) and not _ORGAN.search(clause) and not verb))
 
 
 def _without_asides(value: str) -> str:

@@ -110,8 +110,9 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
 
 
 def _runs(p: Paragraph) -> list[str]:
-    """A paragraph that prints several annotated tasks in a row, one text each; headed items stay whole."""
-    return [p.text] if _heading(p.text) else annotation.annotated_runs(p.text)
+    """A paragraph that prints several annotated tasks in a row, one text each (a headed item's first run keeps its
+    heading; the runs after it are tasks under the same heading)."""
+    return annotation.annotated_runs(p.text)
 
 
 def _label(m: re.Match[str], level: int) -> str:

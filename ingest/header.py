@@ -76,10 +76,16 @@ def standalone_doc_number(line: str) -> str | None:
 _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "2023-01-05 10:00 区人民政府办公室": a page's posting line
 
 
+_ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\S")
+
+
 def _title_like(s: str) -> bool:
+    from ingest.annotation import FIELD_LINE, LINE
+
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
-            and not t.endswith(("；", "：", ":"))
+            and not t.endswith(("；", "：", ":")) and not _ITEM.match(t)  # nor is an item or its units
+            and not LINE.match(t) and not FIELD_LINE.match(t)
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
             and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
 
@@ -306,4 +312,4 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
     named = title_issuer(title)
     placed = named if not re.match(r"^[省市区县州镇乡]", named) else ""  # "区人民政府办公室关于…" names no place
     return field_value(("发文机关", "发文机构", "发文单位")) or red_header or placed or \
-        field_value(("发布机构", "信息来源", "来源")) or named
+        field_value(("发布机构", "信息来源", "来源", "文章来源")) or named

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 FIELD_LABELS = (
     "索引号", "主题分类", "发文机关", "发文机构", "发布机构", "成文日期", "标题", "名称", "发文字号", "文号",
     "发布日期", "发布时间", "信息来源", "来源", "主题词", "文件编号", "发文单位", "公文种类", "作者", "编辑",
-    "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人", "发文日期", "分类")
+    "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人", "发文日期", "分类", "文章来源",
+    "浏览量", "发表时间", "责任编辑")
 _LABELS = "|".join("".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1]
                    for lab in sorted(FIELD_LABELS, key=len, reverse=True))
 # "发文字号：…", or a label in brackets as some portals print their metadata list: "[发文机构] 北京市…", "【来源】…".

@@ -68,6 +68,7 @@ class Gazetteer:
         self._pos = _pos_tokenizer(tokenizer)
         self._known: dict[str, str] = {}  # places the stored notices are issued for -> English
         self._known_longest_first: tuple[str, ...] = ()
+        self._known_en: dict[str, str] = {}  # … and their English names ("yuzhong district", "yuzhong") -> Chinese
 
     def know(self, places: Iterable[tuple[str, str]]) -> None:
         """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
@@ -76,6 +77,10 @@ class Gazetteer:
             for name in {zh, strip_admin_suffix(zh)}:
                 if len(name) >= 2 and _CJK.search(name):
                     self._known.setdefault(name, en)
+            # "Yuzhong District" or "Yuzhong": a district the place-name tables do not list, named in English.
+            for name in {en, re.sub(r"\s+(District|County|City|Province|New Area|Prefecture)$", "", en)}:
+                if len(name) >= 4 and name.isascii() and name.lower() not in self._en:
+                    self._known_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
 
     def tags(self, text: str) -> list[tuple[str, str]]:
@@ -152,6 +157,13 @@ class Gazetteer:
                     continue
                 en, kind = self._zh.get(name) or self._zh.get(strip_admin_suffix(name)) or (self._known[name], "place")
                 found.append((m.start(), Place(name, name, en, kind)))
+        for name in sorted(self._known_en, key=len, reverse=True):
+            for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+                if any(s < m.end() and m.start() < e for s, e in skip) or _ORG_AFTER_EN.match(text[m.end():]):
+                    continue
+                skip = [*skip, m.span()]
+                zh = self._known_en[name]
+                found.append((m.start(), Place(m.group(0), zh, self._known.get(zh, m.group(0)), "place")))
         return [p for _, p in sorted(found, key=lambda sp: sp[0])]
 
 

@@ -529,3 +529,40 @@ def test_a_projects_labelled_lines_and_a_label_typed_with_a_semicolon() -> None:
     fields = [c.fields for c in n.clauses if c.kind == "task"][1]
     assert fields["项目责任领导"] == "张三(县人大常委会四级调研员)" and fields["项目责任人"] == "李四、王五"
     assert fields["项目实施时间"] == "2026年1月-2026年10月"
+
+
+def test_a_departments_task_list_with_lead_and_cooperating_lines_under_a_page_source() -> None:
+    text = """县卫健委2021年政府工作报告任务分解
+
+文章来源:某县卫生健康委员会 浏览量: 发表时间:2021-05-07 10:49 责任编辑:政务公开
+
+1.加快发展健康、养老、育幼等服务业。
+
+牵头责任单位:县卫健委、县民政局
+
+主要协作单位:各乡镇人民政府、经济开发区管委会,县政府有关部门
+
+2.加强重大公共卫生安全风险源头防控,切实保障人民群众生命安全
+
+牵头责任单位:县卫健委
+"""
+    n = parse_notice(text, "w.txt")
+    assert n.document.title == "县卫健委2021年政府工作报告任务分解" and n.document.issuer == "某县卫生健康委员会"
+    assert roles(n) == [{"lead": ["县卫健委", "县民政局"],
+                         "cooperate": ["各乡镇人民政府", "经济开发区管委会", "县政府有关部门"]}, {"lead": ["县卫健委"]}]
+
+
+def test_several_annotated_tasks_in_one_headed_item_naming_officials_and_a_standing_note() -> None:
+    text = """某省人民政府关于重点工作部门分工的意见
+某政发〔2016〕1号
+省直有关单位:
+  一、努力保持经济平稳健康发展
+  (一)增强创新驱动发展能力。推进自主创新示范区建设(分管副省长、协管副秘书长负责,省科技厅牵头。明确牵头部门的,其他有关部门配合,不逐一列出,下同)。落实企业研发费用加计扣除政策(分管副省长负责,省科技厅、省财政厅、省税务局等负责。列第一位的为牵头部门,其他部门和单位按职责分工负责,下同),建设一批众创空间(分管副省长负责,省科技厅牵头)。
+"""
+    n = parse_notice(text, "h.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == ["(一)", "", ""]
+    assert [c.text[:6] for c in tasks] == ["增强创新驱动", "落实企业研发", "建设一批众创"]
+    assert roles(n) == [{"lead": ["省科技厅"]},
+                        {"lead": ["省科技厅"], "responsible": ["省科技厅", "省财政厅", "省税务局"]},
+                        {"lead": ["省科技厅"]}]
