@@ -21,9 +21,13 @@ PARTICULARS_ZH = {
     "召集人": ("召集人",), "联系人": ("联系人", "电话"), "组长": ("组长",),
     # How often: a clause saying 定期 does not say 每月.
     "频次": ("每月", "每个月", "每周", "每季度", "每半年", "每年", "月度", "季度", "年度", "每两年"),
+    # An official, not a unit: a task's 责任领导 field or an official its annotation names (分管副省长).
+    "责任领导": ("责任领导", "牵头领导", "分管领导", "联系领导", "包保领导", "挂钩领导", "副省长", "副市长", "副县长",
+             "副区长", "省长", "市长", "县长", "区长"),
 }
 # Question wordings of a particular that is not printed as such (每个月开一次 asks for 频次).
-_PARTICULAR_CUES_ZH = [(re.compile(r"每个?月|每周|每季度?|每年|多久(一次|开)|多长时间(一次|开)|几次|频次|频率"), "频次")]
+_PARTICULAR_CUES_ZH = [(re.compile(r"每个?月|每周|每季度?|每年|多久(一次|开)|多长时间(一次|开)|几次|频次|频率"), "频次"),
+                       (re.compile(r"哪位(?:[省市区县])?领导|哪个领导|(?:[省市区县])领导是谁|由哪位"), "责任领导")]
 PARTICULARS_EN = [
     (re.compile(r"\b(documents? (needed|required|to submit)|paperwork|application materials?)\b", re.I), "材料"),
     (re.compile(r"\b(procedures?|steps|process for|how (do|can|should) (i|we) apply)\b", re.I), "流程"),
@@ -39,6 +43,8 @@ PARTICULARS_EN = [
     (re.compile(r"\b(convener|convenor|chair(man|woman|person)?|head of the (group|office|team))\b", re.I), "召集人"),
     (re.compile(r"\bcontact (person|people|name)\b", re.I), "联系人"),
     (re.compile(r"\bhow often\b|\b(monthly|weekly|quarterly|annually|every (month|week|quarter|year))\b", re.I), "频次"),
+    (re.compile(r"\b(responsible|accountable|leading|county|city|district|provincial|municipal)\s+(leader|official)s?\b|"
+                r"\bwhich (leader|official)s?\b|\bofficials? in charge\b", re.I), "责任领导"),
 ]
 # What an English rendering says for the same particulars.
 PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedure", "process", "step"),
@@ -46,7 +52,8 @@ PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedur
                         "电话": ("phone",), "网址": ("website",), "联系方式": ("contact",),
                         "费用": ("fee", "charge", "cost"), "罚款": ("fine", "penalt"), "营业时间": ("hours",),
                         "召集人": ("convene", "chair"), "联系人": ("contact",),
-                        "组长": ("head of", "leader of"), "频次": ("monthly", "weekly", "quarterly", "annual",
+                        "组长": ("head of", "leader of"), "责任领导": ("official in charge", "leader"),
+                        "频次": ("monthly", "weekly", "quarterly", "annual",
                                                             "every month", "every year", "each year")}
 # "Which banks…", "哪些医院…": the question wants named ones, and a clause saying "支持银行…" names none.
 _ENTITIES = {"bank": "银行", "hospital": "医院", "university": "大学", "universities": "大学", "college": "高校",

@@ -172,7 +172,9 @@ class EvidenceChecker:
             if not holds_title(title, zh_text, en_text):
                 return Check(clause, cover, gone, None, "document")
         for key in c.particulars:
-            if not states_particular(key, zh_text, en_text, self.gazetteer.tags):
+            # A task's own field lines and printed annotation state particulars too: 项目责任领导：努尔买买提, 分管副省长.
+            fields = " ".join(f"{k}：{v}" for k, v in clause.fields.items())
+            if not states_particular(key, f"{zh_text} {fields}", en_text, self.gazetteer.tags):
                 return Check(clause, cover, gone, None, "particular")
         compounds = [t for t in part.focus if _compound(t)]
         unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens) and t not in naming]

@@ -102,6 +102,21 @@ class Speller:
         return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)
 
 
+@cache
+def _syllable_set() -> frozenset[str]:
+    return syllables()
+
+
+def spelled_in_pinyin(word: str) -> bool:
+    """Whether `word` splits into pinyin syllables, longest first ("xiahefu" → xia he fu)."""
+    known = _syllable_set()
+
+    def split(rest: str) -> bool:
+        return not rest or any(rest[:k] in known and split(rest[k:]) for k in range(min(6, len(rest)), 0, -1))
+
+    return bool(word) and split(word)
+
+
 class PinyinIndex:
     """Chinese words of the corpus by their toneless pinyin. Built once, by the first caller (`build()` at engine
     load does it before any request); concurrent first callers wait for that one build instead of each

@@ -6,29 +6,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from functools import cache
 
 from ingest.places import Place
-from service.answering.spell import PinyinIndex, syllables
+from service.answering.spell import PinyinIndex, spelled_in_pinyin
 
 # A capitalised name before a level word; "Luoke township", "Xiahefu Town", "Zonglang village".
 _NAMED_EN = re.compile(r"\b([A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)['’]?s?\s+(?i:township|town|village|county|district|"
                        r"prefecture|subdistrict)\b")
-
-
-@cache
-def _syllable_set() -> frozenset[str]:
-    return syllables()
-
-
-def spelled_in_pinyin(word: str) -> bool:
-    """Whether `word` splits into pinyin syllables, longest first ("xiahefu" → xia he fu)."""
-    known = _syllable_set()
-
-    def split(rest: str) -> bool:
-        return not rest or any(rest[:k] in known and split(rest[k:]) for k in range(min(6, len(rest)), 0, -1))
-
-    return bool(word) and split(word)
 
 
 def unheard_places(text: str, found: tuple[Place, ...], pinyin: PinyinIndex | None,

@@ -272,3 +272,21 @@ def test_a_glossary_terms_other_printed_form_names_the_notice(engine) -> None:  
     r = _ask(engine, "天津市经委在十一五分工中牵头哪些任务？")
     assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [
         ("tj-shiyiwu-fengong.txt", 2), ("tj-shiyiwu-fengong.txt", 3)], r.answer
+
+
+def test_a_district_named_in_english_is_the_stored_notices_place(engine) -> None:  # type: ignore[no-untyped-def]
+    # No place-name table lists 渝中; the stored notice issued for it gives its English name. Caidian's notice
+    # states a GDP target too: it is not Yuzhong's.
+    r = _ask(engine, "What is Yuzhong's GDP growth target for 2023?")
+    assert not r.abstained and r.citations[0].doc_number == "cq-yuzhong-2023-fenjie.txt", r.answer
+    assert "5%" in r.answer, r.answer
+
+
+def test_a_question_for_the_official_in_charge_needs_one_named(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "叶城县宗朗乡种植业基地配套建设项目由哪位县领导负责？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("yc-xiangcun-2026.txt", 2)
+    assert "阿布力肯" in r.answer, r.answer
+    # Tianjin's targets name the bureaus that lead them, no official: the bureaus are not the answer.
+    r = _ask(engine, "Which city leader is in charge of Tianjin's target for cutting water use per unit of industrial "
+                     "value added?")
+    assert r.abstained, r.answer

@@ -31,6 +31,9 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
     return sorted({u.role for u in mine})
 
 
+SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
+
+
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
                  tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
     ids = {a.id for a in part.subjects}
@@ -83,7 +86,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         labels = [role_name(r, lang) for r in roles]
         if role == "lead" and roles == ["responsible"]:
             labels = [say(lang, "first_listed").strip(" （）()")]
-        gist = sentences(C.quote_text(c, lang))[0][:90]
+        said = sentences(C.quote_text(c, lang))
+        # An item printed as a short heading ("增强创新驱动发展能力。") says what it does in the sentence after it.
+        gist = (said[0] + (said[1] if len(said) > 1 and len(said[0]) <= SHORT_HEADING else ""))[:90]
         if lang == "en" and not c.text_en:  # printed only in Chinese: its first phrase, and its terms in English
             gist = re.split(r"[，,；;]", gist)[0][:40] + C.terms_en(gist, most=5, general=True)
         no = c.task_no if c.task_no is not None else "-"
