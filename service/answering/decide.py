@@ -22,7 +22,8 @@ MIN_COVERAGE_SURE = {"agency": 0.25, "value": 0.4, "yesno": 0.4, "description": 
 MIN_COVERAGE = {"agency": 0.5, "value": 0.5, "yesno": 0.6, "description": 0.6}
 # Share of a part's words the sentence naming a body in its text must hold (no annotation to go by).
 INLINE_COVERAGE = 0.5
-# Failures that say a clause is about another year, place or notice than asked, not how well it matches.
+# Failures that say a clause is about something else than asked (another year, place or notice; none of a thing the
+# question names), not how well it matches.
 RULED_OUT = frozenset({"year", "place", "document", "particular"})
 # Coverage a clause needs when it is not even the first hit.
 MIN_COVERAGE_UNSURE = {"agency": 0.6, "value": 0.6, "yesno": 0.7, "description": 0.7}
@@ -70,8 +71,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
             failures.append("topic")
             continue
         sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
-        # Clauses ranked above that are about another year, place or notice than the one asked about do not make
-        # this one a lesser match: "the 2017 key points" rules out the 2016 notice's tasks however they rank.
+        # Clauses ranked above that are about something else do not make this one a lesser match: "the 2017 key
+        # points" rules out the 2016 notice's tasks however they rank.
         first = rank == 0 or not passing and all(f in RULED_OUT for f in failures)
         table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if first else MIN_COVERAGE_UNSURE
         if check.failed:
