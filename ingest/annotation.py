@@ -159,19 +159,8 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
 def _drop_rule_asides(s: str) -> str:
     """Remove bracketed asides that state a rule rather than name a unit:
     （除标注“分别牵头”外,列第一位为牵头或汇总单位,下同）."""
-    out, depth, start = [], 0, -1
-    for i, ch in enumerate(s):
-        if ch in _OPEN:
-            if depth == 0:
-                start = i
-            depth += 1
-        elif ch in _CLOSE and depth:
-            depth -= 1
-            if depth == 0:
-                aside = s[start : i + 1]
-                if FIRST_LISTED.search(aside) or "下同" in aside:
-                    out.append((start, i + 1))
-    for a, b in reversed(out):
+    asides = [(a, b) for a, b in bracket_groups(s) if FIRST_LISTED.search(s[a:b]) or "下同" in s[a:b]]
+    for a, b in reversed(asides):
         s = s[:a] + s[b:]
     return s
 

@@ -102,17 +102,13 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             out.append(Paragraph(line, n, n))
         last = out[-1].text.rstrip("* ")
         open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL)))
+    # A paragraph printing several annotated tasks in a row is one paragraph each (a headed item's first run keeps
+    # its heading; the runs after it are tasks under the same heading); notes printed after it go with the last.
     split: list[Paragraph] = []
     for p in out:
-        runs = _runs(p)
+        runs = annotation.annotated_runs(p.text)
         split += [Paragraph(run, p.start, p.end, p.notes if k == len(runs) - 1 else []) for k, run in enumerate(runs)]
     return split
-
-
-def _runs(p: Paragraph) -> list[str]:
-    """A paragraph that prints several annotated tasks in a row, one text each (a headed item's first run keeps its
-    heading; the runs after it are tasks under the same heading)."""
-    return annotation.annotated_runs(p.text)
 
 
 def _label(m: re.Match[str], level: int) -> str:

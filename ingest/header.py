@@ -9,6 +9,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE
 from ingest.pagefields import page_fields
 from ingest.text import H1, H2, fullwidth_brackets, nospace
 
@@ -80,8 +81,6 @@ _ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]
 
 
 def _title_like(s: str) -> bool:
-    from ingest.annotation import FIELD_LINE, LINE
-
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
             and not t.endswith(("；", "：", ":")) and not _ITEM.match(t)  # nor is an item or its units
@@ -276,8 +275,6 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
 
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None
-    from ingest.annotation import FIRST_LISTED
-
     rule = any(FIRST_LISTED.search(nospace(ln)) for ln in lines[:body_start])
     return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
 

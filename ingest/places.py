@@ -69,6 +69,7 @@ class Gazetteer:
         self._known: dict[str, str] = {}  # places the stored notices are issued for -> English
         self._known_longest_first: tuple[str, ...] = ()
         self._known_en: dict[str, str] = {}  # … and their English names ("yuzhong district", "yuzhong") -> Chinese
+        self._known_en_longest_first: tuple[str, ...] = ()
 
     def know(self, places: Iterable[tuple[str, str]]) -> None:
         """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
@@ -82,6 +83,7 @@ class Gazetteer:
                 if len(name) >= 4 and name.isascii() and name.lower() not in self._en:
                     self._known_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
+        self._known_en_longest_first = tuple(sorted(self._known_en, key=len, reverse=True))
 
     def tags(self, text: str) -> list[tuple[str, str]]:
         """(word, jieba part-of-speech flag) for a Chinese text."""
@@ -157,7 +159,7 @@ class Gazetteer:
                     continue
                 en, kind = self._zh.get(name) or self._zh.get(strip_admin_suffix(name)) or (self._known[name], "place")
                 found.append((m.start(), Place(name, name, en, kind)))
-        for name in sorted(self._known_en, key=len, reverse=True):
+        for name in self._known_en_longest_first:
             for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
                 if any(s < m.end() and m.start() < e for s, e in skip) or _ORG_AFTER_EN.match(text[m.end():]):
                     continue

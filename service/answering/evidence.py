@@ -4,7 +4,7 @@ much", a date for "when"), the years, places and agencies the question names, an
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
 from index.analyzer import Analyzer
@@ -106,6 +106,7 @@ class EvidenceChecker:
     def __init__(self, catalog: ClauseCatalog, gazetteer: Gazetteer, analyzer: Analyzer,
                  tokens_of: Callable[[Clause], frozenset[str]]) -> None:
         self.catalog, self.gazetteer, self.analyzer, self.tokens_of = catalog, gazetteer, analyzer, tokens_of
+        self._printed: dict[str, str] = {}
         self._jurisdiction: dict[str, set[str]] = {}
 
     def jurisdiction(self, doc_number: str) -> set[str]:
@@ -123,9 +124,15 @@ class EvidenceChecker:
             self._jurisdiction[doc_number] = places
         return self._jurisdiction[doc_number]
 
-    def printed(self, doc_numbers: Iterable[str]) -> Iterator[str]:
-        """The text of every clause of these notices."""
-        return (c.text for d in doc_numbers for c in self.catalog.clauses_of(d))
+    def printed(self, doc_numbers: Iterable[str]) -> list[str]:
+        """The text of each of these notices' clauses, one string a notice (clauses apart by a line break, which no
+        phrase of a question spans); joined once per notice, not on every question."""
+        out = []
+        for d in doc_numbers:
+            if (text := self._printed.get(d)) is None:
+                text = self._printed[d] = "\n".join(c.text for c in self.catalog.clauses_of(d))
+            out.append(text)
+        return out
 
     def document_line(self, doc_number: str) -> str:
         """A notice's 文号, what it calls itself, date and period: the year a question names may be the notice's
