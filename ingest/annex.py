@@ -29,6 +29,7 @@ _UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
 _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发)")
+_GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
 
 
@@ -52,6 +53,16 @@ def role_of(header: str) -> Role | None:
         if needle in header:
             return role
     return None
+
+
+def roles_of(headers: list[str]) -> list[Role | None]:
+    """Each column's role. 主要责任单位 is the lead beside a column of cooperating units (主要责任单位 | 协同配合单位);
+    printed alone it lists the units responsible, none named first among them."""
+    roles = [role_of(h) for h in headers]
+    if "cooperate" not in roles:
+        roles = ["responsible" if r == "lead" and re.search("主要责任|主责", h) else r
+                 for h, r in zip(headers, roles, strict=True)]
+    return roles
 
 
 def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
@@ -85,7 +96,8 @@ class _Columns:
     def of(cls, header: list[str]) -> _Columns:
         num = max(i for i, c in enumerate(header) if _is_number(c))
         texts = [i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and i != num and not role_of(c)]
-        units = tuple((i, r) for i, c in enumerate(header) if (r := role_of(c)) and i not in (num, *texts))
+        roles = roles_of(header)
+        units = tuple((i, r) for i, r in enumerate(roles) if r and i not in (num, *texts))
         labels = tuple(i for i in range(num) if header[i].endswith("序号"))
         taken = {num, texts[0], *labels, *(i for i, _ in units)}
         rest = tuple(i for i in range(len(header)) if i not in taken)
@@ -239,7 +251,7 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
         end = i
         if not s:
             continue
-        if s.isdigit() or H1.match(s) or H2.match(s):
+        if s.isdigit() or H1.match(s) or H2.match(s) or _GROUP_ROW.match(s):
             break
         after.append(nospace(s))
     else:
@@ -277,7 +289,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         extra = max(0, len(cells) - len(post))
         cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
         cells += [""] * (len(post) - len(cells))
-        unit_cells = [(r, c) for h, c in zip(post, cells, strict=False) if (r := role_of(h))]
+        unit_cells = [(r, c) for r, c in zip(roles_of(post), cells, strict=False) if r]
         named = {h: squash(c) for k, (h, c) in enumerate(zip(post, cells, strict=False))
                  if k != text_at and not role_of(h) and c.strip()}
         named.update({h: squash(v) for h, v in zip(lead, current["lead"], strict=False) if v})
@@ -306,6 +318,12 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         if s.isdigit():
             flush()
             current = {"no": int(s), "fields": [], "start": n, "end": n, "lead": list(carried)}
+            continue
+        if (current is None or len(current["fields"]) >= len(post)) and _GROUP_ROW.match(s):
+            # A row spanning the table that groups the rows below it ("经济社会发展主要预期目标分解(15项)").
+            flush()
+            current = None
+            section = [(1, s)]
             continue
         if current is not None:
             current["fields"].append(s)

@@ -253,6 +253,23 @@ _ASSIGNED = re.compile(r"(?:^|[。，,；;])由([^。；;，,]{2,40}?)(?:会同(
                        r"(?:等(?:有关|相关)?(?:部门|单位))?(负责|研究|牵头|组织|提出|制定|抓好|落实|推进|承担)[^。；;]{0,30}。?$")
 
 
+# A heading that names who does the work beneath it: "（一）省监察厅牵头的工作", "二、市发改委负责的任务".
+_HEADING_DUTY = re.compile(r"^(.{2,40}?)(牵头|主办|负责|承办)的?(工作|任务|事项)$")
+
+
+def heading_units(title: str) -> tuple[Unit, ...]:
+    """The units a heading puts in charge of the items beneath it (lead for 牵头/主办, responsible for 负责/承办);
+    none when it names an official ("孟学农省长负责的工作") or anything but organs."""
+    m = _HEADING_DUTY.match(title.strip().rstrip("。：:"))
+    if not m:
+        return ()
+    names = split_units(m.group(1))
+    if not names or not all(_ORGAN.search(n) and not _POSITION.search(n) for n in names):
+        return ()
+    role: Role = "lead" if m.group(2) in ("牵头", "主办") else "responsible"
+    return tuple(Unit(zh=n, role=role) for n in names)
+
+
 def assignment(text: str) -> Annotation | None:
     """The units an item's closing sentence assigns it to in prose, or None: A leads and the bodies it works with
     (会同) cooperate; A alone is responsible."""

@@ -137,6 +137,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
     out: list[BodyClause] = []
     group: _Group | None = None
     rule = first_listed
+    charged: tuple[int, str, tuple[Unit, ...]] | None = None  # (level, label, units) of a heading naming who does it
     for para in paragraphs(lines, first_line_no):
         h = _heading(para.text)
         body_text = para.text
@@ -150,6 +151,10 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             label, number = _label(m, level), cn_to_int(m.group(1))
             if group is not None and level <= group.level:
                 group = None
+            if charged is not None and level <= charged[0]:
+                charged = None
+            if annotation.heading_units(title) and _is_heading_only(para.text):
+                charged = (level, _label(m, level), annotation.heading_units(title))
             if _is_heading_only(para.text) and not para.notes:
                 key = ".".join(str(p[1]) for p in path)
                 group = _Group(level, key, " / ".join(p[2] for p in path), squash(title).rstrip("。"), label, number,
@@ -184,6 +189,12 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             continue
         if not text:
             continue
+        if charged is not None and not any(u.role in ("lead", "responsible") for u in units):
+            # Beneath "（二）省审计厅牵头的工作" each item is that unit's task; a paragraph printed right under the
+            # heading, with no number of its own, is the heading's task.
+            units = charged[2] + tuple(u for u in units if u.zh not in {c.zh for c in charged[2]})
+            if not h:
+                label, number = charged[1], None
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,

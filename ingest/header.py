@@ -188,7 +188,9 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     found = dict(page_fields(head))
     found.update({k: v for k, v in (fields or {}).items() if v})
 
-    dn_line = next((i for i, ln in enumerate(head) if standalone_doc_number(ln)), -1)
+    # The 文号 printed with the notice, not the one in the page's metadata list ("【发布文号】…") above it.
+    numbered = [i for i, ln in enumerate(head) if standalone_doc_number(ln)]
+    dn_line = next((i for i in numbered if not page_fields([head[i]])), numbered[0] if numbered else -1)
     doc_number = standalone_doc_number(head[dn_line]) if dn_line >= 0 else None
     if doc_number is None:
         printed = found.get("发文字号") or found.get("文号") or ""

@@ -10,7 +10,10 @@ FIELD_LABELS = (
     "索引号", "主题分类", "发文机关", "发文机构", "发布机构", "成文日期", "标题", "名称", "发文字号", "文号",
     "发布日期", "发布时间", "信息来源", "来源", "主题词", "文件编号", "发文单位", "公文种类", "作者", "编辑",
     "浏览次数", "时间", "所属机构", "文件分类", "有效性", "生效日期", "发布人", "发文日期", "分类", "文章来源",
-    "浏览量", "发表时间", "责任编辑")
+    "浏览量", "发表时间", "责任编辑", "发文文号", "发布文号", "发布单位", "文件来源", "所属类别", "失效日期",
+    "公文时效")
+# Labels some portals use for a field another label names: "发文文号" and "【发布文号】" are the 文号.
+_SAME_AS = {"发文文号": "文号", "发布文号": "文号", "发布单位": "发布机构", "文件来源": "来源"}
 _LABELS = "|".join("".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1]
                    for lab in sorted(FIELD_LABELS, key=len, reverse=True))
 # "发文字号：…", or a label in brackets as some portals print their metadata list: "[发文机构] 北京市…", "【来源】…".
@@ -35,5 +38,5 @@ def page_fields(lines: Sequence[str | tuple[str, ...]]) -> dict[str, str]:
             end = matches[k + 1].start() if k + 1 < len(matches) else len(s)
             label = re.sub(r"[ \u3000]", "", m.group(1) or m.group(2))
             value = re.sub(r"\s+", " ", s[m.end():end].replace("\t", " ")).strip(" /|")
-            fields.setdefault(label, value)
+            fields.setdefault(_SAME_AS.get(label, label), value)
     return fields

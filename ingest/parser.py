@@ -182,7 +182,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
         fallback_issuer(lines, header.fields, doc_title)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
-        nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", ""))
+        nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", "")
+                or _day(header.fields.get("发布日期", "")))
 
     clauses: list[Clause] = []
     front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, doc_title)
@@ -224,6 +225,13 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         period=header.period, doc_key=key, n_clauses=len(clauses),
         n_tasks=sum(1 for c in clauses if c.kind == "task"))
     return ParsedNotice(document, clauses, warnings)
+
+
+def _day(published: str) -> str:
+    """The day a page says it published the notice ("2008-02-03", "2023-05-26 14:04" without its time): the date a
+    copy that prints no signing date is known by."""
+    m = re.match(r"\s*((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)", published)
+    return m.group(1) if m else ""
 
 
 def _states_rule_for_all(lines: list[str]) -> bool:

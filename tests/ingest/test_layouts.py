@@ -566,3 +566,99 @@ def test_several_annotated_tasks_in_one_headed_item_naming_officials_and_a_stand
     assert roles(n) == [{"lead": ["省科技厅"]},
                         {"lead": ["省科技厅"], "responsible": ["省科技厅", "省财政厅", "省税务局"]},
                         {"lead": ["省科技厅"]}]
+
+
+def test_headings_that_name_the_lead_unit_for_the_items_beneath_them() -> None:
+    text = """【发布单位】某省
+【发布文号】某政发[2008]8号
+【发布日期】2008-02-03
+【失效日期】
+
+某省人民政府关于印发2008年省人民政府工作目标责任分解的通知
+
+(某政发[2008]8号)
+
+各市人民政府,省人民政府各委、厅:
+现将2008年省人民政府工作目标责任分解安排如下:
+一、张某某省长负责的工作
+全面负责省人民政府工作任务的落实。
+(一)省监察厅牵头的工作
+加强行政监察工作,全面落实党风廉政建设责任制。
+(二)省编办牵头的工作
+1.深化行政管理体制改革,优化政府机构设置。
+2.积极稳妥地推进乡镇机构改革。
+协同单位:省财政厅、省人事厅。
+二、李某某副省长负责的工作
+(一)省发展改革委、省统计局负责的工作
+做好经济运行监测。
+"""
+    n = parse_notice(text, "sx.txt")
+    d = n.document
+    # The 文号 under the title, not the one in the page's metadata list above it, marks where the title is.
+    assert (d.doc_number, d.title, d.issuer) == ("某政发[2008]8号", "2008年省人民政府工作目标责任分解", "某省人民政府")
+    assert d.issued_on == "2008-02-03"  # no signing date printed: the day the page says it published it
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == ["(一)", "1", "2", "(一)"]
+    # The governor's heading names an official, not a unit: the paragraph under it is no task.
+    assert roles(n) == [{"lead": ["省监察厅"]}, {"lead": ["省编办"]},
+                        {"lead": ["省编办"], "cooperate": ["省财政厅", "省人事厅"]},
+                        {"responsible": ["省发展改革委", "省统计局"]}]
+
+
+def test_main_responsible_units_lead_only_beside_a_column_of_cooperating_units() -> None:
+    from ingest.annex import roles_of
+
+    assert roles_of(["序号", "工作任务", "主要责任单位"]) == [None, None, "responsible"]
+    assert roles_of(["序号", "工作任务", "主要责任单位", "协同配合单位"]) == [None, None, "lead", "cooperate"]
+
+
+def test_a_flattened_table_keeps_its_spanning_group_row_as_the_section() -> None:
+    text = """某市人民政府关于下达2011年政府工作任务的通知
+某府〔2011〕57号
+各县级市人民政府:
+现将2011年政府工作任务下达给你们。
+某市人民政府
+二○一一年三月十七日
+某市2011年政府工作任务分解表
+
+序号
+
+名称
+
+工作任务
+
+主要责任单位
+
+经济社会发展主要预期目标分解(2项)
+
+1
+
+地区生产总值
+
+地区生产总值增长12%
+
+市发改委、统计局
+
+2
+
+消费
+
+社会消费品零售总额增长17%
+
+市商务局
+"""
+    n = parse_notice(text, "sz.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.section, c.text, c.fields.get("名称")) for c in tasks] == [
+        ("经济社会发展主要预期目标分解(2项)", "地区生产总值增长12%", "地区生产总值"),
+        ("经济社会发展主要预期目标分解(2项)", "社会消费品零售总额增长17%", "消费")]
+    assert roles(n) == [{"responsible": ["市发改委", "统计局"]}, {"responsible": ["市商务局"]}]
+
+
+def test_page_labels_printed_empty_before_another_label_on_the_line() -> None:
+    from ingest.pagefields import page_fields
+
+    fields = page_fields(["发文机构:  发文文号:  某政办发〔2020〕14号",
+                          "发文日期:  2020年05月21日 发布日期:  2020-05-26 14:04"])
+    assert fields["文号"] == "某政办发〔2020〕14号" and fields["发文机构"] == ""
+    assert fields["发文日期"] == "2020年05月21日"
