@@ -36,6 +36,7 @@ ORGAN_WORDS_PATH = Path(__file__).with_name("data") / "organ_words.tsv"
 _LEVELS = {"省": ("province", "Provincial"), "市": ("city", "Municipal"), "区": ("district", "District"),
            "县": ("county", "County")}
 _SMALL = {"and", "of", "for", "the"}
+_LEVEL_COLLECTIVE = re.compile(r"^([省市区县])(?:级|直)?(?:各)?(有关|相关|其他)?(部门|单位)$")
 
 
 def _suffix(zh: str) -> tuple[str, str]:
@@ -190,6 +191,10 @@ def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, 
     if zh.startswith("中共") and len(zh) > 3:  # 中共广州市委 is the CPC Guangzhou Municipal Committee
         en, place, level = english_name(zh[2:], scope, registry)
         return (en if "CPC" in en else _title(f"CPC {en}")), place, level
+    if c := _LEVEL_COLLECTIVE.match(zh):  # 市级相关部门, 区直有关单位: the relevant departments of one level
+        level, level_en = _LEVELS[c.group(1)]
+        kind = "Departments" if c.group(3) == "部门" else "Units"
+        return f"{'Relevant ' if c.group(2) else ''}{level_en} {kind}", scope.at(level), level
     key, rest, party = _strip_level(zh)
     level, level_en = _LEVELS.get(key, ("", ""))
     place = scope.at(level) if level else None

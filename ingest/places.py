@@ -70,6 +70,7 @@ class Gazetteer:
         self._known_longest_first: tuple[str, ...] = ()
         self._known_en: dict[str, str] = {}  # … and their English names ("yuzhong district", "yuzhong") -> Chinese
         self._known_en_longest_first: tuple[str, ...] = ()
+        self._stored_en: dict[str, str] = {}  # English names the tables know, of a stored place -> its Chinese
 
     def know(self, places: Iterable[tuple[str, str]]) -> None:
         """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
@@ -82,6 +83,9 @@ class Gazetteer:
             for name in {en, re.sub(r"\s+(District|County|City|Province|New Area|Prefecture)$", "", en)}:
                 if len(name) >= 4 and name.isascii() and name.lower() not in self._en:
                     self._known_en.setdefault(name.lower(), zh)
+                elif len(name) >= 4 and name.isascii():
+                    # "Tongchuan" is 潼川 in the place tables and 铜川 in a stored notice: the stored place is meant.
+                    self._stored_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
         self._known_en_longest_first = tuple(sorted(self._known_en, key=len, reverse=True))
 
@@ -131,6 +135,7 @@ class Gazetteer:
                                                                             text[:start]):
                 continue  # the tail of a longer proper name ("Yangtze River Delta")
             zh, kind = self._en[name.lower()]
+            zh = self._stored_en.get(name.lower(), zh)
             if name[0].islower() and (len(name) < 6 or name.lower() not in self._lower_ok):
                 continue  # "nice", "mobile", "dianzi": only a country, a province or a big city is named in lower case
 

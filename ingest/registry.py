@@ -99,9 +99,12 @@ class AgencyRegistry:
             within,
         )
 
-    def namesakes(self, agency: Agency) -> list[Agency]:
-        """Every agency printed under `agency`'s name (区发改局 of each district that has one), it first."""
-        return [agency, *(a for a in self._all_by_name.get(_key(agency.zh), []) if a.id != agency.id)]
+    def namesakes(self, agency: Agency, printed: str = "") -> list[Agency]:
+        """Every agency printed under `agency`'s name, or under the name a question `printed` for it (区发改局 of each
+        district that has one; 市发展改革委, one city's alias and another's own name), it first."""
+        others = [*self._all_by_name.get(_key(agency.zh), []), *(self._all_by_name.get(_key(printed), []) if printed
+                                                                  else [])]
+        return [agency, *(a for a in dict.fromkeys(others) if a.id != agency.id)]
 
     def resolve(self, name: str) -> Agency | None:
         return self._by_name.get(_key(name))
@@ -170,7 +173,7 @@ _ORG_WORDS = frozenset(
 
 def _words(s: str) -> list[str]:
     return [w[:-1] if len(w) > 3 and w.endswith("s") and not w.endswith("ss") else w
-            for w in re.findall(r"[a-z0-9']+", s.lower().replace("&", " and "))]
+            for w in re.findall(r"[a-z0-9']+", re.sub(r"['’]s\b", "", s.lower().replace("&", " and ")))]
 
 
 def _content(s: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
