@@ -123,7 +123,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     # How long the notice's pilot or plan runs ("试点为期几年", "How long is the pilot meant to run?"); asked of a
     # matter ("how long does a visa take") it is a clause's duration: the part then has words of its own.
     ("length", re.compile(r"为期(几|多少)年|试点(期|期限)?(是|为|有)?(几|多少)年|试(几|多少)年|(试点|实施|行动)(期|期限)?"
-                          r"(是)?(多久|多长时间|多长)|几年(的)?试点"),
+                          r"(是)?(多久|多长时间|多长)|几年(的)?试点|试(点|行)?[^，,。？?]{0,4}(多久|多长时间|几年)"),
      re.compile(r"\bhow long\b|\bhow many years\b|\b(pilot|plan) (period|length|duration)\b|"
                 r"\b(length|duration) of the (pilot|plan|programme)\b", I)),
     # 实施期限 of a measure ("…政策实施期限至何时") is a date asked of a clause, not the notice's plan period.
@@ -210,7 +210,7 @@ _QUESTION_WORDS_ZH = """
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
 具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
-哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为
+多久 多长 多长时间 多大 多高 哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为
 """.split()
 
 

@@ -137,7 +137,7 @@ class Understanding:
             spans += self.english.spans(text) if not spans else []
         return spans
 
-    def _in_context(self, spans: list[tuple[int, int, Agency]], docs: tuple[str, ...],
+    def _in_context(self, text: str, spans: list[tuple[int, int, Agency]], docs: tuple[str, ...],
                     places: tuple[Place, ...]) -> list[tuple[int, int, Agency]]:
         """A printed name several places' agencies share (区发改局) means the one of the notice or place the
         question names ("区发改局 in the Lishan district plan")."""
@@ -146,7 +146,7 @@ class Understanding:
         wanted = {strip_admin_suffix(w) for w in wanted}  # 滕州 names 滕州市
         if not wanted:
             return spans
-        return [(s, e, next((o for o in self.registry.namesakes(a) if o.jurisdiction
+        return [(s, e, next((o for o in self.registry.namesakes(a, text[s:e]) if o.jurisdiction
                              and strip_admin_suffix(o.jurisdiction) in wanted), a)) for s, e, a in spans]
 
     def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
@@ -190,7 +190,7 @@ class Understanding:
         if not zh:
             places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,
                                      self._english_place_words)
-        agency_spans = self._in_context(agency_spans, ref.doc_numbers, places)
+        agency_spans = self._in_context(text, agency_spans, ref.doc_numbers, places)
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
         # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
@@ -220,7 +220,7 @@ class Understanding:
             value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         generic = {"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
                    "long", "meant", "supposed", "expected", "run", "runs", "last", "lasts", "years", "carried", "为期",
-                   "几年", "试点期", "期限", "多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
+                   "几年", "试点期", "期限", "多久", "试", "要试", "试行", "试多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
                    "主要内容", "目的",
                    "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic

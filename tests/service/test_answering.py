@@ -314,7 +314,8 @@ def test_a_yes_or_no_naming_a_value_word_is_yes_or_no_and_needs_the_thing_it_nam
 
 
 @pytest.mark.parametrize("question, lang", [("How long is the services opening-up pilot meant to run?", "en"),
-                                            ("服务业扩大开放综合试点为期几年？", "zh")])
+                                            ("服务业扩大开放综合试点为期几年？", "zh"),
+                                            ("南京服务业扩大开放综合试点要试多久？", "zh")])
 def test_how_long_a_pilot_runs_is_the_length_its_text_states(real_engine, question, lang) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, question)
     assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == SO_NO
@@ -398,3 +399,9 @@ def test_two_notices_named_but_filtered_out_is_an_answer_not_an_error(real_engin
     r = ask(real_engine, "Who handles digital certificates in the 2022 plan, and who leads it in the 2023 plan?",
             doc_numbers=["无此文〔2020〕1号"])
     assert r.answer
+
+
+def test_an_everyday_word_for_a_measure_finds_the_target_stating_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "size" is the notice's 规模, a word the general dictionary glosses otherwise
+    r = ask(real_engine, "What size of digital trade does Nanjing's action plan aim to reach by 2025?")
+    assert not r.abstained and r.citations[0].doc_number == DT_NO and "200亿美元" in r.answer

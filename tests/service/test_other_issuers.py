@@ -18,7 +18,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "ls-lilizhengfa-2023-2.docx", "gd-yuefuban-2023-5-reprint.txt", "gbf-2020-43-reprint.txt",
           "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
-          "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt")
+          "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
+          "sz-sufu-2011-57.txt")
 
 
 @pytest.fixture(scope="module")
@@ -290,3 +291,26 @@ def test_a_question_for_the_official_in_charge_needs_one_named(engine) -> None: 
     r = _ask(engine, "Which city leader is in charge of Tianjin's target for cutting water use per unit of industrial "
                      "value added?")
     assert r.abstained, r.answer
+
+
+def test_a_name_one_city_prints_and_another_uses_as_an_alias_means_the_named_citys(engine) -> None:  # type: ignore[no-untyped-def]
+    # 市发展改革委 is an alias of a curated city's 市发改委 and the printed name of Tongchuan's: the question names
+    # Tongchuan.
+    r = _ask(engine, "铜川2020年这份分工意见里，市发展改革委要对哪几项年度指标负责？")
+    assert not r.abstained and r.intent == "agency_tasks"
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("铜政办发〔2020〕14号", n) for n in (1, 3, 9, 10)}
+
+
+def test_a_stored_places_english_name_beats_a_namesake(engine) -> None:  # type: ignore[no-untyped-def]
+    # "Tongchuan" is 潼川 in the place tables, 铜川 in the stored notice; "which bureau answers for it" points back.
+    r = _ask(engine, "What ceiling did Tongchuan set for its surveyed urban unemployment rate in 2020, and which "
+                     "bureau answers for it?")
+    assert not r.abstained and r.citations[0].doc_number == "铜政办发〔2020〕14号" and r.citations[0].task_no == 8
+    assert "5%" in r.answer and "市人社局" in [u.zh for u in r.units]
+
+
+def test_an_informal_english_name_placed_by_a_possessive(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which of Suzhou's 2011 headline targets list the municipal commerce bureau as a responsible "
+                     "unit?")
+    assert r.intent == "agency_tasks" and english_enough(r.answer)
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("苏府〔2011〕57号", n) for n in (6, 7, 8)}
