@@ -118,6 +118,8 @@ RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that pic
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.
 CLEARLY_MORE = 0.3
+# How far down a task holding every word of the question is looked for.
+WHOLE_WITHIN = 8
 
 
 def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hit, Check]:
@@ -126,11 +128,18 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
     own phrase ("重大行政决策预公开制度") or every compound it names ("fixed-asset investment"). Then an annex task that
     passes and scores close to it is the answer to cite: body paragraphs repeat tasks."""
     first = 0
-    for i, (_, c) in enumerate(passing[1:3], start=1):
+    for i, (_, c) in enumerate(passing[1:WHOLE_WITHIN], start=1):
         top = passing[first][1]
         # A body paragraph holds the words of every task it sums up: only a task displaces a task.
         same_kind = c.clause.kind == "task" or top.clause.kind != "task"
-        if same_kind and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase)):
+        # Lower down, only a task holding every word of the question displaces one that misses two or more.
+        whole = c.clause.kind == "task" and c.coverage >= 1.0 and len(top.missing) >= 2
+        if i >= 3 and not whole:
+            continue
+        # …or, among the first three, a task holding every word the first holds and more of them.
+        more = c.clause.kind == "task" and c.coverage > top.coverage and set(c.missing) < set(top.missing)
+        if same_kind and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase) or whole
+                          or more):
             first = i
     passing = [passing[first], *passing[:first], *passing[first + 1 :]]
     top_hit, top = passing[0]

@@ -48,6 +48,26 @@ def test_the_clause_holding_clearly_more_of_the_question_answers() -> None:
     assert _prefer_task([first, candidate(2, 0.5, 0.98)])[1].clause.task_no == 1  # not clearly more: rank decides
 
 
+def missing(task_no: int, cover: float, words: tuple[str, ...]) -> tuple[Hit, Check]:
+    hit, check = candidate(task_no, cover, 1.0 - task_no / 100)
+    return hit, Check(check.clause, cover, words, None, None)
+
+
+def test_a_task_holding_every_word_the_first_holds_and_more_answers() -> None:
+    first, second = missing(1, 0.76, ("labs", "translational")), missing(2, 0.95, ("labs",))
+    assert _prefer_task([first, second])[1].clause.task_no == 2
+    # Missing a word the first holds: not more of the same question, so rank decides.
+    assert _prefer_task([first, missing(2, 0.95, ("gene",))])[1].clause.task_no == 1
+
+
+def test_a_task_holding_every_word_answers_from_lower_down_when_the_first_misses_two() -> None:
+    others = [missing(n, 0.6, ("a", "b")) for n in range(2, 7)]
+    whole = missing(7, 1.0, ())
+    assert _prefer_task([missing(1, 0.71, ("firms", "international")), *others, whole])[1].clause.task_no == 7
+    # The first misses one word only: a task far below it does not displace it.
+    assert _prefer_task([missing(1, 0.86, ("firms",)), *others, whole])[1].clause.task_no == 1
+
+
 def test_a_body_paragraph_does_not_displace_a_task_by_holding_more_words() -> None:
     # A section's paragraph repeats the words of every task under it.
     task, body = candidate(1, 0.4, 1.0), candidate(None, 0.9, 0.99)
