@@ -195,6 +195,7 @@ under per between among within from into onto over via at as up out off down aga
 few nor only own same just now during before after above below through until while because against each
 apply applies applied applying exist exists existing happen happens currently today actually really basically
 aim aims aiming aimed mention mentions mentioned mentioning listed name names named naming fall falls falling show shows shows up big large high fast soon
+rather instead even still already quite perhaps maybe simply anyway otherwise somehow
 let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various

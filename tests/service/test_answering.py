@@ -405,3 +405,12 @@ def test_an_everyday_word_for_a_measure_finds_the_target_stating_it(real_engine)
     # "size" is the notice's 规模, a word the general dictionary glosses otherwise
     r = ask(real_engine, "What size of digital trade does Nanjing's action plan aim to reach by 2025?")
     assert not r.abstained and r.citations[0].doc_number == DT_NO and "200亿美元" in r.answer
+
+
+def test_adverbs_of_preference_are_not_the_matter_asked_about(real_engine) -> None:  # type: ignore[no-untyped-def]
+    q = "I'd rather resolve disputes with partners by arbitration or mediation instead of going to court: which agency " \
+        "is working on that?"
+    part = real_engine.answerer.understanding.understand(q).parts[0]
+    assert not {"rather", "instead"} & {t.surface for t in part.focus}
+    r = ask(real_engine, q)
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 50)
