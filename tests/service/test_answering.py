@@ -408,8 +408,8 @@ def test_an_everyday_word_for_a_measure_finds_the_target_stating_it(real_engine)
 
 
 def test_adverbs_of_preference_are_not_the_matter_asked_about(real_engine) -> None:  # type: ignore[no-untyped-def]
-    q = "I'd rather resolve disputes with partners by arbitration or mediation instead of going to court: which agency " \
-        "is working on that?"
+    q = ("I'd rather resolve disputes with partners by arbitration or mediation instead of going to court: which "
+         "agency is working on that?")
     part = real_engine.answerer.understanding.understand(q).parts[0]
     assert not {"rather", "instead"} & {t.surface for t in part.focus}
     r = ask(real_engine, q)
