@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.models import Role, Unit
-from ingest.text import H1, H2, fullwidth_brackets, nospace, split_units, squash
+from ingest.text import H1, H2, H3, H4, fullwidth_brackets, nospace, split_units, squash
 
 _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
     ("指导", "guide"), ("牵头", "lead"), ("主办", "lead"), ("主要责任", "lead"), ("主责", "lead"),
@@ -29,6 +29,7 @@ _UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
 _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发)")
+_TEXT_CELL = re.compile(r"[。，,；;]")  # prose, not a cell of unit names
 _GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
 
@@ -44,6 +45,7 @@ class AnnexRow:
     labels: list[str] = field(default_factory=list)  # section labels from the table itself (annex order)
     section: str = ""
     fields: dict[str, str] = field(default_factory=dict)  # the other columns, by header
+    numbered: bool = True  # False: the table prints no row numbers and task_no is the row's place in it
 
 
 def role_of(header: str) -> Role | None:
@@ -59,6 +61,8 @@ def roles_of(headers: list[str]) -> list[Role | None]:
     """Each column's role. 主要责任单位 is the lead beside a column of cooperating units (主要责任单位 | 协同配合单位);
     printed alone it lists the units responsible, none named first among them."""
     roles = [role_of(h) for h in headers]
+    if "cooperate" in roles and "lead" not in roles:  # 责任单位 | 配合单位: the units responsible lead the others
+        roles = ["lead" if r == "responsible" else r for r in roles]
     if "cooperate" not in roles:
         roles = ["responsible" if r == "lead" and re.search("主要责任|主责", h) else r
                  for h, r in zip(headers, roles, strict=True)]
@@ -70,7 +74,7 @@ def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
 
 
 def _label(cell: str) -> str:
-    return nospace(fullwidth_brackets(cell))
+    return nospace(fullwidth_brackets(cell)).rstrip("。")
 
 
 def _is_number(header: str) -> bool:
@@ -296,8 +300,9 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         rows.append(AnnexRow(
             task_no=current["no"], text=squash(cells[text_at]), units=_units(unit_cells), row=len(rows) + 1,
             start=current["start"], end=current["end"], section=" / ".join(label for _, label in section),
-            fields=named))
+            fields=named, numbered=not numberless))
 
+    numberless = not any(t.isdigit() for t in stripped[i:])
     while i < len(lines):
         raw, s, n = lines[i], stripped[i], first_line_no + i
         i += 1
@@ -308,7 +313,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         if s == header[0]:
             i += len(header) - 1  # a repeated page header
             continue
-        h1, h2 = H1.match(s), H2.match(s)
+        h1, h2 = H1.match(s), H2.match(s) or numberless and (H3.match(s) or H4.match(s))
         if (h1 or h2) and not (current and len(current["fields"]) == 0):
             flush()
             current = None
@@ -325,6 +330,10 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             current = None
             section = [(1, s)]
             continue
+        if numberless and (current is None or len(current["fields"]) > text_at) and _TEXT_CELL.search(s):
+            # A table printing no row numbers: a cell of prose starts the next row, the units' cells follow it.
+            flush()
+            current = {"no": len(rows) + 1, "fields": [], "start": n, "end": n, "lead": list(carried)}
         if current is not None:
             current["fields"].append(s)
             current["end"] = n

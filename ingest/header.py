@@ -80,6 +80,10 @@ _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "2023-01-05 10:00 区�
 _ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)])\S")
 
 
+_NOTICE_TITLE = re.compile(r"^.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函)$")
+_ANNEX_LINE = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
+
+
 def _title_like(s: str) -> bool:
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
@@ -209,6 +213,12 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
             _block_before(lines, dn_line)[0]
     else:
         notice_title = _block_before(lines, limit)[0]
+        # A copy that opens with the notice's own title ("…关于…的通知") and runs into an annex: the block before the
+        # table is the annex's title, not the notice's.
+        opening = next((nospace(ln) for ln in lines[:limit] if ln.strip()), "")
+        if _NOTICE_TITLE.match(opening) and _title_like(opening) and notice_title != opening and \
+                any(_ANNEX_LINE.match(ln.strip()) for ln in lines[:limit]):
+            notice_title = opening
         if not notice_title and meta_line >= 0:
             notice_title = _block_before(lines, meta_line)[0]
         preamble = max((i for i in range(limit) if lines[i].strip() and not _CHROME.search(lines[i].strip())),

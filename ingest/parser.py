@@ -176,7 +176,11 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
             f"{source}: no 一、/（一） headings and no annex task table found; stored {len(body)} paragraph clauses"
         )
     if not body and not rows:
-        raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
+        letter = nospace("".join(lines[: header.body_start]))
+        if "。" not in letter or len(re.findall(r"[\u4e00-\u9fff]", letter)) < 40:
+            raise IngestError(f"{source}: no paragraphs found after the header; is this a complete notice?")
+        # A cover letter whose plan or table cannot be read is still the notice's own text: keep it, and say so.
+        warnings.append(f"{source}: only the cover letter was read; no paragraphs or task table after it")
 
     signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else []
     issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
@@ -216,7 +220,7 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         clauses.append(Clause(
             clause_id=cid, doc_number=number, doc_title=doc_title, section=r.section, kind="task", task_no=r.task_no,
             text=r.text, units=r.units, line_start=r.start, line_end=r.end, ord=len(clauses),
-            label=str(r.task_no) if r.task_no is not None else "", fields=r.fields))
+            label=str(r.task_no) if r.task_no is not None and r.numbered else "", fields=r.fields))
     end = _meta_clause(lines, trailer, len(lines), f"{key}/e", number, doc_title, ord=len(clauses))
     if end:
         clauses.append(end)

@@ -662,3 +662,71 @@ def test_page_labels_printed_empty_before_another_label_on_the_line() -> None:
                           "发文日期:  2020年05月21日 发布日期:  2020-05-26 14:04"])
     assert fields["文号"] == "某政办发〔2020〕14号" and fields["发文机构"] == ""
     assert fields["发文日期"] == "2020年05月21日"
+
+
+def test_a_flattened_table_without_row_numbers_under_a_notice_that_opens_with_its_title() -> None:
+    text = """某区人民政府办公室关于对2008年区政府重点工作进行督查的通知
+
+  4、各责任单位在2009年1月底前上报重点工作实施情况年终报告。
+
+  特此通知。
+
+  附件:
+  2008年度区政府重点工作责任单位表
+
+序号
+
+重点工作内容
+
+责任单位
+
+配合单位
+
+一、关于优化经济结构
+
+(1)加快发展现代服务业。
+
+第三产业增加值占地区生产总值的比重再提高1%。
+
+经委
+
+发改委
+
+继续推进新城商贸圈建设。
+
+经委
+
+夏阳街道、新城公司
+
+(2)大力发展先进制造业。
+
+推进科技小巨人企业培育。
+
+科委
+"""
+    n = parse_notice(text, "qp.txt")
+    # The block before the table is the annex's title; the notice's own is the line it opens with.
+    assert n.document.title == "某区人民政府办公室关于对2008年区政府重点工作进行督查的通知"
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text for c in tasks] == ["第三产业增加值占地区生产总值的比重再提高1%。", "继续推进新城商贸圈建设。",
+                                       "推进科技小巨人企业培育。"]
+    assert tasks[2].section == "一、关于优化经济结构 / （2）大力发展先进制造业"
+    assert [(c.task_no, c.label) for c in tasks] == [(1, ""), (2, ""), (3, "")]  # numbered by place, none printed
+    # 责任单位 beside a 配合单位 column: the units responsible lead the cooperating ones.
+    assert roles(n) == [{"lead": ["经委"], "cooperate": ["发改委"]},
+                        {"lead": ["经委"], "cooperate": ["夏阳街道", "新城公司"]}, {"lead": ["科委"]}]
+
+
+def test_a_cover_letter_whose_table_cannot_be_read_is_kept_with_a_warning() -> None:
+    text = """各街道,区各办局:
+为确保全面实现《政府工作报告》提出的经济社会发展目标,经区政府研究决定,对主要目标任务和重点工作进行了责任分解。现将相关分解落实方案印发给你们,请各牵头单位和配合单位高度重视,确保目标任务顺利完成。
+附件:1. 主要目标任务责任分解表
+某区人民政府
+2024年3月11日
+(此件公开发布)
+附件1
+主要目标任务责任分解表
+"""
+    n = parse_notice(text, "zl.txt")
+    assert n.document.issuer == "某区人民政府" and any("only the cover letter" in w for w in n.warnings)
+    assert any("责任分解" in c.text for c in n.clauses)
