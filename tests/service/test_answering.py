@@ -414,3 +414,10 @@ def test_adverbs_of_preference_are_not_the_matter_asked_about(real_engine) -> No
     assert not {"rather", "instead"} & {t.surface for t in part.focus}
     r = ask(real_engine, q)
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 50)
+
+
+def test_words_placing_tasks_in_a_notice_are_not_their_matter(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("数字贸易行动方案里市商务局牵头哪些任务？").parts[0]
+    assert part.answer_type == "agency_tasks" and "方案里" not in {t.surface for t in part.focus}
+    r = ask(real_engine, "数字贸易行动方案的任务表里，市商务局负责哪些任务？")
+    assert not r.abstained and len(r.citations) >= 5 and {c.doc_number for c in r.citations} == {DT_NO}
