@@ -18,7 +18,7 @@ from service.answering.docrefs import DocumentRefs, task_numbers, without_names
 from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
-from service.answering.terms import TermExtractor
+from service.answering.terms import TermExtractor, support
 from service.answering.types import AnswerType, Constraints, Part, Question
 from service.answering.unheard import unheard_places
 from service.answering.wants import asks_yes_or_no, attribute_terms
@@ -172,13 +172,23 @@ class Understanding:
             self._issuers = ids
         return self._issuers
 
+    def _issuer_line(self, docs: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
+        """The named notices' issuers in Chinese and the words of their English names: "the notice from the Party
+        committee and government general offices" names the notice by its issuer, no matter it is about."""
+        names = [n for doc in docs if (d := self.catalog.document(doc)) for n in issuer_names(d.issuer)]
+        if not names:
+            return None
+        english = " ".join(a.en for n in names if (a := self.registry.resolve(n)))
+        return " ".join(names), frozenset(self.analyzer.tokens(english.lower()))
+
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
         # "the 2023 Nanjing government notice", "市政府的通知": an issuer named before a word for a document names
         # the notice; it is not an agency asked about.
         issuers = self._issuer_ids()
         naming = [(s, e) for s, e, a in agency_spans
-                  if a.id in issuers and _DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))]
+                  if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))
+                                          or _FROM_ISSUER.search(text[:s]))]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
@@ -223,8 +233,10 @@ class Understanding:
                    "几年", "试点期", "期限", "多久", "试", "要试", "试行", "试多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
                    "主要内容", "目的",
                    "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
+        issued_by = self._issuer_line(ref.doc_numbers)
         topical = [t for t in focus if t.surface.lower().strip("-") not in generic
                    and not L.is_doc_words(t.surface, zh)
+                   and not (issued_by and support(t, issued_by[0], issued_by[1]) > 0)
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
                    and not (agencies and _name_fragment(t.surface, self.terms.dictionary))]
         asks = asked_details(text, zh, self._titles)
@@ -288,6 +300,11 @@ _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|n
 # A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
 _DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(notice|document|opinions?|circular|scheme|plan)\b(?!\s+to\b)",
                        re.I)
+
+
+# "the 2022 notice from the Party committee and government general offices": issuers named after the notice, too.
+_FROM_ISSUER = re.compile(r"\b(?:notice|document|opinions?|circular|scheme|plan)\s+(?:(?:jointly\s+)?(?:issued|put out|"
+                          r"released|sent|published)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.I)
 
 
 def _name_fragment(word: str, dictionary: Dictionary) -> bool:

@@ -421,3 +421,13 @@ def test_words_placing_tasks_in_a_notice_are_not_their_matter(real_engine) -> No
     assert part.answer_type == "agency_tasks" and "方案里" not in {t.surface for t in part.focus}
     r = ask(real_engine, "数字贸易行动方案的任务表里，市商务局负责哪些任务？")
     assert not r.abstained and len(r.citations) >= 5 and {c.doc_number for c in r.citations} == {DT_NO}
+
+
+@pytest.mark.parametrize("question, doc", [
+    ("What is the plan issued by the Nanjing Municipal People's Government about?", SO_NO),
+    ("What is the 2022 notice from the Nanjing Party committee and government general offices actually about?", DT_NO)])
+def test_a_notice_named_by_its_issuer_after_it_is_asked_about(real_engine, question, doc) -> None:  # type: ignore[no-untyped-def]
+    # The issuer named after the word for the notice (by name, or by words of its English name) names the notice:
+    # it is not an agency whose tasks are asked for, nor the matter asked about.
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == doc
