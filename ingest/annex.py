@@ -293,7 +293,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         extra = max(0, len(cells) - len(post))
         cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
         cells += [""] * (len(post) - len(cells))
-        unit_cells = [(r, c) for r, c in zip(roles_of(post), cells, strict=False) if r]
+        unit_cells = [(r, c) for r, c in zip(post_roles, cells, strict=False) if r]
         named = {h: squash(c) for k, (h, c) in enumerate(zip(post, cells, strict=False))
                  if k != text_at and not role_of(h) and c.strip()}
         named.update({h: squash(v) for h, v in zip(lead, current["lead"], strict=False) if v})
@@ -303,6 +303,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             fields=named, numbered=not numberless))
 
     numberless = not any(t.isdigit() for t in stripped[i:])
+    post_roles = roles_of(post)
     while i < len(lines):
         raw, s, n = lines[i], stripped[i], first_line_no + i
         i += 1

@@ -153,8 +153,8 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                 group = None
             if charged is not None and level <= charged[0]:
                 charged = None
-            if annotation.heading_units(title) and _is_heading_only(para.text):
-                charged = (level, _label(m, level), annotation.heading_units(title))
+            if _is_heading_only(para.text) and (in_charge := annotation.heading_units(title)):
+                charged = (level, _label(m, level), in_charge)
             if _is_heading_only(para.text) and not para.notes:
                 key = ".".join(str(p[1]) for p in path)
                 group = _Group(level, key, " / ".join(p[2] for p in path), squash(title).rstrip("。"), label, number,

@@ -81,7 +81,6 @@ _ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]
 
 
 _NOTICE_TITLE = re.compile(r"^.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函)$")
-_ANNEX_LINE = re.compile(r"^附\s*件\s*\d*\s*[:：]?")
 
 
 def _title_like(s: str) -> bool:
@@ -217,7 +216,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         # table is the annex's title, not the notice's.
         opening = next((nospace(ln) for ln in lines[:limit] if ln.strip()), "")
         if _NOTICE_TITLE.match(opening) and _title_like(opening) and notice_title != opening and \
-                any(_ANNEX_LINE.match(ln.strip()) for ln in lines[:limit]):
+                any(ANNEX.match(ln.strip()) for ln in lines[:limit]):
             notice_title = opening
         if not notice_title and meta_line >= 0:
             notice_title = _block_before(lines, meta_line)[0]

@@ -68,9 +68,10 @@ class Gazetteer:
         self._pos = _pos_tokenizer(tokenizer)
         self._known: dict[str, str] = {}  # places the stored notices are issued for -> English
         self._known_longest_first: tuple[str, ...] = ()
-        self._known_en: dict[str, str] = {}  # … and their English names ("yuzhong district", "yuzhong") -> Chinese
+        # … and their English names ("yuzhong district", "yuzhong") -> Chinese; those the place tables lack are
+        # searched for on their own, longest first.
+        self._known_en: dict[str, str] = {}
         self._known_en_longest_first: tuple[str, ...] = ()
-        self._stored_en: dict[str, str] = {}  # English names the tables know, of a stored place -> its Chinese
 
     def know(self, places: Iterable[tuple[str, str]]) -> None:
         """The places the stored notices are issued for ((滕州市, Tengzhou)): found by name and short name whatever
@@ -81,13 +82,11 @@ class Gazetteer:
                     self._known.setdefault(name, en)
             # "Yuzhong District" or "Yuzhong": a district the place-name tables do not list, named in English.
             for name in {en, re.sub(r"\s+(District|County|City|Province|New Area|Prefecture)$", "", en)}:
-                if len(name) >= 4 and name.isascii() and name.lower() not in self._en:
+                if len(name) >= 4 and name.isascii():
                     self._known_en.setdefault(name.lower(), zh)
-                elif len(name) >= 4 and name.isascii():
-                    # "Tongchuan" is 潼川 in the place tables and 铜川 in a stored notice: the stored place is meant.
-                    self._stored_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
-        self._known_en_longest_first = tuple(sorted(self._known_en, key=len, reverse=True))
+        self._known_en_longest_first = tuple(sorted((n for n in self._known_en if n not in self._en), key=len,
+                                                    reverse=True))
 
     def tags(self, text: str) -> list[tuple[str, str]]:
         """(word, jieba part-of-speech flag) for a Chinese text."""
@@ -135,7 +134,8 @@ class Gazetteer:
                                                                             text[:start]):
                 continue  # the tail of a longer proper name ("Yangtze River Delta")
             zh, kind = self._en[name.lower()]
-            zh = self._stored_en.get(name.lower(), zh)
+            # "Tongchuan" is 潼川 in the place tables and 铜川 in a stored notice: the stored place is meant.
+            zh = self._known_en.get(name.lower(), zh)
             if name[0].islower() and (len(name) < 6 or name.lower() not in self._lower_ok):
                 continue  # "nice", "mobile", "dianzi": only a country, a province or a big city is named in lower case
 

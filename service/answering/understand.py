@@ -38,6 +38,7 @@ class Understanding:
                  dictionary: Dictionary, english: EnglishAgencyMatcher | None = None) -> None:
         self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
         self._issuers: set[str] | None = None
+        self._issuer_lines: dict[str, tuple[str, frozenset[str]]] = {}
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
         pinyin = PinyinIndex(self._chinese_words)
@@ -175,11 +176,18 @@ class Understanding:
     def _issuer_line(self, docs: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
         """The named notices' issuers in Chinese and the words of their English names: "the notice from the Party
         committee and government general offices" names the notice by its issuer, no matter it is about."""
-        names = [n for doc in docs if (d := self.catalog.document(doc)) for n in issuer_names(d.issuer)]
-        if not names:
-            return None
-        english = " ".join(a.en for n in names if (a := self.registry.resolve(n)))
-        return " ".join(names), frozenset(self.analyzer.tokens(english.lower()))
+        lines = [self._issuer_line_of(doc) for doc in docs]
+        names = [zh for zh, _ in lines if zh]
+        return (" ".join(names), frozenset().union(*(en for _, en in lines))) if names else None
+
+    def _issuer_line_of(self, doc: str) -> tuple[str, frozenset[str]]:
+        """One notice's issuers, worked out once (the catalog of an engine does not change)."""
+        if doc not in self._issuer_lines:
+            d = self.catalog.document(doc)
+            names = issuer_names(d.issuer) if d else []
+            english = " ".join(a.en for n in names if (a := self.registry.resolve(n)))
+            self._issuer_lines[doc] = (" ".join(names), frozenset(self.analyzer.tokens(english.lower())))
+        return self._issuer_lines[doc]
 
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
