@@ -48,7 +48,7 @@ def _suffix(zh: str) -> tuple[str, str]:
 
 def _strip_level(zh: str) -> tuple[str, str, bool]:
     """(level key 省/市/区/县 or "", the rest, party organ?) for 市委组织部 → ("市", "组织部", True)."""
-    m = re.match(r"^([省市区县])(委)?(?![场政民容级域属])(?=[\u4e00-\u9fff]{2})", zh)
+    m = re.match(r"^([省市区县])(委)?(?![场政容级域属]|民(?!政))(?=[\u4e00-\u9fff]{2})", zh)  # 市民 is not, 市民政局 is
     if not m:
         return "", zh, False
     return m.group(1), zh[m.end() :], bool(m.group(2)) and not zh.startswith(m.group(0) + "员会")

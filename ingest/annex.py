@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ingest.annotation import ORGAN
 from ingest.models import Role, Unit
 from ingest.text import H1, H2, H3, H4, fullwidth_brackets, nospace, split_units, squash
 
@@ -28,7 +29,7 @@ _TEXT_HEADER = re.compile(r"任务|内容|事项|举措|措施|重点工作|工�
 _UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
 _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
-_TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发)")
+_TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发|分享到|打印本页|关闭窗口|【?打印】?$|【?关闭】?$)")
 _TEXT_CELL = re.compile(r"[。，,；;]")  # prose, not a cell of unit names
 _GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
@@ -81,9 +82,24 @@ def _is_number(header: str) -> bool:
     return header.endswith("序号") or header in ("编号", "序", "No.", "NO.")
 
 
+_FIELD_HEADER = re.compile(r"时限|时间|进度|备注|期限|日期|节点|考核|分值|指标值|目标值")
+
+
+def text_columns(header: list[str]) -> list[int]:
+    """The columns holding a task's words: those headed as such (任务, 内容, 举措 …); else, in a table of numbered
+    rows with a column of units, the first column after the number that is neither units, a person nor a date or
+    remark (序号 | 民生实事 | 责任单位 | 完成时限)."""
+    named = [i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and not _is_number(c) and not role_of(c)]
+    if named or not any(role_of(c) for c in header):
+        return named
+    nums = [i for i, c in enumerate(header) if _is_number(c)]
+    after = nums[-1] + 1 if nums else 0
+    return [i for i in range(after, len(header)) if not role_of(header[i]) and not _PERSON.search(header[i])
+            and not _FIELD_HEADER.search(header[i]) and not _is_number(header[i])][:1]
+
+
 def _is_header(cells: list[str]) -> bool:
-    return any(_is_number(c) for c in cells) and any(_TEXT_HEADER.search(c) for c in cells) and \
-        any(role_of(c) for c in cells)
+    return any(_is_number(c) for c in cells) and bool(text_columns(cells)) and any(role_of(c) for c in cells)
 
 
 @dataclass(frozen=True)
@@ -99,7 +115,7 @@ class _Columns:
     @classmethod
     def of(cls, header: list[str]) -> _Columns:
         num = max(i for i, c in enumerate(header) if _is_number(c))
-        texts = [i for i, c in enumerate(header) if _TEXT_HEADER.search(c) and i != num and not role_of(c)]
+        texts = [i for i in text_columns(header) if i != num]
         roles = roles_of(header)
         units = tuple((i, r) for i, r in enumerate(roles) if r and i not in (num, *texts))
         labels = tuple(i for i in range(num) if header[i].endswith("序号"))
@@ -266,6 +282,25 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
     return first, [*lead, "序号", *after], end, values
 
 
+def _unit_like(cell: str) -> bool:
+    return len(cell) <= 30 and not _TEXT_CELL.search(cell) and not cell.endswith("。") and \
+        all(ORGAN.search(u) for u in split_units(cell) or [cell])
+
+
+def _folded(cells: list[str], roles: list[Role | None], text_at: int) -> list[str]:
+    """A flattened row's lines as its columns' cells. More lines than columns: a unit cell printed one unit per
+    line (县水务局 / 县住建局) is one cell; otherwise the task's words wrapped over lines."""
+    cells = list(cells)
+    while len(cells) > len(roles):
+        at = next((k for k, r in enumerate(roles) if r and k + 1 < len(cells) and _unit_like(cells[k])
+                   and _unit_like(cells[k + 1])), None)
+        if at is None:
+            extra = len(cells) - len(roles)
+            return [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
+        cells[at : at + 2] = [cells[at] + "、" + cells[at + 1]]
+    return cells
+
+
 def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     stripped = [ln.strip() for ln in lines]
     at = next((i for i, s in enumerate(stripped) if s == "序号" and (h := _line_header(lines, i)) and _is_header(h[1])),
@@ -277,22 +312,27 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     _, header, i, carried = found
     num_at = header.index("序号")
     lead, post = header[:num_at], header[num_at + 1 :]
-    text_at = next((k for k, c in enumerate(post) if _TEXT_HEADER.search(c) and not role_of(c)), 0)
+    text_at = next((k - num_at - 1 for k in text_columns(header) if k > num_at), 0)
 
     rows: list[AnnexRow] = []
     section: list[tuple[int, str]] = []
     current: dict | None = None
+    above: list[str] = []  # the last row's cells, for a row under merged cells
 
     def flush() -> None:
-        nonlocal carried
+        nonlocal carried, above
         if current is None:
             return
         cells: list[str] = current["fields"]
         if lead and len(cells) > len(post):  # the next row's leading cells, printed before its number
             cells, carried = cells[: len(post)], cells[len(post) :][-len(lead) :]
-        extra = max(0, len(cells) - len(post))
-        cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
+        cells = _folded(cells, post_roles, text_at)
+        if current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
+            # A row under merged cells (序号, 责任单位 spanning two rows): its missing cells are the row's above.
+            cells = [*cells[: text_at + 1], *above[text_at + 1 : len(post) - len(cells) + text_at + 1],
+                     *cells[text_at + 1 :]]
         cells += [""] * (len(post) - len(cells))
+        above = cells
         unit_cells = [(r, c) for r, c in zip(post_roles, cells, strict=False) if r]
         named = {h: squash(c) for k, (h, c) in enumerate(zip(post, cells, strict=False))
                  if k != text_at and not role_of(h) and c.strip()}
@@ -331,7 +371,12 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             current = None
             section = [(1, s)]
             continue
-        if numberless and (current is None or len(current["fields"]) > text_at) and _TEXT_CELL.search(s):
+        if (not numberless and current is not None and s.endswith("。") and current["fields"]
+                and len(_folded(current["fields"], post_roles, text_at)) >= len(post)):
+            # Prose after a whole row, before the next number: a row sharing the merged 序号 cell above it.
+            flush()
+            current = {"no": current["no"], "fields": [], "start": n, "end": n, "lead": list(carried), "spanned": True}
+        elif numberless and (current is None or len(current["fields"]) > text_at) and _TEXT_CELL.search(s):
             # A table printing no row numbers: a cell of prose starts the next row, the units' cells follow it.
             flush()
             current = {"no": len(rows) + 1, "fields": [], "start": n, "end": n, "lead": list(carried)}

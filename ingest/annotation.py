@@ -54,7 +54,7 @@ FIRST_LISTED = re.compile(r"(?:[列排]在?(?:第一位|首位|第一)|第一(?:
 _WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"
                    r"长期|逐步|定期|每年|每季|每月|立即|尽快|及时")
 _NOTE = re.compile(r"^(以下|具体|下同|此项|其中|注|各地|均需|不再)")
-_ORGAN = re.compile(r"(局|委|部|办|厅|府|院|署|室|会|中心|行|所|站|组|队|社|馆|台|司|团|区|县|市|省|处|科|关|联|街道|"
+ORGAN = re.compile(r"(局|委|部|办|厅|府|院|署|室|会|中心|行|所|站|组|队|社|馆|台|司|团|区|县|市|省|处|科|关|联|街道|"
                     r"单位|部门|机构|各地区|各地|银行|集团|公司|企业|学校|高校|专班)(（[^）]*）|\([^)]*\))?$")
 _OPEN, _CLOSE = "（(〔【[［", "）)〕】]］"
 
@@ -186,7 +186,7 @@ def _aside(clause: str) -> bool:
     verb = _VERB.match(clause)
     officials = bool(verb and verb.group(1)) and all(_POSITION.search(n) for n in split_units(verb.group(1)))  # type: ignore[union-attr]
     return bool(_SAME_BELOW.match(clause) or FIRST_LISTED.search(clause) or officials
-                or (_WHEN.search(clause) and not _ORGAN.search(clause) and not verb))
+                or (_WHEN.search(clause) and not ORGAN.search(clause) and not verb))
 
 
 def _without_asides(value: str) -> str:
@@ -230,7 +230,7 @@ def _by_verb(s: str) -> list[Unit]:
         names = split_units("、".join([*pending, head]))
         pending = []
         partners = split_units(joint) if joint else []
-        if not names or not all(_ORGAN.search(n) or _sharing_suffix(n, names) for n in names + partners):
+        if not names or not all(ORGAN.search(n) or _sharing_suffix(n, names) for n in names + partners):
             return []
         role: Role = "lead" if m.group(2) in _LEAD_VERBS else _VERB_ROLE.get(m.group(2)[-2:], "responsible")
         if partners:
@@ -264,7 +264,7 @@ def heading_units(title: str) -> tuple[Unit, ...]:
     if not m:
         return ()
     names = split_units(m.group(1))
-    if not names or not all(_ORGAN.search(n) and not _POSITION.search(n) for n in names):
+    if not names or not all(ORGAN.search(n) and not _POSITION.search(n) for n in names):
         return ()
     role: Role = "lead" if m.group(2) in ("牵头", "主办") else "responsible"
     return tuple(Unit(zh=n, role=role) for n in names)
@@ -278,7 +278,7 @@ def assignment(text: str) -> Annotation | None:
         return None
     heads = split_units(m.group(1))
     partners = split_units(m.group(2)) if m.group(2) else []
-    if not heads or not all(_ORGAN.search(n) for n in heads + partners):
+    if not heads or not all(ORGAN.search(n) for n in heads + partners):
         return None
     if partners:
         units = [Unit(n, "lead") for n in heads] + [Unit(n, "cooperate") for n in partners]

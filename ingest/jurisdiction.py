@@ -9,6 +9,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from ingest.places import ENGLISH_USAGE
+
 _NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|最高人民)")
 _ISSUER_PLACE = re.compile(r"^(?:中共)?(?P<prov>[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,6}?"
                            r"(?:市|自治州|地区|盟))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
@@ -58,7 +60,7 @@ def _provinces() -> dict[str, str]:
         name = zh.gettext(s.name)
         if re.search(r"[\u4e00-\u9fff]", name):
             out[name] = re.sub(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|SAR)$", "", s.name)
-    return out
+    return {zh: ENGLISH_USAGE.get(en, en) for zh, en in out.items()}
 
 
 def _cities() -> dict[str, tuple[str, str]]:
@@ -109,8 +111,11 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
     """Without a printed issuer: the level most bare unit names carry (省/市/区), and the place of that level the
     title, else the text, names most."""
     level_of = {"省": "province", "市": "city", "区": "district", "县": "county"}
-    levels = Counter(level_of.get(n[:1], "") for n in unit_names)
+    # 自治区农牧厅: an autonomous region's department; a bare 厅 is a province's too (发展改革委, 财政厅)
+    levels = Counter("province" if n.startswith("自治区") else level_of.get(n[:1], "") for n in unit_names)
     levels.pop("", None)
+    if not levels and any(n.endswith("厅") for n in unit_names):
+        levels["province"] = 1
     level = levels.most_common(1)[0][0] if levels else "city"
     for source in (title, text):
         found = Counter(_places_in(source, level))

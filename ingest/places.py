@@ -203,6 +203,8 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         zh = sub_names.gettext(sub.name)
         zh = zh if _CJK.search(zh) else ""
         en.setdefault(short.lower(), (zh, "province"))
+        short = ENGLISH_USAGE.get(short, short)
+        en.setdefault(short.lower(), (zh, "province"))
         if zh:
             zh_map.setdefault(zh, (short, "province"))
             zh_map.setdefault(strip_admin_suffix(zh), (short, "province"))
@@ -220,6 +222,10 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         + r")(?![A-Za-z])", re.I)
     lower_ok |= {n for n, (_, kind) in en.items() if kind in ("country", "province")}
     return en, zh_map, pattern, frozenset(lower_ok)
+
+
+# ISO 3166-2 romanises 内蒙古 as "Nei Mongol"; the government's own English, and every asker's, is Inner Mongolia.
+ENGLISH_USAGE = {"Nei Mongol": "Inner Mongolia"}
 
 
 def _simplified(zh: str) -> str:

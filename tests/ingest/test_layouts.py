@@ -730,3 +730,88 @@ def test_a_cover_letter_whose_table_cannot_be_read_is_kept_with_a_warning() -> N
     n = parse_notice(text, "zl.txt")
     assert n.document.issuer == "某区人民政府" and any("only the cover letter" in w for w in n.warnings)
     assert any("责任分解" in c.text for c in n.clauses)
+
+
+def test_a_flattened_table_with_units_one_per_line_and_a_row_under_a_merged_number() -> None:
+    text = """某县人民政府办公室关于对2016年民生实事进行重点督办的通知
+来源:信息公开办
+发布日期:2016-03-01
+点击数:人次
+
+某府办〔2016〕20号
+
+各乡镇人民政府:
+    现将2016年“民生实事”目标任务分解下达。
+
+                               某县人民政府办公室
+                                       2016年2月26日
+
+附件
+
+2016年民生实事目标任务分解表
+
+序号
+
+民生实事
+
+责任单位
+
+完成时限
+
+1
+
+启动建设城区段综合治理工程。
+
+县水务局
+
+县住建局
+
+12月底前
+
+2
+
+开工建设县老年养护楼。
+
+县民政局
+
+5月底前动工
+
+开工建设老年大学。
+
+12月底前
+
+3
+
+新建2座人行天桥。
+
+县住建局
+
+9月投入使用
+
+分享到:
+"""
+    n = parse_notice(text, "dz.txt")
+    # 点击数 is the page's metadata, not the title printed above it
+    assert n.document.title == "某县人民政府办公室关于对2016年民生实事进行重点督办的通知"
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    # No column is headed 任务/内容: the column after 序号 that holds neither units nor a date is the task's words.
+    assert [c.text for c in tasks] == ["启动建设城区段综合治理工程。", "开工建设县老年养护楼。", "开工建设老年大学。",
+                                       "新建2座人行天桥。"]
+    # A unit cell printed one unit per line is one cell; the row under a merged 序号 shares the unit cell above it.
+    assert roles(n) == [{"responsible": ["县水务局", "县住建局"]}, {"responsible": ["县民政局"]},
+                        {"responsible": ["县民政局"]}, {"responsible": ["县住建局"]}]
+    # the page's 分享到 ends the table
+    assert [c.fields["完成时限"] for c in tasks] == ["12月底前", "5月底前动工", "12月底前", "9月投入使用"]
+
+
+def test_an_autonomous_regions_notice_without_an_issuer_is_the_regions() -> None:
+    text = """内蒙古自治区2023年推动产业高质量发展政策清单 内政发〔2023〕3号
+一、推进农牧业优质高效转型
+1.实施耕地保护与建设行动。对呼伦贝尔市、通辽市、赤峰市实施黑土地保护性耕作给予支持。(责任单位:自治区农牧厅、发展改革委、财政厅)
+2.安排资金支持种业振兴。(责任单位:自治区农牧厅、财政厅)
+"""
+    from ingest.knowledge import enrich
+
+    d = enrich(parse_notice(text, "nmg.txt")).document
+    # Units of a region (自治区…厅) place the notice at the region the title names, not a city its tasks name.
+    assert d.jurisdiction == "内蒙古自治区" and d.jurisdiction_en == "Inner Mongolia"
