@@ -236,6 +236,8 @@ def _plain_forms(phrase: str) -> list[str]:
     for suffix, ends in (("ation", ("", "e")), ("ion", ("", "e")), ("ment", ("",)), ("ness", ("",))):
         if len(w) > len(suffix) + 3 and w.endswith(suffix):  # completion → complete, management → manage
             forms += [w[: -len(suffix)] + e for e in ends]
+    if len(w) > 6 and w.endswith("sis"):  # diagnosis → diagnose, analysis → analyze
+        forms += [w[:-3] + "se", w[:-3] + "ze"]
     for suffix in ("ed", "ing"):
         if len(w) > len(suffix) + 2 and w.endswith(suffix):
             stem = w[: -len(suffix)]

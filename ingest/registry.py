@@ -207,8 +207,8 @@ class EnglishAgencyMatcher:
                          if len(c := _content(n, places)) >= 2]
 
     def spans(self, text: str) -> list[tuple[int, int, Agency]]:
-        """(start, end, agency) for every name found, in the order of the text (normalised lowercase offsets)."""
-        low = _norm_en(text)
+        """(start, end, agency) for every name found, in the order of the text (offsets into `text` itself)."""
+        low, at = _norm_en_mapped(text)
         words = set(_words(text))
         provincial = bool(words & ({"provincial", "province"} | self._provinces))
         out: list[tuple[int, int, Agency]] = []
@@ -225,7 +225,7 @@ class EnglishAgencyMatcher:
                 if len({a.id for a in placed}) != 1:
                     continue
                 agencies = placed
-            out.append((m.start(), m.end(), agencies[0]))
+            out.append((at[m.start()], at[m.end() - 1] + 1, agencies[0]))
         return out
 
     def find(self, text: str) -> list[Agency]:
@@ -253,6 +253,26 @@ class EnglishAgencyMatcher:
 
 def _norm_en(s: str) -> str:
     return re.sub(r"\s+", " ", s.lower().replace("&", "and")).strip()
+
+
+def _norm_en_mapped(s: str) -> tuple[str, list[int]]:
+    """`_norm_en(s)` and, for each of its characters, where it stands in `s` ("R&D" is "randd": a name found after
+    it is blanked where the question prints it, not two characters on)."""
+    out: list[str] = []
+    at: list[int] = []
+    for i, ch in enumerate(s):
+        if ch.isspace():
+            if out and out[-1] != " ":
+                out.append(" ")
+                at.append(i)
+            continue
+        for c in ("and" if ch == "&" else ch.lower()):
+            out.append(c)
+            at.append(i)
+    while out and out[-1] == " ":
+        out.pop()
+        at.pop()
+    return "".join(out), at
 
 
 @cache

@@ -4,7 +4,9 @@ for a document, not a place. Everything comes from the stored documents."""
 
 from __future__ import annotations
 
+import difflib
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from index.analyzer import Analyzer
@@ -80,6 +82,7 @@ class DocumentRefs:
                     and len(t) > 1}
 
         self._zh = {d.doc_number: distinctive(zh_tokens, d.doc_number, DOC_WORDS_ZH) for d in documents}
+        self._title_df = Counter(t for tokens in zh_tokens.values() for t in tokens)  # titles printing each word
         self._en = {d.doc_number: distinctive(en_tokens, d.doc_number, DOC_WORDS_EN) for d in documents}
         self._abbr = {d.doc_number: self._abbreviations(d.title) for d in documents}
         self._years = {d.doc_number: self._years_of(d) for d in documents}
@@ -147,7 +150,7 @@ class DocumentRefs:
                 if score >= 2 and (named or abbr or len(hits) >= 3):
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     said.setdefault(d.doc_number, set()).update(hits | abbr)
-                    spans += _spans_of(text, [*hits, *abbr])
+                    spans += _spans_of(text, [*hits, *abbr], near=_doc_word_spans(text))
         if has_doc_word:
             low = text.lower()
             placed: set[str] = set()
@@ -160,6 +163,23 @@ class DocumentRefs:
                         said.setdefault(doc, set()).add(name)
             if placed:  # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not
                 scores = {d: s for d, s in scores.items() if d in placed or s >= 10.0}
+        # A run of a title quoted without a word for a document ("…先行区2023年重点任务里"). Where two titles share
+        # it, the words name the notice whose title the question quotes the longer run of.
+        # A run most titles share, or made of words most titles print ("2023年重点工作"), names none of them.
+        sharing = min(TITLE_RUN_SHARED, max(1, len(self.documents) // 2))
+        runs = sorted(((r, d.doc_number) for d in self.documents for r in _title_runs(text, d.title)
+                       if sum(r[2] in o.title for o in self.documents) <= sharing
+                       and any(len(w) >= 2 and self._title_df.get(w, 0) <= sharing and w in r[2]
+                               for w in self._zh[d.doc_number])),
+                      key=lambda rd: rd[0][0] - rd[0][1])
+        taken: list[tuple[int, int, str]] = []
+        for (a, b, run), doc in runs:
+            if any(a < tb and ta < b and tdoc != doc and tb - ta > b - a for ta, tb, tdoc in taken):
+                continue
+            taken.append((a, b, doc))
+            scores[doc] = scores.get(doc, 0.0) + 3.0
+            said.setdefault(doc, set()).add(run)
+            spans.append((a, b))
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())
@@ -169,6 +189,19 @@ class DocumentRefs:
         several = tuple(d for d, s in scores.items() if s >= max(2.0, best / 2) and _own_words(d, said))
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years),
                       several if len(several) > 1 else ())
+
+
+TITLE_RUN = 6  # characters of a title, five of them Chinese, that name the notice wherever a question prints them
+TITLE_RUN_SHARED = 2  # titles that may share such a run (two copies of one notice, a plan and its sequel)
+
+
+def _title_runs(text: str, title: str) -> list[tuple[int, int, str]]:
+    """Runs of `title` the question prints whole: (start, end, run)."""
+    if not title:
+        return []
+    blocks = difflib.SequenceMatcher(None, text, title, autojunk=False).get_matching_blocks()
+    return [(b.a, b.a + b.size, text[b.a : b.a + b.size]) for b in blocks
+            if b.size >= TITLE_RUN and len(re.findall(r"[\u4e00-\u9fff]", text[b.a : b.a + b.size])) >= 5]
 
 
 def _own_words(doc: str, said: dict[str, set[str]]) -> bool:
@@ -182,10 +215,23 @@ _YEAR_NAMES_EN = re.compile(r"(?:\s+(?!(?:in|of|for|by|to|under|on|target|target
                             + DOC_WORDS_EN.pattern, re.I)
 
 
-def _spans_of(text: str, words: list[str]) -> list[tuple[int, int]]:
+def _doc_word_spans(text: str) -> list[tuple[int, int]]:
+    return [m.span() for rx in (DOC_WORDS_ZH, DOC_WORDS_EN) for m in rx.finditer(text)]
+
+
+def _apart(word: tuple[int, int], doc_word: tuple[int, int]) -> int:
+    """How far a word stands from a word for a document; a title's words come before it more often than after."""
+    return doc_word[0] - word[1] if word[1] <= doc_word[0] else 2 * (word[0] - doc_word[1]) + 1
+
+
+def _spans_of(text: str, words: list[str], near: list[tuple[int, int]] | None = None) -> list[tuple[int, int]]:
+    """Where the words naming a notice are. A word said twice names the notice where it stands nearest a word for a
+    document: "the digital trade plan … the PBoC digital currency pilot" asks about digital currency."""
     out = []
     low = text.lower()
     for w in words:
-        for m in re.finditer(re.escape(w.lower()) + (r"\w*" if w.isascii() else ""), low):
-            out.append((m.start(), m.end()))
+        found = [m.span() for m in re.finditer(re.escape(w.lower()) + (r"\w*" if w.isascii() else ""), low)]
+        if len(found) > 1 and near:
+            found = [min(found, key=lambda f: min(_apart(f, d) for d in near))]
+        out += found
     return out

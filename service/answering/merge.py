@@ -37,10 +37,12 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
             p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
                 p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
-        if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)):
+        if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)
+                                                                         or _asks_when_only(p)):
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
-            p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + p.focus)),
+            own = tuple(t for t in p.focus if t.surface.lower() not in _WHEN_WORDS)
+            p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + own)),
                          constraints=_replace_constraints(
                              c, years=c.years or pc.years, places=c.places or pc.places,
                              doc_numbers=c.doc_numbers or pc.doc_numbers))
@@ -74,7 +76,27 @@ def _refers_back(p: Part) -> bool:
     zh = is_chinese(p.text)
     if (_BACK_ZH if zh else _BACK_EN).match(p.text):
         return True
-    return len(p.focus) <= 1 and bool((_POINTER_ZH if zh else _POINTER_EN).search(p.text))
+    m = (_POINTER_ZH if zh else _POINTER_EN).search(p.text)
+    if m is None:
+        return False
+    # "which bureau owns that target?": the pointer's own words and verbs of duty are not a matter of its own
+    own = [t for t in p.focus if t.surface.lower() not in m.group(0).lower() and t.surface.lower() not in _DUTY_WORDS]
+    return len(p.focus) <= 1 or not own
+
+
+_DUTY_WORDS = frozenset("own owns owning lead leads handle handles run runs oversee oversees deliver delivers "
+                        "responsible accountable charge".split())
+
+
+# "时间要求是什么？", "what's the deadline?": a part asking only when, of the matter before it (a task's 完成时限).
+_WHEN_WORDS = frozenset("时间 要求 时限 期限 时间节点 节点 进度 完成时间 截止 deadline deadlines timeline timeframe "
+                        "time limit due".split())
+
+
+def _asks_when_only(p: Part) -> bool:
+    c = p.constraints
+    return bool(p.focus) and all(t.surface.lower() in _WHEN_WORDS for t in p.focus) and not (
+        c.years or c.places or c.agencies or c.doc_numbers or c.task_numbers)
 
 
 def _topical(p: Part) -> bool:

@@ -117,6 +117,9 @@ def spelled_in_pinyin(word: str) -> bool:
     return bool(word) and split(word)
 
 
+_PLACE_SUFFIXES = ("xian", "shi", "qu", "zhen", "xiang", "sheng")
+
+
 class PinyinIndex:
     """Chinese words of the corpus by their toneless pinyin. Built once, by the first caller (`build()` at engine
     load does it before any request); concurrent first callers wait for that one build instead of each
@@ -167,6 +170,11 @@ class PinyinIndex:
         if hit and len(hit) == len(word) and sum(a != b for a, b in zip(hit, word, strict=True)) == 1:
             return hit
         return None
+
+    def spelled(self, word: str) -> str | None:
+        """The corpus word one run-together pinyin word spells ("yecheng" 叶城, "dazhu" 大竹县), or None."""
+        index = self.build()
+        return next((index[k] for k in (word, *(word + s for s in _PLACE_SUFFIXES)) if k in index), None)
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, Chinese word) for runs of two or more pinyin syllables that spell a corpus word."""

@@ -184,3 +184,10 @@ def test_a_chinese_city_is_known_by_its_simplified_name() -> None:
 
     found = Gazetteer(Analyzer().jieba).find("Projects in Suifenhe")
     assert [(p.zh, p.kind) for p in found] == [("绥芬河", "city")]  # geonames lists 綏芬河 first
+
+
+def test_a_name_found_after_an_ampersand_or_doubled_space_is_placed_where_the_question_prints_it() -> None:
+    matcher = EnglishAgencyMatcher(default_registry())
+    text = "Our R&D team  needs the S&T bureau, who leads?"
+    (start, end, agency), = matcher.spans(text)
+    assert text[start:end] == "S&T bureau" and agency.zh == "市科技局"

@@ -107,3 +107,30 @@ def test_a_place_a_stored_notice_is_issued_for_is_a_place_whatever_jieba_tags_it
     g.know([("滕州市", "Tengzhou")])
     assert [p.zh for p in g.find("滕州这份2023年重点任务里有几项？")] == ["滕州"]
     assert [p.zh for p in g.find("滕州市人民政府办公室印发")] == []  # the first word of an organisation's name
+
+
+def test_a_run_of_a_title_quoted_without_a_word_for_a_document_names_the_notice_quoting_most_of_it() -> None:
+    r = refs(doc("鲁发〔2023〕5号", "山东省建设绿色低碳高质量发展先行区2023年重点工作任务", "山东省人民政府办公厅",
+                 "2023年1月19日"),
+             doc("滕发〔2023〕30号", "滕州市深化新旧动能转换推动绿色低碳高质量发展2023年重点任务",
+                 "滕州市人民政府办公室", "2023年6月1日"),
+             doc("甲发〔2022〕1号", "数字贸易发展行动方案", "甲市人民政府", "2022年3月2日"))
+    q = "山东绿色低碳高质量发展先行区2023年重点任务里，全国重点实验室力争达到多少家？"
+    found = r.find(q)
+    assert found.doc_numbers == ("鲁发〔2023〕5号",) and found.named == ()
+    assert any(q[a:b].startswith("绿色低碳高质量发展先行区") for a, b in found.spans)
+
+
+def test_a_title_word_said_twice_names_the_notice_only_beside_the_word_for_a_document() -> None:
+    from dataclasses import replace
+
+    r = refs(replace(doc("甲发〔2022〕1号", "数字贸易发展行动方案", "甲市人民政府", "2022年3月2日"),
+                     title_en="Digital Trade Development Action Plan"),
+             replace(doc("甲发〔2023〕2号", "服务业扩大开放综合试点工作实施方案", "甲市人民政府", "2023年6月3日"),
+                     title_en="Implementation Plan for the Comprehensive Pilot for Opening up the Services Sector"))
+    q = "Does the digital trade plan say the city will seek the PBoC digital currency pilot?"
+    found = r.find(q)
+    assert found.doc_numbers == ("甲发〔2022〕1号",)
+    blanked = {q[a:b].lower() for a, b in found.spans}
+    assert q.lower().count("digital") == 2 and q.lower().index("digital currency") not in [a for a, _ in found.spans]
+    assert "digital" in blanked

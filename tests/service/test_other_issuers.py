@@ -19,7 +19,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
           "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
-          "sz-sufu-2011-57.txt")
+          "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt")
 
 
 @pytest.fixture(scope="module")
@@ -314,3 +314,26 @@ def test_an_informal_english_name_placed_by_a_possessive(engine) -> None:  # typ
                      "unit?")
     assert r.intent == "agency_tasks" and english_enough(r.answer)
     assert {(c.doc_number, c.task_no) for c in r.citations} == {("苏府〔2011〕57号", n) for n in (6, 7, 8)}
+
+
+def test_a_count_and_who_owns_that_target(engine) -> None:  # type: ignore[no-untyped-def]
+    # "households" is counted in 户; "which bureau owns that target" points back to the part before it.
+    r = _ask(engine, "How many households does Dazhu plan to cover with shanty-town renovation in 2016, and which "
+                     "bureau owns that target?")
+    assert not r.abstained and {(c.doc_number, c.task_no) for c in r.citations} == {("竹府办〔2016〕20号", 9)}
+    assert "2836" in r.answer and "县住建局" in [u.zh for u in r.units]
+
+
+def test_a_value_answer_gives_the_tables_other_columns_and_a_when_part_asks_of_the_same_task(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "大竹县今年打算建几座人行天桥？时间要求是什么，谁负责？")
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("竹府办〔2016〕20号", 2)}
+    assert "完成时限：9月投入使用" in r.answer and "县住建局" in r.answer
+
+
+def test_a_reverse_lookup_in_a_notice_named_by_a_run_of_its_title(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "大竹县2016年民生实事里，县代建中心参与了哪几个项目？")
+    assert r.intent == "agency_tasks"
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("竹府办〔2016〕20号", n) for n in (3, 6, 8)}
+    r = _ask(engine, "山东绿色低碳高质量发展先行区2023年重点任务里，全国重点实验室力争达到多少家？牵头的是哪个部门？")
+    assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [("鲁政办字〔2023〕5号", 2)]
+    assert "25家" in r.answer and "省科技厅" in r.answer

@@ -108,4 +108,5 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
         lines.append(C.quote(c, lang, best_sentences(C.quote_text(c, lang), part, analyzer)))
     if c.units:
         lines += C.role_lines(c, lang, None)
+    lines += C.field_lines(c, lang)  # a task table's other columns: 完成时限 answers "by when", asked beside it
     return PartAnswer(tuple(lines), (Evidence(c, check.coverage, check.value_sentence),), tuple(c.units), intent)

@@ -34,13 +34,17 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
 SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
 
 
+_LISTED_WORDS = frozenset("项目 任务 工作 事项 措施 举措 items projects tasks measures things jobs duties".split())
+
+
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
                  tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
     ids = {a.id for a in part.subjects}
     role = part.role if part.role in STRICT_ROLES else None
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
     joint = len(ids) > 1 and bool(JOINT.search(part.text))
-    focus = list(part.focus)
+    # "参与了哪几个项目", "which projects": the word for what is listed is no topic the tasks must hold
+    focus = [t for t in part.focus if t.surface.lower() not in _LISTED_WORDS]
     # "the items of the party-building innovation opinion": words every one of which a notice's title holds name
     # that notice, not a topic its tasks must hold.
     titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
