@@ -191,6 +191,9 @@ class EvidenceChecker:
         if unheld and (part.answer_type in ("yesno", "description", "value") or
                        len(compounds) >= 2 and len(unheld) == len(compounds)):
             return Check(clause, cover, gone, None, "particular")
+        # "X的Y由谁负责": a clause holding nothing of Y is about something else, however much of X it holds.
+        if part.head and not any(support(t, zh_text, en_tokens) > 0 for t in part.head):
+            return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
         unit_names = {u.zh for u in clause.units}
         for agency in c.agencies:

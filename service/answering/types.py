@@ -68,6 +68,8 @@ class Part:
     # for document questions: number | title | issuer | date | printed | period | tasks | about
     doc_attribute: str | None = None
     also_yesno: bool = False  # "Is there a pilot for that, and who leads it?"
+    # the matter a who-question asks about, when it says "X的Y由谁…": the terms of Y, one of which the answer must hold
+    head: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)

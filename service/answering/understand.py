@@ -18,7 +18,7 @@ from service.answering.docrefs import DocumentRefs, task_numbers, without_names
 from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
 from service.answering.spell import PinyinIndex, Speller, syllables
-from service.answering.terms import TermExtractor, support
+from service.answering.terms import Term, TermExtractor, support
 from service.answering.types import AnswerType, Constraints, Part, Question
 from service.answering.unheard import unheard_places
 from service.answering.wants import asks_yes_or_no, attribute_terms
@@ -293,10 +293,33 @@ class Understanding:
             # is asked about; a document question keeps it to find the notice it describes.
             focus = [t for t in focus if not (L.is_doc_words(t.surface, zh) and L.is_doc_kind(t.surface, zh))]
         attribute = tuple(attribute_terms(text, zh, focus, self.analyzer, self.gazetteer)) if answer_type == "value" else ()
+        head = tuple(_head_terms(text, focus)) if zh and answer_type == "agency" else ()
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
-                    also_yesno=yesno and answer_type == "agency")
+                    also_yesno=yesno and answer_type == "agency", head=head)
+
+
+# "新建省实验室的专项资金由哪个部门负责拨付": the words between the last 的 and the asking ("专项资金") are the matter.
+_ASKED_WHO_ZH = re.compile(r"由谁|由哪|归谁|归哪|是谁|是哪|谁|哪个|哪些|哪家")
+
+
+def _head_terms(text: str, focus: list[Term]) -> list[Term]:
+    m = _ASKED_WHO_ZH.search(text)
+    if not m:
+        return []
+    clause = re.split(r"[，,；;：:。？?！!—]", text[: m.start()])[-1]
+    if "的" not in clause:
+        return []
+    start = text.rfind(clause, 0, m.start()) + clause.rindex("的") + 1
+    span = text[start : m.start()]
+    if _NAMES_THE_BODY.search(span):  # "…建设的省级指导部门有哪些": what follows 的 is the body asked for
+        return []
+    return [t for t in focus if t.surface in span and t.surface not in _WORDS_FOR_TASKS]
+
+
+_WORDS_FOR_TASKS = frozenset("措施 任务 工作 事项 举措 项目 问题 事情 情况 内容 相关工作 有关工作".split())
+_NAMES_THE_BODY = re.compile(r"[省市区县]级|牵头|配合|指导|责任|负责|主管|协办|部门|单位|机构|机关")
 
 
 

@@ -134,3 +134,14 @@ def test_a_title_word_said_twice_names_the_notice_only_beside_the_word_for_a_doc
     blanked = {q[a:b].lower() for a, b in found.spans}
     assert q.lower().count("digital") == 2 and q.lower().index("digital currency") not in [a for a, _ in found.spans]
     assert "digital" in blanked
+
+
+def test_the_matter_of_a_who_question_is_what_follows_its_last_de() -> None:
+    from service.answering.terms import Term
+    from service.answering.understand import _head_terms
+
+    focus = [Term("实验室", zh=("实验室",)), Term("专项资金", zh=("专项资金",)), Term("拨付", zh=("拨付",))]
+    assert [t.surface for t in _head_terms("新建省实验室的专项资金由哪个部门负责拨付？", focus)] == ["专项资金"]
+    # …的省级指导部门: what follows 的 is the body asked for, not a matter
+    assert _head_terms("国家中医药服务出口基地建设的省级指导部门有哪些？", [Term("建设", zh=("建设",))]) == []
+    assert _head_terms("外籍人才创业工作许可由哪个部门牵头？", focus) == []

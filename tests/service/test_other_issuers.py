@@ -337,3 +337,9 @@ def test_a_reverse_lookup_in_a_notice_named_by_a_run_of_its_title(engine) -> Non
     r = _ask(engine, "山东绿色低碳高质量发展先行区2023年重点任务里，全国重点实验室力争达到多少家？牵头的是哪个部门？")
     assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [("鲁政办字〔2023〕5号", 2)]
     assert "25家" in r.answer and "省科技厅" in r.answer
+
+
+def test_who_handles_a_matter_the_task_does_not_hold_is_refused(engine) -> None:  # type: ignore[no-untyped-def]
+    # The labs task holds 实验室 and 重点, not the special funds asked about (专项资金 after 的).
+    r = _ask(engine, "山东2023年重点工作任务里，新建省实验室的专项资金由哪个部门负责拨付？")
+    assert r.abstained, r.answer
