@@ -97,6 +97,16 @@ def _regulator(core: str) -> list[str]:
     return [f"{m.group(1)} regulator"]
 
 
+_PEOPLE = ("people", "folks", "authorities", "officials")
+
+
+def _people(form: str) -> list[str]:
+    """The body called by its field and a word for the people in it: "Tax Service" → "tax people", "tax
+    authorities"; "Justice Bureau" → "justice officials"."""
+    m = re.fullmatch(r"(?i)([\w-]+(?: [\w-]+)?) (bureau|department|service|commission|administration)", form)
+    return [f"{m.group(1)} {w}" for w in _PEOPLE] if m else []
+
+
 def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") -> list[str]:
     """Informal names for an agency (lowercase, deduplicated), each containing an organisation word, then its
     acronyms and its short Chinese name in pinyin."""
@@ -105,6 +115,7 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
     forms = [core, *_swap(core)]
     forms += [s for f in forms for s in _shortened(f)] + _regulator(core)
     forms += [c for f in forms for c in _conjuncts(f)]
+    forms += [p for f in forms for p in _people(f)]
     level_word = {"provincial": "provincial", "municipal": "municipal"}.get(level)
     for f in forms:
         out.append(f)
@@ -120,7 +131,8 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
     aliases = []
     for a in out:
         a = _squash(a).lower()
-        if a and a != en.lower() and any(re.search(rf"\b{w}\b", a) for w in ORG_WORDS) and a not in aliases:
+        if a and a != en.lower() and any(re.search(rf"\b{w}\b", a) for w in (*ORG_WORDS, *_PEOPLE)) and \
+                a not in aliases:
             if len(a.split()) >= 2 or a in ("customs", "police"):
                 aliases.append(a)
     return aliases + [p for p in [*_acronyms(core), *pinyin] if p not in aliases]
