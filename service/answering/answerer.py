@@ -37,7 +37,8 @@ RETRIEVAL_DEPTH = 8
 AGENCY_DEPTH = 24
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 # Words for a document or its parts, and for the fact asked: not what tells one notice from another.
-_GENERIC_DOC_WORDS = frozenset("document number date title issuer signing signed issued published 文号 日期 标题 发文 "
+_GENERIC_DOC_WORDS = frozenset("document documents number numbers date dates title titles issuer issuers signing "
+                               "signed issued published 文号 日期 标题 发文 "
                                "机关 落款 印发 发布 成文 时间 cover letter sign body bodies which".split())
 
 

@@ -100,7 +100,8 @@ WH_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b", I)
 
 DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("number", re.compile(r"文号|发文字号|字号|文件号"),
-     re.compile(r"\b(document number|reference number|doc(ument)? no|file number|serial number|what number)\b", I)),
+     re.compile(r"\b(document numbers?|reference numbers?|doc(ument)? nos?|file numbers?|serial numbers?|what number)\b",
+                I)),
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
     ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|发文单位|哪个机关|哪些机关|"
                           r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
@@ -114,7 +115,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
-                r"\b(issue|publication|release|signing) date\b|\bdate of (issue|publication)\b|"
+                r"\b(issue|publication|release|signing) dates?\b|\bdates? of (issue|publication|signing)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
     # The documents a notice implements ("为贯彻落实《…》（国办发〔2022〕30号）…制定本方案").

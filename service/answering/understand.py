@@ -5,6 +5,7 @@ the role asked about, the focus (content terms), the measured attribute of a val
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog
@@ -101,10 +102,21 @@ class Understanding:
             text = self.speller.correct(text)
         lang = "zh" if zh else "en"
         whole = self.part(text, zh)
-        raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
+        ref = self.docrefs.find(text)
+        # "For each of the two notices (the digital trade plan and the services pilot), what is …": the bracketed
+        # list names the notices every part is about; it is not a list of parts.
+        split_text = _without_notice_list(text, ref.spans) if len(ref.named) > 1 else text
+        if split_text != text and (listed := self.part(split_text, zh)).answer_type == "document":
+            # the document facts of each notice listed, in one part: "…the document number and the signing date?"
+            part = replace(listed, constraints=replace(listed.constraints, doc_numbers=ref.named))
+            return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
+        raw_parts = [p for piece in pieces(split_text, zh) for p in (list_items(piece, zh) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]
         parts = merge_parts([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
+        if split_text != text:  # each document part is about the notices the list names
+            parts = [replace(p, constraints=replace(p.constraints, doc_numbers=ref.named))
+                     if p.answer_type == "document" and not p.constraints.doc_numbers else p for p in parts]
         per_document = False
         named: tuple[str, ...] = ()
         if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
@@ -298,6 +310,23 @@ class Understanding:
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
                     also_yesno=yesno and answer_type == "agency", head=head)
+
+
+_BRACKETED = re.compile(r"[（(]([^（()）]{2,160})[)）]")
+
+
+def _without_notice_list(text: str, spans: tuple[tuple[int, int], ...]) -> str:
+    """The text with a bracketed list of notices left out: brackets holding nothing but words naming notices,
+    words for a document and conjunctions."""
+    def naming_only(m: re.Match[str]) -> bool:
+        inner = list(text[m.start(1) : m.end(1)])
+        for a, b in spans:
+            for i in range(max(a, m.start(1)), min(b, m.end(1))):
+                inner[i - m.start(1)] = " "
+        rest = L.DOC_WORDS_EN.sub(" ", L.DOC_WORDS_ZH.sub(" ", "".join(inner)))
+        return not re.sub(r"(?i)\b(and|or|the|both|of)\b|[和及与、，,\s]", "", rest)
+
+    return _BRACKETED.sub(lambda m: " " * len(m.group(0)) if naming_only(m) else m.group(0), text)
 
 
 # "新建省实验室的专项资金由哪个部门负责拨付": the words between the last 的 and the asking ("专项资金") are the matter.

@@ -431,3 +431,12 @@ def test_a_notice_named_by_its_issuer_after_it_is_asked_about(real_engine, quest
     # it is not an agency whose tasks are asked for, nor the matter asked about.
     r = ask(real_engine, question)
     assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == doc
+
+
+def test_document_facts_of_each_notice_a_bracketed_list_names(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "For each of the two notices (the digital trade plan and the services opening pilot), what "
+                         "is the document number and the signing date?")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {"宁委办发〔2022〕13号", "宁政发〔2023〕51号"}
+    assert "March 2, 2022" in r.answer and "June 3, 2023" in r.answer
+    r = ask(real_engine, "What are the document numbers and signing dates of the two notices?")
+    assert {c.doc_number for c in r.citations} == {"宁委办发〔2022〕13号", "宁政发〔2023〕51号"}
