@@ -144,7 +144,8 @@ class Gazetteer:
         for word in self._pos.cut(text):
             start, end = pos, pos + len(word.word)
             pos = end
-            if not word.flag.startswith("ns") or len(word.word) < 2 or not _CJK.search(word.word):
+            if not word.flag.startswith("ns") or len(word.word) < 2 or not _CJK.search(word.word) or \
+                    word.word in _NOT_A_PLACE_ZH:
                 continue
             if not free(start, end) or _ORG_AFTER_ZH.match(text[end:]):
                 continue
@@ -222,6 +223,11 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         + r")(?![A-Za-z])", re.I)
     lower_ok |= {n for n, (_, kind) in en.items() if kind in ("country", "province")}
     return en, zh_map, pattern, frozenset(lower_ok)
+
+
+# Words jieba tags as places that name no place: "foreign" (外国), "stuff" (东西), "at home" (国内) …
+_NOT_A_PLACE_ZH = frozenset("外国 国外 东西 中外 国内 境内 境外 海外 全国 各地 本地 当地 外地 异地 内地 东部 西部 中部 "
+                            "南方 北方 中西部 东西部 沿海 内陆 城乡 地方 外省 外市 本市 本省 全省 全市".split())
 
 
 # ISO 3166-2 romanises 内蒙古 as "Nei Mongol"; the government's own English, and every asker's, is Inner Mongolia.

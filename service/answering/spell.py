@@ -130,6 +130,7 @@ class PinyinIndex:
         self._index: dict[str, str] | None = None
         self._syllables: frozenset[str] = frozenset()
         self._known: frozenset[str] = frozenset()
+        self._sounds: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
     def build(self) -> dict[str, str]:
@@ -140,6 +141,7 @@ class PinyinIndex:
                 from pypinyin import lazy_pinyin
 
                 index: dict[str, str] = {}
+                sounds: dict[str, list[str]] = {}
                 syllables: set[str] = set()
                 known: set[str] = set()
                 for w in dict.fromkeys(self._words()):  # in corpus order: the first word spelled so wins
@@ -147,7 +149,9 @@ class PinyinIndex:
                         spelled = lazy_pinyin(w)
                         syllables.update(spelled)
                         index.setdefault("".join(spelled), w)
+                        sounds.setdefault("".join(spelled), []).append(w)
                         known.add(w)
+                self._sounds = sounds
                 self._syllables = frozenset(syllables)
                 self._known = frozenset(known)
                 self._index = index
@@ -161,14 +165,15 @@ class PinyinIndex:
     def homophone(self, word: str) -> str | None:
         """The corpus word that sounds like `word` (the same toneless pinyin) and differs from it in one character:
         an input method's slip, 数字 typed as 数子, 商务局 as 商物局. None when `word` is a corpus word itself."""
-        index = self.build()
+        self.build()
         if word in self._known or not 2 <= len(word) <= 8 or not _HAN.fullmatch(word):
             return None
         from pypinyin import lazy_pinyin
 
-        hit = index.get("".join(lazy_pinyin(word)))
-        if hit and len(hit) == len(word) and sum(a != b for a, b in zip(hit, word, strict=True)) == 1:
-            return hit
+        # every corpus word of that sound, not only the first: 旅形 is 旅行 though 履行 sounds so too
+        for hit in self._sounds.get("".join(lazy_pinyin(word)), []):
+            if len(hit) == len(word) and sum(a != b for a, b in zip(hit, word, strict=True)) == 1:
+                return hit
         return None
 
     def spelled(self, word: str) -> str | None:

@@ -92,6 +92,8 @@ class Understanding:
         for t in self._corpus_texts():
             toks = [w for w in self.analyzer.tokens(t) if is_chinese(w)]
             words += toks + [a + b for a, b in zip(toks, toks[1:], strict=False)]  # 双随机 may be cut 双 + 随机
+            # …and the words inside a long one (外商投资旅行社: 旅行, 旅行社)
+            words += [w for tok in toks if len(tok) >= 4 for w in self.analyzer.jieba.cut_for_search(tok) if w != tok]
         return words + [n for n, _ in self.registry.names()]
 
     def understand(self, text: str) -> Question:
@@ -100,6 +102,9 @@ class Understanding:
         zh = is_chinese(own if re.search(r"[A-Za-z\u4e00-\u9fff]", own) else text)
         if not zh:
             text = self.speller.correct(text)
+        else:  # spoken forms of question words: 讲啥的 is 讲什么的
+            for spoken, written in _SPOKEN_ZH:
+                text = spoken.sub(written, text)
         lang = "zh" if zh else "en"
         whole = self.part(text, zh)
         ref = self.docrefs.find(text)
@@ -279,6 +284,8 @@ class Understanding:
         elif agencies and (asks_tasks or not topical) and not (asks_agency and topical):
             answer_type, subjects = "agency_tasks", agencies
             focus = topical
+            if ref.named:  # "市统计局在数贸方案和服务业开放试点两个文件里各有哪些任务": its tasks in each notice named
+                constraints = replace(constraints, doc_numbers=ref.named)
             if L.PARTICIPATION.search(text) and not L.STRICT_ROLE.search(text):
                 role = None  # "参与了哪些 / take part in": every role counts
         elif doc_attribute == "about" and not topical and not agencies:
@@ -312,6 +319,8 @@ class Understanding:
                     also_yesno=yesno and answer_type == "agency", head=head)
 
 
+_SPOKEN_ZH = [(re.compile("啥"), "什么"), (re.compile("咋"), "怎么"), (re.compile("多会儿"), "什么时候"),
+              (re.compile(r"(这|那)(个|份)?文(?=是|讲|说|里|中|的|主要)"), r"\1\2文件")]  # 这个文 is 这个文件
 _BRACKETED = re.compile(r"[（(]([^（()）]{2,160})[)）]")
 
 

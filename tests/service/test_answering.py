@@ -440,3 +440,29 @@ def test_document_facts_of_each_notice_a_bracketed_list_names(real_engine) -> No
     assert "March 2, 2022" in r.answer and "June 3, 2023" in r.answer
     r = ask(real_engine, "What are the document numbers and signing dates of the two notices?")
     assert {c.doc_number for c in r.citations} == {"宁委办发〔2022〕13号", "宁政发〔2023〕51号"}
+
+
+def test_colloquial_chinese_typos_and_generic_place_words(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 旅形社: 旅行 is a word inside the corpus's 外商投资旅行社, and 履行 (the same sound) is not the one meant
+    r = ask(real_engine, "服务业开放试点里，外商投资旅形社能不能做出境游业务？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 15)
+    # 讲啥 is 讲什么; 这个文 is 这个文件
+    r = ask(real_engine, "宁政发〔2023〕51号这个文是讲啥的？")
+    assert not r.abstained and r.citations[0].doc_number == SO_NO and "服务业扩大开放" in r.answer
+    # 外国 and 东西 are tagged as places by jieba; they name none
+    r = ask(real_engine, "外国高端人才带东西进境开专窗、走绿色通道这个事，服务业开放试点里是谁牵头？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 92)
+
+
+def test_reverse_lookups_in_each_notice_named_and_by_rows(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "市统计局在数贸方案和服务业开放试点两个文件里各有哪些任务？")
+    assert {c.doc_number for c in r.citations} == {DT_NO, SO_NO}
+    r = ask(real_engine, "In the digital trade action plan's task list, which rows is the city investment promotion "
+                         "bureau responsible for?")
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {(DT_NO, n) for n in (60, 61, 62, 63)}
+
+
+def test_the_keyword_sides_best_clause_is_weighed_wherever_fusion_ranks_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Does Nanjing's digital trade plan talk about letting foreign patent agencies open permanent "
+                         "representative offices?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 17)

@@ -34,7 +34,8 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
 SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
 
 
-_LISTED_WORDS = frozenset("项目 任务 工作 事项 措施 举措 items projects tasks measures things jobs duties".split())
+_LISTED_WORDS = frozenset("项目 任务 工作 事项 措施 举措 条目 items projects tasks measures things jobs duties "
+                          "rows row entries lines".split())
 
 
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
