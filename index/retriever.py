@@ -297,14 +297,16 @@ class HybridRetriever:
                             ranks={name: r[i] for name, r in (("dense", d_rank), ("bm25", s_rank)) if i in r}))
             if len(hits) == k:
                 break
-        # The keyword side's best match is returned wherever fusion put it: a clause printing the question's rare
-        # word (专利, "patent") can rank low on the dense side when it is long and about much else.
-        if mode == "hybrid" and sparse and sparse[0][0] not in {h.clause.clause_id for h in hits}:
+        # The keyword side's best match is among the k wherever fusion put it (in the last place when below): a
+        # clause printing the question's rare word can rank low on the dense side when it is long and about much
+        # else. Answering weighs it as a candidate (decide.decide).
+        if mode == "hybrid" and sparse and hits and sparse[0][0] not in {h.clause.clause_id for h in hits}:
             i = sparse[0][0]
             if (clause := self.clause_of(i)) is not None:
                 ranks = {name: r[i] for name, r in (("dense", d_rank), ("bm25", s_rank)) if i in r}
-                hits.append(Hit(clause=clause, score=float(fused.get(i, 0.0)), dense=d_score.get(i),
-                                bm25=s_score.get(i), ranks=ranks))
+                top = Hit(clause=clause, score=float(fused.get(i, 0.0)), dense=d_score.get(i), bm25=s_score.get(i),
+                          ranks=ranks)
+                hits = [*hits[: k - 1], top] if len(hits) >= k else [*hits, top]
         return hits
 
 

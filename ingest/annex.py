@@ -95,7 +95,8 @@ def text_columns(header: list[str]) -> list[int]:
     nums = [i for i, c in enumerate(header) if _is_number(c)]
     after = nums[-1] + 1 if nums else 0
     return [i for i in range(after, len(header)) if not role_of(header[i]) and not _PERSON.search(header[i])
-            and not _FIELD_HEADER.search(header[i]) and not _is_number(header[i])][:1]
+            and not _FIELD_HEADER.search(header[i]) and not _is_number(header[i])
+            and not _LEADING_HEADER.search(header[i])][:1]
 
 
 def _is_header(cells: list[str]) -> bool:
@@ -283,22 +284,35 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
 
 
 def _unit_like(cell: str) -> bool:
-    return len(cell) <= 30 and not _TEXT_CELL.search(cell) and not cell.endswith("。") and \
-        all(ORGAN.search(u) for u in split_units(cell) or [cell])
+    """A cell of unit names (each short, ending in an organ word), not prose."""
+    return not _TEXT_CELL.search(cell) and not cell.endswith("。") and \
+        all(len(u) <= 30 and ORGAN.search(u) for u in split_units(cell) or [cell])
+
+
+def _units_joined(cells: list[str], roles: list[Role | None], spare_only: bool = True) -> list[str]:
+    """A flattened row's lines with a unit cell printed one unit per line (县水务局 / 县住建局) made one cell: from a
+    units column on, lines that are all unit names; while lines are left over (`spare_only`) or always."""
+    cells = list(cells)
+    for k, role in enumerate(roles):
+        while role and k + 1 < len(cells) and (len(cells) > len(roles) or not spare_only) and \
+                _unit_like(cells[k]) and _unit_like(cells[k + 1]):
+            cells[k : k + 2] = [cells[k] + "、" + cells[k + 1]]
+    return cells
 
 
 def _folded(cells: list[str], roles: list[Role | None], text_at: int) -> list[str]:
-    """A flattened row's lines as its columns' cells. More lines than columns: a unit cell printed one unit per
-    line (县水务局 / 县住建局) is one cell; otherwise the task's words wrapped over lines."""
-    cells = list(cells)
-    while len(cells) > len(roles):
-        at = next((k for k, r in enumerate(roles) if r and k + 1 < len(cells) and _unit_like(cells[k])
-                   and _unit_like(cells[k + 1])), None)
-        if at is None:
-            extra = len(cells) - len(roles)
-            return [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
-        cells[at : at + 2] = [cells[at] + "、" + cells[at + 1]]
+    """A flattened row's lines as its columns' cells: unit lines joined; lines still left over are the task's words
+    wrapped over lines."""
+    cells = _units_joined(cells, roles)
+    extra = len(cells) - len(roles)
+    if extra > 0:
+        cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
     return cells
+
+
+def _row_filled(cells: list[str], roles: list[Role | None]) -> bool:
+    """Whether a row's lines so far fill every column, a unit cell printed over several lines counting once."""
+    return len(_units_joined(cells, roles, spare_only=False)) >= len(roles)
 
 
 def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
@@ -328,9 +342,15 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             cells, carried = cells[: len(post)], cells[len(post) :][-len(lead) :]
         cells = _folded(cells, post_roles, text_at)
         if current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
-            # A row under merged cells (序号, 责任单位 spanning two rows): its missing cells are the row's above.
-            cells = [*cells[: text_at + 1], *above[text_at + 1 : len(post) - len(cells) + text_at + 1],
-                     *cells[text_at + 1 :]]
+            # A row under merged cells (序号 and a cell spanning two rows): its missing cells are the row's above.
+            # Its own cells after the task's words fill the columns they look like: unit names the units column
+            # after the words, anything else the last columns.
+            own, missing = cells[text_at + 1 :], len(post) - len(cells)
+            first_units = text_at + 1 < len(post_roles) and post_roles[text_at + 1] is not None
+            if own and first_units and _unit_like(own[0]):
+                cells = [*cells[: text_at + 1], *own, *above[len(post) - missing :]]
+            else:
+                cells = [*cells[: text_at + 1], *above[text_at + 1 : text_at + 1 + missing], *own]
         cells += [""] * (len(post) - len(cells))
         above = cells
         unit_cells = [(r, c) for r, c in zip(post_roles, cells, strict=False) if r]
@@ -372,7 +392,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             section = [(1, s)]
             continue
         if (not numberless and current is not None and s.endswith("。") and current["fields"]
-                and len(_folded(current["fields"], post_roles, text_at)) >= len(post)):
+                and _row_filled(current["fields"], post_roles)):
             # Prose after a whole row, before the next number: a row sharing the merged 序号 cell above it.
             flush()
             current = {"no": current["no"], "fields": [], "start": n, "end": n, "lead": list(carried), "spanned": True}

@@ -252,7 +252,7 @@ class EnglishAgencyMatcher:
 
 
 def _norm_en(s: str) -> str:
-    return re.sub(r"\s+", " ", s.lower().replace("&", "and")).strip()
+    return _norm_en_mapped(s)[0]
 
 
 def _norm_en_mapped(s: str) -> tuple[str, list[int]]:

@@ -151,18 +151,6 @@ class DocumentRefs:
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     said.setdefault(d.doc_number, set()).update(hits | abbr)
                     spans += _spans_of(text, [*hits, *abbr], near=_doc_word_spans(text))
-        if has_doc_word:
-            low = text.lower()
-            placed: set[str] = set()
-            for name, docs in self._places.items():
-                at = low.find(name)
-                if at >= 0 and len(docs) < len(self.documents):
-                    placed.update(docs)
-                    for doc in docs:
-                        scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
-                        said.setdefault(doc, set()).add(name)
-            if placed:  # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not
-                scores = {d: s for d, s in scores.items() if d in placed or s >= 10.0}
         # A run of a title quoted without a word for a document ("…先行区2023年重点任务里"). Where two titles share
         # it, the words name the notice whose title the question quotes the longer run of.
         # A run most titles share, or made of words most titles print ("2023年重点工作"), names none of them.
@@ -180,6 +168,18 @@ class DocumentRefs:
             scores[doc] = scores.get(doc, 0.0) + 3.0
             said.setdefault(doc, set()).add(run)
             spans.append((a, b))
+        if has_doc_word:
+            low = text.lower()
+            placed: set[str] = set()
+            for name, docs in self._places.items():
+                at = low.find(name)
+                if at >= 0 and len(docs) < len(self.documents):
+                    placed.update(docs)
+                    for doc in docs:
+                        scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
+                        said.setdefault(doc, set()).add(name)
+            if placed:  # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not
+                scores = {d: s for d, s in scores.items() if d in placed or s >= 10.0}
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())
@@ -220,7 +220,8 @@ def _doc_word_spans(text: str) -> list[tuple[int, int]]:
 
 
 def _apart(word: tuple[int, int], doc_word: tuple[int, int]) -> int:
-    """How far a word stands from a word for a document; a title's words come before it more often than after."""
+    """How far a word stands from a word for a document (negative when inside it, so it wins); a title's words come
+    before it more often than after."""
     return doc_word[0] - word[1] if word[1] <= doc_word[0] else 2 * (word[0] - doc_word[1]) + 1
 
 

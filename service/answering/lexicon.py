@@ -202,9 +202,11 @@ dealing local across set sets setting put puts putting make makes making bring b
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's
+every everything list lists listing involve involves involving involved appear appears appearing entire
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
+列出 列举 罗列 所有 全部 一切 涉及 全都
 点名 被点名 列名 几项 多少项 几个 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
@@ -223,6 +225,11 @@ def question_words() -> frozenset[str]:
     import stopwordsiso
 
     return frozenset(_QUESTION_WORDS_EN) | frozenset(_QUESTION_WORDS_ZH) | stopwordsiso.stopwords("zh")
+
+
+# Words for the tasks themselves (项目, "rows"): what a reverse lookup lists, or a who-question's matter says nothing of.
+TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 items projects tasks measures "
+                       "things jobs duties rows row entries lines".split())
 
 
 # A role named only to be set aside: "除牵头单位外还有哪些单位…", "besides the lead unit, who else…".

@@ -41,7 +41,7 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                                                                          or _asks_when_only(p)):
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
-            own = tuple(t for t in p.focus if t.surface.lower() not in _WHEN_WORDS)
+            own = tuple(t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
             p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + own)),
                          constraints=_replace_constraints(
                              c, years=c.years or pc.years, places=c.places or pc.places,
@@ -80,7 +80,8 @@ def _refers_back(p: Part) -> bool:
     if m is None:
         return False
     # "which bureau owns that target?": the pointer's own words and verbs of duty are not a matter of its own
-    own = [t for t in p.focus if t.surface.lower() not in m.group(0).lower() and t.surface.lower() not in _DUTY_WORDS]
+    pointer = set(m.group(0).lower().split())
+    own = [t for t in p.focus if not set(t.surface.lower().split()) <= pointer and t.surface.lower() not in _DUTY_WORDS]
     return len(p.focus) <= 1 or not own
 
 
@@ -89,13 +90,14 @@ _DUTY_WORDS = frozenset("own owns owning lead leads handle handles run runs over
 
 
 # "时间要求是什么？", "what's the deadline?": a part asking only when, of the matter before it (a task's 完成时限).
-_WHEN_WORDS = frozenset("时间 要求 时限 期限 时间节点 节点 进度 完成时间 截止 deadline deadlines timeline timeframe "
-                        "time limit due".split())
+_WHEN_ASKED = re.compile(r"(完成)?(时间|时限|进度)(要求|节点|安排)?|截止(时间|日期)?|期限|什么时候|何时|"
+                         r"\b(deadlines?|time ?limits?|timelines?|time ?frames?|due|by when|when)\b", re.I)
 
 
 def _asks_when_only(p: Part) -> bool:
     c = p.constraints
-    return bool(p.focus) and all(t.surface.lower() in _WHEN_WORDS for t in p.focus) and not (
+    asked = [m.group(0).lower() for m in _WHEN_ASKED.finditer(p.text)]
+    return bool(asked) and all(any(t.surface.lower() in a for a in asked) for t in p.focus) and not (
         c.years or c.places or c.agencies or c.doc_numbers or c.task_numbers)
 
 

@@ -117,7 +117,7 @@ def spelled_in_pinyin(word: str) -> bool:
     return bool(word) and split(word)
 
 
-_PLACE_SUFFIXES = ("xian", "shi", "qu", "zhen", "xiang", "sheng")
+_ADMIN_SUFFIXES = ("xian", "shi", "qu", "zhen", "xiang", "sheng")
 
 
 class PinyinIndex:
@@ -177,9 +177,11 @@ class PinyinIndex:
         return None
 
     def spelled(self, word: str) -> str | None:
-        """The corpus word one run-together pinyin word spells ("yecheng" 叶城, "dazhu" 大竹县), or None."""
-        index = self.build()
-        return next((index[k] for k in (word, *(word + s for s in _PLACE_SUFFIXES)) if k in index), None)
+        """The one corpus word a run-together pinyin word spells, bare or with an administrative level after it
+        ("huairou" 怀柔, "huairou" for 怀柔区); None when none does or several do."""
+        self.build()
+        found = {w for k in (word, *(word + s for s in _ADMIN_SUFFIXES)) for w in self._sounds.get(k, [])}
+        return found.pop() if len(found) == 1 else None
 
     def find(self, words: list[str]) -> list[tuple[int, int, str]]:
         """(start, end, Chinese word) for runs of two or more pinyin syllables that spell a corpus word."""

@@ -71,11 +71,12 @@ class TermExtractor:
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
             words = [w for w in words if not self._function_word(w) and not w.isdigit()]
-            if self.pinyin is not None:  # a place or word of the notices in run-together pinyin ("Yecheng")
-                for w in [w for w in words if len(w) >= 5 and w.isalpha() and not self.dictionary.english_words(w)]:
+            if self.pinyin is not None:  # a place or word of the notices in run-together pinyin ("Huairou")
+                for w in dict.fromkeys(w for w in words if len(w) >= 5 and w.isalpha()
+                                       and not self.dictionary.english_words(w)):
                     if printed := self.pinyin.spelled(w):
                         out.append(Term(w, zh=(printed,)))
-                        words.remove(w)
+                        words = [x for x in words if x != w]
             # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury"), as one
             # phrase where the dictionary has it so ("through-train": 直通车).
             words = [p for w in words for p in self._unhyphenated(w) if p and p not in self._stop]

@@ -115,18 +115,15 @@ class Understanding:
             # the document facts of each notice listed, in one part: "…the document number and the signing date?"
             part = replace(listed, constraints=replace(listed.constraints, doc_numbers=ref.named))
             return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
-        raw_parts = [p for piece in pieces(split_text, zh) for p in (list_items(piece, zh) or [piece])]
+        raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]
         parts = merge_parts([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
-        if split_text != text:  # each document part is about the notices the list names
-            parts = [replace(p, constraints=replace(p.constraints, doc_numbers=ref.named))
-                     if p.answer_type == "document" and not p.constraints.doc_numbers else p for p in parts]
         per_document = False
         named: tuple[str, ...] = ()
         if len(parts) == 1 and whole.answer_type not in ("agency_tasks", "document") and len(self.catalog.documents()) > 1:
             # "…in the 2022 plan, and who leads it in the 2023 plan?": a part for each notice named
-            named = self.docrefs.find(text).named
+            named = ref.named
             per_document = bool(named) or bool((L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).search(text))
         return Question(text, text, lang, tuple(parts), per_document, named)  # type: ignore[arg-type]
 
@@ -339,6 +336,7 @@ def _without_notice_list(text: str, spans: tuple[tuple[int, int], ...]) -> str:
 
 
 # "新建省实验室的专项资金由哪个部门负责拨付": the words between the last 的 and the asking ("专项资金") are the matter.
+_DE = re.compile(r"(?<![目])的(?![确士])")  # the particle, not 目的 or 的确
 _ASKED_WHO_ZH = re.compile(r"由谁|由哪|归谁|归哪|是谁|是哪|谁|哪个|哪些|哪家")
 
 
@@ -347,16 +345,16 @@ def _head_terms(text: str, focus: list[Term]) -> list[Term]:
     if not m:
         return []
     clause = re.split(r"[，,；;：:。？?！!—]", text[: m.start()])[-1]
-    if "的" not in clause:
+    de = [d.start() for d in _DE.finditer(clause)]
+    if not de:
         return []
-    start = text.rfind(clause, 0, m.start()) + clause.rindex("的") + 1
+    start = m.start() - len(clause) + de[-1] + 1
     span = text[start : m.start()]
     if _NAMES_THE_BODY.search(span):  # "…建设的省级指导部门有哪些": what follows 的 is the body asked for
         return []
-    return [t for t in focus if t.surface in span and t.surface not in _WORDS_FOR_TASKS]
+    return [t for t in focus if t.surface in span and t.surface not in L.TASK_NOUNS]
 
 
-_WORDS_FOR_TASKS = frozenset("措施 任务 工作 事项 举措 项目 问题 事情 情况 内容 相关工作 有关工作".split())
 _NAMES_THE_BODY = re.compile(r"[省市区县]级|牵头|配合|指导|责任|负责|主管|协办|部门|单位|机构|机关")
 
 

@@ -815,3 +815,52 @@ def test_an_autonomous_regions_notice_without_an_issuer_is_the_regions() -> None
     d = enrich(parse_notice(text, "nmg.txt")).document
     # Units of a region (自治区…厅) place the notice at the region the title names, not a city its tasks name.
     assert d.jurisdiction == "内蒙古自治区" and d.jurisdiction_en == "Inner Mongolia"
+
+
+def test_flattened_rows_with_many_unit_lines_a_closing_deadline_and_a_merged_deadline_cell() -> None:
+    from ingest.annex import parse_annex
+
+    lines = """序号
+
+重点工作
+
+责任单位
+
+完成时限
+
+1
+
+推进县城污水管网改造。
+
+县发展和改革局
+
+县财政局
+
+县住房和城乡建设局
+
+县生态环境局
+
+县水务局
+
+12月底前完成。
+
+2
+
+新建城区公园一座。
+
+县林业局
+
+6月底前
+
+建设社区口袋公园。
+
+县住建局
+""".split("\n")
+    rows = parse_annex(lines, 0)
+    assert [r.text for r in rows] == ["推进县城污水管网改造。", "新建城区公园一座。", "建设社区口袋公园。"]
+    # five unit lines are one cell however long it grows; a deadline ending in 。 is the row's, not a new row
+    assert [u.zh for u in rows[0].units] == ["县发展和改革局", "县财政局", "县住房和城乡建设局", "县生态环境局",
+                                             "县水务局"]
+    assert rows[0].fields == {"完成时限": "12月底前完成。"}
+    # a row under a merged 序号 and 完成时限 cell: its own unit line is its unit, the deadline is the row's above
+    assert [u.zh for u in rows[2].units] == ["县住建局"] and rows[2].fields == {"完成时限": "6月底前"}

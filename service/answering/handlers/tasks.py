@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from index.catalog import ClauseCatalog, self_description
 from ingest.models import Clause, Unit
 from service.answering import compose as C
+from service.answering import lexicon as L
 from service.answering.evidence import sentences
 from service.answering.lexicon import JOINT
 from service.answering.terms import clause_text, coverage
@@ -34,9 +35,6 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
 SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
 
 
-_LISTED_WORDS = frozenset("项目 任务 工作 事项 措施 举措 条目 items projects tasks measures things jobs duties "
-                          "rows row entries lines".split())
-
 
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
                  tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
@@ -45,7 +43,7 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
     joint = len(ids) > 1 and bool(JOINT.search(part.text))
     # "参与了哪几个项目", "which projects": the word for what is listed is no topic the tasks must hold
-    focus = [t for t in part.focus if t.surface.lower() not in _LISTED_WORDS]
+    focus = [t for t in part.focus if t.surface.lower() not in L.TASK_NOUNS]
     # "the items of the party-building innovation opinion": words every one of which a notice's title holds name
     # that notice, not a topic its tasks must hold.
     titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
