@@ -19,6 +19,14 @@ def merge_parts(parts: list[Part]) -> list[Part]:
     topic: it takes that topic, and its own particulars stay constraints."""
     out: list[Part] = []
     for p in parts:
+        if out and _ELLIPTIC.match(p.text) and p.focus:
+            # "X的牵头单位是谁，Y呢？", "…, and what about Y?": the question before it, asked of Y
+            prev = out[-1]
+            p = _replace(p, answer_type=prev.answer_type, role=prev.role, value_kind=prev.value_kind,
+                         also_yesno=prev.also_yesno, constraints=_replace_constraints(
+                             p.constraints, doc_numbers=p.constraints.doc_numbers or prev.constraints.doc_numbers))
+            out.append(p)
+            continue
         if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
                 p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
                     p.text)):
@@ -56,6 +64,10 @@ _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 
 
 _DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 "
                             "date signed issued published sign issue publish number title when".split())
+
+
+_ELLIPTIC = re.compile(r"^\s*(?:那|那么|还有|另外|而)?[^，。？?]{2,40}呢\s*[？?]?\s*$|"
+                       r"^\s*(?:and\s+)?(?:what|how)\s+about\s+.+$", re.I)
 
 
 # A part opening with a word that points back ("届时要建成什么样的体系？", "And what does it cover?") is about the

@@ -10,7 +10,8 @@ from service.answering.lexicon import MULTI_CUES_EN, MULTI_CUES_ZH
 
 _EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:who|whom|which|what|how|when|where|is|are|can|could|"
                       r"does|do)\b)|[?;]\s+(?=[A-Za-z])", re.I)
-_ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)")
+_ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)|"
+                      r"，(?=(?:那|那么|还有|另外|而)?[^，。？]{2,40}呢[？?]?$)")  # "X的牵头单位是谁，Y呢？"
 _LIST_ZH = re.compile(r"[和与及、]|以及")
 _LIST_EN = re.compile(r",?\s+and\s+|,\s+", re.I)
 _DEMONSTRATIVE_ZH = re.compile(r"这两(件事|项|个|条|块)?|两项|两件事|二者|两者")

@@ -466,3 +466,11 @@ def test_the_keyword_sides_best_clause_is_weighed_wherever_fusion_ranks_it(real_
     r = ask(real_engine, "Does Nanjing's digital trade plan talk about letting foreign patent agencies open permanent "
                          "representative offices?")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 17)
+
+
+def test_an_elliptical_second_part_asks_the_first_parts_question_of_its_own_matter(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "远程病理诊断系统建设的牵头单位是谁，外商投资旅行社出境游业务呢？")
+    assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 32), (SO_NO, 15)}
+    r = ask(real_engine, "Who leads the remote pathology diagnosis system, and what about foreign-invested travel "
+                         "agencies doing outbound tours?")
+    assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 32), (SO_NO, 15)}
