@@ -202,7 +202,7 @@ dealing local across set sets setting put puts putting make makes making bring b
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's
-every everything list lists listing involve involves involving involved appear appears appearing entire
+every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """

@@ -56,7 +56,7 @@ class Understanding:
                                    *(a.en for a in registry.agencies)] for w in re.findall(r"[A-Za-z]+", name))
         shorts: dict[str, list[Agency]] = {}
         for name, agency in registry.names():
-            if len(name) >= 4 and name[0] in "市省区县":
+            if name[0] in "市省区县" and (len(name) >= 4 or len(name) == 3 and name[-1] in "办委局厅"):  # 外办
                 shorts.setdefault(name[1:], []).append(agency)
         self._short_names = sorted(((n, a) for n, ags in shorts.items() if (a := self._meant(ags)) is not None),
                                    key=lambda p: -len(p[0]))
@@ -167,8 +167,13 @@ class Understanding:
     def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agencies named without their level prefix (商务局 for 市商务局), when only one agency has that short name."""
         out: list[tuple[int, int, Agency]] = []
+        words: set[str] | None = None
         for short, agency in self._short_names:
             start = text.find(short)
+            if start >= 0 and len(short) == 2:  # 外办 by itself, not inside 国外办公
+                words = words if words is not None else set(self.analyzer.jieba.lcut(text))
+                if short not in words:
+                    continue
             # 国家医保局 is not 市医保局: a level word before the short name that is not the agency's own names
             # another level's body.
             level = _LEVEL_BEFORE.search(text[:start]) if start > 0 else None

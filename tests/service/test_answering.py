@@ -474,3 +474,12 @@ def test_an_elliptical_second_part_asks_the_first_parts_question_of_its_own_matt
     r = ask(real_engine, "Who leads the remote pathology diagnosis system, and what about foreign-invested travel "
                          "agencies doing outbound tours?")
     assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 32), (SO_NO, 15)}
+
+
+def test_a_two_character_short_name_and_having_a_hand_in(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "跟外办有关的任务有哪些")
+    assert r.intent == "agency_tasks" and "市外办" in [u.zh for u in r.units]
+    assert (DT_NO, 57) in {(c.doc_number, c.task_no) for c in r.citations}
+    assert real_engine.answerer.understanding.understand("国外办公室怎么设立").parts[0].answer_type != "agency_tasks"
+    r = ask(real_engine, "Which tasks does the bureau of justice have a hand in?")
+    assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 49), (SO_NO, 50)}
