@@ -83,6 +83,14 @@ class DocumentRefs:
 
         self._zh = {d.doc_number: distinctive(zh_tokens, d.doc_number, DOC_WORDS_ZH) for d in documents}
         self._title_df = Counter(t for tokens in zh_tokens.values() for t in tokens)  # titles printing each word
+        # A title run must hold a word at most this many titles print; those words, by their first two characters,
+        # so that a question is compared (difflib) only with the titles it can quote, not with every title.
+        self._run_sharing = min(TITLE_RUN_SHARED, max(1, n // 2))
+        self._rare_words: dict[str, list[tuple[str, Document]]] = {}
+        for d in documents:
+            for w in self._zh[d.doc_number]:
+                if len(w) >= 2 and self._title_df.get(w, 0) <= self._run_sharing:
+                    self._rare_words.setdefault(w[:2], []).append((w, d))
         self._en = {d.doc_number: distinctive(en_tokens, d.doc_number, DOC_WORDS_EN) for d in documents}
         self._abbr = {d.doc_number: self._abbreviations(d.title) for d in documents}
         self._years = {d.doc_number: self._years_of(d) for d in documents}
@@ -154,10 +162,11 @@ class DocumentRefs:
         # A run of a title quoted without a word for a document ("…先行区2023年重点任务里"). Where two titles share
         # it, the words name the notice whose title the question quotes the longer run of.
         # A run most titles share, or made of words most titles print ("2023年重点工作"), names none of them.
-        sharing = min(TITLE_RUN_SHARED, max(1, len(self.documents) // 2))
-        runs = sorted(((r, d.doc_number) for d in self.documents for r in _title_runs(text, d.title)
-                       if sum(r[2] in o.title for o in self.documents) <= sharing
-                       and any(len(w) >= 2 and self._title_df.get(w, 0) <= sharing and w in r[2]
+        quotable = {d.doc_number: d for i in range(len(text) - 1) for w, d in self._rare_words.get(text[i : i + 2], ())
+                    if w in text}
+        runs = sorted(((r, d.doc_number) for d in quotable.values() for r in _title_runs(text, d.title)
+                       if sum(r[2] in o.title for o in self.documents) <= self._run_sharing
+                       and any(len(w) >= 2 and self._title_df.get(w, 0) <= self._run_sharing and w in r[2]
                                for w in self._zh[d.doc_number])),
                       key=lambda rd: rd[0][0] - rd[0][1])
         taken: list[tuple[int, int, str]] = []
