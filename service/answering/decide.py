@@ -70,7 +70,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
                                                             checker.tokens_of(h.clause)):
             failures.append("topic")
             continue
-        sure = rank == 0 and h.ranks.get("dense") == 1 and (h.ranks.get("bm25") or 99) <= 3
+        # Both retrievers' first hit is as sure, wherever fusion's boosts put it.
+        sure = h.ranks.get("dense") == 1 and ((h.ranks.get("bm25") or 99) <= (3 if rank == 0 else 1))
         # Clauses ranked above that are about something else do not make this one a lesser match: "the 2017 key
         # points" rules out the 2016 notice's tasks however they rank.
         first = rank == 0 or not passing and all(f in RULED_OUT for f in failures)

@@ -144,6 +144,10 @@ class DocumentRefs:
             ordered = self.analyzer.tokens(text)
             # Cut both ways, as the titles are: "服务业扩大开放方案" holds the title's 服务业 and 开放.
             tokens = set(ordered) | {w for w in self.analyzer.jieba.cut_for_search(text) if len(w) >= 2}
+            # "the two notices (digital trade + services opening)": words in brackets right after a word for a
+            # document name those documents, as the words right before it do.
+            glossed = [set(self.analyzer.tokens(m["gloss"])) | set(self.analyzer.jieba.cut_for_search(m["gloss"]))
+                       for m in _GLOSS.finditer(text)]
             for d in self.documents:
                 own = self._zh[d.doc_number] | self._en[d.doc_number]
                 hits = tokens & own
@@ -152,6 +156,7 @@ class DocumentRefs:
                 # A title word right before a word for a document ("the services pilot", "数贸方案") names it.
                 named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
                             if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b)))
+                named += sum(1 for words in glossed if len(words & own) >= 2)
                 score = len(hits) + 2 * len(abbr) + named
                 # Title words scattered through a question ("医疗保险…政策") do not name a notice; a title word next
                 # to a word for a document, an abbreviation, or most of a title does.
@@ -222,6 +227,10 @@ def _own_words(doc: str, said: dict[str, set[str]]) -> bool:
 # "the 2023 Nanjing government notice": a year, a few words that are not a preposition or a target, a document word
 _YEAR_NAMES_EN = re.compile(r"(?:\s+(?!(?:in|of|for|by|to|under|on|target|targets|goal|goals)\b)[\w'’-]+){1,4}?\s+"
                             + DOC_WORDS_EN.pattern, re.I)
+
+
+_GLOSS = re.compile(rf"(?:{DOC_WORDS_ZH.pattern}|{DOC_WORDS_EN.pattern})\s*[（(](?P<gloss>[^（()）]{{2,80}})[）)]",
+                    re.I)
 
 
 def _doc_word_spans(text: str) -> list[tuple[int, int]]:

@@ -113,11 +113,14 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
-                        r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期"),
+                        r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
+                        r"(通知|方案|文件|意见|计划)上?的?(日期|日子)"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
                 r"\b(issue|publication|release|signing) dates?\b|\bdates? of (issue|publication|signing)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
-                r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b", I)),
+                r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b|"
+                # "What date is on the plan?", "the date of the notice": the date printed on a document
+                r"\bdate (is |was )?(on|of|printed on) (the|this|that|its)\b(?!.*\b(deadline|due|complet|finish)\w*)", I)),
     # The documents a notice implements ("为贯彻落实《…》（国办发〔2022〕30号）…制定本方案").
     ("basis", re.compile(r"依据|根据哪|按照哪|贯彻落实哪|落实哪(个|份|些)|上级文件|是对哪|哪(个|份|两个|些)(上级)?文件"),
      re.compile(r"\b(based on|basis|pursuant to|implement(s|ed|ing)?|behind|follow(s|ing)? up|in response to)\b", I)),
@@ -201,13 +204,13 @@ let lets letting allow allows allowed allowing run runs running effort efforts g
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
 go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
-anything something someone somebody anyone anybody people person company's firm's
+anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
 列出 列举 罗列 所有 全部 一切 涉及 全都
-点名 被点名 列名 几项 多少项 几个 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
+点名 被点名 列名 几项 多少项 几个 几条 多少条 几件 哪几件 几类 哪几类 哪几项 几家 多少个 多少家 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它

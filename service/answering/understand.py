@@ -290,6 +290,8 @@ class Understanding:
                 constraints = replace(constraints, doc_numbers=ref.named)
             if L.PARTICIPATION.search(text) and not L.STRICT_ROLE.search(text):
                 role = None  # "参与了哪些 / take part in": every role counts
+            elif len({r for r in L.roles_in(text, zh) if r != "responsible"}) > 1:
+                role = None  # "lead or support", "牵头或配合": each task with the agency's role in it
         elif doc_attribute == "about" and not topical and not agencies:
             answer_type = "document"
         elif asks_agency or (role and not value_kind and not yesno and not asks_tasks):

@@ -275,9 +275,19 @@ def test_which_task_an_agency_has_is_a_reverse_lookup_however_asked(real_engine,
         assert any(u.zh == agency and u.role in roles for u in units), (c.task_no, units)
 
 
-def test_when_a_notice_is_dated_is_its_date(real_engine) -> None:  # type: ignore[no-untyped-def]
-    r = ask(real_engine, "What is the services pilot notice dated?")
+@pytest.mark.parametrize("question", [
+    "What is the services pilot notice dated?", "What date is on the services pilot notice?",
+    "服务业开放试点方案上的日期是哪天？"])
+def test_when_a_notice_is_dated_is_its_date(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
     assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == SO_NO
+    assert "2023" in r.answer
+
+
+def test_the_printer_of_a_notice_is_the_office_before_the_printing_date_not_the_copy_list(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "When was the services pilot notice issued?")
+    printed = [line for line in r.answer.splitlines() if "printed and distributed" in line]
+    assert printed and "(南京市人民政府办公厅)" in printed[0] and "，" not in printed[0], r.answer
 
 
 @pytest.mark.parametrize("question", [
@@ -483,3 +493,22 @@ def test_a_two_character_short_name_and_having_a_hand_in(real_engine) -> None:  
     assert real_engine.answerer.understanding.understand("国外办公室怎么设立").parts[0].answer_type != "agency_tasks"
     r = ask(real_engine, "Which tasks does the bureau of justice have a hand in?")
     assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 49), (SO_NO, 50)}
+
+
+def test_asking_for_lead_or_support_lists_the_agencys_tasks_in_every_role(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What are the tax people on the hook for, lead or support?")
+    roles = {u.role for c in r.citations for u in real_engine.catalog.clause(c.clause_id).units if u.zh == "市税务局"}
+    assert r.intent == "agency_tasks" and {"lead", "cooperate"} <= roles
+
+
+def test_how_many_rows_words_are_not_the_matter_of_a_reverse_lookup(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "数贸方案里投促局负责的是哪几条任务？")
+    assert r.intent == "agency_tasks" and not r.abstained and len(r.citations) >= 3
+    assert {c.doc_number for c in r.citations} == {DT_NO}
+
+
+def test_titles_glossed_in_brackets_after_a_word_for_a_document_name_the_notices(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Where does the statistics bureau show up across the two notices (digital trade + services "
+                         "opening)? List every task it's named on.")
+    cited = {(c.doc_number, c.task_no) for c in r.citations}
+    assert {(DT_NO, 87), (DT_NO, 89), (SO_NO, 52)} <= cited, cited  # not only tasks printing "trade" or "opening"

@@ -16,7 +16,7 @@ from service.answering.evidence import sentences
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
-_PRINTED = re.compile(r"(\S{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
+_PRINTED = re.compile(r"([^\s，。,.、；;：:（）()]{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
 _PURPOSE = re.compile(r"为(了)?[^。]{4,}(制定本|特制定|现提出|提出如下|制订本)")
 
 
