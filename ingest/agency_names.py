@@ -18,7 +18,8 @@ from ingest.registry import Agency, AgencyRegistry
 
 # Longest first. Party organs (市委X部) are named "X Department of the CPC … Committee".
 ORGAN_TYPES: tuple[tuple[str, str], ...] = (
-    ("管理委员会", "Administrative Committee"), ("管委会", "Administrative Committee"), ("委员会", "Commission"),
+    ("管理委员会", "Administrative Committee"), ("管委会", "Administrative Committee"),
+    ("管委", "Administrative Committee"), ("委员会", "Commission"),
     ("办公厅", "General Office"), ("办公室", "Office"), ("人民政府", "People's Government"), ("政府", "Government"),
     ("总局", "General Administration"), ("分局", "Branch Bureau"), ("管理局", "Administration"), ("局", "Bureau"),
     ("厅", "Department"), ("室", "Office"), ("委", "Commission"), ("办", "Office"), ("部", "Department"),

@@ -18,13 +18,15 @@ from ingest.models import Role, Unit
 from ingest.text import nospace, split_top_level, split_units
 
 # 项目责任单位 (a project's), 主要协作单位, 牵头责任单位 (the lead)
-_LABEL = r"(?:项目|工作|主要)?(牵头责任|牵头|责任|配合|指导|协办|主办|参与|协同|承办|协作)(?:单位|部门)"
+_LABEL = (r"(?:项目|工作|主要)?(牵头责任|协同责任|配合责任|协作责任|牵头|责任|配合|指导|协办|主办|参与|协同|承办|协作)"
+          r"(?:单位|部门)")
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
 # A person or a deadline named for a task on a line of its own ("牵头领导：王 健", "时限要求：持续推进"): a field of
 # the task, not a unit.
-FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:项目)?(?:(?:牵头|责任|分管|联系|包保|挂钩|协调)(?:市|省|区|县)?"
+FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:项目)?(?:(?:牵头|责任|分管|联系|包保|挂钩|协调)(?:负责)?"
+                        r"(?:市|省|区|县)?"
                         r"(?:领导|负责人|联系人)|责任人|时限要求|完成时限|完成时间|时间节点|时间要求|实施时间|实施期限))"
                         r"\s*[：:]\s*(.+)")
 
@@ -39,6 +41,7 @@ def field_value(m: re.Match[str]) -> str:
 
 
 _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "牵头责任": "lead", "主办": "lead", "协作": "cooperate",
+                                "协同责任": "cooperate", "配合责任": "cooperate", "协作责任": "cooperate",
                                 "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
@@ -127,20 +130,45 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
     """Cut a trailing annotation off a paragraph: (text without it, the annotation) or (text, None)."""
     start = trailing_bracket(text)
     if start is None:
-        return text, None
+        return labelled_tail(text, first_listed)
     inner = text.rstrip("*。 ")[start + 1 : -1]
     found = parse(inner, first_listed)
     if found is None:
-        return text, None
+        return labelled_tail(text, first_listed)
     return text[:start].rstrip("* "), Annotation(found.units, found.states_rule, start, found.carries_forward)
 
 
 def parse_line(line: str, first_listed: bool = False) -> Annotation | None:
-    """An annotation printed on a line of its own: `（责任单位：…）`, `牵头单位：…`, `[牵头单位:…]`."""
+    """An annotation printed on a line of its own: `（责任单位：…）`, `牵头单位：…`, `[牵头单位:…]`, or a bracketed
+    list of bodies and nothing else, with no word for their role (`（市发改委、财政局，各市（县）、区政府）`): the
+    bodies responsible."""
     s = line.strip().strip("*").strip()
-    if s and s[0] in _OPEN and trailing_bracket(s) == 0:
+    bracketed = bool(s) and s[0] in _OPEN and trailing_bracket(s) == 0
+    if bracketed:
         s = s.rstrip("。 ")[1:-1]
-    return parse(s, first_listed)
+    found = parse(s, first_listed)
+    if found is None and bracketed:
+        names = split_units(nospace(s))
+        if names and all(_BODY.search(n) for n in names):
+            units = tuple(Unit(n, "responsible") for n in names)
+            return Annotation(first_listed_leads(units) if first_listed else units, False, 0)
+    return found
+
+
+# What a name listed bare must end in to be a body: an organ, not a place (市, 区) or a thing.
+_BODY = re.compile(r"(局|委|办|厅|政府|管委会?|中心|公司|集团|银行|院|署|办公室|部)(（[^）]*）|\([^)]*\))?$")
+
+
+def labelled_tail(text: str, first_listed: bool = False) -> tuple[str, Annotation | None]:
+    """A task's sentence followed by labelled roles with no bracket around them (`…增长6%以上。牵头单位:市发改委;
+    责任单位:各县(市)区政府`): (text without them, the annotation) or (text, None)."""
+    m = re.search(r"[。；;]\s*(?=" + _LABEL + r"\s*[：:])", text)
+    if m is None or not text[: m.start()].strip():
+        return text, None
+    found = parse(text[m.end() :].rstrip("。 "), first_listed)
+    if found is None or not LABEL.match(nospace(text[m.end() :])):
+        return text, None
+    return text[: m.start() + 1], Annotation(found.units, found.states_rule, m.end(), found.carries_forward)
 
 
 def parse(inner: str, first_listed: bool = False) -> Annotation | None:

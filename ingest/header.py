@@ -31,8 +31,11 @@ _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|�
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12
-_NEWS_LEDE = re.compile(r"^(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[,，]?([\u4e00-\u9fff]{4,30}?)(?:正式)?"
-                        r"(?:印发|发布|出台|公布)了?《([^《》]{4,60})》")
+# "近日，X发布《Y》", also after a news agency's byline ("…讯 据X网消息，近日，…") and for a title printed without
+# book-title marks ("发布关于…的通知").
+_NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，])?(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[,，]?"
+                        r"([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
+                        r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
 _COVER_SENDS = re.compile(r"^《([^《》]{4,60})》(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)")
 
 
@@ -62,6 +65,12 @@ def _norm(s: str) -> str:
 
 def is_date(line: str) -> bool:
     return bool(DATE.fullmatch(line.strip(" \u3000\u00a0")))
+
+
+def bracketed_date(line: str) -> str:
+    """The date of a line that prints only a date in brackets ("（2019年1月29日）", a gazette's date under a title)."""
+    m = re.fullmatch(r"[（(](.+)[）)]", line.strip(" \u3000\u00a0•·"))
+    return nospace(m.group(1)) if m and is_date(m.group(1)) else ""
 
 
 def standalone_doc_number(line: str) -> str | None:
@@ -106,7 +115,16 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
             continue
         if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)):
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
+        if not parts and bracketed_date(s):
+            continue  # a gazette prints the date under the title: "（2019年1月29日）"
         if not _title_like(s) or (parts and _ends_a_title(s)):
+            # "青岛市人民政府 / 关于…的通知": the issuer's line above a title that starts at 关于, even when a page
+            # prints it as the last item of its metadata list
+            issuer = nospace(s).lstrip("•·●▪◆")
+            if parts and nospace(parts[0]).startswith("关于") and len(issuer) <= 25 and _SIGNER.search(issuer) and \
+                    re.fullmatch(r"[\u4e00-\u9fff、]+", issuer):
+                parts.insert(0, issuer)
+                first = i
             break
         parts.insert(0, s)
         first = i
@@ -277,11 +295,13 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
     issued_on = nospace(lines[date_line]) if date_line >= 0 else ""
+    if not issued_on and dn_line >= 0:  # no signature date: a gazette's date printed beside the title and 文号
+        issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
     # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
     lede = None if doc_number or issuer else next(
         (m for ln in lines[:_LEDE_LINES] if (m := _NEWS_LEDE.match(nospace(ln))) and _SIGNER.search(m.group(1))), None)
     if lede:
-        issuer, notice_title = lede.group(1), lede.group(2)
+        issuer, notice_title = lede.group(1), lede.group(2) or lede.group(3)
         title = _plan_title(notice_title) or notice_title
 
     pm = PERIOD.search(title) or PERIOD.search(notice_title)

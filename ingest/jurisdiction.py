@@ -121,6 +121,12 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
         found = Counter(_places_in(source, level))
         if found:
             return Scope((place(found.most_common(1)[0][0], level),))
+    if level == "city":  # "无锡国税局" among 市发改委、财政局: a city named only at the head of a unit's name
+        cities = _cities()
+        cores = Counter(core + "市" for n in unit_names for k in (2, 3, 4)
+                        if (core := n[:k]) in cities and cities[core][1] == "city" and len(n) > k + 1)
+        if cores:
+            return Scope((place(cores.most_common(1)[0][0], level),))
     return Scope()
 
 

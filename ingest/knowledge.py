@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
 from ingest.agency_names import generated_agency
 from ingest.header import fallback_issuer
 from ingest.jurisdiction import scope_of
-from ingest.models import ParsedNotice
+from ingest.models import ParsedNotice, Unit
 from ingest.registry import Agency, AgencyRegistry, default_registry
 from policyqa import PROJECT_ROOT
 
@@ -56,16 +57,18 @@ def enrich(
     places = tuple(p.zh for p in scope.places)
     made: dict[str, Agency] = {}
     clauses = []
+    printed = set(names)
     for c in notice.clauses:
         units = []
-        for u in c.units:
-            agency = registry.resolve_in(u.zh, places)
+        for i, u in enumerate(c.units):
+            name = _with_level(c.units, i, printed, lambda n: registry.resolve_in(n, places) is not None)
+            agency = registry.resolve_in(name, places)
             if agency is None:
-                agency = made.get(u.zh) or generated_agency(u.zh, scope, registry)
+                agency = made.get(name) or generated_agency(name, scope, registry)
                 stored = registry.by_id.get(agency.id)  # generated before, perhaps reviewed since
                 agency = stored or agency
                 if stored is None:
-                    made[u.zh] = agency
+                    made[name] = agency
             units.append(replace(u, id=agency.id, en=agency.en))
         clauses.append(replace(c, units=tuple(units), text_en=en.get(c.clause_id)))
     for name in issuer_names(d.issuer):  # the issuing bodies are agencies of the notice too
@@ -81,3 +84,14 @@ def enrich(
     document = replace(d, title_en=en.get("title"), jurisdiction=main.zh if main else "",
                        jurisdiction_en=main.en if main else "")
     return ParsedNotice(document, clauses, warnings, list(made.values()))
+
+
+def _with_level(units: tuple[Unit, ...], i: int, printed: set[str], known: Callable[[str], bool]) -> str:
+    """The name a unit stands for: "市发改委、农委、人保局" prints the level once, so 人保局 is 市人保局 when the
+    notice names 市人保局 elsewhere or the registry knows it; otherwise the name as printed."""
+    name = units[i].zh
+    if name[:1] in "省市区县各" or len(name) > 8:
+        return name
+    level = next((u.zh[0] for u in reversed(units[:i]) if u.zh[:1] in "省市区县"), "")
+    full = level + name
+    return full if level and (full in printed or known(full)) else name

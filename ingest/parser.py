@@ -164,8 +164,14 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         annex = table
     closing, closing_date = _closing(lines, header.body_start, annex)
     rule = header.states_first_listed or _states_rule_for_all(lines)
-    body = parse_body(lines[header.body_start : closing], header.body_start + 1, rule)
     rows = parse_annex(lines[annex:trailer], annex + 1) if annex < trailer else []
+    body = parse_body(lines[header.body_start : closing], header.body_start + 1, rule)
+    if not rows and annex < trailer and any(b.units for b in parse_body(lines[annex + 1 : trailer], annex + 2, rule)):
+        # An annex that lists its tasks instead of tabulating them is read as the body is, after it: the signature
+        # and the 附件 line between them are left out.
+        between = range(closing, annex + 1)
+        body = parse_body(["" if i in between else line for i, line in enumerate(lines[:trailer])][header.body_start:],
+                          header.body_start + 1, rule)
     if rule:
         for r in rows:
             r.units = first_listed_leads(r.units)

@@ -10,7 +10,7 @@ CN_NUM = "一二三四五六七八九十"
 # two or more digits after the dot start the item's text unless they are a decimal (12.50万元).
 H1 = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 H2 = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
-H3 = re.compile(r"^(\d{1,3})\s*(?:[．、]|\.(?!\d)|\.(?=\d{2,}(?![\d.．%％万亿元倍个千百])))\s*")
+H3 = re.compile(r"^(\d{1,3})\s*(?:[．、﹒。]|\.(?!\d)|\.(?=\d{2,}(?![\d.．%％万亿元倍个千百])))\s*")
 H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")
 
 _WS = re.compile(r"\s+")
@@ -23,7 +23,7 @@ _TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能�
 # "X等Y": the enumeration ends at 等 and Y is a collective ("银保监会等国务院相关部门及各地区").
 _ETC = re.compile(r"^(.+?)等((?:国务院|国家|中央|各|有关|相关|其他|其它|省|市|区|县)\S+)$")
 # "各区、县级市", "各市、县〔市、区〕政府": a list of levels of one collective, not two units.
-_LEVEL_TAIL = re.compile(r"各(?:有关|相关)?[省市区县镇乡]$")
+_LEVEL_TAIL = re.compile(r"各(?:有关|相关)?[省市区县镇乡](?:[（(][省市区县镇乡、]{1,6}[）)])?$")
 _LEVEL_HEAD = re.compile(r"^(县级市|县|区|市|镇|乡|街道|旗)")
 
 

@@ -12,6 +12,7 @@ from index.catalog import ClauseCatalog, self_description
 from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
+from service.answering.quantities import states_quantity
 from service.answering.terms import Term, clause_text, coverage, support
 from service.answering.types import Part, ValueKind
 
@@ -183,6 +184,11 @@ class EvidenceChecker:
             fields = " ".join(f"{k}：{v}" for k, v in clause.fields.items())
             if not states_particular(key, f"{zh_text} {fields}", en_text, self.gazetteer.tags):
                 return Check(clause, cover, gone, None, "particular")
+        # "the 200 instructors": a clause about another matter does not print the number (the notice's title may:
+        # "10件实事"; a section heading summing up its items' numbers does not make each item hold them all)
+        where = f"{clause.text} {clause.text_en or ''} {self.document_line(clause.doc_number)}"
+        if any(not states_quantity(q, where) for q in c.quantities):
+            return Check(clause, cover, gone, None, "particular")
         compounds = [t for t in part.focus if _compound(t)]
         unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens) and t not in naming]
         # Who does X: the clause's units answer, and a paraphrase may name one thing in a compound the notices do not

@@ -41,7 +41,7 @@ ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsibl
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项目|哪几项|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
-                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
+                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条件](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项|实事)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
                            r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
                            r"jobs|duties|responsibilities|targets?|goals?|indicators?|objectives?)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
@@ -231,7 +231,7 @@ def question_words() -> frozenset[str]:
 
 
 # Words for the tasks themselves (项目, "rows"): what a reverse lookup lists, or a who-question's matter says nothing of.
-TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 items projects tasks measures "
+TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 实事 items projects tasks measures "
                        "things jobs duties rows row entries lines".split())
 
 

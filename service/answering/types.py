@@ -51,6 +51,7 @@ class Constraints:
     particulars: tuple[str, ...] = ()  # details asked for that a clause must state (材料, 地址, 条件 …)
     counter: str | None = None  # measure word of a count question (多少项 → 项)
     task_numbers: tuple[int, ...] = ()  # tasks named by number ("第17项任务", "task 17")
+    quantities: tuple[float, ...] = ()  # quantities named as part of the matter ("the 200 instructors", "食堂100所")
 
 
 @dataclass(frozen=True)

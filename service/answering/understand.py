@@ -18,6 +18,7 @@ from service.answering.asks import asked_details
 from service.answering.docrefs import DocumentRefs, task_numbers, without_names
 from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
+from service.answering.quantities import asked_quantities
 from service.answering.spell import PinyinIndex, Speller, syllables
 from service.answering.terms import Term, TermExtractor, support
 from service.answering.types import AnswerType, Constraints, Part, Question
@@ -317,6 +318,9 @@ class Understanding:
             focus = [t for t in focus if not (L.is_doc_words(t.surface, zh) and L.is_doc_kind(t.surface, zh))]
         attribute = tuple(attribute_terms(text, zh, focus, self.analyzer, self.gazetteer)) if answer_type == "value" else ()
         head = tuple(_head_terms(text, focus)) if zh and answer_type == "agency" else ()
+        if answer_type in ("agency", "description"):  # a value or yes/no question's numbers may be its bounds
+            constraints = replace(constraints, quantities=asked_quantities(
+                text, list(ref.spans) + year_spans + list(task_spans)))
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,

@@ -59,6 +59,9 @@ def test_the_bundled_notices_still_resolve_to_curated_records() -> None:
     ("fy-ducha-renju", "城市管理执法大队", "Fuyu Urban Management and Law Enforcement Brigade"),
     ("cq-yuzhong-2023-fenjie", "区规资局", "Yuzhong District Planning and Natural Resources Bureau"),
     ("cq-yuzhong-2023-fenjie", "区属各重点国企", "District-owned All Key State-owned Enterprises"),
+    ("qd-qingzhengfa-2019-1", "青岛高新区管委", "Qingdao High-tech Zone Administrative Committee"),
+    # No issuer printed: the city is the one a unit's name starts with (无锡国税局)
+    ("wx-xizhengfa-2011-21", "市人保局", "Wuxi Municipal Human Resources and Social Security Bureau"),
 ])
 def test_generated_names(fixture: str, name: str, english: str) -> None:
     notice = enrich(parse_fixture(FIXTURES / f"{fixture}.expect.json")[1])
@@ -192,3 +195,11 @@ def test_a_name_found_after_an_ampersand_or_doubled_space_is_placed_where_the_qu
     text = "Our R&D team  needs the S&T bureau, who leads?"
     (start, end, agency), = matcher.spans(text)
     assert text[start:end] == "S&T bureau" and agency.zh == "市科技局"
+
+
+def test_a_level_word_printed_once_covers_the_names_listed_after_it() -> None:
+    # "(市发改委、农委、人保局,…)": 人保局 is the 市人保局 the notice names elsewhere
+    notice = enrich(parse_fixture(FIXTURES / "wx-xizhengfa-2011-21.expect.json")[1])
+    ids = {u.zh: u.id for c in notice.clauses for u in c.units}
+    assert ids["人保局"] == ids["市人保局"] and ids["经信委"] == ids["市经信委"]
+    assert {u.zh for c in notice.clauses for u in c.units} >= {"人保局", "市人保局"}  # stored as printed

@@ -864,3 +864,102 @@ def test_flattened_rows_with_many_unit_lines_a_closing_deadline_and_a_merged_dea
     assert rows[0].fields == {"完成时限": "12月底前完成。"}
     # a row under a merged 序号 and 完成时限 cell: its own unit line is its unit, the deadline is the row's above
     assert [u.zh for u in rows[2].units] == ["县住建局"] and rows[2].fields == {"完成时限": "6月底前"}
+
+
+def test_an_annex_that_lists_its_tasks_with_unbracketed_labelled_roles_is_read() -> None:
+    text = """某市人民政府关于印发2020年目标任务分解方案的通知
+某政发〔2020〕3号
+各县（市）区人民政府：
+现将分解方案印发给你们，请认真组织实施。
+附件：2020年目标任务分解方案
+某市人民政府
+2020年1月18日
+（此件公开发布）
+附件
+2020年目标任务分解方案
+1.地区生产总值增长6%以上。牵头单位:市发改委;责任单位:各县(市)区政府
+2.一般公共预算收入增长2.5%。牵头单位:市财政局;责任单位:各县(市)区政府
+"""
+    n = parse_notice(text, "xz.txt")
+    assert [c.task_no for c in n.clauses if c.kind == "task"] == [1, 2]
+    assert roles(n) == [{"lead": ["市发改委"], "responsible": ["各县(市)区政府"]},
+                        {"lead": ["市财政局"], "responsible": ["各县(市)区政府"]}]
+    assert next(c for c in n.clauses if c.task_no == 1).text == "地区生产总值增长6%以上。"
+
+
+def test_a_bracketed_line_of_bodies_alone_names_the_responsible_units_and_a_level_word_covers_a_list() -> None:
+    text = """某政发[2011]21号
+各市(县)和各区人民政府：
+现将方案印发给你们。
+一、目标分解
+1、地区生产总值增长11.5%。
+(市发改委、财政局,某市国税局)
+2、城镇登记失业率控制在3.5%以内。
+(市人保局,各市(县)、区政府)
+3、居民消费价格指数控制在省定范围内（含江北）。
+"""
+    n = parse_notice(text, "wx.txt")
+    assert roles(n)[:2] == [{"responsible": ["市发改委", "财政局", "某市国税局"]},
+                            {"responsible": ["市人保局", "各市(县)、区政府"]}]
+    assert not next(c for c in n.clauses if c.text.startswith("居民消费")).units  # a place aside is no unit
+
+
+def test_lines_of_a_lead_a_cooperating_unit_and_a_leader_under_an_item_numbered_with_a_small_stop() -> None:
+    text = """某省人民政府关于2022年重点工作及责任分解的通知
+一、确保完成全年主要预期目标
+1﹒全省生产总值增长7%以上。
+牵头负责领导:刘某。
+牵头责任单位:省发展改革委。
+协同责任单位:省政府各部门、各直属机构。
+"""
+    n = parse_notice(text, "ah.txt")
+    task = next(c for c in n.clauses if c.kind == "task")
+    assert task.task_no == 1 and task.text.startswith("全省生产总值")
+    assert roles(n) == [{"lead": ["省发展改革委"], "cooperate": ["省政府各部门", "各直属机构"]}]
+    assert task.fields.get("牵头负责领导") == "刘某"
+
+
+def test_a_gazette_prints_the_date_under_a_title_whose_issuer_line_is_a_page_bullet() -> None:
+    text = """某市人民政府公报
+  • 成文日期 2019-02-28
+  •   某市人民政府
+      关于2019年重点办好10件实事的通知
+      (2019年1月29日)
+      某政发〔2019〕1号
+      各区、市人民政府:
+      市政府决定办好10件实事。现就有关事项通知如下:
+      一、促进城乡就业创业
+      (一)实现城镇新增就业30万人。(责任单位:市人力资源社会保障局、市财政局)
+"""
+    n = parse_notice(text, "qd.txt")
+    d = n.document
+    assert d.doc_number == "某政发〔2019〕1号" and d.issued_on == "2019年1月29日"
+    assert d.notice_title == "某市人民政府关于2019年重点办好10件实事的通知" and d.issuer == "某市人民政府"
+
+
+def test_a_portal_metadata_block_with_a_policy_number_label_is_not_the_title() -> None:
+    text = """市政府关于印发2020年分解方案的通知0
+政策
+发布部门:市人民政府办公室
+发布时间:2020年01月28日
+政策文号:某政发〔2020〕3号
+市政府关于印发2020年分解方案的通知
+某政发〔2020〕3号
+各县(市)区人民政府:
+现将分解方案印发给你们。
+一、目标
+（一）地区生产总值增长6%以上。（牵头单位：市发改委）
+"""
+    d = parse_notice(text, "p.txt").document
+    assert d.notice_title == "市政府关于印发2020年分解方案的通知" and d.doc_number == "某政发〔2020〕3号"
+
+
+def test_a_news_lede_after_a_byline_names_the_issuer_and_a_title_without_book_marks() -> None:
+    text = """某报讯据某省人民政府网消息,近日,某省人民政府发布关于年重点工作及责任分解的通知。
+通知称,各项工作明确牵头责任单位。
+一、确保完成全年主要预期目标
+1﹒全省生产总值增长7%以上。
+牵头责任单位:省发展改革委。
+"""
+    d = parse_notice(text, "ah.txt").document
+    assert d.issuer == "某省人民政府" and d.notice_title == "关于年重点工作及责任分解的通知"

@@ -19,7 +19,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "cd-caizhengban-2023-1.txt", "bzqc-zrfj-2025.txt", "hsx-kaifaqu-zrqd-2025.txt", "ha-yuzheng-2023-5-flat.txt",
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
           "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
-          "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt")
+          "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt",
+          "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt")
 
 
 @pytest.fixture(scope="module")
@@ -343,3 +344,27 @@ def test_who_handles_a_matter_the_task_does_not_hold_is_refused(engine) -> None:
     # The labs task holds 实验室 and 重点, not the special funds asked about (专项资金 after 的).
     r = _ask(engine, "山东2023年重点工作任务里，新建省实验室的专项资金由哪个部门负责拨付？")
     assert r.abstained, r.answer
+
+
+@pytest.mark.parametrize(("question", "task"), [
+    ("Who is responsible for building the 100 standardized canteens in Qingdao's 2019 projects?", 4),
+    ("Who is responsible for building the 300 new canteens in Qingdao's 2019 projects?", None),
+    ("青岛2019年实事里,新建200所标准化食堂由哪些单位负责?", None),
+])
+def test_a_quantity_the_question_names_must_be_the_clauses(engine, question: str, task: int | None) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, question)
+    if task is None:
+        assert r.abstained, r.answer
+    else:
+        assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("青政发〔2019〕1号", task)
+
+
+def test_which_practical_project_an_agency_has_is_a_reverse_lookup(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "青政发〔2019〕1号里,市住房城乡建设局负责的是哪一项实事?")
+    assert r.intent == "agency_tasks" and [(c.doc_number, c.task_no) for c in r.citations] == [("青政发〔2019〕1号", 3)]
+
+
+def test_a_units_short_name_in_a_list_is_the_agency_the_list_names_in_full(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "锡政发[2011]21号里,市经信委负责哪几项任务?")
+    assert {c.task_no for c in r.citations} == {2, 3}  # task 3 prints "(市环保局、发改委、经信委)"
+    assert "市经信委" in {u.zh for u in r.units}

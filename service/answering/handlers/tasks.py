@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 
 from index.catalog import ClauseCatalog, self_description
 from ingest.models import Clause, Unit
@@ -98,7 +99,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         joined = ("、" if lang == "zh" else ", ").join(labels)
         lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=joined, gist=gist))
     cited = tuple(Evidence(c, 1.0) for c, _ in rows)
-    named = tuple(u for c, _ in rows for u in c.units if u.id in ids)
+    # Named as the agency asked about is known ("人保局" printed after "市发改委、" is 市人保局)
+    known = {a.id: a.zh for a in part.subjects}
+    named = tuple(replace(u, zh=known.get(u.id or "", u.zh)) for c, _ in rows for u in c.units if u.id in ids)
     return PartAnswer(tuple(lines), cited, named or units, "agency_tasks")
 
 
