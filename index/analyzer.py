@@ -24,6 +24,7 @@ ZH_STOP = frozenset(
     "的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split()
 )
 _PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
+_INDEX_TOKENS = "words and the words inside long Chinese words"  # how clauses are indexed: part of the fingerprint
 
 
 def is_chinese(text: str) -> bool:
@@ -80,7 +81,7 @@ class Analyzer:
         from ingest.glossary import GLOSSARY_PATH
         from ingest.registry import REGISTRY_PATH
 
-        h = hashlib.sha256()
+        h = hashlib.sha256(_INDEX_TOKENS.encode())
         for path in (GLOSSARY_PATH, REGISTRY_PATH):
             h.update(path.read_bytes())
         return h.hexdigest()[:16]
@@ -105,6 +106,14 @@ class Analyzer:
             elif t not in ZH_STOP:
                 out.append(t)
         return out
+
+    def index_tokens(self, text: str) -> list[str]:
+        """The tokens a clause is indexed under: its words, and the words inside each long Chinese one (jieba's
+        search mode), so that a question saying 子女 finds a clause printing 外籍人员子女, one word in the glossary."""
+        out = self.tokens(text)
+        inside = [w for tok in out if len(tok) >= 3 and _CJK.search(tok)
+                  for w in self._jieba.cut_for_search(tok) if len(w) >= 2 and w != tok and w not in ZH_STOP]
+        return out + inside
 
     def _term_tokens(self, term: str) -> tuple[str, ...]:
         """Tokens of a glossary term or agency name: the same few hundred recur across questions, so they are

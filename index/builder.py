@@ -156,7 +156,7 @@ def build_index(
             raise full from e
         raise
     folder = write_index(settings.index_root, settings.ann_threshold, clauses, corpus_hash, embedder, vectors,
-                         owners, [analyzer.tokens(sparse_text(c)) for c in clauses], analyzer.fingerprint, switch)
+                         owners, [analyzer.index_tokens(sparse_text(c)) for c in clauses], analyzer.fingerprint, switch)
     return BuildReport("built", folder.name, len(clauses), len(texts), cached.misses, cached.hits,
                        time.perf_counter() - started)
 

@@ -440,7 +440,7 @@ def mirror(settings: Settings, clauses: list[Clause], documents: list[Document],
         _drop(client, name)
         _create(client, name, int(vectors.shape[1]), "standard")
     owners = [i for i, p in enumerate(passages) for _ in p]
-    insert_clauses(client, name, clauses, vectors, owners, [analyzer.tokens(sparse_text(c)) for c in clauses])
+    insert_clauses(client, name, clauses, vectors, owners, [analyzer.index_tokens(sparse_text(c)) for c in clauses])
     manifest = Manifest(format_version=FORMAT_VERSION, embedder=embedder.id, dim=int(vectors.shape[1]),
                         normalised=True, prefixes=embedder.prefixes, corpus_hash=corpus_hash, n_clauses=len(clauses),
                         n_vectors=len(texts), dense_kind="milvus", analyzer=analyzer.fingerprint,

@@ -176,6 +176,11 @@ class Answerer:
         """The part as a search query, its English content words carrying their first Chinese form (glossary,
         then dictionary): the way an English question reaches a notice printed only in Chinese."""
         extra = [t.zh[0] for t in part.focus if t.zh and not _CJK.search(t.surface)]
+        # A colloquial Chinese word the notices never print (孩子, 老外) searches as its synonyms they do (子女).
+        pinyin = self.understanding.terms.pinyin
+        if pinyin is not None:
+            extra += [z for t in part.focus if _CJK.search(t.surface) and not pinyin.corpus_word(t.surface)
+                      for z in t.zh[1:] if pinyin.corpus_word(z)][:6]
         return self.analyzer.prepare(part.text, extra_zh=extra)
 
     def _local(self, part: Part) -> list[str] | None:

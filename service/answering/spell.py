@@ -157,6 +157,11 @@ class PinyinIndex:
                 self._index = index
         return self._index
 
+    def corpus_word(self, word: str) -> bool:
+        """Whether the corpus prints `word` (as a word of its own, or inside a longer one jieba cuts)."""
+        self.build()
+        return word in self._known
+
     def prints(self, spelled: str) -> bool:
         """Whether some word of the corpus is spelled `spelled` in toneless pinyin, or starts so ("luoke" for
         洛克乡)."""

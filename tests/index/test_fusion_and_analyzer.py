@@ -60,3 +60,12 @@ def test_tokens_drop_stopwords_and_punctuation(analyzer: Analyzer) -> None:
     toks = analyzer.tokens("Who leads the pilots? 外籍人才的工作许可。")
     assert "the" not in toks and "?" not in toks and "的" not in toks
     assert "pilot" in toks and "工作许可" in toks
+
+
+def test_a_clause_is_indexed_under_the_words_inside_its_long_chinese_words_too() -> None:
+    a = Analyzer()
+    text = "完善外籍人员子女入学机制，允许中小学按规定接收外籍人员子女入学。"
+    assert "外籍人员子女" in a.tokens(text) and "子女" not in a.tokens(text)  # one word in the glossary
+    indexed = a.index_tokens(text)
+    assert {"外籍人员子女", "子女", "外籍", "小学"} <= set(indexed)
+    assert indexed[: len(a.tokens(text))] == a.tokens(text)  # the words themselves first, as printed

@@ -512,3 +512,10 @@ def test_titles_glossed_in_brackets_after_a_word_for_a_document_name_the_notices
                          "opening)? List every task it's named on.")
     cited = {(c.doc_number, c.task_no) for c in r.citations}
     assert {(DT_NO, 87), (DT_NO, 89), (SO_NO, 52)} <= cited, cited  # not only tasks printing "trade" or "opening"
+
+
+def test_a_colloquial_word_the_notices_never_print_is_searched_as_the_synonym_they_do(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 孩子 is printed nowhere; its synonym 子女 is, inside 外籍人员子女 (one word of the glossary)
+    r = ask(real_engine, "外国人的孩子在南京入学归哪个部门牵头？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 18)
+    assert "市教育局" in {u.zh for u in r.units}
