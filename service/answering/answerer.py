@@ -126,7 +126,7 @@ class Answerer:
             if part.answer_type in ("description", "document") or ASKS_WHAT.search(part.text):
                 return cited
         if part.answer_type == "agency_tasks":
-            return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of)
+            return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of, self.understanding.printed)
         if part.answer_type == "document":
             documents = self._documents_for(part, docs)
             if not documents:

@@ -24,7 +24,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
 ]
 
 # Being named in a task at all, in whatever role; and the words that ask for one role only.
-PARTICIPATION = re.compile(r"参与|涉及|承担|列名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|"
+PARTICIPATION = re.compile(r"参与|涉及|承担|列名|挂名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|"
                            r"mentioned|"
                            r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
 STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
@@ -39,7 +39,8 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
                                    r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)
 
-ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项目|哪几项|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
+ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项目|哪几项|哪几条|哪些条|"
+                           r"(负责|牵头|配合|参与|承担|挂名)的?都?(有|是)(什么|哪些)|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
                            r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条件](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项|实事)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
@@ -93,7 +94,8 @@ BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceili
 # The verbs and qualifiers that sit between a measured noun and its question word.
 VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
 
-YESNO_ZH = re.compile(r"能不能|能否|可否|可不可以|是否|有没有|可以吗|能吗|行不行|允许吗|吗[？?]?\s*$|吗[，,]|么[？?]\s*$")
+YESNO_ZH = re.compile(r"能不能|能否|可否|可不可以|是否|有没有|可以吗|能吗|行不行|允许吗|吗[？?]?\s*$|吗[，,]|"
+                      r"(?<![什怎这那多])么[？?]\s*$")  # "…了么？" asks yes or no; "有什么？" does not
 YESNO_EN = re.compile(r"^(please\s+)?(can|could|may|is|are|does|do|will|would|should|has|have|am|was|were|shall|might)\b",
                       I)
 WH_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b", I)
@@ -231,7 +233,7 @@ def question_words() -> frozenset[str]:
 
 
 # Words for the tasks themselves (项目, "rows"): what a reverse lookup lists, or a who-question's matter says nothing of.
-TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 实事 items projects tasks measures "
+TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 实事 清单 任务清单 items projects tasks measures "
                        "things jobs duties rows row entries lines".split())
 
 

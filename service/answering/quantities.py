@@ -11,7 +11,9 @@ _NUMBER = re.compile(r"(?<![\d.,A-Za-z])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d
 _SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "million": 1e6, "billion": 1e9, "thousand": 1e3}
 # What makes a number a date, an ordinal, a code or a name rather than a quantity.
 _NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|时|点)|[A-Za-z]|[-–/]\d|〕|\]|］")
-_NOT_BEFORE = re.compile(r"(?:(?:第|〔|\[|［|\btask|\bitem|\bno\.|\bnumber|#)\s*|[A-Za-z]-?|[“\"「‘'])$", re.I)
+_NOT_BEFORE = re.compile(r"(?:(?:第|〔|\[|［|任务|措施|附件|#|\b(?:tasks?|items?|no\.|numbers?|measures?|points?|"
+                         r"articles?|paragraphs?|sections?|clauses?|rows?|lines?|parts?|steps?|phases?|annex(?:es)?|nos?))\s*|"
+                         r"[A-Za-z]-?|[“\"「‘'])$", re.I)
 # Chinese numerals as notices print counts: 百名专家, 两千户, 三十万人.
 _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _CN_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}

@@ -51,6 +51,8 @@ class Understanding:
         syllables()
         pinyin.build()
         self.speller.build()
+        self._english_printed = frozenset(w for t in self._corpus_texts() for w in self.analyzer.tokens(t)
+                                          if w.isascii())
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
         self._english_place_words = frozenset(
             w.lower() for name in [*(d.jurisdiction_en or "" for d in catalog.documents()),
@@ -59,6 +61,8 @@ class Understanding:
         for name, agency in registry.names():
             if name[0] in "市省区县" and (len(name) >= 4 or len(name) == 3 and name[-1] in "办委局厅"):  # 外办
                 shorts.setdefault(name[1:], []).append(agency)
+            if name[1:2] == "委" and name[0] in "市省区县" and len(name) >= 5:  # 市委组织部 is 组织部 too
+                shorts.setdefault(name[2:], []).append(agency)
         self._short_names = sorted(((n, a) for n, ags in shorts.items() if (a := self._meant(ags)) is not None),
                                    key=lambda p: -len(p[0]))
 
@@ -80,6 +84,14 @@ class Understanding:
             out += [d.title, d.title_en or ""]
             out += [f"{c.text} {c.text_en or ''}" for c in self.catalog.clauses_of(d.doc_number)]
         return out
+
+    def printed(self, term: Term) -> bool:
+        """Whether the stored notices use the term anywhere, in Chinese or in an English rendering: a word they never
+        use ("numbered", 活儿) cannot narrow down an agency's tasks."""
+        pinyin = self.terms.pinyin
+        if pinyin is not None and any(pinyin.corpus_word(z) for z in term.zh):
+            return True
+        return bool(term.en) and term.en <= self._english_printed
 
     def _english_words(self) -> list[str]:
         """Words the corpus, its agencies and the glossary use in English: what a misspelling is corrected to."""

@@ -54,6 +54,8 @@ MESSAGES: dict[str, dict[str, str]] = {
                    "en": "No stored task names {names}{role_en}{topic}."},
     "first_listed": {"zh": "（首列责任单位）", "en": " (first listed responsible unit)"},
     "about_topic": {"zh": "（涉及“{topic}”）", "en": " on “{topic}”"},
+    "tasks_unused_words": {"zh": "（通知中没有“{words}”的说法，以下不按它筛选。）",
+                           "en": "(The notices do not use the words “{words}”, so they do not narrow this list.)"},
     # document facts
     "doc_number": {"zh": "{title}的文号是{doc}。", "en": "The document number of {title} is {doc}."},
     "doc_title": {"zh": "{doc}的标题是《{title}》。", "en": "{doc} is titled {title}."},

@@ -519,3 +519,16 @@ def test_a_colloquial_word_the_notices_never_print_is_searched_as_the_synonym_th
     r = ask(real_engine, "外国人的孩子在南京入学归哪个部门牵头？")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 18)
     assert "市教育局" in {u.zh for u in r.units}
+
+
+def test_words_no_notice_uses_do_not_narrow_a_reverse_lookup_and_the_answer_says_so(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "市公安局牵头的活儿都有哪几条？")
+    assert r.intent == "agency_tasks" and {(SO_NO, n) for n in (89, 90, 91, 98)} <= {
+        (c.doc_number, c.task_no) for c in r.citations}
+    assert "“活儿”" in r.answer.splitlines()[0]
+
+
+def test_what_a_party_department_has_its_name_on_is_a_reverse_lookup_by_its_short_name(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 宣传部 is 市委宣传部; "有什么？" asks what, not yes or no; 挂名 is being named in any role
+    r = ask(real_engine, "服务业开放试点里宣传部挂名负责的有啥？")
+    assert r.intent == "agency_tasks" and [(c.doc_number, c.task_no) for c in r.citations] == [(SO_NO, 48)]

@@ -13,7 +13,7 @@ from service.answering import compose as C
 from service.answering import lexicon as L
 from service.answering.evidence import sentences
 from service.answering.lexicon import JOINT
-from service.answering.terms import clause_text, coverage
+from service.answering.terms import Term, clause_text, coverage
 from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import ROLE_NAME, join_names, role_name, say
 
@@ -38,7 +38,8 @@ SHORT_HEADING = 16  # characters: a first sentence this short is an item's headi
 
 
 def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Sequence[str] | None,
-                 tokens_of: Callable[[Clause], frozenset[str]]) -> PartAnswer:
+                 tokens_of: Callable[[Clause], frozenset[str]],
+                 printed: Callable[[Term], bool] | None = None) -> PartAnswer:
     ids = {a.id for a in part.subjects}
     role = part.role if part.role in STRICT_ROLES else None
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
@@ -52,6 +53,10 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     # The notice asked about is already known ("这些稳增长措施中"): its title's words name it, they are no topic.
     if titled and (len(titled) < len(docs or catalog.documents()) or docs and set(docs) <= set(titled)):
         docs, focus = titled if not docs else [d for d in docs if d in titled], []
+    # Words no stored notice uses ("which of the numbered tasks", 活儿, 挂名) are the asker's phrasing: they cannot
+    # narrow the list, and the answer says they were not used.
+    unused = [t for t in focus if printed is not None and not printed(t)]
+    focus = [t for t in focus if t not in unused]
 
     def matching(role: str | None) -> list[tuple[Clause, list[str]]]:
         rows = []
@@ -83,7 +88,8 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         lines = [text, say(lang, "tasks_other_roles", n=len(rows))]
         role = None
     else:
-        lines = [say(lang, "tasks_header_role", names=names, role=role_name(role, lang),
+        lines = [say(lang, "tasks_unused_words", words="、".join(t.surface for t in unused))] if unused else []
+        lines += [say(lang, "tasks_header_role", names=names, role=role_name(role, lang),
                      role_en=ROLE_NAME[role]["en"].lower(), n=len(rows))
                  if role else say(lang, "tasks_header", names=names, n=len(rows))]
     for c, roles in rows:
