@@ -89,7 +89,9 @@ class Understanding:
         """Whether the stored notices use the term anywhere, in Chinese or in an English rendering: a word they never
         use ("numbered", 活儿) cannot narrow down an agency's tasks."""
         pinyin = self.terms.pinyin
-        if pinyin is not None and any(pinyin.corpus_word(z) for z in term.zh):
+        # An English word's first Chinese form is its translation; the dictionary's others are loose (numbered: 编号)
+        forms = term.zh[:1] if term.en else term.zh
+        if pinyin is not None and any(pinyin.corpus_word(z) for z in forms):
             return True
         return bool(term.en) and term.en <= self._english_printed
 

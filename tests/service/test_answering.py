@@ -532,3 +532,13 @@ def test_what_a_party_department_has_its_name_on_is_a_reverse_lookup_by_its_shor
     # 宣传部 is 市委宣传部; "有什么？" asks what, not yes or no; 挂名 is being named in any role
     r = ask(real_engine, "服务业开放试点里宣传部挂名负责的有啥？")
     assert r.intent == "agency_tasks" and [(c.doc_number, c.task_no) for c in r.citations] == [(SO_NO, 48)]
+
+
+def test_an_english_word_whose_translation_no_notice_prints_does_not_narrow_a_reverse_lookup(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "numbered" translates to 多少/号码, which the notices do not print (their 编号 is a looser sense)
+    r = ask(real_engine,
+            "In the services pilot, which of the numbered items does the city public security bureau lead?")
+    assert {(SO_NO, n) for n in (89, 90, 91, 98)} <= {(c.doc_number, c.task_no) for c in r.citations}
+    assert "numbered" in r.answer.splitlines()[0]
+    r = ask(real_engine, "Which of the commerce bureau's tasks deal with blockchain?")  # a word the notices use narrows
+    assert r.citations and all("区块链" in real_engine.catalog.clause(c.clause_id).text for c in r.citations)
