@@ -124,10 +124,14 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
     if level == "city":  # "无锡国税局" among 市发改委、财政局: a city named only at the head of a unit's name
         cities = _cities()
         cores = Counter(core + "市" for n in unit_names for k in (2, 3, 4)
-                        if (core := n[:k]) in cities and cities[core][1] == "city" and len(n) > k + 1)
+                        if (core := n[:k]) in cities and cities[core][1] == "city" and _AGENCY_REST.fullmatch(n[k:]))
         if cores:
             return Scope((place(cores.most_common(1)[0][0], level),))
     return Scope()
+
+
+# What follows a city's name in an agency's own name (无锡国税局): a government organ, not a school (中山大学).
+_AGENCY_REST = re.compile(r"(?:市)?[\u4e00-\u9fff]{0,8}(?:局|委|办|厅|政府|管委会|中心|海关|支行|分行)")
 
 
 def _places_in(text: str, level: str) -> list[str]:

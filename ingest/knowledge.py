@@ -86,12 +86,15 @@ def enrich(
     return ParsedNotice(document, clauses, warnings, list(made.values()))
 
 
+_LEVEL = re.compile(r"[省市区县](?![场政民属直级域容])")  # 市场监管局 is no 市-level name
+
+
 def _with_level(units: tuple[Unit, ...], i: int, printed: set[str], known: Callable[[str], bool]) -> str:
     """The name a unit stands for: "市发改委、农委、人保局" prints the level once, so 人保局 is 市人保局 when the
     notice names 市人保局 elsewhere or the registry knows it; otherwise the name as printed."""
     name = units[i].zh
     if name[:1] in "省市区县各" or len(name) > 8:
         return name
-    level = next((u.zh[0] for u in reversed(units[:i]) if u.zh[:1] in "省市区县"), "")
+    level = next((u.zh[0] for u in reversed(units[:i]) if _LEVEL.match(u.zh)), "")
     full = level + name
     return full if level and (full in printed or known(full)) else name

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import PurePath
 
 from ingest.annex import AnnexRow, find_table, parse_annex
@@ -166,12 +167,12 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     rule = header.states_first_listed or _states_rule_for_all(lines)
     rows = parse_annex(lines[annex:trailer], annex + 1) if annex < trailer else []
     body = parse_body(lines[header.body_start : closing], header.body_start + 1, rule)
-    if not rows and annex < trailer and any(b.units for b in parse_body(lines[annex + 1 : trailer], annex + 2, rule)):
-        # An annex that lists its tasks instead of tabulating them is read as the body is, after it: the signature
-        # and the 附件 line between them are left out.
-        between = range(closing, annex + 1)
-        body = parse_body(["" if i in between else line for i, line in enumerate(lines[:trailer])][header.body_start:],
-                          header.body_start + 1, rule)
+    # An annex that lists its tasks instead of tabulating them is read as the body is, from its last 附件 heading on
+    # (a cover letter's 附件 list, the signature and the date come before it).
+    start = max((i for i in range(annex, trailer) if ANNEX.match(lines[i].strip())), default=annex - 1) + 1
+    listed = parse_body(lines[start:trailer], start + 1, rule) if not rows and start < trailer else []
+    if any(b.units for b in listed):
+        body += [replace(b, path_key=f"a{b.path_key}") for b in listed]
     if rule:
         for r in rows:
             r.units = first_listed_leads(r.units)

@@ -122,6 +122,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b|"
                 # "What date is on the plan?", "the date of the notice": the date printed on a document
+                r"(?<!completion )(?<!deadline )(?<!target )(?<!due )(?<!finish )(?<!start )(?<!end )"
                 r"\bdate (is |was )?(on|of|printed on) (the|this|that|its)\b(?!.*\b(deadline|due|complet|finish)\w*)", I)),
     # The documents a notice implements ("为贯彻落实《…》（国办发〔2022〕30号）…制定本方案").
     ("basis", re.compile(r"依据|根据哪|按照哪|贯彻落实哪|落实哪(个|份|些)|上级文件|是对哪|哪(个|份|两个|些)(上级)?文件"),

@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 _NUMBER = re.compile(r"(?<![\d.,A-Za-z])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?![\d,]*\.?\d)\s*"
-                     r"(万亿|亿|万|千|百|million|billion|thousand)?")
-_SCALE = {"万亿": 1e12, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "million": 1e6, "billion": 1e9, "thousand": 1e3}
+                     r"(万亿|千万|百万|亿|万|千|百|million|billion|thousand)?")
+_SCALE = {"万亿": 1e12, "千万": 1e7, "百万": 1e6, "亿": 1e8, "万": 1e4, "千": 1e3, "百": 1e2, "million": 1e6,
+          "billion": 1e9, "thousand": 1e3}
 # What makes a number a date, an ordinal, a code or a name rather than a quantity.
 _NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|时|点)|[A-Za-z]|[-–/]\d|〕|\]|］")
 _NOT_BEFORE = re.compile(r"(?:(?:第|〔|\[|［|任务|措施|附件|#|\b(?:tasks?|items?|no\.|numbers?|measures?|points?|"
@@ -49,7 +50,7 @@ def asked_quantities(text: str, skip: list[tuple[int, int]]) -> tuple[float, ...
         if any(s < b and a < e for s, e in skip) or _NOT_BEFORE.search(text[:a]) or \
                 (not m.group(2) and _NOT_AFTER.match(text[b:])):
             continue
-        if len(m.group(1)) == 4 and not m.group(2) and m.group(1)[:2] in ("19", "20"):
+        if len(m.group(1)) == 4 and m.group(1).isdigit() and not m.group(2) and m.group(1)[:2] in ("19", "20"):
             continue  # a year
         out.append(_value(m.group(1), m.group(2)))
     return tuple(dict.fromkeys(out))

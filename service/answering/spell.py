@@ -130,6 +130,7 @@ class PinyinIndex:
         self._index: dict[str, str] | None = None
         self._syllables: frozenset[str] = frozenset()
         self._known: frozenset[str] = frozenset()
+        self._printed: frozenset[str] = frozenset()
         self._sounds: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
@@ -144,7 +145,9 @@ class PinyinIndex:
                 sounds: dict[str, list[str]] = {}
                 syllables: set[str] = set()
                 known: set[str] = set()
-                for w in dict.fromkeys(self._words()):  # in corpus order: the first word spelled so wins
+                words = list(dict.fromkeys(self._words()))
+                self._printed = frozenset(words)
+                for w in words:  # in corpus order: the first word spelled so wins
                     if 2 <= len(w) <= 8 and _HAN.fullmatch(w):
                         spelled = lazy_pinyin(w)
                         syllables.update(spelled)
@@ -158,9 +161,10 @@ class PinyinIndex:
         return self._index
 
     def corpus_word(self, word: str) -> bool:
-        """Whether the corpus prints `word` (as a word of its own, or inside a longer one jieba cuts)."""
+        """Whether the corpus prints `word` (as a word of its own, or inside a longer one jieba cuts), however long
+        (跨境电子商务综合试验区 is one glossary word)."""
         self.build()
-        return word in self._known
+        return word in self._printed
 
     def prints(self, spelled: str) -> bool:
         """Whether some word of the corpus is spelled `spelled` in toneless pinyin, or starts so ("luoke" for

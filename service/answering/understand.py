@@ -61,7 +61,8 @@ class Understanding:
         for name, agency in registry.names():
             if name[0] in "市省区县" and (len(name) >= 4 or len(name) == 3 and name[-1] in "办委局厅"):  # 外办
                 shorts.setdefault(name[1:], []).append(agency)
-            if name[1:2] == "委" and name[0] in "市省区县" and len(name) >= 5:  # 市委组织部 is 组织部 too
+            if name[1:2] == "委" and name[0] in "市省区县" and len(name) >= 5 and \
+                    name[2:] not in ("办公厅", "办公室"):  # 市委组织部 is 组织部 too; any government has an 办公厅
                 shorts.setdefault(name[2:], []).append(agency)
         self._short_names = sorted(((n, a) for n, ags in shorts.items() if (a := self._meant(ags)) is not None),
                                    key=lambda p: -len(p[0]))

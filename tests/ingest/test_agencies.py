@@ -203,3 +203,14 @@ def test_a_level_word_printed_once_covers_the_names_listed_after_it() -> None:
     ids = {u.zh: u.id for c in notice.clauses for u in c.units}
     assert ids["人保局"] == ids["市人保局"] and ids["经信委"] == ids["市经信委"]
     assert {u.zh for c in notice.clauses for u in c.units} >= {"人保局", "市人保局"}  # stored as printed
+
+
+def test_a_level_word_is_a_real_level_prefix_and_a_city_comes_from_an_organs_name_only() -> None:
+    from ingest.jurisdiction import scope_of_text
+    from ingest.knowledge import _with_level
+    from ingest.models import Unit
+
+    units = tuple(Unit(n, "responsible") for n in ("区发改局", "市场监管局", "商务局"))
+    assert _with_level(units, 2, {"区商务局", "市商务局"}, lambda n: False) == "区商务局"  # 市场 is no level word
+    assert scope_of_text("", "", ["中山大学", "市发改委"]).main is None  # a university, not 中山市's organ
+    assert scope_of_text("", "", ["无锡国税局", "市发改委"]).main.zh == "无锡市"  # type: ignore[union-attr]

@@ -963,3 +963,21 @@ def test_a_news_lede_after_a_byline_names_the_issuer_and_a_title_without_book_ma
 """
     d = parse_notice(text, "ah.txt").document
     assert d.issuer == "某省人民政府" and d.notice_title == "关于年重点工作及责任分解的通知"
+
+
+def test_an_annex_list_after_a_signed_cover_letter_leaves_the_signature_out() -> None:
+    text = """某市人民政府关于印发重点任务清单的通知
+某政发〔2019〕2号
+各区人民政府：
+现将重点任务清单印发给你们。
+附件：1.重点任务清单
+2.任务分工表
+某市人民政府
+2019年1月29日
+附件
+重点任务清单
+1.地区生产总值增长6%以上。牵头单位:市发改委;责任单位:各区政府
+"""
+    n = parse_notice(text, "q.txt")
+    assert roles(n) == [{"lead": ["市发改委"], "responsible": ["各区政府"]}]
+    assert not any("2019年1月29日" in c.text or "任务分工表" in c.text for c in n.clauses if c.kind == "body")

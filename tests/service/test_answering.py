@@ -542,3 +542,16 @@ def test_an_english_word_whose_translation_no_notice_prints_does_not_narrow_a_re
     assert "numbered" in r.answer.splitlines()[0]
     r = ask(real_engine, "Which of the commerce bureau's tasks deal with blockchain?")  # a word the notices use narrows
     assert r.citations and all("区块链" in real_engine.catalog.clause(c.clause_id).text for c in r.citations)
+
+
+def test_a_completion_date_of_a_matter_in_the_plan_is_not_the_notices_date(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand(
+        "What is the completion date of the data port project in the plan?").parts[0]
+    assert part.answer_type != "document"
+
+
+def test_a_long_glossary_word_the_notices_print_narrows_a_reverse_lookup(real_engine) -> None:  # type: ignore[no-untyped-def]
+    u = real_engine.answerer.understanding
+    term = next(t for t in u.understand("市商务局负责的跨境电子商务综合试验区任务有哪些？").parts[0].focus
+                if len(t.surface) >= 9)
+    assert u.printed(term)
