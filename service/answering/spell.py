@@ -129,7 +129,6 @@ class PinyinIndex:
         self._words = words
         self._index: dict[str, str] | None = None
         self._syllables: frozenset[str] = frozenset()
-        self._known: frozenset[str] = frozenset()
         self._printed: frozenset[str] = frozenset()
         self._sounds: dict[str, list[str]] = {}
         self._lock = threading.Lock()
@@ -144,7 +143,6 @@ class PinyinIndex:
                 index: dict[str, str] = {}
                 sounds: dict[str, list[str]] = {}
                 syllables: set[str] = set()
-                known: set[str] = set()
                 words = list(dict.fromkeys(self._words()))
                 self._printed = frozenset(words)
                 for w in words:  # in corpus order: the first word spelled so wins
@@ -153,10 +151,8 @@ class PinyinIndex:
                         syllables.update(spelled)
                         index.setdefault("".join(spelled), w)
                         sounds.setdefault("".join(spelled), []).append(w)
-                        known.add(w)
                 self._sounds = sounds
                 self._syllables = frozenset(syllables)
-                self._known = frozenset(known)
                 self._index = index
         return self._index
 
@@ -175,7 +171,7 @@ class PinyinIndex:
         """The corpus word that sounds like `word` (the same toneless pinyin) and differs from it in one character:
         an input method's slip, 数字 typed as 数子, 商务局 as 商物局. None when `word` is a corpus word itself."""
         self.build()
-        if word in self._known or not 2 <= len(word) <= 8 or not _HAN.fullmatch(word):
+        if word in self._printed or not 2 <= len(word) <= 8 or not _HAN.fullmatch(word):
             return None
         from pypinyin import lazy_pinyin
 

@@ -43,7 +43,10 @@ class Understanding:
         self._issuer_lines: dict[str, tuple[str, frozenset[str]]] = {}
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
-        pinyin = PinyinIndex(self._chinese_words)
+        # The corpus is tokenised once, here: its Chinese words feed the pinyin index, its English words `printed`.
+        corpus_tokens = [analyzer.tokens(t) for t in self._corpus_texts()]
+        chinese_words = self._chinese_words(corpus_tokens)
+        pinyin = PinyinIndex(lambda: chinese_words)
         self.terms = TermExtractor(analyzer, dictionary, pinyin)
         self.speller = Speller(self._english_words, known=dictionary.english_words)
         # pypinyin's syllable table, the corpus's words by pinyin and its English vocabulary: built here, at
@@ -51,8 +54,7 @@ class Understanding:
         syllables()
         pinyin.build()
         self.speller.build()
-        self._english_printed = frozenset(w for t in self._corpus_texts() for w in self.analyzer.tokens(t)
-                                          if w.isascii())
+        self._english_printed = frozenset(w for toks in corpus_tokens for w in toks if w.isascii())
         self._titles = [t for d in catalog.documents() for t in (d.title, d.notice_title, d.title_en or "")]
         self._english_place_words = frozenset(
             w.lower() for name in [*(d.jurisdiction_en or "" for d in catalog.documents()),
@@ -102,11 +104,11 @@ class Understanding:
         texts += [e for t in self.terms.dictionary.glossary.terms for e in t.en]
         return re.findall(r"[A-Za-z]{3,}", " ".join(texts))
 
-    def _chinese_words(self) -> list[str]:
+    def _chinese_words(self, corpus_tokens: list[list[str]]) -> list[str]:
         """Chinese words of the corpus and its agencies: what a run of pinyin may spell."""
         words: list[str] = []
-        for t in self._corpus_texts():
-            toks = [w for w in self.analyzer.tokens(t) if is_chinese(w)]
+        for tokens in corpus_tokens:
+            toks = [w for w in tokens if is_chinese(w)]
             words += toks + [a + b for a, b in zip(toks, toks[1:], strict=False)]  # 双随机 may be cut 双 + 随机
             # …and the words inside a long one (外商投资旅行社: 旅行, 旅行社)
             words += [w for tok in toks if len(tok) >= 4 for w in self.analyzer.jieba.cut_for_search(tok) if w != tok]
