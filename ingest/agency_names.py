@@ -116,6 +116,19 @@ def _words(core: str, registry: AgencyRegistry) -> str:
     return " ".join(out)
 
 
+def literal_english(zh: str) -> str:
+    """The short Chinese name put into English word by word, with no curated name to lean on: 市医保局 → "medical
+    insurance Bureau", which is how people who read the short name call the body. "" when a word has no gloss."""
+    from ingest.glossary import default_glossary
+
+    core, organ = _suffix(_strip_level(zh)[1])
+    if not core or not organ or zh.startswith("各"):
+        return ""
+    glossary = {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
+    words = [glossary.get(w) or _cedict(w) for w in _cut(core)]
+    return f"{' '.join(words)} {organ}" if all(words) and len(words) <= 2 else ""
+
+
 def _cut(text: str) -> list[str]:
     import logging
 

@@ -35,10 +35,17 @@ class Agency:
     @property
     def informal_en(self) -> tuple[str, ...]:
         """Generated informal English names ("justice bureau", "Yuhuatai District"), lowercase."""
+        from ingest.agency_names import literal_english
         from ingest.aliases import english_aliases
 
         places = tuple(p for p in (self.jurisdiction_en, "China") if p)
-        return tuple(english_aliases(self.en, self.level, places, self.zh))
+        own = english_aliases(self.en, self.level, places, self.zh)
+        # Its short Chinese name word by word too ("medical insurance bureau" for the Healthcare Security
+        # Administration's 医保局), when that is not the official name.
+        literal = literal_english(self.zh) if not self.generated else ""
+        if literal and literal.lower() != self.en.lower():
+            own += [literal.lower(), *english_aliases(literal, self.level, places, "")]
+        return tuple(dict.fromkeys(own))
 
 
     @classmethod

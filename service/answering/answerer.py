@@ -17,7 +17,7 @@ from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
-from service.answering.evidence import EvidenceChecker, english_key
+from service.answering.evidence import JOINT, EvidenceChecker, english_key
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -181,7 +181,7 @@ class Answerer:
         if pinyin is not None:
             extra += [z for t in part.focus if _CJK.search(t.surface) and not pinyin.corpus_word(t.surface)
                       for z in t.zh[1:] if pinyin.corpus_word(z)][:6]
-        return self.analyzer.prepare(part.text, extra_zh=extra)
+        return self.analyzer.prepare(part.search or part.text, extra_zh=extra)
 
     def _local(self, part: Part) -> list[str] | None:
         """The notices issued for the places a question names ("Which Dongguan departments…"): searched alone, so
@@ -230,10 +230,12 @@ class Answerer:
         """Whether a notice is issued for (or titled with) every place below country level the question names."""
         for place in part.constraints.places:
             key = place.key if place.zh else ""
-            if place.kind == "country" or key in ("中国", "中华人民共和国"):
+            if place.kind == "country" or key in ("中国", "中华人民共和国") or key in JOINT:
                 continue  # a country is what a clause is about (Hong Kong firms, RCEP partners), checked there
             if english_key(place.text) in self.checker.jurisdiction(d.doc_number):
                 continue  # "Xialu": the notice's place in English
+            if not self.checker.jurisdiction(d.doc_number) and place.kind in ("province", "city"):
+                continue  # a notice printing no place ("我省…") is not ruled out by one
             if not key or not self._issued_for(key, d):
                 # A district or zone the notice names, or one of its units is named for (江北新区), lies within it;
                 # so does a city or county a province's notice names (鄱阳 in a Jiangxi plan). A city's notice that

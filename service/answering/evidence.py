@@ -39,7 +39,8 @@ _YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
 _CN_YEAR_DIGITS = "〇一二三四五六七八九"
 
 
-_JOINT = {"香港": "港", "澳门": "澳", "澳門": "澳", "台湾": "台", "中国台湾": "台", "臺灣": "台"}
+# Hong Kong, Macao and Taiwan: what a clause is about (港澳律师事务所), like a country, not where a notice applies.
+JOINT = {"香港": "港", "澳门": "澳", "澳門": "澳", "台湾": "台", "中国台湾": "台", "臺灣": "台"}
 
 
 def english_key(name: str) -> str:
@@ -74,7 +75,6 @@ def _compound(term: Term) -> bool:
     return len(term.surface.split()) >= 2 and bool(term.zh)
 
 
-_SPELLED_OUT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]")
 
 
 def sentences(text: str) -> list[str]:
@@ -144,14 +144,15 @@ class EvidenceChecker:
     def place_ok(self, place: Place, clause: Clause) -> bool:
         key = strip_admin_suffix(place.zh) if place.zh else ""
         text = clause_text(clause) + " " + (clause.text_en or "")
-        text += " " + _SPELLED_OUT.sub(r"\1", text)  # 鄱(阳)余(干)高等级公路 names 鄱阳 and 余干
         if (key and key in text) or place.en.lower() in text.lower():
             return True
-        if key in _JOINT and any(_JOINT[key] in j and j in text for j in ("港澳台", "港澳", "澳台", "港台")):
+        if key in JOINT and any(JOINT[key] in j and j in text for j in ("港澳台", "港澳", "澳台", "港台")):
             return True  # Hong Kong, Macao and Taiwan printed together as 港澳台
         if key in ("中国", "中华人民共和国") or place.en in ("China", "People's Republic of China"):
             return True
         home = self.jurisdiction(clause.doc_number)
+        if not home and place.kind in ("province", "city"):
+            return True  # a notice that prints no place ("我省…") cannot be said to be another province's or city's
         if key and (key in home or "中国" in home and place.kind != "country") or english_key(place.text) in home:
             return True
         # A district, zone or street the notice itself names lies within its jurisdiction.

@@ -35,7 +35,8 @@ class TermExtractor:
 
     def terms(self, text: str, skip: list[tuple[int, int]] | None = None) -> list[Term]:
         """Content terms of `text`, leaving out spans in `skip` (agencies, places, notices already understood)."""
-        kept = _blank(text, skip or [])
+        kept = blank(text, skip or [])
+        kept = _IN_DOCUMENT.sub(lambda m: " " * len(m.group()), kept)
         return self._chinese(kept) + self._english(kept)
 
     def _chinese(self, text: str) -> list[Term]:
@@ -103,18 +104,28 @@ class TermExtractor:
         return m is not None and m.group(1) in self._stop
 
 
+# "方案里说…", "在通知中": where to look, not what is asked about (a compound such as 负面清单中 keeps its words).
+_IN_DOCUMENT = re.compile(r"(?:(?<=[在从按据照])|(?<![\u4e00-\u9fff]))(?:这份|该份?|本|那份|这个|那个)?"
+                          r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上)")
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 
 
-def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+def blank(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the spans blanked out (same length, so later spans still hold)."""
     for start, end in spans:
         text = text[:start] + " " * (end - start) + text[end:]
     return text
 
 
+# A place or name abbreviated to its first characters with the rest in brackets: 鄱(阳)余(干)高等级公路.
+SPELLED_OUT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]")
+
+
 def clause_text(c: Clause) -> str:
-    """The Chinese a clause prints, with its section path and unit names: what a Chinese term is looked for in."""
-    return f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
+    """The Chinese a clause prints, with its section path and unit names: what a Chinese term is looked for in. A
+    text that spells names out in brackets is also read whole (鄱(阳)余(干) names 鄱阳 and 余干)."""
+    text = f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
+    return text + " " + SPELLED_OUT.sub(r"\1", c.text) if SPELLED_OUT.search(c.text) else text
 
 
 _local = threading.local()

@@ -71,6 +71,9 @@ class Part:
     also_yesno: bool = False  # "Is there a pilot for that, and who leads it?"
     # the matter a who-question asks about, when it says "X的Y由谁…": the terms of Y, one of which the answer must hold
     head: tuple[Term, ...] = ()
+    # what retrieval embeds and matches, when not `text`: the part without the words naming the notice it is
+    # filtered to (the title's words would rank the notice's cover letter above the clause asked about)
+    search: str = ""
 
 
 @dataclass(frozen=True)

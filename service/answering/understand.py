@@ -20,7 +20,7 @@ from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
 from service.answering.quantities import asked_quantities
 from service.answering.spell import PinyinIndex, Speller, syllables
-from service.answering.terms import Term, TermExtractor, support
+from service.answering.terms import Term, TermExtractor, blank, support
 from service.answering.types import AnswerType, Constraints, Part, Question
 from service.answering.unheard import unheard_places
 from service.answering.wants import asks_yes_or_no, attribute_terms
@@ -341,7 +341,8 @@ class Understanding:
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
-                    also_yesno=yesno and answer_type == "agency", head=head)
+                    also_yesno=yesno and answer_type == "agency", head=head,
+                    search=" ".join(blank(text, list(ref.spans) + kind_spans).split()) if ref.doc_numbers and ref.spans else "")
 
 
 _SPOKEN_ZH = [(re.compile("啥"), "什么"), (re.compile("咋"), "怎么"), (re.compile("多会儿"), "什么时候"),
@@ -407,3 +408,4 @@ def _name_fragment(word: str, dictionary: Dictionary) -> bool:
     from service.answering.spell import is_pinyin
 
     return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
+

@@ -125,6 +125,8 @@ def test_import_refuses_a_file_from_another_store(tmp_path: Path) -> None:
     ("the tourism bureau", "市文旅局"), ("the market regulator", "市市场监管局"), ("the police", "市公安局"),
     ("the provincial police", "省公安厅"), ("the rensheju", "市人社局"), ("the S&T bureau", "市科技局"),
     ("the city's tax people", "市税务局"), ("the commerce officials", "市商务局"),
+    # the short Chinese name put into English word by word (医保 "medical insurance"), not only the official name
+    ("the city's medical insurance bureau", "市医保局"), ("the judicial bureau", "市司法局"),
 ])
 def test_informal_english_names_are_generated(text: str, zh: str) -> None:
     matcher = EnglishAgencyMatcher(default_registry())

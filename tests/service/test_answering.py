@@ -127,6 +127,30 @@ def test_a_country_named_in_a_question_about_a_named_notice_is_its_content(real_
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 49), r.answer
 
 
+@pytest.mark.parametrize("question", [
+    "Which bureau is in charge of letting Hong Kong and Macao law firms partner with mainland ones?",
+    "让澳门律所和内地律所合伙联营这件事由哪个部门牵头？",
+])
+def test_hong_kong_and_macao_are_what_a_clause_is_about_not_where_a_notice_applies(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 49), r.answer
+    assert "市司法局" in [u.zh for u in r.units]
+
+
+def test_the_words_naming_the_notice_are_left_out_of_the_search(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """The search is filtered to the notice named; its title's words would rank its cover letter first."""
+    part = real_engine.answerer.understanding.understand(
+        "In the services opening-up pilot, who leads the work on schooling for children of foreign staff?").parts[0]
+    assert part.constraints.doc_numbers == (SO_NO,)
+    assert "children of foreign staff" in part.search and "opening-up pilot" not in part.search
+    assert ask(real_engine, "服务业扩大开放综合试点方案里谁牵头外籍人员子女入学？").citations[0].task_no == 18
+
+
+def test_two_items_joined_by_haiyou_are_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "外籍高层次人才永久居留那条，还有境外高端人才进境物品绿色通道那条，分别谁牵头？")
+    assert [(c.doc_number, c.task_no) for c in r.citations][:2] == [(SO_NO, 90), (SO_NO, 92)], r.answer
+
+
 def test_reverse_lookup_in_a_role_a_notice_never_prints_lists_the_other_roles(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "江北新区在数字贸易方案中配合哪些任务？")  # the 2022 annex lists 责任单位 only
     assert "配合单位" in r.answer and "其他角色" in r.answer and not r.abstained

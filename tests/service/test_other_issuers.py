@@ -368,3 +368,25 @@ def test_a_units_short_name_in_a_list_is_the_agency_the_list_names_in_full(engin
     r = _ask(engine, "锡政发[2011]21号里,市经信委负责哪几项任务?")
     assert {c.task_no for c in r.citations} == {2, 3}  # task 3 prints "(市环保局、发改委、经信委)"
     assert "市经信委" in {u.zh for u in r.units}
+
+
+def test_a_notice_that_prints_no_place_is_not_ruled_out_by_one(engine) -> None:  # type: ignore[no-untyped-def]
+    """The Yecheng list prints its county only inside project names: a question naming its region still reaches it."""
+    r = _ask(engine, "新疆维吾尔自治区那个洛克乡种植业基地项目本次安排了多少资金？")
+    assert not r.abstained and r.citations[0].doc_number == "yc-xiangcun-2026.txt", r.answer
+
+
+def test_a_name_spelled_out_in_brackets_is_read_whole() -> None:
+    from ingest.models import Clause
+    from service.answering.terms import clause_text
+
+    c = Clause(clause_id="x-1", doc_number="x", doc_title="", section="", kind="task", task_no=1,
+               text="2017年开工建设鄱(阳)余(干)高等级公路。", units=(), line_start=1, line_end=1)
+    assert "鄱阳余干" in clause_text(c)
+
+
+def test_where_a_question_looks_is_not_what_it_asks_about(engine) -> None:  # type: ignore[no-untyped-def]
+    part = engine.answerer.understanding.understand("鄱阳到余干那条高等级公路，方案里说哪一年动工？").parts[0]
+    assert "方案" not in [t.surface for t in part.focus]
+    assert "市场准入负面清单" in [t.surface for t in engine.answerer.understanding.understand(
+        "市场准入负面清单中的事项由谁牵头？").parts[0].focus]
