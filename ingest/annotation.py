@@ -45,12 +45,13 @@ _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "牵头责任": "lead", "主�
                                 "责任": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
-_LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织")  # "(市经信委牵头落实)"
-_VERB = re.compile(r"^(.*?)(分别牵头|共同牵头|牵头负责|牵头组织实施|牵头组织|牵头落实|牵头实施|牵头推进|牵头|"
+_LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织", "分别牵头落实", "共同牵头落实")
+_VERB = re.compile(r"^(.*?)(分别牵头落实|共同牵头落实|"
+                   r"分别牵头|共同牵头|牵头负责|牵头组织实施|牵头组织|牵头落实|牵头实施|牵头推进|牵头|"
                    r"按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
-                   r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导)$")
+                   r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导|主办|协办|承办)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
-                               "协同": "cooperate", "指导": "guide"}
+                               "协同": "cooperate", "指导": "guide", "主办": "lead", "协办": "cooperate"}
 FIRST_LISTED = re.compile(r"(?:[列排]在?(?:第一位|首位|第一)|第一(?:责任|主责)?(?:单位|部门))"
                           r"[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
 # When, not who: a deadline or pace printed after the units (（国务院各部门分别负责，年内持续推进）, …，6月底完成）.
@@ -138,11 +139,50 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
     return text[:start].rstrip("* "), Annotation(found.units, found.states_rule, start, found.carries_forward)
 
 
+# A line of its own saying who does the item above it: "此项工作由市卫生局主办，市民政局、劳动和社会保障局协办。"
+DUTY_LINE = re.compile(r"^(?:此项|该项|本项|上述|以上)(?:工作|任务)?由(.{2,300}?)[。.]?$")
+
+
+def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
+    """Roles printed at the start of an item's paragraph, before what is to be done: "由杨志武副市长负责，市发改委牵头，
+    相关部门配合，尽快完成……" → (units, end of the roles). An official who oversees it is no unit; ((), 0) when the
+    paragraph does not open so."""
+    if not text.startswith("由"):
+        return (), 0
+    units: list[Unit] = []
+    end = 1
+    for clause in re.split(r"(?<=[，,；;])", text[1:]):
+        body = clause.rstrip("，,；;")
+        m = _VERB.match(body)
+        if not m or not m.group(1):
+            break
+        names = split_units(m.group(1))
+        if names and all(_POSITION.search(n) for n in names):
+            end += len(clause)
+            continue
+        if not names or not all(ORGAN.search(n) for n in names):
+            break
+        role: Role = "lead" if m.group(2) in _LEAD_VERBS else _VERB_ROLE.get(m.group(2)[-2:], "responsible")
+        units += [Unit(n, role) for n in names]
+        end += len(clause)
+    return (tuple(units), end) if units else ((), 0)
+
+
+def unit_line(line: str) -> bool:
+    """A line that is only bodies and their role, printed under the item it assigns (a table's unit cell copied out
+    one cell per line): "市发改委牵头落实", "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实"."""
+    s = nospace(line).rstrip("。")
+    return 2 < len(s) <= 80 and "。" not in s and bool(_VERB.match(s)) and bool(_by_verb(s))
+
+
 def parse_line(line: str, first_listed: bool = False) -> Annotation | None:
     """An annotation printed on a line of its own: `（责任单位：…）`, `牵头单位：…`, `[牵头单位:…]`, or a bracketed
     list of bodies and nothing else, with no word for their role (`（市发改委、财政局，各市（县）、区政府）`): the
     bodies responsible."""
     s = line.strip().strip("*").strip()
+    if duty := DUTY_LINE.match(nospace(s)):
+        assigned = tuple(_by_verb(duty.group(1)))
+        return Annotation(assigned, False, 0) if assigned else None
     bracketed = bool(s) and s[0] in _OPEN and trailing_bracket(s) == 0
     if bracketed:
         s = s.rstrip("。 ")[1:-1]

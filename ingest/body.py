@@ -66,6 +66,8 @@ def _is_note_line(line: str) -> bool:
     s = line.lstrip("*").strip()
     if annotation.LINE.match(s) or annotation.FIELD_LINE.match(s):
         return True
+    if annotation.DUTY_LINE.match(s):
+        return annotation.parse_line(s) is not None
     return bool(s) and s[0] in "（(〔【[" and annotation.trailing_bracket(s) == 0 and \
         annotation.parse_line(s) is not None
 
@@ -90,7 +92,8 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             line = line[wrapped:].strip()
             open_para = False
         starts_new = bool(_heading(line)) or line.startswith("——")
-        if out and _is_note_line(line):
+        if out and (_is_note_line(line) or out[-1].text.rstrip("* ").endswith(tuple(TERMINAL)) and
+                    annotation.unit_line(line)):
             out[-1].notes.append(line)
             out[-1].end = n
             open_para = False
@@ -166,6 +169,10 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         prose = annotation.assignment(text) if h and not note and not para.notes else None
         if prose:  # "……由国土资源部会同农业部等部门负责落实。": the sentence stays in the text and is its annotation
             units = prose.units
+        opening, opening_end = annotation.opening_assignment(text) if not note and not prose and not para.notes \
+            else ((), 0)
+        if opening:  # "由X副市长负责，市发改委牵头，相关部门配合，尽快完成……": roles first, then the work
+            units = opening
         rule = rule or bool(note and note.carries_forward)
         from_lines = [a for a in (annotation.parse_line(s, rule) for s in para.notes) if a]
         for a in from_lines:
@@ -176,7 +183,14 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")
+        if opening:
+            printed_note = squash(text[:opening_end]).rstrip("，,；;")
         text = squash(text)
+        if opening and not h and group is not None and group.first == len(out):
+            # "1、兰州城市轨道交通项目" then its paragraph: the numbered heading names the task the paragraph assigns
+            text, label, number = f"{group.title}。{text}", group.label, group.number
+            para = Paragraph(para.text, group.start, para.end, para.notes)
+            group = None
         if group is not None and group.level >= 3 and from_lines and not note and len(out) - group.first >= 1 \
                 and path and path[-1][0] > group.level:
             # One annotation after several sub-items: it covers the bare heading item they belong to.

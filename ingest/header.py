@@ -26,7 +26,11 @@ _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
-                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$)")  # a wiki copy's infobox and section labels
+                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
+                     r"^[^。]{0,20}网\s*(?:--|——|-|—|\|)\s*[^。]{0,30}网站?$|"  # a site's banner: "法搜网--…信息搜索网"
+                     # a task table's column names, one cell per line
+                     r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|责任单位|牵头单位|配合单位|"
+                     r"责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$)")
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|小组|指挥部|区|市|省|县)$")
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date

@@ -981,3 +981,58 @@ def test_an_annex_list_after_a_signed_cover_letter_leaves_the_signature_out() ->
     n = parse_notice(text, "q.txt")
     assert roles(n) == [{"lead": ["市发改委"], "responsible": ["各区政府"]}]
     assert not any("2019年1月29日" in c.text or "任务分工表" in c.text for c in n.clauses if c.kind == "body")
+
+
+def test_roles_said_in_a_sentence_of_their_own_under_the_item() -> None:
+    """"此项工作由A主办，B、C协办。" printed on the line after an item: 主办 leads, 协办 cooperates."""
+    text = """某市人民政府关于贯彻落实民心工程的实施意见
+（一）建立完善医疗救助体系。将救助基金规模扩大到2000万元以上。
+此项工作由市卫生局主办,市民政局、劳动和社会保障局协办。
+（二）提高医疗服务水平。加强对医疗服务与药品价格的监督管理。
+此项工作由市卫生局主办，市食品药品监督管理局、工商局协办。
+"""
+    n = parse_notice(text, "sz.txt")
+    assert roles(n) == [{"lead": ["市卫生局"], "cooperate": ["市民政局", "劳动和社会保障局"]},
+                        {"lead": ["市卫生局"], "cooperate": ["市食品药品监督管理局", "工商局"]}]
+
+
+def test_roles_that_open_the_paragraph_under_a_numbered_heading() -> None:
+    """"1、X项目" then "由某副市长负责，A牵头，B配合，尽快……": the heading names the task, the official is no unit."""
+    text = """1、城市轨道交通项目
+由某某副市长负责,市建设局牵头,市发改委配合,进一步修改完善项目建设方案,尽快使项目进入正式报批程序。
+2、大气污染防治对策研究项目
+由某某副市长负责,市环保局牵头,相关部门配合,尽快完成项目报批的前期准备工作。
+"""
+    n = parse_notice(text, "lz.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == ["1", "2"] and tasks[0].text.startswith("城市轨道交通项目。由某某副市长负责")
+    assert roles(n) == [{"lead": ["市建设局"], "cooperate": ["市发改委"]},
+                        {"lead": ["市环保局"], "cooperate": ["相关部门"]}]
+
+
+def test_a_table_copied_one_cell_per_line_with_the_role_in_the_unit_cell() -> None:
+    """No 序号 column: the column names are not the title, and "A、B分别牵头落实" under a row's text is its units."""
+    text = """某市2017年政务公开工作要点实施方案
+目标
+任务
+主要内容
+责任单位
+一、以政务公开助力稳增长
+(一)加强预期引导
+加强就业创业政策信息公开,深入解读政策背景。
+市人社局牵头落实
+加强金融政策信息公开,通过政策通报会等方式加大宣传。
+市金融办、人民银行某市中心支行分别牵头落实
+"""
+    n = parse_notice(text, "wf.txt")
+    assert n.document.title == "某市2017年政务公开工作要点实施方案"
+    assert roles(n) == [{"lead": ["市人社局"]}, {"lead": ["市金融办", "人民银行某市中心支行"]}]
+
+
+def test_a_sites_banner_above_the_title_is_not_part_of_it() -> None:
+    text = """法搜网--中国法律信息搜索网
+中共某市委、某市人民政府关于贯彻落实民心工程的实施意见
+（一）建立完善医疗救助体系。将救助基金规模扩大。（市卫生局牵头）
+"""
+    d = parse_notice(text, "b.txt").document
+    assert d.title == "中共某市委、某市人民政府关于贯彻落实民心工程的实施意见"
