@@ -119,6 +119,8 @@ RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that pic
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.
 CLEARLY_MORE = 0.3
+# A dense-score gap (e5-small cosines) that says two clauses are not about the same thing.
+DENSE_FAR = 0.03
 # How far down a task holding every word of the question is looked for.
 WHOLE_WITHIN = 8
 
@@ -139,8 +141,11 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
             continue
         # …or, among the first three, a task holding every word the first holds and more of them.
         more = c.clause.kind == "task" and c.coverage > top.coverage and set(c.missing) < set(top.missing)
-        if same_kind and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase) or whole
-                          or more):
+        # …but not one the dense side puts far below: the words it holds are the question's common ones
+        # ("urban", "filing") while the first matches its sense ("urban rail transit" for 城市轨道交通).
+        far = (passing[first][0].dense or 0.0) - (passing[i][0].dense or 0.0) > DENSE_FAR
+        if same_kind and not far and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase)
+                                      or whole or more):
             first = i
     passing = [passing[first], *passing[:first], *passing[first + 1 :]]
     top_hit, top = passing[0]

@@ -11,11 +11,11 @@ from ingest.models import Role
 I = re.I  # noqa: E741 - short alias for the flag used on every English pattern
 
 ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
-    ("lead", re.compile(r"牵头|主导|带头|领头|主抓|挂帅|牽頭"),
+    ("lead", re.compile(r"牵头|主导|带头|领头|主抓|挂帅|牽頭|主办"),
      re.compile(r"\b(lead|leads|leading|led|take[sn]? the lead|in the lead|spearhead\w*|head(s|ing)? up|heads?|"
                 r"driv(e|es|ing)|main(ly)? responsible|primar(y|ily) responsib\w*|in front)\b", I)),
     ("guide", re.compile(r"指导"), re.compile(r"\b(guid(e|es|ed|ing|ance)|supervis(e|es|ed|ing)|overs(ee|ees|eeing))\b", I)),
-    ("cooperate", re.compile(r"配合|协助|协同|参与|协作|配合单位"),
+    ("cooperate", re.compile(r"配合|协助|协同|参与|协作|配合单位|协办"),
      re.compile(r"\b(co-?operat\w*|support(s|ing)?|assist\w*|collaborat\w*|participat\w*|work(s|ing)? with|"
                 r"help(s|ing)?|back(s|ing)? up|partner\w*|join(s|ing)?|involved)\b", I)),
     ("responsible", re.compile(r"责任单位|负责|承担|主管|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|找哪|哪个机构"),
@@ -27,7 +27,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
 PARTICIPATION = re.compile(r"参与|涉及|承担|列名|挂名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|"
                            r"mentioned|"
                            r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
-STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
+STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|主办|协办|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
 
 ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|什么单位|哪家|哪个机构|哪些机构|找哪|由哪|"
                             r"(牵头|配合|指导|责任|负责)(单位|部门)(是|有)|哪个机关|哪些机关")
@@ -216,6 +216,7 @@ _QUESTION_WORDS_ZH = """
 点名 被点名 列名 几项 多少项 几个 几条 多少条 几件 哪几件 几类 哪几类 哪几项 几家 多少个 多少家 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
+牵头落实 分别牵头 落实 主办 协办 承办 主办单位 协办单位
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年

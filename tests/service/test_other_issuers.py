@@ -20,7 +20,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
           "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
           "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt",
-          "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt")
+          "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt")
 
 
 @pytest.fixture(scope="module")
@@ -390,3 +390,16 @@ def test_where_a_question_looks_is_not_what_it_asks_about(engine) -> None:  # ty
     assert "方案" not in [t.surface for t in part.focus]
     assert "市场准入负面清单" in [t.surface for t in engine.answerer.understanding.understand(
         "市场准入负面清单中的事项由谁牵头？").parts[0].focus]
+
+
+def test_zhuban_and_xieban_are_roles_not_topics(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "市民政局在深圳民心工程的实施意见里协办什么工作？")
+    assert [(c.doc_number, c.task_no) for c in r.citations] == [("sz-minxin-shixiang-p5.txt", 1)], r.answer
+    assert "协办" not in r.answer.split("：")[0]
+
+
+def test_a_clause_the_dense_side_puts_far_below_does_not_win_on_common_words(engine) -> None:  # type: ignore[no-untyped-def]
+    """Task 3 holds "urban" (城市污水) and a filing (申报); task 4 is the urban rail transit project itself."""
+    r = _ask(engine, "Which bureau leads Lanzhou's urban rail transit project?")
+    assert (r.citations[0].doc_number, r.citations[0].task_no) == ("lz-duijie-fgw-p4.txt", 4), r.answer
+    assert "市建设局" in [u.zh for u in r.units if u.role == "lead"]
