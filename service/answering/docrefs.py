@@ -24,6 +24,9 @@ _CN_1_99 = r"[二三四五六七八九]?十[一二三四五六七八九]?|[一�
 _TASK_ZH = re.compile(rf"第\s*([0-9]{{1,3}}|{_CN_1_99})\s*(?:项(?:任务|工作|事项|措施)?|条(?:任务|措施))|"
                       r"任务\s*([0-9]{1,3})(?![0-9项个条])|(?<![0-9])([0-9]{1,3})\s*号(?=任务)")
 _TASK_EN = re.compile(r"\b(?:task|item|measure|row)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b", re.I)
+# A notice called by its serial number alone, as people do: "51号文", "13号文件", "document No. 51".
+_SHORT_NUMBER = re.compile(r"(?<![\d〔\]］)）])(\d{1,4})\s*[号號]文(?:件)?|\b(?:document|doc|notice|circular)\s+no\.?\s*"
+                           r"(\d{1,4})\b|\bno\.\s*(\d{1,4})\s+(?:document|notice|circular)\b", re.I)
 _QUOTED_ZH = re.compile(r"《[^》]{1,80}》|“[^”]{1,80}”")
 
 
@@ -124,6 +127,13 @@ class DocumentRefs:
                 said.setdefault(d.doc_number, set()).add(d.doc_number)
         if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
             spans += [m.span() for m in _PRINTED_NUMBER.finditer(text)]
+        for m in _SHORT_NUMBER.finditer(text):  # "51号文", "document No. 51": the one stored notice so numbered
+            number = next(g for g in m.groups() if g)
+            owners = [d.doc_number for d in self.documents if re.search(rf"(?<!\d){number}\s*[号號]$", d.doc_number)]
+            if len(owners) == 1 and owners[0] not in scores:
+                scores[owners[0]] = 10.0
+                said.setdefault(owners[0], set()).add(m.group(0))
+                spans.append(m.span())
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
         doc_years: list[int] = []
         for m in _YEAR.finditer(text):

@@ -145,3 +145,17 @@ def test_the_matter_of_a_who_question_is_what_follows_its_last_de() -> None:
     # …的省级指导部门: what follows 的 is the body asked for, not a matter
     assert _head_terms("国家中医药服务出口基地建设的省级指导部门有哪些？", [Term("建设", zh=("建设",))]) == []
     assert _head_terms("外籍人才创业工作许可由哪个部门牵头？", focus) == []
+
+
+def test_a_notice_called_by_its_serial_number_alone() -> None:
+    """"51号文", "document No. 13": the one stored notice with that number; a number two notices share names neither."""
+    r = refs(doc("甲委办发〔2022〕13号", "数字贸易发展行动方案", "甲市委办公厅", "2022年3月2日"),
+             doc("甲政发〔2023〕51号", "服务业扩大开放综合试点工作实施方案", "甲市人民政府", "2023年6月3日"),
+             doc("乙政发〔2023〕7号", "重点工作分解", "乙市人民政府", "2023年1月3日"),
+             doc("丙政发〔2021〕7号", "重点任务清单", "丙市人民政府", "2021年1月3日"))
+    found = r.find("外资企业权益受损，51号文有没有投诉渠道？")
+    assert found.doc_numbers == ("甲政发〔2023〕51号",) and "51号文" in "".join("外资企业权益受损，51号文有没有投诉渠道？"[a:b]
+                                                                        for a, b in found.spans)
+    assert r.find("What does document No. 13 say about data trading?").doc_numbers == ("甲委办发〔2022〕13号",)
+    assert r.find("7号文里谁牵头？").doc_numbers == ()
+    assert r.find("完成任务51项").doc_numbers == ()
