@@ -131,6 +131,7 @@ class PinyinIndex:
         self._syllables: frozenset[str] = frozenset()
         self._printed: frozenset[str] = frozenset()
         self._sounds: dict[str, list[str]] = {}
+        self._split: dict[str, list[str]] | None = None
         self._lock = threading.Lock()
 
     def build(self) -> dict[str, str]:
@@ -161,6 +162,18 @@ class PinyinIndex:
         (跨境电子商务综合试验区 is one glossary word)."""
         self.build()
         return word in self._printed
+
+    def coordinated(self, word: str) -> tuple[str, ...]:
+        """Corpus words that print a two-character `word` split by a coordinated character: 中学 in 中小学 (中学 and
+        小学), 进口 in 进出口, 国外 in 国内外."""
+        self.build()
+        if self._split is None:
+            split: dict[str, list[str]] = {}
+            for w in self._printed:
+                if len(w) == 3 and _HAN.fullmatch(w):
+                    split.setdefault(w[0] + w[2], []).append(w)
+            self._split = split
+        return tuple(sorted(self._split.get(word, ())))[:3] if len(word) == 2 else ()
 
     def prints(self, spelled: str) -> bool:
         """Whether some word of the corpus is spelled `spelled` in toneless pinyin, or starts so ("luoke" for

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from index.analyzer import Analyzer
@@ -37,7 +37,15 @@ class TermExtractor:
         """Content terms of `text`, leaving out spans in `skip` (agencies, places, notices already understood)."""
         kept = blank(text, skip or [])
         kept = _IN_DOCUMENT.sub(lambda m: " " * len(m.group()), kept)
-        return self._chinese(kept) + self._english(kept)
+        return [self._coordinated(t) for t in self._chinese(kept) + self._english(kept)]
+
+    def _coordinated(self, term: Term) -> Term:
+        """A two-character form is also found where the notices print it split by a coordinated character ("middle
+        schools", 中学: 中小学)."""
+        if self.pinyin is None:
+            return term
+        split = tuple(c for z in term.zh if len(z) == 2 for c in self.pinyin.coordinated(z) if c not in term.zh)
+        return replace(term, zh=term.zh + split) if split else term
 
     def _chinese(self, text: str) -> list[Term]:
         out: list[Term] = []

@@ -78,3 +78,12 @@ def test_a_question_the_first_reading_cannot_answer_is_heard_again(real_engine) 
 
     a = real_engine.answerer.answer(Query("数子贸易规模2025年目标多少"))
     assert not a.abstained and "200" in a.text and a.cited[0].clause.doc_number == "宁委办发〔2022〕13号", a.text
+
+
+def test_a_two_character_word_printed_split_by_a_coordinated_one() -> None:
+    """中学 is printed inside 中小学 (中学 and 小学), 进口 inside 进出口: a question's word is found there."""
+    from service.answering.spell import PinyinIndex
+
+    index = PinyinIndex(lambda: ["允许", "中小学", "接收", "进出口", "开发区"])
+    assert index.coordinated("中学") == ("中小学",) and index.coordinated("进口") == ("进出口",)
+    assert index.coordinated("小学") == () and index.coordinated("中") == ()
