@@ -7,8 +7,9 @@ import re
 from dataclasses import dataclass, field
 
 from ingest import annotation
+from ingest.header import COLUMN_NAME
 from ingest.models import Unit
-from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, squash
+from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, nospace, squash
 
 _HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4))
 
@@ -80,7 +81,7 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
     open_para = False
     for offset, raw in enumerate(lines):
         line = raw.strip().replace("\t", " ")
-        if not line:
+        if not line or COLUMN_NAME.match(nospace(line)):  # a table's column names, one cell per line
             continue
         n = first_line_no + offset
         # The annotation of the sentence that ended the line before, wrapped onto this one.

@@ -27,10 +27,11 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
-                     r"^[^。]{0,20}网\s*(?:--|——|-|—|\|)\s*[^。]{0,30}网站?$|"  # a site's banner: "法搜网--…信息搜索网"
-                     # a task table's column names, one cell per line
-                     r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|责任单位|牵头单位|配合单位|"
-                     r"责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$)")
+                     # a site's banner: "法搜网--中国法律信息搜索网"
+                     r"^[^。]{0,20}网\s*(?:--|——|-|—|\|)\s*[^。]{0,30}网站?$)")
+# A task table's column name on a line of its own (a table copied out one cell per line): no title, no body text.
+COLUMN_NAME = re.compile(r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|"
+                         r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$")
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|小组|指挥部|区|市|省|县)$")
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
@@ -102,6 +103,7 @@ def _title_like(s: str) -> bool:
             and not t.endswith(("；", "：", ":")) and not _ITEM.match(t)  # nor is an item or its units
             and not LINE.match(t) and not FIELD_LINE.match(t)
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
+            and not COLUMN_NAME.match(t)
             and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
 
 
@@ -117,7 +119,8 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         s = lines[i].strip()
         if not s:
             continue
-        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)):
+        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)
+                                                 or COLUMN_NAME.match(nospace(s))):
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not parts and bracketed_date(s):
             continue  # a gazette prints the date under the title: "（2019年1月29日）"

@@ -128,9 +128,13 @@ class Answerer:
         if part.answer_type == "agency_tasks":
             return answer_tasks(part, self.catalog, lang, docs, self.retriever.tokens_of, self.understanding.printed)
         if part.answer_type == "document":
-            documents = self._documents_for(part, docs)
+            # The notices of the place named are where to look, not the answer: "上海自贸区总体方案" is not every
+            # Shanghai notice stored.
+            named = self._docs(part, query.doc_numbers)
+            documents = self._documents_for(part, named, within=None if named else docs)
             if not documents:
-                reason = "place" if part.constraints.places else "topic"
+                # a place with notices of its own ("上海" for a Qingpu notice): what is not stored is the one asked for
+                reason = "place" if part.constraints.places and (named or not docs) else "topic"
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
         if part.constraints.task_numbers:
@@ -199,20 +203,21 @@ class Answerer:
             return [d for d in named if d in asked] or list(asked)
         return named or None
 
-    def _documents_for(self, part: Part, docs: list[str] | None) -> list[Document]:
+    def _documents_for(self, part: Part, docs: list[str] | None, within: list[str] | None = None) -> list[Document]:
         """The notices a document question is about: those it names; else the one its words describe (the owner
         of the best clauses, confirmed by its title, issuer and places); else, with no words to go by, all. A
         description that matches no stored notice's title ("the Shanghai FTZ plan") finds none."""
         if docs:  # named, but not for a place the question names ("沈阳的服务业扩大开放综合试点")
             return [d for d in (self.catalog.document(n) for n in docs) if d and self._in_places(part, d)]
-        everything = self.catalog.documents()
+        everything = [d for d in self.catalog.documents() if within is None or d.doc_number in within]
         topical = [t for t in part.focus if not set(t.surface.lower().split()) <= _GENERIC_DOC_WORDS]
         if len(everything) <= 1 and not topical and not part.constraints.places:
             return everything
         if not topical and not part.constraints.places:
             return everything[:5]
         hits = self.retriever.search(self._prepared(part), k=5)
-        owners = list(dict.fromkeys(h.clause.doc_number for h in hits))
+        owners = list(dict.fromkeys(h.clause.doc_number for h in hits
+                                    if within is None or h.clause.doc_number in within))
         ranked = owners + [d.doc_number for d in everything if d.doc_number not in owners]
         docs_ = [d for n in ranked if (d := self.catalog.document(n))]
         texts = {d.doc_number: _describing_text(d) for d in docs_}

@@ -210,6 +210,17 @@ class Understanding:
             self._issuers = ids
         return self._issuers
 
+    def _as_printed(self, place: Place) -> Place:
+        """A place named in pinyin is the one the notices print so spelled: "Hongqiao" is the 虹桥 of 新虹桥, not the
+        洪桥 a gazetteer lists first."""
+        pinyin = self.terms.pinyin
+        if pinyin is None or place.kind == "country" or not place.zh or not re.fullmatch(r"[A-Za-z' -]+", place.text):
+            return place
+        printed = pinyin.spelled(re.sub(r"[^a-z]", "", place.text.lower()))
+        if printed and printed != place.key and not pinyin.corpus_word(place.key):
+            return replace(place, zh=printed)
+        return place
+
     def _issuer_line(self, docs: tuple[str, ...]) -> tuple[str, frozenset[str]] | None:
         """The named notices' issuers in Chinese and the words of their English names: "the notice from the Party
         committee and government general offices" names the notice by its issuer, no matter it is about."""
@@ -243,6 +254,7 @@ class Understanding:
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
         if not zh:
+            places = tuple(self._as_printed(p) for p in places)
             places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,
                                      self._english_place_words)
         agency_spans = self._in_context(text, agency_spans, ref.doc_numbers, places)

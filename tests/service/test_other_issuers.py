@@ -20,7 +20,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "ha-shishi-xize-2022.txt", "cq-yuzhong-2023-fenjie.txt", "bj-zwgk-fengong-2016.txt",
           "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
           "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt",
-          "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt")
+          "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt",
+          "qp-zhongdian-ducha-2008.txt")
 
 
 @pytest.fixture(scope="module")
@@ -403,3 +404,10 @@ def test_a_clause_the_dense_side_puts_far_below_does_not_win_on_common_words(eng
     r = _ask(engine, "Which bureau leads Lanzhou's urban rail transit project?")
     assert (r.citations[0].doc_number, r.citations[0].task_no) == ("lz-duijie-fgw-p4.txt", 4), r.answer
     assert "市建设局" in [u.zh for u in r.units if u.role == "lead"]
+
+
+def test_a_place_named_in_pinyin_is_the_one_the_notices_print_so(engine) -> None:  # type: ignore[no-untyped-def]
+    """"Hongqiao" is the 虹桥 of Qingpu's 新虹桥生态商务区, not another 洪桥 a gazetteer knows."""
+    part = engine.answerer.understanding.understand(
+        "Which Qingpu body pushes ahead the new Hongqiao ecological business district?").parts[0]
+    assert "虹桥" in [p.zh for p in part.constraints.places]
