@@ -142,6 +142,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
     group: _Group | None = None
     rule = first_listed
     charged: tuple[int, str, tuple[Unit, ...]] | None = None  # (level, label, units) of a heading naming who does it
+    opened: int | None = None  # index in `out` of the last numbered item with text and no annotation yet
     for para in paragraphs(lines, first_line_no):
         h = _heading(para.text)
         body_text = para.text
@@ -210,8 +211,21 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             units = charged[2] + tuple(u for u in units if u.zh not in {c.zh for c in charged[2]})
             if not h:
                 label, number = charged[1], None
+        if units and not h and opened is not None and all(not c.units for c in out[opened:]):
+            # "（一）道路畅通工程。……" continued by its sub-items, then a closing sentence carrying the annotation: one
+            # item, the annotation its own (a numbered item of text that no annotation closed yet)
+            head = out[opened]
+            text = "".join(c.text for c in out[opened:]) + text
+            del out[opened:]
+            out.append(BodyClause(head.path_key, head.section, text, units, head.start, para.end, head.label,
+                                  head.number, printed_note, people))
+            opened = None
+            continue
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
+        # only an item that says more than its title ("1.主要指标的责任部门。" is a heading over the tasks below it)
+        says_more = h is not None and "。" in squash(para.text[h[1].end() :]).rstrip("。")
+        opened = len(out) if says_more and not units else None if units or h else opened
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
                               para.end, label, number, printed_note if units else "", people))
     return out

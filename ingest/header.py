@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE
 from ingest.pagefields import page_fields
-from ingest.text import H1, H2, fullwidth_brackets, nospace
+from ingest.text import H1, H2, fullwidth_brackets, nospace, t2s
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号")
 _CN_DIGIT = "〇零○ОO０一二三四五六七八九"
@@ -38,7 +38,7 @@ _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12
 # "近日，X发布《Y》", also after a news agency's byline ("…讯 据X网消息，近日，…") and for a title printed without
 # book-title marks ("发布关于…的通知").
-_NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，])?(?:近日|日前|近期|\d{1,2}月\d{1,2}日)[,，]?"
+_NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
                         r"([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
 _COVER_SENDS = re.compile(r"^《([^《》]{4,60})》(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)")
@@ -305,16 +305,41 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if not issued_on and dn_line >= 0:  # no signature date: a gazette's date printed beside the title and 文号
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
     # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
-    lede = None if doc_number or issuer else next(
-        (m for ln in lines[:_LEDE_LINES] if (m := _NEWS_LEDE.match(nospace(ln))) and _SIGNER.search(m.group(1))), None)
+    lede = None if doc_number or issuer else next((led for ln in lines[:_LEDE_LINES] if (led := _lede(ln))), None)
     if lede:
-        issuer, notice_title = lede.group(1), lede.group(2) or lede.group(3)
+        issuer, notice_title = lede
         title = _plan_title(notice_title) or notice_title
 
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None
     rule = any(FIRST_LISTED.search(nospace(ln)) for ln in lines[:body_start])
     return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
+
+
+def _lede(line: str) -> tuple[str, str] | None:
+    """(issuer, notice title) a news lead names: "近日，X办公室发布《Y》"; read in Simplified characters, returned as
+    printed. A lead saying a website published it ("…人民政府网站发布了《X关于…的通知》") leaves the issuer to the
+    title."""
+    raw = nospace(line)
+    simple = t2s().convert(raw)
+    m = _NEWS_LEDE.match(simple)
+    if m is None:
+        return None
+    same = len(simple) == len(raw)
+
+    def group(k: int) -> str:
+        return (raw[m.start(k) : m.end(k)] if same else m.group(k)) if m.group(k) else ""
+
+    title = group(2) or group(3)
+    if m.group(1).endswith(("网站", "网")):  # a website posted it: the title's own issuer, as printed
+        named = title_issuer(t2s().convert(title))
+        return (_as_printed(named, title) if named else ""), title
+    return (group(1), title) if _SIGNER.search(m.group(1)) else None
+
+
+def _as_printed(simplified: str, printed: str) -> str:
+    """The run of `printed` that `simplified` is the Simplified form of (the title's issuer as printed)."""
+    return printed[: len(simplified)] if t2s().convert(printed[: len(simplified)]) == simplified else simplified
 
 
 _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党委|[厅局委部办署院室]|中心)$")

@@ -1037,3 +1037,30 @@ def test_a_sites_banner_above_the_title_is_not_part_of_it() -> None:
 """
     d = parse_notice(text, "b.txt").document
     assert d.title == "中共某市委、某市人民政府关于贯彻落实民心工程的实施意见"
+
+
+def test_an_item_continued_by_sub_items_and_closed_by_its_annotation() -> None:
+    """"（一）X工程。……" then bulleted sub-items, then a sentence carrying the annotation: one task, item (一)."""
+    text = """某市都市圈建设2019年工作计划
+一、基础设施互联互通
+(一)道路畅通工程。加快建设都市圈快速通道,推进构建道路交通运输体系。
+全面规划都市圈快速通道路网,
+?2019年建成典农河至沙湖旅游公路;
+?加快建设东线公路等项目;
+进一步规范道路限高、限宽等交通设施,保障道路安全畅通。(自治区交通运输厅牵头,自治区发展改革委、甲市人民政府配合)
+"""
+    n = parse_notice(text, "nx.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == ["(一)"] and tasks[0].text.startswith("道路畅通工程。")
+    assert "旅游公路" in tasks[0].text and "限高" in tasks[0].text
+    assert roles(n) == [{"lead": ["自治区交通运输厅"], "cooperate": ["自治区发展改革委", "甲市人民政府"]}]
+
+
+def test_a_news_lead_saying_a_website_published_the_notice_leaves_the_issuer_to_its_title() -> None:
+    text = """某网的最新消息:今天,某自治區人民政府網站發布了《自治區人民政府辦公廳關于印發某都市圈建設2019年工作計劃的通知》。
+一、基礎設施互聯互通
+(一)道路暢通工程。加快建設快速通道。(自治區交通運輸廳牽頭)
+"""
+    d = parse_notice(text, "nx.txt").document
+    assert d.notice_title == "自治區人民政府辦公廳關于印發某都市圈建設2019年工作計劃的通知"
+    assert d.issuer == "自治區人民政府辦公廳"
