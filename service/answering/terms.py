@@ -112,9 +112,10 @@ class TermExtractor:
         return m is not None and m.group(1) in self._stop
 
 
-# "方案里说…", "在通知中": where to look, not what is asked about (a compound such as 负面清单中 keeps its words).
+# "方案里说…", "在通知中", "通知对X有什么要求": where to look, not what is asked about (a compound such as
+# 负面清单中 keeps its words).
 _IN_DOCUMENT = re.compile(r"(?:(?<=[在从按据照])|(?<![\u4e00-\u9fff]))(?:这份|该份?|本|那份|这个|那个)?"
-                          r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上)")
+                          r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上|对)")
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 
 

@@ -389,6 +389,8 @@ def test_a_name_spelled_out_in_brackets_is_read_whole() -> None:
 def test_where_a_question_looks_is_not_what_it_asks_about(engine) -> None:  # type: ignore[no-untyped-def]
     part = engine.answerer.understanding.understand("鄱阳到余干那条高等级公路，方案里说哪一年动工？").parts[0]
     assert "方案" not in [t.surface for t in part.focus]
+    said = engine.answerer.understanding.understand("通知对公共海外仓有什么要求？").parts[0]
+    assert "通知" not in [t.surface for t in said.focus] and "海外仓" in [t.surface for t in said.focus]
     assert "市场准入负面清单" in [t.surface for t in engine.answerer.understanding.understand(
         "市场准入负面清单中的事项由谁牵头？").parts[0].focus]
 
