@@ -14,7 +14,7 @@ from ingest.places import ENGLISH_USAGE
 _NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|最高人民)")
 _ISSUER_PLACE = re.compile(r"^(?:中共)?(?P<prov>[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,6}?"
                            r"(?:市|自治州|地区|盟))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
-_NOT_A_PLACE = re.compile(r"^(全|本|我|各|该|城|地级|县级|副省级|省|市|区|县)")
+_NOT_A_PLACE = re.compile(r"^(全|本|我|各|该|城|地级|县级|副省级|省|市|区|县|自治)")  # 自治区人民政府: no place named
 LEVEL_EN = {"province": "", "city": "", "county": "County", "district": "District"}
 
 
@@ -60,7 +60,13 @@ def _provinces() -> dict[str, str]:
         name = zh.gettext(s.name)
         if re.search(r"[\u4e00-\u9fff]", name):
             out[name] = re.sub(r"\s+(Sheng|Shi|Zizhiqu|Huizu Zizhiqu|Uygur Zizhiqu|Zhuangzu Zizhiqu|SAR)$", "", s.name)
+    for zh_name, en in _NOT_TRANSLATED.items():  # subdivisions the zh_CN catalogue leaves untranslated
+        out.setdefault(zh_name, en)
     return {zh: ENGLISH_USAGE.get(en, en) for zh, en in out.items()}
+
+
+# iso3166-2's zh_CN catalogue has no Chinese name for this one province-level division (33 of 34 are translated).
+_NOT_TRANSLATED = {"宁夏回族自治区": "Ningxia"}
 
 
 def _cities() -> dict[str, tuple[str, str]]:

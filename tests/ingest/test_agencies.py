@@ -216,3 +216,14 @@ def test_a_level_word_is_a_real_level_prefix_and_a_city_comes_from_an_organs_nam
     assert _with_level(units, 2, {"区商务局", "市商务局"}, lambda n: False) == "区商务局"  # 市场 is no level word
     assert scope_of_text("", "", ["中山大学", "市发改委"]).main is None  # a university, not 中山市's organ
     assert scope_of_text("", "", ["无锡国税局", "市发改委"]).main.zh == "无锡市"  # type: ignore[union-attr]
+
+
+def test_an_autonomous_regions_office_names_no_place_and_its_region_comes_from_the_text() -> None:
+    """自治区人民政府办公厅 is no place called 自治区; the region is the one the text names (every province-level
+    division is known, 宁夏回族自治区 too, which pycountry's zh_CN catalogue leaves untranslated)."""
+    from ingest.jurisdiction import _provinces, scope_of_issuer, scope_of_text
+
+    assert len(_provinces()) == 34 and scope_of_issuer("自治区人民政府办公厅") is None
+    scope = scope_of_text("自治区人民政府办公厅关于印发工作计划的通知", "今天,宁夏回族自治区人民政府网站发布了",
+                          ["自治区交通运输厅", "自治区发展改革委", "银川市"])
+    assert scope.main is not None and (scope.main.zh, scope.main.en) == ("宁夏回族自治区", "Ningxia")
