@@ -122,7 +122,7 @@ def literal_english(zh: str) -> str:
     from ingest.glossary import default_glossary
 
     core, organ = _suffix(_strip_level(zh)[1])
-    if not core or not organ or zh.startswith("各"):
+    if not core or not organ or zh.startswith("各") or core[:1] in "省市区县":  # 市政务办: no level word left over
         return ""
     glossary = {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
     words = [glossary.get(w) or _cedict(w) for w in _cut(core)]

@@ -140,14 +140,14 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
 
 
 # A line of its own saying who does the item above it: "此项工作由市卫生局主办，市民政局、劳动和社会保障局协办。"
-DUTY_LINE = re.compile(r"^(?:此项|该项|本项|上述|以上)(?:工作|任务)?由(.{2,300}?)[。.]?$")
+DUTY_LINE = re.compile(r"^(?:此项|该项|本项)(?:工作|任务)?由(.{2,300}?)[。.]?$")
 
 
 def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
-    """Roles printed at the start of an item's paragraph, before what is to be done: "由杨志武副市长负责，市发改委牵头，
+    """Roles printed at the start of an item's paragraph, before what is to be done: "由某副市长负责，市发改委牵头，
     相关部门配合，尽快完成……" → (units, end of the roles). An official who oversees it is no unit; ((), 0) when the
     paragraph does not open so."""
-    if not text.startswith("由"):
+    if not text.startswith("由") or text.startswith("由于"):  # 由于…: a cause, not an assignment
         return (), 0
     units: list[Unit] = []
     end = 1
@@ -170,8 +170,9 @@ def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
 
 def unit_line(line: str) -> bool:
     """A line that is only bodies and their role, printed under the item it assigns (a table's unit cell copied out
-    one cell per line): "市发改委牵头落实", "市金融办、人民银行潍坊市中心支行、潍坊银监分局分别牵头落实"."""
-    s = nospace(line).rstrip("。")
+    one cell per line): "市发改委牵头落实", "市金融办、人民银行某市中心支行分别牵头落实".
+    A sentence (ending in 。) is no cell."""
+    s = nospace(line)
     return 2 < len(s) <= 80 and "。" not in s and bool(_VERB.match(s)) and bool(_by_verb(s))
 
 

@@ -67,7 +67,7 @@ def _is_note_line(line: str) -> bool:
     s = line.lstrip("*").strip()
     if annotation.LINE.match(s) or annotation.FIELD_LINE.match(s):
         return True
-    if annotation.DUTY_LINE.match(s):
+    if annotation.DUTY_LINE.match(nospace(s)):
         return annotation.parse_line(s) is not None
     return bool(s) and s[0] in "（(〔【[" and annotation.trailing_bracket(s) == 0 and \
         annotation.parse_line(s) is not None
@@ -94,7 +94,7 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             open_para = False
         starts_new = bool(_heading(line)) or line.startswith("——")
         if out and (_is_note_line(line) or out[-1].text.rstrip("* ").endswith(tuple(TERMINAL)) and
-                    annotation.unit_line(line)):
+                    not starts_new and annotation.unit_line(line)):
             out[-1].notes.append(line)
             out[-1].end = n
             open_para = False
@@ -148,6 +148,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         body_text = para.text
         label, number = "", None
         if h:
+            opened = None  # a new heading closes the item left open above it
             level, m = h
             rest = para.text[m.end() :]
             title = rest.split("。", 1)[0] if "。" in rest else rest
@@ -189,7 +190,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             printed_note = squash(text[:opening_end]).rstrip("，,；;")
         text = squash(text)
         if opening and not h and group is not None and group.first == len(out):
-            # "1、兰州城市轨道交通项目" then its paragraph: the numbered heading names the task the paragraph assigns
+            # "1、城市轨道交通项目" then its paragraph: the numbered heading names the task the paragraph assigns
             text, label, number = f"{group.title}。{text}", group.label, group.number
             para = Paragraph(para.text, group.start, para.end, para.notes)
             group = None

@@ -27,7 +27,7 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
-                     # a site's banner: "法搜网--中国法律信息搜索网"
+                     # a site's banner: "某某网--中国法律信息搜索网"
                      r"^[^。]{0,20}网\s*(?:--|——|-|—|\|)\s*[^。]{0,30}网站?$)")
 # A task table's column name on a line of its own (a table copied out one cell per line): no title, no body text.
 COLUMN_NAME = re.compile(r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|"

@@ -43,8 +43,10 @@ class Agency:
         # Its short Chinese name word by word too ("medical insurance bureau" for the Healthcare Security
         # Administration's 医保局), when that is not the official name.
         literal = literal_english(self.zh) if not self.generated else ""
-        if literal and literal.lower() != self.en.lower():
-            own += [literal.lower(), *english_aliases(literal, self.level, places, "")]
+        if literal and literal.lower() != self.en.lower():  # the literal name and its level forms, nothing looser
+            level_word = {"provincial": "provincial", "municipal": "municipal"}.get(self.level, "")
+            city = "city" if self.level == "municipal" else ""
+            own += [literal.lower()] + [f"{w} {literal}".lower() for w in (level_word, city, *places[:1]) if w]
         return tuple(dict.fromkeys(own))
 
 

@@ -133,7 +133,8 @@ class Answerer:
             named = self._docs(part, query.doc_numbers)
             documents = self._documents_for(part, named, within=None if named else docs)
             if not documents:
-                # a place with notices of its own ("上海" for a Qingpu notice): what is not stored is the one asked for
+                # a place with notices of its own (a province named, one district's notice stored): what is not
+                # stored is the notice asked for
                 reason = "place" if part.constraints.places and (named or not docs) else "topic"
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)

@@ -143,7 +143,8 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
         more = c.clause.kind == "task" and c.coverage > top.coverage and set(c.missing) < set(top.missing)
         # …but not one the dense side puts far below: the words it holds are the question's common ones
         # ("urban", "filing") while the first matches its sense ("urban rail transit" for 城市轨道交通).
-        far = (passing[first][0].dense or 0.0) - (passing[i][0].dense or 0.0) > DENSE_FAR
+        a, b = passing[first][0].dense, passing[i][0].dense
+        far = a is not None and b is not None and a - b > DENSE_FAR  # a keyword-only hit has no dense score
         if same_kind and not far and (c.coverage >= top.coverage + CLEARLY_MORE or _holds_more_exactly(c, top, phrase)
                                       or whole or more):
             first = i

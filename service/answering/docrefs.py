@@ -25,7 +25,7 @@ _TASK_ZH = re.compile(rf"第\s*([0-9]{{1,3}}|{_CN_1_99})\s*(?:项(?:任务|工�
                       r"任务\s*([0-9]{1,3})(?![0-9项个条])|(?<![0-9])([0-9]{1,3})\s*号(?=任务)")
 _TASK_EN = re.compile(r"\b(?:task|item|measure|row)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b", re.I)
 # A notice called by its serial number alone, as people do: "51号文", "13号文件", "document No. 51".
-_SHORT_NUMBER = re.compile(r"(?<![\d〔\]］)）])(\d{1,4})\s*[号號]文(?:件)?|"
+_SHORT_NUMBER = re.compile(r"(?<![\d〕\]］)）】])(\d{1,4})\s*[号號]文(?:件)?(?![化明物艺字章学])|"
                            r"\b(?:document|doc|notice|circular)\s+no\.?\s*(\d{1,4})\b|"
                            r"\bno\.\s*(\d{1,4})\s+(?:document|notice|circular)\b", re.I)
 _QUOTED_ZH = re.compile(r"《[^》]{1,80}》|“[^”]{1,80}”")

@@ -50,7 +50,8 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
             own = tuple(t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
-            p = _replace(p, text=f"{prev.text} {p.text}", focus=tuple(dict.fromkeys(prev.focus + own)),
+            search = f"{prev.search or prev.text} {p.search or p.text}" if prev.search or p.search else ""
+            p = _replace(p, text=f"{prev.text} {p.text}", search=search, focus=tuple(dict.fromkeys(prev.focus + own)),
                          constraints=_replace_constraints(
                              c, years=c.years or pc.years, places=c.places or pc.places,
                              doc_numbers=c.doc_numbers or pc.doc_numbers))

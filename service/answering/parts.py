@@ -12,7 +12,7 @@ _EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:who|whom|which|wha
                       r"does|do)\b)|[?;]\s+(?=[A-Za-z])", re.I)
 _ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)|"
                       r"，(?=(?:那|那么|还有|另外|而)?[^，。？]{2,40}呢[？?]?$)")  # "X的牵头单位是谁，Y呢？"
-_LIST_ZH = re.compile(r"[和与及、]|以及|还有(?!没有|什么|哪些|吗|呢)")  # "A那条，还有B那条，分别谁牵头"
+_LIST_ZH = re.compile(r"[和与及、]|以及|还有(?!没有|什么|哪|谁|多少|几|吗|呢)")  # "A那条，还有B那条，分别谁牵头"
 _LIST_EN = re.compile(r",?\s+and\s+|,\s+", re.I)
 _DEMONSTRATIVE_ZH = re.compile(r"这两(件事|项|个|条|块)?|两项|两件事|二者|两者")
 
@@ -47,7 +47,7 @@ def list_items(text: str, zh: bool) -> list[str] | None:
     if not cue:
         return None
     if zh:  # "X，和Y，各由谁负责": a conjunction after a comma continues the list
-        text = re.sub(r"[，,]\s*(?=和|以及|与|及|还有(?!没有|什么|哪些|吗|呢))", "", text)
+        text = re.sub(r"[，,]\s*(?=和|以及|与|及|还有(?!没有|什么|哪|谁|多少|几|吗|呢))", "", text)
     segments = re.split(r"[，,：:]", text) if zh else [text]
     for seg in sorted(segments, key=len, reverse=True):
         core = _DEMONSTRATIVE_ZH.sub("", seg) if zh else re.sub(r"\b(respectively|each|both)\b", "", seg, flags=re.I)

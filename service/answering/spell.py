@@ -120,6 +120,12 @@ def spelled_in_pinyin(word: str) -> bool:
 _ADMIN_SUFFIXES = ("xian", "shi", "qu", "zhen", "xiang", "sheng")
 
 
+# Characters joined as a pair that a compound shares its head with: 中小学 is 中学 and 小学, 进出口 进口 and 出口,
+# 国内外 国内 and 国外 (the pair makes the split a coordination, not any word with a character in the middle).
+_PAIRS = frozenset("中小 大中 大小 进出 出入 内外 上下 前后 城乡 东西 南北 左右 高低 老幼 中外 中西 水陆 海陆 公私 "
+                   "中青 产销 供需 购销".split())
+
+
 class PinyinIndex:
     """Chinese words of the corpus by their toneless pinyin. Built once, by the first caller (`build()` at engine
     load does it before any request); concurrent first callers wait for that one build instead of each
@@ -169,8 +175,8 @@ class PinyinIndex:
         self.build()
         if self._split is None:
             split: dict[str, list[str]] = {}
-            for w in self._printed:
-                if len(w) == 3 and _HAN.fullmatch(w):
+            for w in self._printed:  # the coordinated pair is the first two characters or the last two
+                if len(w) == 3 and _HAN.fullmatch(w) and (w[:2] in _PAIRS or w[1:] in _PAIRS):
                     split.setdefault(w[0] + w[2], []).append(w)
             self._split = split
         return tuple(sorted(self._split.get(word, ())))[:3] if len(word) == 2 else ()

@@ -1062,3 +1062,21 @@ def test_a_news_lead_saying_a_website_published_the_notice_leaves_the_issuer_to_
     d = parse_notice(text, "nx.txt").document
     assert d.notice_title == "自治區人民政府辦公廳關于印發工作計劃的通知"
     assert d.issuer == "自治區人民政府辦公廳"
+
+
+def test_an_open_item_is_closed_by_the_next_heading_and_a_heading_is_no_unit_cell() -> None:
+    """A later heading's paragraph is its own task, not the continuation of an earlier item left open; a heading
+    line that reads like a unit cell ("（二）市发改委负责") is a heading; "由于…" is a cause, not an assignment."""
+    text = """（一）道路畅通工程。实施主干道改造。
+（二）公交优先工程
+加快公交专用道建设。（市交通局牵头，市公安局配合）
+"""
+    n = parse_notice(text, "a.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert len(tasks) == 1 and not tasks[0].text.startswith("道路畅通工程"), [c.text for c in tasks]
+    text = """1.加快建设市民中心。（市住建局牵头）
+（二）市发改委负责
+由于各部门配合，工作进展顺利。
+"""
+    n = parse_notice(text, "b.txt")
+    assert roles(n) == [{"lead": ["市住建局"]}]

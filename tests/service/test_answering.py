@@ -147,6 +147,9 @@ def test_the_words_naming_the_notice_are_left_out_of_the_search(real_engine) -> 
 
 
 def test_two_items_joined_by_haiyou_are_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.parts import list_items
+
+    assert list_items("数字贸易分别由谁牵头，还有多少资金？", True) is None  # 还有 asking a second question
     r = ask(real_engine, "外籍高层次人才永久居留那条，还有境外高端人才进境物品绿色通道那条，分别谁牵头？")
     assert [(c.doc_number, c.task_no) for c in r.citations][:2] == [(SO_NO, 90), (SO_NO, 92)], r.answer
 

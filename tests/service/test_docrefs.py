@@ -159,3 +159,10 @@ def test_a_notice_called_by_its_serial_number_alone() -> None:
     assert r.find("What does document No. 13 say about data trading?").doc_numbers == ("甲委办发〔2022〕13号",)
     assert r.find("7号文里谁牵头？").doc_numbers == ()
     assert r.find("完成任务51项").doc_numbers == ()
+
+
+def test_a_serial_number_inside_a_printed_number_or_a_word_names_no_notice() -> None:
+    r = refs(doc("甲政发〔2023〕51号", "服务业扩大开放综合试点工作实施方案", "甲市人民政府", "2023年6月3日"),
+             doc("乙政发〔2023〕3号", "重点工作分解", "乙市人民政府", "2023年1月3日"))
+    assert r.find("国发〔2020〕51号文讲了什么？").doc_numbers == ()
+    assert r.find("住在3号文化路的企业怎么办？").doc_numbers == ()
