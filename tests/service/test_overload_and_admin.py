@@ -10,18 +10,9 @@ import httpx
 import pytest
 
 from service.ratelimit import RateLimit
-from tests.conftest import DT_2022, SO_NO, make_client
+from tests.conftest import DT_2022, SO_NO, early_in_window, make_client
 
 KEY = "a-very-long-admin-key-for-tests"
-
-
-def early_in_window(window_s: float = 10.0, within_s: float = 4.0) -> None:
-    """Start a burst check just after a 10 s window begins. The sliding-window counter weighs the previous window by
-    how much of it overlaps, so a burst that straddles a boundary is counted low and may let one more request
-    through: with clock-dependent luck, these tests failed about once in fifteen runs (CI's rate-limit flake)."""
-    into = time.time() % window_s
-    if into > within_s:
-        time.sleep(window_s - into + 0.05)
 
 
 def test_rate_limit_gives_429_with_retry_after(hash_settings, hash_engine) -> None:  # type: ignore[no-untyped-def]
@@ -169,7 +160,6 @@ def test_queries_during_reindex_never_fail_and_see_one_version(admin) -> None:  
 
 def test_a_second_worker_picks_up_a_reindex_done_by_the_first(admin) -> None:  # type: ignore[no-untyped-def]
     """With `--workers 2` each process holds its own engine: the one that did not reindex must follow CURRENT."""
-    import time
 
     settings = admin.app.state.settings
     with make_client(settings, None) as other:
