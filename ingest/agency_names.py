@@ -98,9 +98,7 @@ def _words(core: str, registry: AgencyRegistry) -> str:
     known = {**_curated_cores(id(registry), registry), **organ_words()}
     if core in known:
         return known[core]
-    from ingest.glossary import default_glossary
-
-    glossary = {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
+    glossary = _glossary_english()
     out: list[str] = []
     i = 0
     while i < len(core):
@@ -119,14 +117,20 @@ def _words(core: str, registry: AgencyRegistry) -> str:
 def literal_english(zh: str) -> str:
     """The short Chinese name put into English word by word, with no curated name to lean on: 市医保局 → "medical
     insurance Bureau", which is how people who read the short name call the body. "" when a word has no gloss."""
-    from ingest.glossary import default_glossary
-
     core, organ = _suffix(_strip_level(zh)[1])
     if not core or not organ or zh.startswith("各") or core[:1] in "省市区县":  # 市政务办: no level word left over
         return ""
-    glossary = {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
+    glossary = _glossary_english()
     words = [glossary.get(w) or _cedict(w) for w in _cut(core)]
     return f"{' '.join(words)} {organ}" if all(words) and len(words) <= 2 else ""
+
+
+@cache
+def _glossary_english() -> dict[str, str]:
+    """Each glossary word's first English form (what a generated or literal name uses)."""
+    from ingest.glossary import default_glossary
+
+    return {z: t.en[0] for t in default_glossary().terms for z in t.zh if t.en}
 
 
 def _cut(text: str) -> list[str]:

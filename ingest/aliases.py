@@ -107,6 +107,13 @@ def _people(form: str) -> list[str]:
     return [f"{m.group(1)} {w}" for w in _PEOPLE] if m else []
 
 
+def level_forms(name: str, level: str, places: tuple[str, ...]) -> list[str]:
+    """A name as said bare and with its level or place before it: "justice bureau", "municipal justice bureau",
+    "city justice bureau", "<place> justice bureau"."""
+    level_word = {"provincial": "provincial", "municipal": "municipal"}.get(level)
+    return [name, *(f"{w} {name}" for w in (level_word, "city" if level == "municipal" else None, *places[:1]) if w)]
+
+
 def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") -> list[str]:
     """Informal names for an agency (lowercase, deduplicated), each containing an organisation word, then its
     acronyms and its short Chinese name in pinyin."""
@@ -116,15 +123,8 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
     forms += [s for f in forms for s in _shortened(f)] + _regulator(core)
     forms += [c for f in forms for c in _conjuncts(f)]
     forms += [p for f in forms for p in _people(f)]
-    level_word = {"provincial": "provincial", "municipal": "municipal"}.get(level)
     for f in forms:
-        out.append(f)
-        if level_word:
-            out.append(f"{level_word} {f}")
-        if level == "municipal":
-            out.append(f"city {f}")
-        for p in places[:1]:
-            out.append(f"{p} {f}")
+        out += level_forms(f, level, places)
     if level == "district" and zh.endswith("区") and len(zh) >= 3 and not zh.startswith("各"):
         out.append(f"{_pinyin(zh[:-1])} district")
     pinyin = _pinyin_name(zh)

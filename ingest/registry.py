@@ -36,7 +36,7 @@ class Agency:
     def informal_en(self) -> tuple[str, ...]:
         """Generated informal English names ("justice bureau", "Yuhuatai District"), lowercase."""
         from ingest.agency_names import literal_english
-        from ingest.aliases import english_aliases
+        from ingest.aliases import english_aliases, level_forms
 
         places = tuple(p for p in (self.jurisdiction_en, "China") if p)
         own = english_aliases(self.en, self.level, places, self.zh)
@@ -44,9 +44,7 @@ class Agency:
         # Administration's 医保局), when that is not the official name.
         literal = literal_english(self.zh) if not self.generated else ""
         if literal and literal.lower() != self.en.lower():  # the literal name and its level forms, nothing looser
-            level_word = {"provincial": "provincial", "municipal": "municipal"}.get(self.level, "")
-            city = "city" if self.level == "municipal" else ""
-            own += [literal.lower()] + [f"{w} {literal}".lower() for w in (level_word, city, *places[:1]) if w]
+            own += [f.lower() for f in level_forms(literal, self.level, places)]
         return tuple(dict.fromkeys(own))
 
 

@@ -17,7 +17,7 @@ from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
-from service.answering.evidence import JOINT, EvidenceChecker, english_key
+from service.answering.evidence import JOINT, EvidenceChecker, english_key, placeless
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -240,8 +240,8 @@ class Answerer:
                 continue  # a country is what a clause is about (Hong Kong firms, RCEP partners), checked there
             if english_key(place.text) in self.checker.jurisdiction(d.doc_number):
                 continue  # "Xialu": the notice's place in English
-            if not self.checker.jurisdiction(d.doc_number) and place.kind in ("province", "city"):
-                continue  # a notice printing no place ("我省…") is not ruled out by one
+            if placeless(self.checker.jurisdiction(d.doc_number), place):
+                continue
             if not key or not self._issued_for(key, d):
                 # A district or zone the notice names, or one of its units is named for (江北新区), lies within it;
                 # so does a city or county a province's notice names (鄱阳 in a Jiangxi plan). A city's notice that

@@ -43,6 +43,12 @@ _CN_YEAR_DIGITS = "〇一二三四五六七八九"
 JOINT = {"香港": "港", "澳门": "澳", "澳門": "澳", "台湾": "台", "中国台湾": "台", "臺灣": "台"}
 
 
+def placeless(home: set[str], place: Place) -> bool:
+    """A notice whose places (`home`) are unknown, printing none ("我省…"), cannot be said to be another province's
+    or city's."""
+    return place.kind in ("province", "city") and not home
+
+
 def english_key(name: str) -> str:
     """"Xialu District" and "xialu" alike: a place's English name, lower case, without its administrative word."""
     return re.sub(r"\s+(district|city|county|province|municipality|prefecture)$", "", name.strip().lower())
@@ -73,8 +79,6 @@ def _unheld_compound(term: Term, zh_text: str, en_tokens: frozenset[str]) -> boo
 
 def _compound(term: Term) -> bool:
     return len(term.surface.split()) >= 2 and bool(term.zh)
-
-
 
 
 def sentences(text: str) -> list[str]:
@@ -151,8 +155,8 @@ class EvidenceChecker:
         if key in ("中国", "中华人民共和国") or place.en in ("China", "People's Republic of China"):
             return True
         home = self.jurisdiction(clause.doc_number)
-        if not home and place.kind in ("province", "city"):
-            return True  # a notice that prints no place ("我省…") cannot be said to be another province's or city's
+        if placeless(home, place):
+            return True
         if key and (key in home or "中国" in home and place.kind != "country") or english_key(place.text) in home:
             return True
         # A district, zone or street the notice itself names lies within its jurisdiction.

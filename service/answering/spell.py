@@ -137,7 +137,7 @@ class PinyinIndex:
         self._syllables: frozenset[str] = frozenset()
         self._printed: frozenset[str] = frozenset()
         self._sounds: dict[str, list[str]] = {}
-        self._split: dict[str, list[str]] | None = None
+        self._split: dict[str, list[str]] = {}
         self._lock = threading.Lock()
 
     def build(self) -> dict[str, str]:
@@ -158,6 +158,11 @@ class PinyinIndex:
                         syllables.update(spelled)
                         index.setdefault("".join(spelled), w)
                         sounds.setdefault("".join(spelled), []).append(w)
+                split: dict[str, list[str]] = {}
+                for w in words:  # the coordinated pair is the first two characters or the last two
+                    if len(w) == 3 and _HAN.fullmatch(w) and (w[:2] in _PAIRS or w[1:] in _PAIRS):
+                        split.setdefault(w[0] + w[2], []).append(w)
+                self._split = split
                 self._sounds = sounds
                 self._syllables = frozenset(syllables)
                 self._index = index
@@ -173,12 +178,6 @@ class PinyinIndex:
         """Corpus words that print a two-character `word` split by a coordinated character: 中学 in 中小学 (中学 and
         小学), 进口 in 进出口, 国外 in 国内外."""
         self.build()
-        if self._split is None:
-            split: dict[str, list[str]] = {}
-            for w in self._printed:  # the coordinated pair is the first two characters or the last two
-                if len(w) == 3 and _HAN.fullmatch(w) and (w[:2] in _PAIRS or w[1:] in _PAIRS):
-                    split.setdefault(w[0] + w[2], []).append(w)
-            self._split = split
         return tuple(sorted(self._split.get(word, ())))[:3] if len(word) == 2 else ()
 
     def prints(self, spelled: str) -> bool:

@@ -420,4 +420,3 @@ def _name_fragment(word: str, dictionary: Dictionary) -> bool:
     from service.answering.spell import is_pinyin
 
     return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
-
