@@ -218,7 +218,10 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     raw = re.sub(r"^(" + _LABEL + r")[；;]", r"\1：", nospace(inner))
     rule = bool(FIRST_LISTED.search(raw))
     s = _drop_rule_asides(raw)
-    units = _labelled(s) if LABEL.search(s) else _by_verb(s)
+    label = LABEL.search(s)
+    # "〔A、B等按职责分工负责。责任单位：C、D。〕": a sentence by verb before the labelled ones names units too.
+    units = ((_by_verb(s[: label.start()]) if s[: label.start()].rstrip("。") else []) + _labelled(s[label.start() :])
+             if label else _by_verb(s))
     if not units:
         return None
     forward = rule and bool(re.search(r"下同|以下", raw))

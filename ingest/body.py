@@ -4,7 +4,7 @@ annotations (trailing the paragraph or on lines of their own after it) that beco
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ingest import annotation
 from ingest.header import COLUMN_NAME
@@ -143,12 +143,15 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
     rule = first_listed
     charged: tuple[int, str, tuple[Unit, ...]] | None = None  # (level, label, units) of a heading naming who does it
     opened: int | None = None  # index in `out` of the last numbered item with text and no annotation yet
+    solo: tuple[int, _Group] | None = None  # an annotated paragraph that is, so far, all a bare heading holds
     for para in paragraphs(lines, first_line_no):
         h = _heading(para.text)
         body_text = para.text
         label, number = "", None
         if h:
             opened = None  # a new heading closes the item left open above it
+            _name_by_heading(out, solo)
+            solo = None
             level, m = h
             rest = para.text[m.end() :]
             title = rest.split("。", 1)[0] if "。" in rest else rest
@@ -224,10 +227,25 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             continue
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
+        # A second paragraph under the heading: the heading is a section over several tasks, not one task's name.
+        solo = (len(out), group) if units and not h and group is not None and group.first == len(out) \
+            and charged is None and solo is None else None
         # only an item that says more than its title ("1.主要指标的责任部门。" is a heading over the tasks below it)
         says_more = h is not None and "。" in squash(para.text[h[1].end() :]).rstrip("。")
         opened = len(out) if says_more and not units else None if units or h else opened
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
                               para.end, label, number, printed_note if units else "", people))
+    _name_by_heading(out, solo)
     return out
+
+
+def _name_by_heading(out: list[BodyClause], solo: tuple[int, _Group] | None) -> None:
+    """"一、推进重大项目建设" then one paragraph closed by its annotation: the numbered heading names that task (its
+    label, its title before the text), as the heading over one item it is. Under a heading holding several
+    annotated paragraphs, each is a task of its own in the heading's section."""
+    if solo is None or solo[0] != len(out) - 1:
+        return
+    i, group = solo
+    c = out[i]
+    out[i] = replace(c, text=f"{group.title}。{c.text}", label=group.label, number=group.number, start=group.start)
 

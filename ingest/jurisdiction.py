@@ -137,7 +137,29 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
 
 
 # What follows a city's name in an agency's own name (无锡国税局): a government organ, not a school (中山大学).
-_AGENCY_REST = re.compile(r"(?:市)?[\u4e00-\u9fff]{0,8}(?:局|委|办|厅|政府|管委会|中心|海关|支行|分行)")
+# A district's (新城区管委会: 新城区, not the city 新城) is not.
+_AGENCY_REST = re.compile(r"(?![区县镇乡])(?:市)?[\u4e00-\u9fff]{0,8}(?:局|委|办|厅|政府|管委会|中心|海关|支行|分行)")
+
+
+def _a_word(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] is read as a word there: it starts where a word starts and no word ends inside it
+    (新城市建设 reads 新|城市, not the city 新城; 关于对县政府 reads 关于|对|县政府, no county 于对; 现将县政府 reads
+    现将|县政府, the county's government, not a county 现将县)."""
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    left = max(0, start - 6)
+    bounds = {left + b for _, a, e in jieba.tokenize(text[left : end + 4]) for b in (a, e)}
+    return start in bounds and not any(start < b < end for b in bounds)
+
+
+def _tag(word: str) -> str:
+    """jieba's part-of-speech tag for a word of its dictionary ("" for one it does not hold)."""
+    import jieba.posseg
+
+    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))
 
 
 def _places_in(text: str, level: str) -> list[str]:
@@ -147,15 +169,16 @@ def _places_in(text: str, level: str) -> list[str]:
         out = []
         for m in re.finditer("市", text):
             core = next((text[m.start() - k : m.start()] for k in (2, 3, 4) if text[m.start() - k : m.start()]
-                         in _cities()), None)
+                         in _cities() and _a_word(text, m.start() - k, m.start())), None)
             if core:
                 out.append(core + "市")
         return out + [p for p in _provinces() if p.endswith("市") and p in text]
     # Districts and counties have no gazetteer here: the two- or three-character name before 区/县 that the text
     # repeats most (2023年莲都区 … 莲都经开区 gives 莲都, not 年莲都).
-    candidates = [text[m.start() - k : m.start() + 1] for m in re.finditer("[区县]", text) for k in (2, 3)
-                  if m.start() >= k and re.fullmatch(r"[\u4e00-\u9fff]+", text[m.start() - k : m.start()])
-                  and not _NOT_A_PLACE.match(text[m.start() - k : m.start()])]
+    candidates = [text[i : m.start() + 1] for m in re.finditer("[区县]", text) for k in (2, 3)
+                  if (i := m.start() - k) >= 0 and re.fullmatch(r"[\u4e00-\u9fff]+", text[i : m.start()])
+                  and not _NOT_A_PLACE.match(text[i : m.start()]) and _a_word(text, i, m.start() + 1)
+                  and not _tag(text[i : m.start()]).startswith("v")]  # 开发区: a zone, not a place
     return sorted(candidates, key=lambda c: -text.count(c[:-1]))[:1]
 
 

@@ -227,7 +227,8 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
 
 # Words jieba tags as places that name no place: "foreign" (外国), "stuff" (东西), "at home" (国内) …
 _NOT_A_PLACE_ZH = frozenset("外国 国外 东西 中外 国内 境内 境外 海外 全国 各地 本地 当地 外地 异地 内地 东部 西部 中部 "
-                            "南方 北方 中西部 东西部 沿海 内陆 城乡 地方 外省 外市 本市 本省 全省 全市".split())
+                            "南方 北方 中西部 东西部 沿海 内陆 城乡 地方 外省 外市 本市 本省 全省 全市 "
+                            "城市 农村 乡村 城镇 市区 郊区 山区 边境 全区 全县 本区 本县".split())
 
 
 # ISO 3166-2 romanises 内蒙古 as "Nei Mongol"; the government's own English, and every asker's, is Inner Mongolia.

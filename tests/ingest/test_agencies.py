@@ -227,3 +227,17 @@ def test_an_autonomous_regions_office_names_no_place_and_its_region_comes_from_t
     scope = scope_of_text("自治区人民政府办公厅关于印发工作计划的通知", "今天,宁夏回族自治区人民政府网站发布了",
                           ["自治区交通运输厅", "自治区发展改革委", "银川市"])
     assert scope.main is not None and (scope.main.zh, scope.main.en) == ("宁夏回族自治区", "Ningxia")
+
+
+def test_no_place_is_read_out_of_words_that_only_look_like_one() -> None:
+    """A notice printing no issuer and no place gets none: 新城区管委会 is a district's body, not the city 新城's;
+    关于对县…, 现将县… and 经济开发区 name no county. A county the text does name is found."""
+    from ingest.jurisdiction import scope_of_text
+
+    county = ["县发改局", "县财政局"]
+    text = ("县人民政府办公室关于对县政府工作报告确定的目标任务进行分解的通知。现将县政府工作报告目标任务分解如下。"
+            "嘉鱼经济开发区、各镇人民政府")
+    assert scope_of_text("", text, county).places == ()
+    assert scope_of_text("", "推进新城市建设。", ["市发改委", "市财政局", "新城区管委会"]).places == ()
+    found = scope_of_text("", "嘉鱼县人民政府办公室印发。嘉鱼县各镇人民政府", county).places
+    assert [p.zh for p in found] == ["嘉鱼县"]

@@ -1080,3 +1080,29 @@ def test_an_open_item_is_closed_by_the_next_heading_and_a_heading_is_no_unit_cel
 """
     n = parse_notice(text, "b.txt")
     assert roles(n) == [{"lead": ["市住建局"]}]
+
+
+def test_a_heading_over_one_annotated_paragraph_names_that_task() -> None:
+    """"一、推进重大项目建设" then one paragraph closed by its annotation: the heading is the task's name and label.
+    Under a heading over several annotated paragraphs, each paragraph is a task of the heading's section."""
+    text = """一、推进重大项目建设
+建立健全领导联系重点项目制度，形成项目推进全程服务机制。(省发展改革委、财政厅牵头;国土资源厅,各州、市人民政府配合)
+二、加强城市基础设施投入
+支持城市重大基础设施建设。(省住房城乡建设厅牵头)
+加快棚户区改造。(省住房城乡建设厅牵头)
+"""
+    n = parse_notice(text, "a.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == ["一", "", ""], [(c.label, c.text[:12]) for c in tasks]
+    assert tasks[0].text.startswith("推进重大项目建设。建立健全") and tasks[1].text.startswith("支持城市")
+    assert roles(n)[0] == {"lead": ["省发展改革委", "财政厅"], "cooperate": ["国土资源厅", "各州、市人民政府"]}
+
+
+def test_an_annotation_naming_bodies_by_verb_then_a_labelled_list_keeps_both() -> None:
+    """〔A、B等按职责分工负责。责任单位：C、D。以下均需…不再列出。〕: the bodies of the first sentence and the labelled
+    ones are all responsible; the standing note names no unit."""
+    text = ("1.加强生态环境准入管理。项目审批要严格落实产业政策。〔市生态环境局、发展改革委、水利局等按职责分工负责。"
+            "责任单位:各县(市、区)人民政府、各开发园区管委。以下均需各县(市、区)人民政府、各开发园区管委落实,不再列出。〕\n")
+    n = parse_notice(text, "a.txt")
+    assert roles(n) == [{"responsible": ["市生态环境局", "发展改革委", "水利局", "各县(市、区)人民政府",
+                                         "各开发园区管委"]}]
