@@ -17,6 +17,7 @@ from ingest.places import Gazetteer
 from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
+from service.answering.docrefs import PRINTED_NUMBER
 from service.answering.evidence import JOINT, EvidenceChecker, english_key, placeless
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
@@ -113,8 +114,13 @@ class Answerer:
 
     def answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
         docs = self._docs(part, query.doc_numbers) or self._local(part)
+        fallback = False
         if docs and part.constraints.places and part.answer_type != "document":
-            docs = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
+            kept = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
+            # The notices the question's words describe are all other places' ("云南省2017年稳增长意见" read as
+            # Heilongjiang's growth measures): it may mean a stored copy that prints no place and no title.
+            fallback = not kept and self._docs(part, query.doc_numbers) == docs
+            docs = kept or (self._placeless(part) if fallback else [])
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
                 return abstain_part(part, Decision(None, "place", ()), lang)
         # "实施方案里提到的商资发〔2022〕209号是个什么文件？": a number no stored notice carries. What a stored notice
@@ -146,7 +152,7 @@ class Answerer:
             depth = AGENCY_DEPTH if part.answer_type == "agency" else RETRIEVAL_DEPTH
             hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, depth),
                                          doc_numbers=docs, kinds=("body", "task"))
-        decision = decide(part, hits, self.checker, self.thresholds)
+        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
         result = answer_role(part, decision, lang, self._inline_unit) if part.answer_type == "agency" else (
@@ -227,6 +233,13 @@ class Answerer:
         scored = [(self._describes(part, topical, d, texts[d.doc_number], weight), -i, d) for i, d in enumerate(docs_)]
         best = max(scored, key=lambda t: t[:2], default=None)
         return [best[2]] if best and best[0] >= 0.5 else []
+
+    def _placeless(self, part: Part) -> list[str]:
+        """The stored notices that print no place, when the question names no notice by its number: a description
+        of a notice (its title's words) matching other places' notices cannot have ruled them out."""
+        if PRINTED_NUMBER.search(part.text):
+            return []
+        return [d.doc_number for d in self.catalog.documents() if not self.checker.jurisdiction(d.doc_number)]
 
     def _issued_for(self, key: str, d: Document) -> bool:
         """Whether a notice's jurisdiction, title or issuer is the place `key` (南京 for 南京市人民政府)."""

@@ -50,7 +50,10 @@ class Decision:
     also: tuple[Check, ...] = ()  # further clauses that answer equally (both notices)
 
 
-def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6) -> Decision:
+def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6,
+           ranked_alone: bool = False) -> Decision:
+    """`ranked_alone`: the hits come from a few notices searched because nothing else could answer (the notices that
+    print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft."""
     if not hits:
         return Decision(None, "topic", ())
     best_dense = max((h.dense for h in hits[:3] if h.dense is not None), default=1.0)
@@ -58,7 +61,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         return Decision(None, "topic", tuple(hits[:3]))
     failures: list[str] = []
     passing: list[tuple[Hit, Check]] = []
-    soft = soft_terms(part, hits, checker)
+    # Among a few notices, a word no hit holds is no sign of a paraphrase: every word they hold is "rare" there.
+    soft = frozenset() if ranked_alone else soft_terms(part, hits, checker)
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
     # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
@@ -71,7 +75,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
             failures.append("topic")
             continue
         # Both retrievers' first hit is as sure, wherever fusion's boosts put it.
-        sure = h.ranks.get("dense") == 1 and ((h.ranks.get("bm25") or 99) <= (3 if rank == 0 else 1))
+        sure = not ranked_alone and h.ranks.get("dense") == 1 and (
+            (h.ranks.get("bm25") or 99) <= (3 if rank == 0 else 1))
         # Clauses ranked above that are about something else do not make this one a lesser match: "the 2017 key
         # points" rules out the 2016 notice's tasks however they rank.
         first = rank == 0 or not passing and all(f in RULED_OUT for f in failures)

@@ -16,8 +16,8 @@ from service.answering.lexicon import DOC_WORDS_EN, DOC_WORDS_ZH, question_words
 _YEAR = re.compile(r"(?<!\d)(19|20)\d{2}(?!\d)")
 
 
-_PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]"
-                             r"\s*第?\s*\d{1,4}\s*[号號]?")
+PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|20)\d{2}\s*[〕\]］）)】]"
+                            r"\s*第?\s*\d{1,4}\s*[号號]?")
 
 
 _CN_1_99 = r"[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -36,7 +36,7 @@ def task_numbers(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...
     inside a 文号 ("…〔2023〕51号任务…") or a count ("完成任务10项")."""
     from ingest.body import cn_to_int
 
-    printed = [m.span() for m in _PRINTED_NUMBER.finditer(text)]
+    printed = [m.span() for m in PRINTED_NUMBER.finditer(text)]
     found: list[int] = []
     spans: list[tuple[int, int]] = []
     for m in [*_TASK_ZH.finditer(text), *_TASK_EN.finditer(text)]:
@@ -54,7 +54,7 @@ def task_numbers(text: str) -> tuple[tuple[int, ...], tuple[tuple[int, int], ...
 def without_names(text: str) -> str:
     """The question without the Chinese it quotes (文号, 《titles》, “names”): what its own language is told by
     ("What is 某府发〔2024〕1号 about?" is English)."""
-    return _QUOTED_ZH.sub(" ", _PRINTED_NUMBER.sub(" ", text))
+    return _QUOTED_ZH.sub(" ", PRINTED_NUMBER.sub(" ", text))
 
 
 @dataclass(frozen=True)
@@ -127,7 +127,7 @@ class DocumentRefs:
                 scores[d.doc_number] = 10.0
                 said.setdefault(d.doc_number, set()).add(d.doc_number)
         if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
-            spans += [m.span() for m in _PRINTED_NUMBER.finditer(text)]
+            spans += [m.span() for m in PRINTED_NUMBER.finditer(text)]
         for m in _SHORT_NUMBER.finditer(text):  # "51号文", "document No. 51": the one stored notice so numbered
             number = next(g for g in m.groups() if g)
             owners = [d.doc_number for d in self.documents if re.search(rf"(?<!\d){number}\s*[号號]$", d.doc_number)]

@@ -245,6 +245,8 @@ class Understanding:
         naming = [(s, e) for s, e, a in agency_spans
                   if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))
                                           or _FROM_ISSUER.search(text[:s]))]
+        # "the city government work report", "市政府工作报告": the government's report, not a body asked about.
+        naming += [(s, e) for s, e, _ in agency_spans if _REPORT.match(text[e:])]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
@@ -408,6 +410,9 @@ _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|n
 # A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
 _DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(notice|document|opinions?|circular|scheme|plan)\b(?!\s+to\b)",
                        re.I)
+
+
+_REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?work\s+reports?\b)", re.I)
 
 
 # "the 2022 notice from the Party committee and government general offices": issuers named after the notice, too.

@@ -21,7 +21,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "bj-zwgk-yaodian-2017.txt", "yc-xiangcun-2026.txt", "tj-shiyiwu-fengong.txt", "tc-tongzhengbanfa-2020-14.txt",
           "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt",
           "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt",
-          "qp-zhongdian-ducha-2008.txt")
+          "qp-zhongdian-ducha-2008.txt", "yn-wenzengzhang-2017.txt", "hlj-wenzengzhang-zh-hant.txt",
+          "pds-pingzhengban-2013-11.txt")
 
 
 @pytest.fixture(scope="module")
@@ -413,3 +414,25 @@ def test_a_place_named_in_pinyin_is_the_one_the_notices_print_so(engine) -> None
     part = engine.answerer.understanding.understand(
         "Which Qingpu body pushes ahead the new Hongqiao ecological business district?").parts[0]
     assert "虹桥" in [p.zh for p in part.constraints.places]
+
+
+def test_a_notice_described_by_title_words_that_other_places_notices_hold_may_be_one_printing_no_place(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    """"云南省…稳增长的意见": the stored notice whose title holds those words is Heilongjiang's; a copy that prints no
+    title and no place may be the one asked about, and answers only when its clause holds the matter (being first
+    among a few notices makes no clause sure)."""
+    r = _ask(engine, "云南省稳增长的意见中，重大项目建设由哪些部门牵头？")
+    assert not r.abstained and r.citations[0].doc_number == "yn-wenzengzhang-2017.txt", r.answer
+    assert {"省发展改革委", "财政厅"} <= {u.zh for u in r.units if u.role == "lead"}, r.answer
+    assert _ask(engine, "云南省稳增长的意见中，城市轨道交通建设由哪个部门牵头？").abstained
+
+
+def test_a_government_named_before_work_report_names_the_report_not_a_body_asked_about(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    part = engine.answerer.understanding.understand(
+        "In the breakdown of the city government work report, which bureau leads help for coal and steel?").parts[0]
+    assert part.constraints.agencies == (), part.constraints.agencies
+    r = _ask(engine, "Under Ping Zheng Ban [2013] No. 11, the breakdown of the city government work report, which "
+                     "bureau leads the help for traditional industries such as coal, power, chemicals and steel?")
+    assert not r.abstained and r.citations[0].doc_number == "平政办〔2013〕11号", r.answer
+    assert [u.zh for u in r.units if u.role == "lead"] == ["市工业和信息化局"], r.answer
