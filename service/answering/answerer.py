@@ -18,7 +18,7 @@ from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
 from service.answering.docrefs import PRINTED_NUMBER
-from service.answering.evidence import JOINT, EvidenceChecker, english_key, placeless
+from service.answering.evidence import JOINT, EvidenceChecker, english_key, placeless, states_year
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -138,6 +138,13 @@ class Answerer:
             # Shanghai notice stored.
             named = self._docs(part, query.doc_numbers)
             documents = self._documents_for(part, named, within=None if named else docs)
+            # "2024年…又新增了哪几项任务": a year that is not the notice's (its date, title or period) asks about
+            # something the notice cannot state.
+            dated = [d for d in documents if all(states_year(y, self.checker.document_line(d.doc_number))
+                                                 for y in part.constraints.years)]
+            if documents and not dated:
+                return abstain_part(part, Decision(None, "year", ()), lang)
+            documents = dated
             if not documents:
                 # a place with notices of its own (a province named, one district's notice stored): what is not
                 # stored is the notice asked for

@@ -54,7 +54,7 @@ def english_key(name: str) -> str:
     return re.sub(r"\s+(district|city|county|province|municipality|prefecture)$", "", name.strip().lower())
 
 
-def _states_year(year: int, text: str) -> bool:
+def states_year(year: int, text: str) -> bool:
     """2023 as 2023 or as 二〇二三 / 二零二三 (a signature date)."""
     spelled = "".join(_CN_YEAR_DIGITS[int(ch)] for ch in str(year))
     return str(year) in text or spelled in text or spelled.replace("〇", "零") in text
@@ -175,7 +175,7 @@ class EvidenceChecker:
         c = part.constraints
         full = zh_text + " " + (clause.text_en or "")
         for year in c.years:
-            if not _states_year(year, full) and not _states_year(year, title):
+            if not states_year(year, full) and not states_year(year, title):
                 return Check(clause, cover, gone, None, "year")
         for place in c.places:
             if not self.place_ok(place, clause):

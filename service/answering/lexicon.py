@@ -35,6 +35,13 @@ ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(age
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
                             r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
                             r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
+# The words naming the kind of body asked for ("which city department", "what local authorities", "哪个市级部门"):
+# they say who is wanted, never what the task is about. A name among them ("which Lanzhou bureau") is the place.
+ASKED_BODY_EN = re.compile(r"\b(?:which|what)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:agenc(?:y|ies)|departments?|bureaus?|bod(?:y|ies)|"
+                           r"units?|authorit(?:y|ies)|offices?|governments?|regulators?|ministr(?:y|ies)|"
+                           r"organi[sz]ations?)\b", I)
+ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|区级|省级|县级|市直|省直|区直|政府|职能|主管|地方)?"
+                           r"(?:部门|单位|机构|机关)")
 # "Is 区发改局 the lead unit for…": a role noun said of an agency the question names does not ask for one.
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
                                    r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)

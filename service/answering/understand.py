@@ -253,6 +253,7 @@ class Understanding:
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
         skip = [(s, e) for s, e, _ in agency_spans] + naming
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
+        asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
         if not zh:
@@ -274,7 +275,7 @@ class Understanding:
         tasks, task_spans = task_numbers(text)
         kind_spans = [m.span() for m in L.DOC_KIND_RUN_EN.finditer(text)] if ref.doc_numbers and not zh else []
         focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans)
-                                 + kind_spans)
+                                 + kind_spans + asked_body)
         if ref.doc_numbers:  # "the services pilot plan": its words for a document name the notice, not a topic
             focus = [t for t in focus if not L.is_doc_words(t.surface, zh)]
         role = L.detect_role(text, zh)

@@ -582,3 +582,21 @@ def test_a_long_glossary_word_the_notices_print_narrows_a_reverse_lookup(real_en
     term = next(t for t in u.understand("市商务局负责的跨境电子商务综合试验区任务有哪些？").parts[0].focus
                 if len(t.surface) >= 9)
     assert u.printed(term)
+
+
+def test_the_words_naming_the_kind_of_body_asked_for_are_not_the_topic(real_engine) -> None:  # type: ignore[no-untyped-def]
+    understand = real_engine.answerer.understanding.understand
+    part = understand("Which local authorities lead the pilot for wholly foreign-owned finance companies?").parts[0]
+    assert not {"local", "authorities"} & {t.surface for t in part.focus}, part.focus
+    part = understand("哪个市级部门牵头外籍人员子女入学？").parts[0]
+    assert "市级" not in {t.surface for t in part.focus}, part.focus
+    # a name among them is still a name: "which Lanzhou bureau" asks about Lanzhou
+    part = understand("Which Lanzhou bureau leads the new-materials base?").parts[0]
+    assert "lanzhou" in {t.surface.lower() for t in part.focus} | {p.text.lower() for p in part.constraints.places}
+
+
+def test_a_document_question_naming_a_year_not_the_notices_own_is_not_answered(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "2024年服务业扩大开放综合试点又新增了哪几项任务？")
+    assert r.abstained and "2024" in r.answer, r.answer
+    r = ask(real_engine, "2023年的服务业扩大开放综合试点方案一共有多少项任务？")
+    assert not r.abstained and "104" in r.answer, r.answer
