@@ -22,7 +22,9 @@ _ORG_AFTER_EN = re.compile(
     r"people's|government|committee|commission|institute|hospital|library|museum)\b", re.I)
 _ORG_AFTER_ZH = re.compile(r"^(证券交易所|交易所|大学|银行|机场|海关|分行|分局|办|局|委|厅|市委|市政府|人民政府|大学)")
 # Words after a Chinese place that make a bigger place name of it (新区, 经开区 …) stay with it.
-_CN_ADMIN_SUFFIX = ("特别行政区", "自治区", "自治州", "新区", "省", "市", "区", "县", "州", "盟", "旗")
+# 广西壮族自治区 is 广西: a region's people's name goes with its level word.
+_CN_ADMIN_SUFFIX = ("特别行政区", "壮族自治区", "回族自治区", "维吾尔自治区", "自治区", "自治州", "新区", "省", "市",
+                    "区", "县", "州", "盟", "旗")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,11 @@ class Place:
 
 def _ascii_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
+
+
+def is_province(zh: str) -> bool:
+    """Whether a Chinese place name (广西, 广东省) is a province-level division's."""
+    return _names()[1].get(strip_admin_suffix(zh), ("", ""))[1] == "province"
 
 
 def strip_admin_suffix(zh: str) -> str:

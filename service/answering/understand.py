@@ -11,7 +11,7 @@ from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog
 from ingest.dictionary import Dictionary
 from ingest.knowledge import issuer_names
-from ingest.places import Gazetteer, Place, strip_admin_suffix
+from ingest.places import Gazetteer, Place, is_province, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
 from service.answering.asks import asked_details
@@ -260,11 +260,12 @@ class Understanding:
             places = tuple(self._as_printed(p) for p in places)
             places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,
                                      self._english_place_words)
+        named_places, places = places, _without_qualifiers(text, places)
         agency_spans = self._in_context(text, agency_spans, ref.doc_numbers, places)
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
         # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
-        place_spans = [m.span() for p in places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
+        place_spans = [m.span() for p in named_places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
                        if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
         # "Xialu district's plan": the level word after a place's English name is the place too, not the topic.
         place_spans += [(e, e + m.end()) for _, e in list(place_spans) if (m := _LEVEL_AFTER_EN.match(text[e:]))]
@@ -411,6 +412,22 @@ _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|n
 # A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
 _DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(notice|document|opinions?|circular|scheme|plan)\b(?!\s+to\b)",
                        re.I)
+
+
+def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """A province written right beside a city ("Yulin (Guangxi)", "Yulin, Guangxi", "广西玉林市") says which city is
+    meant; it is not a second place the notice must be issued for."""
+    spans = [(text.find(p.text), p) for p in places if p.text and p.text in text]
+    drop = set()
+    for i, province in spans:
+        if province.kind != "province" and not (province.zh and is_province(province.zh)):
+            continue
+        for j, city in spans:
+            if city.kind in ("city", "place") and city is not province:
+                a, b = (i + len(province.text), j) if i < j else (j + len(city.text), i)
+                if 0 <= b - a <= 4 and re.fullmatch(r"[\s,，、()（）'’s]*", text[a:b]):
+                    drop.add(id(province))
+    return tuple(p for p in places if id(p) not in drop)
 
 
 _REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?work\s+reports?\b)", re.I)

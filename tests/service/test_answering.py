@@ -600,3 +600,13 @@ def test_a_document_question_naming_a_year_not_the_notices_own_is_not_answered(r
     assert r.abstained and "2024" in r.answer, r.answer
     r = ask(real_engine, "2023年的服务业扩大开放综合试点方案一共有多少项任务？")
     assert not r.abstained and "104" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("question", ["Which Nanjing (Jiangsu) bureau leads the QFLP pilot?",
+                                      "Which bureau in Nanjing, Jiangsu leads the QFLP pilot?",
+                                      "江苏南京市的QFLP试点由哪个部门牵头？", "广西玉林市的降碳方案由哪个部门负责？"])
+def test_a_province_written_beside_a_city_says_which_city_and_is_no_second_place(
+        real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand(question).parts[0]
+    assert [p.kind for p in part.constraints.places] == ["city"], part.constraints.places
+    assert not {"jiangsu", "江苏", "广西"} & {t.surface.lower() for t in part.focus}, part.focus
