@@ -82,7 +82,8 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
     titles = [t for t in _TITLE_ZH.findall(text)] + [m.strip() for m in _LAW_EN.findall(text)]
     titles = [t for t in titles if not any(t in s or s in t for s in stored_titles if s)]
     if zh:
-        particulars = [k for k in PARTICULARS_ZH if k in text] + [k for rx, k in _PARTICULAR_CUES_ZH if rx.search(text)]
+        particulars = [k for k in PARTICULARS_ZH if _asked_zh(k, text)] + [k for rx, k in _PARTICULAR_CUES_ZH
+                                                                           if rx.search(text)]
     else:
         particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
     entity = (_ENTITY_ZH if zh else _ENTITY_EN).search(text)
@@ -91,6 +92,20 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
         particulars.append(NAMED + {"商家": "商户"}.get(noun, noun))
     counter = _COUNTER_ZH.search(text) if zh else None
     return Asks(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(particulars)), counter.group(1) if counter else None)
+
+
+_ASKING_ZH = r"(?:多少|什么|哪些|哪个|哪几|哪里|哪儿|在哪|几|怎么|如何|怎样|是否|有没有|有无|谁|啥)"
+
+
+def _asked_zh(key: str, text: str) -> bool:
+    """Whether a particular is what the question asks ("要交什么材料", "费用是多少", "收不收费用"), not a word of its
+    topic ("网上看病的费用能不能走医保，哪个部门在推" asks who, about the matter of fees)."""
+    for m in re.finditer(re.escape(key), text):
+        before, after = text[max(0, m.start() - 6) : m.start()], text[m.end() : m.end() + 8]
+        if re.search(_ASKING_ZH + r"[\u4e00-\u9fff]{0,3}$", before) or re.match(r"[是为有要需的]{0,3}" + _ASKING_ZH, after) \
+                or re.match(r"[\u4e00-\u9fff]{0,2}[？?]?$", after):
+            return True
+    return False
 
 
 def holds_title(title: str, zh_text: str, en_text: str) -> bool:

@@ -610,3 +610,11 @@ def test_a_province_written_beside_a_city_says_which_city_and_is_no_second_place
     part = real_engine.answerer.understanding.understand(question).parts[0]
     assert [p.kind for p in part.constraints.places] == ["city"], part.constraints.places
     assert not {"jiangsu", "江苏", "广西"} & {t.surface.lower() for t in part.focus}, part.focus
+
+
+def test_a_particular_is_asked_for_only_where_the_question_asks_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"网上问诊的费用纳入医保由哪个部门推进" asks who, about the matter of fees; "要交多少费用" asks the fee."""
+    understand = real_engine.answerer.understanding.understand
+    assert understand("互联网诊疗的费用纳入医保支付由哪个部门推进？").parts[0].constraints.particulars == ()
+    assert understand("办理外籍人才工作许可要交多少费用？").parts[0].constraints.particulars == ("费用",)
+    assert understand("申请工作许可需要哪些材料？").parts[0].constraints.particulars == ("材料",)
