@@ -120,6 +120,12 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",
                 I)),
+    # Whom a notice is addressed to: its salutation (各区人民政府、江北新区管委会，市府各委办局：).
+    ("addressees", re.compile(r"(发给|下发给|印发给|发送给|下发到|印发到|发到)了?(哪些|哪个|哪几|谁|什么)|是发给谁|主送|发文对象|"
+                              r"(哪些|哪个|什么)(单位|部门|机关)[^，。？?]{0,4}(收到|接收)"),
+     re.compile(r"\b(sent|addressed|circulated|distributed) to (whom|which|what)\b|\b(addressees?|recipients?)\b|"
+                r"\bwho (is|was|were) (it|this|that|the [\w-]+( [\w-]+){0,3}) (sent|addressed|circulated|distributed) to\b|"
+                r"\bwho (receives?|received|got|gets) (it|the notice|the plan)\b", I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"

@@ -63,8 +63,10 @@ _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 
                                "submit apply handle need needed process use held hold".split())
 
 
-_DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 "
-                            "date signed issued published sign issue publish number title when".split())
+_DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 发给 下发 下发给 印发给 "
+                            "主送 "
+                            "date signed issued published sign issue publish number title when sent addressed "
+                            "addressees recipients".split())
 
 
 _ELLIPTIC = re.compile(r"^\s*(?:那|那么|还有|另外|而)?[^，。？?]{2,40}呢\s*[？?]?\s*$|"
@@ -116,7 +118,7 @@ def _asks_when_only(p: Part) -> bool:
 
 def _topical(p: Part) -> bool:
     """Whether a document part has words of its own beyond the fact it asks for."""
-    return any(t.surface.lower() not in _DOC_FACT_WORDS for t in p.focus)
+    return any(not set(re.split(r"[\s-]+", t.surface.lower())) <= _DOC_FACT_WORDS for t in p.focus)
 
 
 def _elliptical(p: Part) -> bool:

@@ -293,9 +293,12 @@ class Understanding:
                    "long", "meant", "supposed", "expected", "run", "runs", "last", "lasts", "years", "carried", "为期",
                    "几年", "试点期", "期限", "多久", "试", "要试", "试行", "试多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
                    "主要内容", "目的",
-                   "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish"}
+                   "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish",
+                   "发给", "下发", "下发给", "印发给", "发送", "主送", "sent", "addressed", "addressees", "recipients",
+                   "circulated", "distributed"}
         issued_by = self._issuer_line(ref.doc_numbers)
-        topical = [t for t in focus if t.surface.lower().strip("-") not in generic
+        # a phrase of such words ("date signed") is one of them too
+        topical = [t for t in focus if not set(re.split(r"[\s-]+", t.surface.lower().strip("-"))) <= generic
                    and not L.is_doc_words(t.surface, zh)
                    and not (issued_by and support(t, issued_by[0], issued_by[1]) > 0)
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
@@ -310,7 +313,7 @@ class Understanding:
             doc_attribute = None  # "What is the purpose of task 12?" asks about a task, not its notice
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
-        elif doc_attribute in ("number", "title", "issuer", "date", "period", "tasks", "basis") and not (
+        elif doc_attribute in ("number", "title", "issuer", "addressees", "date", "period", "tasks", "basis") and not (
                 # "认定示范基地的依据是什么" asks about a matter: a notice's basis only when a document is asked for
                 doc_attribute == "basis" and not _ASKS_DOCUMENT.search(text) and (asks_agency or topical)) and not (
                 doc_attribute == "tasks" and agencies) and (

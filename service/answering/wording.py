@@ -62,6 +62,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_issuer": {"zh": "{doc}《{title}》由{issuer}印发。", "en": "{doc} ({title}) was issued by {issuer}."},
     "doc_date": {"zh": "{doc}《{title}》成文日期为{date}。", "en": "{doc} ({title}) is dated {date}."},
     "doc_no_date": {"zh": "{doc}未印有成文日期。", "en": "No date is printed on {doc}."},
+    "doc_addressees": {"zh": "{doc}《{title}》主送：{to}。",
+                       "en": "{doc} ({title}) is addressed to: {to} (as printed; no English rendering)."},
+    "doc_no_addressees": {"zh": "{doc}未印有主送单位。", "en": "{doc} prints no addressees."},
     # The same facts once the notice has been named in the answer.
     "doc_issuer_again": {"zh": "{doc}由{issuer}印发。", "en": "It was issued by {issuer}."},
     "doc_date_again": {"zh": "{doc}成文日期为{date}。", "en": "It is dated {date}."},

@@ -618,3 +618,17 @@ def test_a_particular_is_asked_for_only_where_the_question_asks_it(real_engine) 
     assert understand("互联网诊疗的费用纳入医保支付由哪个部门推进？").parts[0].constraints.particulars == ()
     assert understand("办理外籍人才工作许可要交多少费用？").parts[0].constraints.particulars == ("费用",)
     assert understand("申请工作许可需要哪些材料？").parts[0].constraints.particulars == ("材料",)
+
+
+@pytest.mark.parametrize("question", ["数字贸易行动方案是发给谁的？", "Who was the services pilot plan addressed to?",
+                                      "服务业扩大开放试点方案主送哪些单位？"])
+def test_whom_a_notice_is_addressed_to_is_its_salutation(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and r.intent == "metadata" and r.citations[0].task_no is None, r.answer
+    assert "市各直属单位" in r.answer and "关于印发" not in r.answer, r.answer
+
+
+def test_a_second_part_asking_a_date_in_a_phrase_is_about_the_same_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What is the document number of the services pilot plan, and what date is it signed?")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {SO_NO}, r.answer
+    assert "June 3, 2023" in r.answer or "3 June 2023" in r.answer, r.answer

@@ -17,6 +17,18 @@ from service.answering.types import Evidence, Part, PartAnswer
 from service.answering.wording import say
 
 _PRINTED = re.compile(r"([^\s，。,.、；;：:（）()]{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
+# A notice's salutation: the bodies it is addressed to, ended by a colon (各区人民政府、江北新区管委会，市府各委办局：).
+_SALUTATION = re.compile(r"((?:各|[\u4e00-\u9fff]{2,12}(?:人民政府|政府|委员会|管委会|党委))[^：:。；;]{0,160}?"
+                         r"(?:单位|部门|机构|机关|政府|局|委|办|厅|管委会|团体|企业|学校))\s*[：:]")
+def addressees(text: str, titles: tuple[str, ...]) -> str | None:
+    """The salutation a notice opens with, after its title (or the 通知/意见 that ends one), as printed."""
+    ends = [m.end() for m in _TITLE_END.finditer(re.split(r"[：:]", text, maxsplit=1)[0])]
+    start = ends[-1] if ends else next((text.find(t) + len(t) for t in titles if t and t in text), 0)
+    m = _SALUTATION.match(text[start:].lstrip())
+    return m.group(1) if m else None
+
+
+_TITLE_END = re.compile(r"的(通知|意见|决定|通告|批复|函)")
 _PURPOSE = re.compile(r"为(了)?[^。]{4,}(制定本|特制定|现提出|提出如下|制订本)")
 
 
@@ -71,6 +83,11 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
                 printer = f"{a.en} ({a.zh})" if a and lang == "en" else m.group(1)
                 lines.append(say(lang, "doc_printed", printer=printer, date=C.date_in(m.group(2), lang)))
         return lines, header + signed + trailer
+    if attribute == "addressees":
+        for c in front + catalog.clauses_of(d.doc_number, kinds=("body",))[:1]:
+            if to := addressees(c.text, (d.notice_title, d.title)):
+                return [say(lang, "doc_addressees", to=to, **facts)], [c]
+        return [say(lang, "doc_no_addressees", **facts)], header
     if attribute == "period":
         key = "doc_period" if d.period else "doc_no_period"
         return [say(lang, key, period=d.period or "", **facts)], header
