@@ -17,6 +17,7 @@ _ENTRY = re.compile(r"^(\S+) (\S+) \[[^\]]+\] /(.*)/\s*$")
 _SKIP = ("variant of", "see ", "cl:", "surname", "old variant", "used in", "abbr.", "japanese variant", "also written")
 _PAREN = re.compile(r"\([^)]*\)|\[[^\]]*\]")
 MAX_PER_TERM = 10
+_RELATIVES = ("ism", "ment")  # derivational suffixes whose noun names the same activity
 
 
 _FORWARD: dict[str, list[str]] = {}  # Simplified headword -> first-sense glosses, filled with the reverse index
@@ -152,6 +153,10 @@ class Dictionary:
         for k in forms:
             ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
             out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
+        # A word's noun of the activity is printed where the word is not: "tours" are 旅游 ("tourism").
+        for k in forms if " " not in key else ():
+            for relative in (k + suffix for suffix in _RELATIVES):
+                out += [w for s, w in self._reverse.get(relative, ()) if len(w) >= 2 and s <= 2][:3]
         # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.
         out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的式"]
         return tuple(dict.fromkeys(out))

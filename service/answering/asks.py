@@ -32,8 +32,10 @@ PARTICULARS_EN = [
     (re.compile(r"\b(documents? (needed|required|to submit)|paperwork|application materials?)\b", re.I), "材料"),
     (re.compile(r"\b(procedures?|steps|process for|how (do|can|should) (i|we) apply)\b", re.I), "流程"),
     (re.compile(r"\b(conditions?|eligib\w*|qualif\w*|criteria)\b", re.I), "条件"),
-    (re.compile(r"\baddress\b", re.I), "地址"),
-    (re.compile(r"\b(phone|telephone|hotline)\b", re.I), "电话"),
+    # asked for, not words of the topic: "an overseas phone carrier", "to address the backlog"
+    (re.compile(r"\b(the|an|its|their|office|street|postal|mailing) address(es)?\b|\baddress(es)? (of|for)\b", re.I),
+     "地址"),
+    (re.compile(r"\b(phone|telephone) (numbers?|nos?\b|lines?)|\bhotlines?\b|\bnumbers? to call\b", re.I), "电话"),
     (re.compile(r"\b(website|url|web address)\b", re.I), "网址"),
     (re.compile(r"\bcontact\b", re.I), "联系方式"),
     (re.compile(r"\b(fees?|tuition)\b|(?<!in )(?<!take )(?<!takes )(?<!taking )(?<!took )(?<!overall )(?<!full )"

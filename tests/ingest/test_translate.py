@@ -106,3 +106,12 @@ def test_cli_without_an_llm_says_what_to_set(tmp_path: Path, monkeypatch: pytest
     monkeypatch.delenv("POLICYQA_LLM_BASE_URL", raising=False)
     r = CliRunner().invoke(app, ["translate", "宁政发〔2023〕51号"])
     assert r.exit_code == 1 and "POLICYQA_LLM_BASE_URL" in r.output
+
+
+def test_an_english_word_reaches_the_chinese_of_its_activity_noun() -> None:
+    """"tours" is printed 旅游 ("tourism"), "employ" 就业 ("employment"); the word's own forms come first."""
+    from ingest.dictionary import default_dictionary
+
+    d = default_dictionary()
+    assert "旅游" in d.zh_for("tours") and d.zh_for("tours")[0] != "旅游"
+    assert "就业" in d.zh_for("employ")

@@ -632,3 +632,11 @@ def test_a_second_part_asking_a_date_in_a_phrase_is_about_the_same_notice(real_e
     r = ask(real_engine, "What is the document number of the services pilot plan, and what date is it signed?")
     assert not r.abstained and {c.doc_number for c in r.citations} == {SO_NO}, r.answer
     assert "June 3, 2023" in r.answer or "3 June 2023" in r.answer, r.answer
+
+
+def test_an_english_particular_is_one_asked_for_not_a_word_of_the_topic() -> None:
+    from service.answering.asks import asked_details
+
+    assert asked_details("We're an overseas phone carrier: who leads the VPN pilot?", False, []).particulars == ()
+    assert asked_details("Who will address the backlog of filings?", False, []).particulars == ()
+    assert asked_details("What is the hotline, and the office address?", False, []).particulars == ("地址", "电话")
