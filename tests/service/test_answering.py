@@ -640,3 +640,11 @@ def test_an_english_particular_is_one_asked_for_not_a_word_of_the_topic() -> Non
     assert asked_details("We're an overseas phone carrier: who leads the VPN pilot?", False, []).particulars == ()
     assert asked_details("Who will address the backlog of filings?", False, []).particulars == ()
     assert asked_details("What is the hotline, and the office address?", False, []).particulars == ("地址", "电话")
+
+
+def test_a_long_chinese_term_no_clause_holds_is_the_thing_asked_about_not_a_loose_word() -> None:
+    from service.answering.decide import _names_a_thing
+    from service.answering.terms import Term
+
+    assert _names_a_thing(Term("人均可支配收入")) and _names_a_thing(Term("social media"))
+    assert not _names_a_thing(Term("孩子")) and not _names_a_thing(Term("kids"))
