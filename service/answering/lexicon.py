@@ -222,6 +222,7 @@ go goes going come comes coming keep keeps trying try tries kind kinds sort sort
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
+done doing backing backed
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
@@ -246,6 +247,10 @@ def question_words() -> frozenset[str]:
 
     return frozenset(_QUESTION_WORDS_EN) | frozenset(_QUESTION_WORDS_ZH) | stopwordsiso.stopwords("zh")
 
+
+# "driving that change", "behind this move": a pointer to the matter already described, with a word for "matter".
+POINTED_MATTER_EN = re.compile(r"\b(?:that|this|these|those|the same|such)\s+(?:changes?|things?|matters?|issues?|"
+                               r"efforts?|moves?|steps?|initiatives?|ideas?|plans?|programmes?|programs?|schemes?)\b", I)
 
 # Words for the tasks themselves (项目, "rows"): what a reverse lookup lists, or a who-question's matter says nothing of.
 TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 实事 清单 任务清单 items projects tasks measures "

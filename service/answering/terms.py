@@ -79,7 +79,13 @@ class TermExtractor:
                     out.append(Term(" ".join(words[i:j]), zh=(zh,)))
                 taken = {k for i, j, _ in spelled for k in range(i, j)}
                 words = [w for k, w in enumerate(words) if k not in taken]
-            words = [w for w in words if not self._function_word(w) and not w.isdigit()]
+            # A phrase the dictionary knows that ends in a word for a body ("travel agency", "representative office")
+            # is one thing, not a question about an agency: read before the question words go.
+            for i, j, forms in self.dictionary.phrases(words):
+                if j - i >= 2 and words[j - 1] in _BODY_NOUNS and not any(map(self._function_word, words[i : j - 1])):
+                    out.append(Term(" ".join(words[i:j]), frozenset(self.analyzer.tokens(" ".join(words[i:j]))), forms))
+                    words[i:j] = [""] * (j - i)
+            words = [w for w in words if w and not self._function_word(w) and not w.isdigit()]
             if self.pinyin is not None:  # a place or word of the notices in run-together pinyin ("Huairou")
                 for w in dict.fromkeys(w for w in words if len(w) >= 5 and w.isalpha()
                                        and not self.dictionary.english_words(w)):
@@ -116,6 +122,7 @@ class TermExtractor:
 # 负面清单中 keeps its words).
 _IN_DOCUMENT = re.compile(r"(?:(?<=[在从按据照])|(?<![\u4e00-\u9fff]))(?:这份|该份?|本|那份|这个|那个)?"
                           r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上|对)")
+_BODY_NOUNS = frozenset({"agency", "agencies", "office", "offices"})
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 
 

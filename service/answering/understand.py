@@ -254,6 +254,7 @@ class Understanding:
         skip = [(s, e) for s, e, _ in agency_spans] + naming
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
+        asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
         places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
                        if not any(p.zh and p.zh in a.zh for a in agencies))
         if not zh:

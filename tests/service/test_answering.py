@@ -648,3 +648,16 @@ def test_a_long_chinese_term_no_clause_holds_is_the_thing_asked_about_not_a_loos
 
     assert _names_a_thing(Term("人均可支配收入")) and _names_a_thing(Term("social media"))
     assert not _names_a_thing(Term("孩子")) and not _names_a_thing(Term("kids"))
+
+
+def test_a_second_clause_pointing_back_with_role_words_only_is_the_same_question(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"…Which city department is driving that change, and who is backing it up?": one matter, two roles; "a travel
+    agency" is a thing of the question, not a question about an agency."""
+    q = real_engine.answerer.understanding.understand(
+        "We're a foreign-owned travel agency in Nanjing and want to sell outbound tours. Which city department is "
+        "driving that change, and who is backing it up?")
+    assert len(q.parts) == 1 and "travel agency" in {t.surface for t in q.parts[0].focus}, q.parts
+    assert not {"change", "backing"} & {t.surface for t in q.parts[0].focus}
+    r = ask(real_engine, "Will online doctor visits through internet hospitals be reimbursed by health insurance? "
+                         "Which agency is responsible for getting that done, and who helps them?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 35), r.answer
