@@ -243,8 +243,8 @@ def _name_by_heading(out: list[BodyClause], solo: tuple[int, _Group] | None) -> 
     """"一、推进重大项目建设" then one paragraph closed by its annotation: the numbered heading names that task (its
     label, its title before the text), as the heading over one item it is. Under a heading holding several
     annotated paragraphs, each is a task of its own in the heading's section."""
-    if solo is None or solo[0] != len(out) - 1:
-        return
+    if solo is None or solo[0] != len(out) - 1 or re.search(r"[，,；;]", solo[1].title):
+        return  # "一、努力扩大内需，促进经济平稳较快发展": a goal of several parts heads a section, not one task
     i, group = solo
     c = out[i]
     out[i] = replace(c, text=f"{group.title}。{c.text}", label=group.label, number=group.number, start=group.start)

@@ -85,7 +85,8 @@ def standalone_doc_number(line: str) -> str | None:
     if not m:
         return None
     rest = nospace(s[: m.start()] + s[m.end() :]).strip("（）()")
-    return nospace(m.group(0)) if len(rest) <= 6 and not re.search(r"[。，,；]", rest) else None
+    # a gazette prints its date beside it: "川府发〔2011〕8号 二○一一年三月十七日"
+    return nospace(m.group(0)) if len(rest) <= 6 and not re.search(r"[。，,；]", rest) or is_date(rest) else None
 
 
 _STAMP = re.compile(r"^\d{4}[-/.]\d{1,2}[-/.]\d{1,2}")  # "2023-01-05 10:00 区人民政府办公室": a page's posting line
@@ -304,6 +305,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     issued_on = nospace(lines[date_line]) if date_line >= 0 else ""
     if not issued_on and dn_line >= 0:  # no signature date: a gazette's date printed beside the title and 文号
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
+        beside = nospace(DOC_NUMBER.sub("", head[dn_line]))  # "川府发〔2011〕8号 二○一一年三月十七日"
+        issued_on = issued_on or (beside if is_date(beside) else "")
     # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
     lede = None if doc_number or issuer else next((led for ln in lines[:_LEDE_LINES] if (led := _lede(ln))), None)
     if lede:

@@ -1106,3 +1106,27 @@ def test_an_annotation_naming_bodies_by_verb_then_a_labelled_list_keeps_both() -
     n = parse_notice(text, "a.txt")
     assert roles(n) == [{"responsible": ["市生态环境局", "发展改革委", "水利局", "各县(市、区)人民政府",
                                          "各开发园区管委"]}]
+
+
+def test_a_gazette_number_printed_beside_its_date_and_a_goal_heading_over_its_paragraphs() -> None:
+    """"川府发〔2011〕8号 二○一一年三月十七日" on one line gives both; "一、A，B" states a goal in parts and heads a
+    section, so the annotated paragraph under it is a task of its own; a 工作成果 line is a field of the item."""
+    text = """四川省人民政府
+关于落实《政府工作报告》重点工作部门分工的意见
+川府发〔2011〕8号 二○一一年三月十七日
+省政府各部门、各直属机构:
+现提出如下意见:
+一、努力扩大内需,促进经济平稳较快发展
+认真落实中央积极的财政政策。加大对民生的投入。(财政厅牵头)
+二、重点规划衔接
+1. 做好重大规划的有效衔接。
+工作成果:规划有序衔接。
+责任单位:市发展改革委
+"""
+    n = parse_notice(text, "sc.txt")
+    d = n.document
+    assert (d.doc_number, d.issued_on) == ("川府发〔2011〕8号", "二○一一年三月十七日")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert tasks[0].text.startswith("认真落实") and tasks[0].label == "", [(c.label, c.text[:10]) for c in tasks]
+    assert tasks[1].text.startswith("做好重大规划") and tasks[1].fields.get("工作成果") == "规划有序衔接"
+    assert roles(n) == [{"lead": ["财政厅"]}, {"responsible": ["市发展改革委"]}]
