@@ -45,6 +45,13 @@ def _swap(core: str) -> list[str]:
     return []
 
 
+def _bureau(core: str, zh: str) -> list[str]:
+    """A 局 is a bureau whatever its official English calls it: "Tax Service" and "Healthcare Security Administration"
+    are also "tax bureau" and "healthcare security bureau"."""
+    m = re.fullmatch(r"(?i)(.+?)\s+(administration|service)", core)
+    return [f"{m.group(1)} Bureau"] if m and zh.endswith("局") else []
+
+
 # How people shorten the words of an agency's name ("the industry & IT bureau", "the S&T bureau", "the HR bureau").
 _SHORT_WORDS = [
     (r"\binformation technology\b", ("IT",)),
@@ -119,7 +126,7 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
     acronyms and its short Chinese name in pinyin."""
     out: list[str] = []
     core = _drop_places(en, places)
-    forms = [core, *_swap(core)]
+    forms = [core, *_swap(core), *_bureau(core, zh)]
     forms += [s for f in forms for s in _shortened(f)] + _regulator(core)
     forms += [c for f in forms for c in _conjuncts(f)]
     forms += [p for f in forms for p in _people(f)]

@@ -215,7 +215,8 @@ class EnglishAgencyMatcher:
 
     def spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """(start, end, agency) for every name found, in the order of the text (offsets into `text` itself)."""
-        low, at = _norm_en_mapped(text)
+        # "the medical insurance (healthcare security) bureau": a short aside inside a name is read past
+        low, at = _norm_en_mapped(_ASIDE.sub(lambda m: " " * len(m.group(0)), text))
         words = set(_words(text))
         provincial = bool(words & ({"provincial", "province"} | self._provinces))
         out: list[tuple[int, int, Agency]] = []
@@ -260,6 +261,9 @@ class EnglishAgencyMatcher:
 
 def _norm_en(s: str) -> str:
     return _norm_en_mapped(s)[0]
+
+
+_ASIDE = re.compile(r"(?<=[A-Za-z]) \((?:[A-Za-z-]+ ){0,3}[A-Za-z-]+\)(?= [A-Za-z])")
 
 
 def _norm_en_mapped(s: str) -> tuple[str, list[int]]:

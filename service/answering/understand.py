@@ -252,6 +252,8 @@ class Understanding:
         ref = self.docrefs.find(text)
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
         skip = [(s, e) for s, e, _ in agency_spans] + naming
+        # "投促局（搞招商的那个）", "the IPB (the investment people)": an aside describing the body names it too
+        skip += [(e, e + m.end()) for _, e, _ in agency_spans if (m := _ASIDE_AFTER.match(text[e:]))]
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
@@ -434,6 +436,7 @@ def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ..
     return tuple(p for p in places if id(p) not in drop)
 
 
+_ASIDE_AFTER = re.compile(r"\s*[（(][^（()）]{1,24}[）)]")
 _REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?work\s+reports?\b)", re.I)
 
 

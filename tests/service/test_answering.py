@@ -661,3 +661,18 @@ def test_a_second_clause_pointing_back_with_role_words_only_is_the_same_question
     r = ask(real_engine, "Will online doctor visits through internet hospitals be reimbursed by health insurance? "
                          "Which agency is responsible for getting that done, and who helps them?")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 35), r.answer
+
+
+def test_an_agency_named_informally_by_its_organ_word_or_with_an_aside(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """A 局 is a bureau whatever its official English says ("the tax bureau" for the Tax Service); an aside inside
+    or after the name ("medical insurance (healthcare security) bureau", "投促局（搞招商的那个）") names it too."""
+    understand = real_engine.answerer.understanding.understand
+    part = understand("In the services pilot, which tasks does the tax bureau have a hand in?").parts[0]
+    assert part.answer_type == "agency_tasks" and [a.zh for a in part.subjects] == ["市税务局"]
+    part = understand("Which pilot tasks involve the city's medical insurance (healthcare security) bureau?").parts[0]
+    assert [a.zh for a in part.subjects] == ["市医保局"]
+    r = ask(real_engine, "数字贸易行动方案任务清单里，投促局（搞招商的那个）要负责哪些事？")
+    assert {c.task_no for c in r.citations} == {60, 61, 62, 63}, r.answer
+    # an agency no task of a notice names: the notices state nothing to answer from
+    r = ask(real_engine, "Which tasks in the digital trade plan is the municipal tax bureau responsible for?")
+    assert r.abstained and not r.citations, r.answer

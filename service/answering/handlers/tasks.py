@@ -83,8 +83,8 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         # Not in the role asked, but named in others (a notice that lists only 责任单位 has no 配合单位): say so and
         # list them, each with its role, rather than leave the asker with nothing.
         rows = matching(None) if role else []
-        if not rows:
-            return PartAnswer((text,), (), units, "agency_tasks")
+        if not rows:  # the notices name no task of it: nothing stated to answer from
+            return PartAnswer((text,), (), units, "abstain", True, "agency")
         lines = [text, say(lang, "tasks_other_roles", n=len(rows))]
         role = None
     else:
