@@ -120,6 +120,9 @@ class Answerer:
             # The notices the question's words describe are all other places' ("云南省2017年稳增长意见" read as
             # Heilongjiang's growth measures): it may mean a stored copy that prints no place and no title.
             fallback = not kept and self._docs(part, query.doc_numbers) == docs
+            if fallback:  # the words that described those notices' titles named a notice; they are no topic
+                titles = " ".join(self.checker.document_line(n) for n in docs)
+                part = replace(part, focus=tuple(t for t in part.focus if not supports(t, titles, frozenset())))
             docs = kept or (self._placeless(part) if fallback else [])
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
                 return abstain_part(part, Decision(None, "place", ()), lang)

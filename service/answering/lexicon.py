@@ -29,7 +29,8 @@ PARTICIPATION = re.compile(r"参与|涉及|承担|列名|挂名|\b(take[sn]? par
                            r"on the hook|responsible for|in charge of|handle[sd]?)\b", I)
 STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|主办|协办|\b(lead\w*|led|cooperat\w*|guid\w*|assist\w*|support\w*)\b", I)
 
-ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪个单位|哪些单位|什么部门|什么单位|哪家|哪个机构|哪些机构|找哪|由哪|"
+ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪几个部门|哪个单位|哪些单位|哪几个单位|什么部门|什么单位|哪家|哪个机构|"
+                            r"哪些机构|找哪|由哪|归哪|"
                             r"(牵头|配合|指导|责任|负责)(单位|部门)(是|有)|哪个机关|哪些机关")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
@@ -222,7 +223,7 @@ go goes going come comes coming keep keeps trying try tries kind kinds sort sort
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
-done doing backing backed
+done doing backing backed heard hear hears locally yet
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """
@@ -234,7 +235,7 @@ _QUESTION_WORDS_ZH = """
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
-具体 主要 一下子 到底 究竟 打算 想要 准备要 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
+具体 主要 一下子 到底 究竟 打算 想要 准备要 听说 据说 听人说 市里 省里 区里 县里 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
 多久 多长 多长时间 多大 多高 表里 表中 表内 清单里 清单中 文件里 文件中 通知里 通知中 方案里 方案中 哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为
 """.split()
 

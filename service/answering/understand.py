@@ -257,8 +257,9 @@ class Understanding:
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
-        places = tuple(p for p in self.gazetteer.find(text, skip + glossary)
-                       if not any(p.zh and p.zh in a.zh for a in agencies))
+        # A place named apart from the agencies ("云南省2017年稳增长意见中，国家开发银行云南省分行…") is the notice's,
+        # even where an agency's name holds it too.
+        places = tuple(self.gazetteer.find(text, skip + glossary))
         if not zh:
             places = tuple(self._as_printed(p) for p in places)
             places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,

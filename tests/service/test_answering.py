@@ -676,3 +676,9 @@ def test_an_agency_named_informally_by_its_organ_word_or_with_an_aside(real_engi
     # an agency no task of a notice names: the notices state nothing to answer from
     r = ask(real_engine, "Which tasks in the digital trade plan is the municipal tax bureau responsible for?")
     assert r.abstained and not r.citations, r.answer
+
+
+def test_hearsay_and_which_few_departments_ask_who(real_engine) -> None:  # type: ignore[no-untyped-def]
+    understand = real_engine.answerer.understanding.understand
+    part = understand("听说市里要定期出数字贸易研究报告，这事归哪几个部门管？").parts[0]
+    assert part.answer_type == "agency" and not {"听说", "市里"} & {t.surface for t in part.focus}, part

@@ -436,3 +436,11 @@ def test_a_government_named_before_work_report_names_the_report_not_a_body_asked
                      "bureau leads the help for traditional industries such as coal, power, chemicals and steel?")
     assert not r.abstained and r.citations[0].doc_number == "平政办〔2013〕11号", r.answer
     assert [u.zh for u in r.units if u.role == "lead"] == ["市工业和信息化局"], r.answer
+
+
+def test_a_place_named_apart_from_an_agency_that_holds_it_is_still_the_notices_place(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    """"云南省…意见中，国家开发银行云南省分行配合哪些工作": 云南省 names where the notice is, though the bank's name
+    holds it too; the title words that matched another province's notice name a notice, they narrow no task list."""
+    r = _ask(engine, "云南省稳增长的意见里，国家开发银行云南省分行要配合哪些工作？")
+    assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [("yn-wenzengzhang-2017.txt", 1)]
