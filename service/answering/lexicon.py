@@ -240,6 +240,11 @@ _QUESTION_WORDS_ZH = """
 """.split()
 
 
+def made_of(surface: str, words: frozenset[str]) -> bool:
+    """Whether a term is one of `words`, or a phrase made only of them ("date signed", "follow-up")."""
+    return set(re.split(r"[\s-]+", surface.lower().strip("-"))) <= words
+
+
 @cache
 def question_words() -> frozenset[str]:
     """Question and filler words of both languages, with stopwordsiso's Chinese list (its English list holds content

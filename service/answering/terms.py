@@ -81,7 +81,7 @@ class TermExtractor:
                 words = [w for k, w in enumerate(words) if k not in taken]
             # A phrase the dictionary knows that ends in a word for a body ("travel agency", "representative office")
             # is one thing, not a question about an agency: read before the question words go.
-            for i, j, forms in self.dictionary.phrases(words):
+            for i, j, forms in self.dictionary.phrases(words) if _BODY_NOUNS.intersection(words) else ():
                 if j - i >= 2 and words[j - 1] in _BODY_NOUNS and not any(map(self._function_word, words[i : j - 1])):
                     out.append(Term(" ".join(words[i:j]), frozenset(self.analyzer.tokens(" ".join(words[i:j]))), forms))
                     words[i:j] = [""] * (j - i)
@@ -95,10 +95,11 @@ class TermExtractor:
             # A hyphenated word the dictionary lacks ("work-injury") is read as its words ("work injury"), as one
             # phrase where the dictionary has it so ("through-train": 直通车).
             words = [p for w in words for p in self._unhyphenated(w) if p and p not in self._stop]
-            for i, j, forms in self.dictionary.phrases(words):
+            phrases = self.dictionary.phrases(words)
+            for i, j, forms in phrases:
                 surface = " ".join(words[i:j])
                 out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), forms))
-            covered = {k for i, j, _ in self.dictionary.phrases(words) for k in range(i, j)}
+            covered = {k for i, j, _ in phrases for k in range(i, j)}
             for k, w in enumerate(words):
                 if k not in covered and len(w) > 1:
                     out.append(Term(w, frozenset(self.analyzer.tokens(w))))
