@@ -98,9 +98,10 @@ VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\
 # Words for a bound on a value or for the kind of value: they say that a value is asked, not what it measures
 # ("the asset threshold", "by what year").
 BOUND_WORDS = frozenset("threshold thresholds minimum maximum limit limits ceiling floor cap year years date day time "
-                        "deadline deadlines duration 门槛 上限 下限 最低 最高 底线 年份 日期 时间 时限 期限 时长".split())
+                        "deadline deadlines duration 门槛 上限 下限 最低 最高 最长 最短 最多 最少 至少 至多 底线 年份 日期 时间 时限 期限 "
+                        "时长".split())
 # The verbs and qualifiers that sit between a measured noun and its question word.
-VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
+VALUE_FILLERS_ZH = frozenset("是 为 要 需要 需 最低 最少 最高 最多 最长 最短 至少 至多 大概 大约 约 一共 共 能 可以 达到 有 定 定的 上限 下限 的 得".split())
 
 YESNO_ZH = re.compile(r"能不能|能否|可否|可不可以|是否|有没有|可以吗|能吗|行不行|允许吗|吗[？?]?\s*$|吗[，,]|"
                       r"(?<![什怎这那多])么[？?]\s*$")  # "…了么？" asks yes or no; "有什么？" does not
@@ -261,6 +262,8 @@ POINTED_MATTER_EN = re.compile(r"\b(?:that|this|these|those|the same|such)\s+(?:
 # Words for the tasks themselves (项目, "rows"): what a reverse lookup lists, or a who-question's matter says nothing of.
 TASK_NOUNS = frozenset("项目 任务 工作 事项 措施 举措 条目 问题 事情 情况 内容 相关工作 有关工作 实事 清单 任务清单 items projects tasks measures "
                        "things jobs duties rows row entries lines".split())
+# Carrying a matter out, said as a noun: "这方面的放开由哪个部门牵头", "这事的推进归谁管" name no part of the matter.
+CARRYING_OUT = frozenset("推进 推动 落实 实施 开展 执行 放开 放宽".split())
 
 
 # A role named only to be set aside: "除牵头单位外还有哪些单位…", "besides the lead unit, who else…".

@@ -396,7 +396,7 @@ def _head_terms(text: str, focus: list[Term]) -> list[Term]:
     span = text[start : m.start()]
     if _NAMES_THE_BODY.search(span):  # "…建设的省级指导部门有哪些": what follows 的 is the body asked for
         return []
-    return [t for t in focus if t.surface in span and t.surface not in L.TASK_NOUNS]
+    return [t for t in focus if t.surface in span and t.surface not in L.TASK_NOUNS | L.CARRYING_OUT]
 
 
 _NAMES_THE_BODY = re.compile(r"[省市区县]级|牵头|配合|指导|责任|负责|主管|协办|部门|单位|机构|机关")

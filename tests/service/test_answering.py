@@ -9,6 +9,7 @@ import pytest
 
 from eval.runner import GOLD_DIR
 from ingest.registry import default_registry
+from service.answering.parts import pieces
 from service.answering.verify import unsupported
 from tests.conftest import DT_NO, SO_NO
 from tests.conftest import ask as ask_answerer
@@ -682,3 +683,23 @@ def test_hearsay_and_which_few_departments_ask_who(real_engine) -> None:  # type
     understand = real_engine.answerer.understanding.understand
     part = understand("听说市里要定期出数字贸易研究报告，这事归哪几个部门管？").parts[0]
     assert part.answer_type == "agency" and not {"听说", "市里"} & {t.surface for t in part.focus}, part
+
+
+def test_a_word_for_the_bound_is_not_what_a_chinese_value_question_measures(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("土地过渡期支持政策最长几年？").parts[0]
+    assert part.answer_type == "value" and "最长" not in {str(t) for t in part.attribute}
+    r = ask(real_engine, "土地过渡期支持政策最长几年？")
+    assert not r.abstained and (SO_NO, 54) in {(c.doc_number, c.task_no) for c in r.citations} and "5年" in r.answer
+
+
+def test_carrying_a_matter_out_names_no_part_of_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "境外服务商跨境提供在线培训，这件事的推进由哪个部门牵头？")
+    assert not r.abstained and (SO_NO, 81) in {(c.doc_number, c.task_no) for c in r.citations}
+
+
+def test_a_second_question_may_open_with_a_preposition() -> None:
+    assert pieces("How many tasks does the plan list, and by when are its targets due?", zh=False) == [
+        "How many tasks does the plan list", "by when are its targets due?"]
+    assert pieces("Who leads the pilot and over what period?", zh=False) == ["Who leads the pilot",
+                                                                              "over what period?"]
+    assert pieces("Who leads X and Y?", zh=False) == ["Who leads X and Y?"]
