@@ -60,12 +60,13 @@ PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedur
 # "Which banks…", "哪些医院…": the question wants named ones, and a clause saying "支持银行…" names none.
 _ENTITIES = {"bank": "银行", "hospital": "医院", "university": "大学", "universities": "大学", "college": "高校",
              "company": "公司", "companies": "公司", "enterprise": "企业", "firm": "企业", "merchant": "商户",
-             "shop": "商户", "store": "商户", "school": "学校"}
+             "shop": "商户", "store": "商户", "school": "学校", "carrier": "运营商", "operator": "运营商"}
 # "哪些企业可以申请", "Which companies are eligible": who may, which a clause says without naming one.
 _ELIGIBLE = re.compile(r"可以|能否|能不能|可否|申请|符合|条件|资格|\b(eligible|qualif\w*|can|could|may|apply|allowed)\b", re.I)
-_ENTITY_EN = re.compile(r"\b(?:which|what)\s+(?:specific\s+|particular\s+|individual\s+)?(" + "|".join(_ENTITIES) +
-                        r")(?:e?s)?\b", re.I)
-_ENTITY_ZH = re.compile(r"哪(?:些|几家|家|个|所|几所)(?:具体的?)?(银行|医院|大学|高校|公司|企业|商户|商家|学校)")
+# "which overseas telecom carrier", "哪几家商业银行": a few words may say what kind of one.
+_ENTITY_EN = re.compile(r"\b(?:which|what)\s+(?:[a-z-]+\s+){0,3}?(" + "|".join(_ENTITIES) + r")(?:e?s)?\b", re.I)
+_ENTITY_ZH = re.compile(r"哪(?:些|几家|几个|家|个|所|几所)(?:具体的?)?[^\s的，,。？?、]{0,4}?(银行|医院|大学|高校|公司|企业|商户|商家|学校|"
+                        r"运营商)")
 NAMED = "named:"  # prefix of a particular that is a named instance of an entity noun
 # Common nouns jieba tags as organisation names: a kind of bank, not a bank.
 _GENERIC_NAMES = frozenset("商业银行 政策性银行 外资银行 中资银行 民营银行 村镇银行 开发性银行 医疗机构 公立医院 民营医院 高等院校 "
@@ -144,4 +145,4 @@ def names_one(noun: str, zh_text: str, tags: Callable[[str], list[tuple[str, str
 # A school may be named as a university, a company as a group.
 _KINDS = {"学校": ("学校", "大学", "学院", "高校", "中学", "小学"), "大学": ("大学", "学院", "高校"),
           "高校": ("大学", "学院", "高校"), "公司": ("公司", "集团", "企业"), "企业": ("企业", "公司", "集团"),
-          "商户": ("商户", "商家", "商店")}
+          "商户": ("商户", "商家", "商店"), "运营商": ("运营商", "电信", "移动", "联通")}

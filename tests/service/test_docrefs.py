@@ -47,6 +47,19 @@ def test_which_banks_wants_a_named_bank_and_a_clause_naming_none_does_not_answer
     assert school == ("named:学校",) and states_particular(school[0], "依托南京理工大学建设支持中心", "", tags)
 
 
+def test_a_few_words_may_say_what_kind_of_one_is_wanted() -> None:
+    from ingest.places import Gazetteer
+    from service.answering.asks import asked_details, states_particular
+
+    tags = Gazetteer(Analyzer().jieba).tags
+    assert asked_details("Which foreign telecom operators run the VPN joint ventures?", False, []).particulars == (
+        "named:运营商",)
+    assert asked_details("试点由哪几家外资商业银行承担？", True, []).particulars == ("named:银行",)
+    assert asked_details("哪个部门的企业服务做得好？", True, []).particulars == ()  # the asking is about a body
+    assert not states_particular("named:运营商", "吸引海外电信运营商设立合资公司", "", tags)
+    assert states_particular("named:运营商", "支持中国电信建设国际数据专用通道", "", tags)
+
+
 def test_taking_charge_is_not_asking_for_a_charge() -> None:
     from service.answering.asks import asked_details
 
