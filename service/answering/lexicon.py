@@ -288,3 +288,12 @@ def detect_role(text: str, zh: bool) -> Role | None:
 def roles_in(text: str, zh: bool) -> list[Role]:
     text = _roles_asked(text)
     return [role for role, zh_rx, en_rx in ROLE_PATTERNS if (zh_rx if zh else en_rx).search(text)]
+
+
+# Words a document question or a request for its tasks uses whatever it asks about ("how long is the pilot meant to
+# run", "when was it signed"): no topic of their own.
+DOC_GENERIC = frozenset(
+    "task tasks 任务 工作 试点 pilot work 事 事情 方面 落款 签发 印发 long meant supposed expected run runs last lasts "
+    "years carried 为期 period duration length 几年 试点期 期限 多久 试 要试 试行 试多久 目标 指标 措施 subject topic "
+    "purpose gist content contents 内容 主要内容 目的 成文 发布 日期 date signed issued published released sign issue "
+    "publish 发给 下发 下发给 印发给 发送 主送 sent addressed addressees recipients circulated distributed".split())

@@ -118,7 +118,7 @@ def _asks_when_only(p: Part) -> bool:
 
 def _topical(p: Part) -> bool:
     """Whether a document part has words of its own beyond the fact it asks for."""
-    return any(not L.made_of(t.surface, _DOC_FACT_WORDS) for t in p.focus)
+    return any(not L.made_of(t.surface, _DOC_FACT_WORDS | L.DOC_GENERIC) for t in p.focus)
 
 
 def _elliptical(p: Part) -> bool:

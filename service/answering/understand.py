@@ -294,7 +294,7 @@ class Understanding:
         if yesno and not (L.VALUE_CUE_ZH if zh else L.VALUE_CUE_EN).search(text):
             value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         issued_by = self._issuer_line(ref.doc_numbers)
-        topical = [t for t in focus if not L.made_of(t.surface, _GENERIC)
+        topical = [t for t in focus if not L.made_of(t.surface, L.DOC_GENERIC)
                    and not L.is_doc_words(t.surface, zh)
                    and not (issued_by and support(t, issued_by[0], issued_by[1]) > 0)
                    and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
@@ -427,17 +427,6 @@ def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ..
                 if 0 <= b - a <= 4 and re.fullmatch(r"[\s,，、()（）'’s]*", text[a:b]):
                     drop.add(id(province))
     return tuple(p for p in places if id(p) not in drop)
-
-
-# Words a document question or a request for its tasks uses whatever it asks about ("how long is the pilot meant to
-# run", "when was it signed"): no topic of their own.
-_GENERIC = frozenset({"task", "tasks", "任务", "工作", "试点", "pilot", "work", "事", "事情", "方面", "落款", "签发", "印发",
-                      "long", "meant", "supposed", "expected", "run", "runs", "last", "lasts", "years", "carried", "为期",
-                      "几年", "试点期", "期限", "多久", "试", "要试", "试行", "试多久", "目标", "指标", "措施", "subject", "topic", "purpose", "gist", "content", "contents", "内容",
-                      "主要内容", "目的",
-                      "成文", "发布", "日期", "date", "signed", "issued", "published", "released", "sign", "issue", "publish",
-                      "发给", "下发", "下发给", "印发给", "发送", "主送", "sent", "addressed", "addressees", "recipients",
-                      "circulated", "distributed"})
 
 
 _ASIDE_AFTER = re.compile(r"\s*[（(][^（()）]{1,24}[）)]")

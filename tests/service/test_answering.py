@@ -353,7 +353,9 @@ def test_a_yes_or_no_naming_a_value_word_is_yes_or_no_and_needs_the_thing_it_nam
 
 @pytest.mark.parametrize("question, lang", [("How long is the services opening-up pilot meant to run?", "en"),
                                             ("服务业扩大开放综合试点为期几年？", "zh"),
-                                            ("南京服务业扩大开放综合试点要试多久？", "zh")])
+                                            ("南京服务业扩大开放综合试点要试多久？", "zh"),
+                                            ("What is the length of the pilot period in the services opening plan?",
+                                             "en")])
 def test_how_long_a_pilot_runs_is_the_length_its_text_states(real_engine, question, lang) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, question)
     assert r.intent == "metadata" and not r.abstained and r.citations[0].doc_number == SO_NO
@@ -703,3 +705,9 @@ def test_a_second_question_may_open_with_a_preposition() -> None:
     assert pieces("Who leads the pilot and over what period?", zh=False) == ["Who leads the pilot",
                                                                               "over what period?"]
     assert pieces("Who leads X and Y?", zh=False) == ["Who leads X and Y?"]
+
+
+def test_a_second_document_fact_is_asked_of_the_notice_the_first_names(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "How many tasks does the services opening plan list, and over what pilot period?")
+    assert not r.abstained and "104" in r.answer and "3 years" in r.answer
+    assert {c.doc_number for c in r.citations} == {SO_NO}
