@@ -140,7 +140,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"(?<!completion )(?<!deadline )(?<!target )(?<!due )(?<!finish )(?<!start )(?<!end )"
                 r"\bdate (is |was )?(on|of|printed on) (the|this|that|its)\b(?!.*\b(deadline|due|complet|finish)\w*)", I)),
     # The documents a notice implements ("为贯彻落实《…》（国办发〔2022〕30号）…制定本方案").
-    ("basis", re.compile(r"依据|根据哪|按照哪|贯彻落实哪|落实哪(个|份|些)|上级文件|是对哪|哪(个|份|两个|些)(上级)?文件"),
+    ("basis", re.compile(r"依据|根据哪|按照哪|贯彻落实哪|落实哪(个|份|些)|上级文件|是对哪|哪(个|份|些|[两三几][个份])(上级)?文件"),
      re.compile(r"\b(based on|basis|pursuant to|implement(s|ed|ing)?|behind|follow(s|ing)? up|in response to)\b", I)),
     # How long the notice's pilot or plan runs ("试点为期几年", "How long is the pilot meant to run?"); asked of a
     # matter ("how long does a visa take") it is a clause's duration: the part then has words of its own.
@@ -296,4 +296,5 @@ DOC_GENERIC = frozenset(
     "task tasks 任务 工作 试点 pilot work 事 事情 方面 落款 签发 印发 long meant supposed expected run runs last lasts "
     "years carried 为期 period duration length 几年 试点期 期限 多久 试 要试 试行 试多久 目标 指标 措施 subject topic "
     "purpose gist content contents 内容 主要内容 目的 成文 发布 日期 date signed issued published released sign issue "
-    "publish 发给 下发 下发给 印发给 发送 主送 sent addressed addressees recipients circulated distributed".split())
+    "publish 发给 下发 下发给 印发给 发送 主送 sent addressed addressees recipients circulated distributed 制定 出台 依据 "
+    "根据 几份 两份 上级 jointly dated 联合".split())

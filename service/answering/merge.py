@@ -27,6 +27,11 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                              p.constraints, doc_numbers=p.constraints.doc_numbers or prev.constraints.doc_numbers))
             out.append(p)
             continue
+        if out and out[-1].answer_type == "document" and not _topical(p) and not p.subjects and \
+                p.answer_type == "value" and p.value_kind in ("date", "year"):
+            # "Who signed the plan, and on what date?": the date of the notice the part before asks about
+            p = _replace(p, answer_type="document", doc_attribute="date", value_kind=None,
+                         constraints=_replace_constraints(p.constraints, doc_numbers=out[-1].constraints.doc_numbers))
         if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
                 p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
                     p.text)):

@@ -8,7 +8,7 @@ import re
 
 from service.answering.lexicon import MULTI_CUES_EN, MULTI_CUES_ZH
 
-_EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:(?:over|for|by|in|within|until|under|from|to)\s+)?"
+_EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:(?:over|for|by|in|on|at|with|within|until|under|from|to)\s+)?"
                       r"(?:who|whom|which|what|how|when|where|is|are|can|could|does|do)\b)|[?;]\s+(?=[A-Za-z])", re.I)
 _ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)|"
                       r"，(?=(?:那|那么|还有|另外|而)?[^，。？]{2,40}呢[？?]?$)")  # "X的牵头单位是谁，Y呢？"

@@ -711,3 +711,18 @@ def test_a_second_document_fact_is_asked_of_the_notice_the_first_names(real_engi
     r = ask(real_engine, "How many tasks does the services opening plan list, and over what pilot period?")
     assert not r.abstained and "104" in r.answer and "3 years" in r.answer
     assert {c.doc_number for c in r.citations} == {SO_NO}
+
+
+def test_a_notice_does_not_implement_itself(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # The cover letter prints the plan's own title with a space and half-width brackets: not a document it implements.
+    r = ask(real_engine, "What documents does the digital trade plan implement?")
+    assert r.abstained and "数字贸易发展行动方案 (2022" not in r.answer
+    r = ask(real_engine, "服务业扩大开放试点方案是依据哪几份上级文件制定的？")
+    assert not r.abstained and "国函〔2022〕135号" in r.answer and "商资发〔2022〕209号" in r.answer
+
+
+@pytest.mark.parametrize("question", ["Who signed off the digital trade plan, and on what date?",
+                                      "Which offices jointly issued the digital trade plan, and when was it dated?"])
+def test_a_date_asked_after_a_notice_fact_is_that_notices_date(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and "中共南京市委办公厅" in r.answer and "March 2, 2022" in r.answer

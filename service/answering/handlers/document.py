@@ -4,6 +4,7 @@ document record, citing the printed front matter (and trailer) they come from.""
 from __future__ import annotations
 
 import re
+import unicodedata
 
 from index.catalog import ClauseCatalog
 from ingest.body import cn_to_int
@@ -160,6 +161,12 @@ _IMPLEMENTS = re.compile(r"贯彻|落实|根据|依据|按照|依照")
 _CITED_DOC = re.compile(r"《([^》]{4,80})》\s*[（(]?\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)?")
 
 
+def _same_title(title: str) -> str:
+    """A title as compared: a cover letter prints the plan's title with spaces and half-width brackets
+    (《南京市…行动方案 (2022—2025年)》) where the title line has none."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", title))
+
+
 def _basis(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
     """The documents a notice says it implements, from the sentence that says so near its opening."""
     # The body's opening says it with the documents' numbers; a cover letter's title may only name one.
@@ -168,7 +175,8 @@ def _basis(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]
     for c in clauses:
         for sentence in sentences(c.text):
             if _IMPLEMENTS.search(sentence) and "《" in sentence:
-                cited = [(t, n) for t, n in _CITED_DOC.findall(sentence) if t not in (d.title, d.notice_title)]
+                own = {_same_title(t) for t in (d.title, d.notice_title) if t}
+                cited = [(t, n) for t, n in _CITED_DOC.findall(sentence) if _same_title(t) not in own]
                 if cited:
                     found.append((c, sentence, cited))
     if not found:
