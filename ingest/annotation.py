@@ -53,7 +53,7 @@ _VERB = re.compile(r"^(.*?)(分别牵头落实|共同牵头落实|"
                    r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导|主办|协办|承办)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide", "主办": "lead", "协办": "cooperate"}
-FIRST_LISTED = re.compile(r"(?:[列排]在?(?:第一位|首位|第一)|第一(?:责任|主责)?(?:单位|部门))"
+FIRST_LISTED = re.compile(r"(?:[列排][在名]?(?:第一位|首位|第一)|第一(?:责任|主责)?(?:单位|部门))"
                           r"[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
 # When, not who: a deadline or pace printed after the units (（国务院各部门分别负责，年内持续推进）, …，6月底完成）.
 _WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"
@@ -141,7 +141,9 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
 
 
 # A line of its own saying who does the item above it: "此项工作由市卫生局主办，市民政局、劳动和社会保障局协办。"
-DUTY_LINE = re.compile(r"^(?:此项|该项|本项)(?:工作|任务)?由(.{2,300}?)[。.]?$")
+# …or under a label for the division of work: "部门分工：省发展改革委牵头，各地配合。"
+DUTY_LINE = re.compile(r"^(?:(?:此项|该项|本项)(?:工作|任务)?由|(?:部门|责任|职责|任务|工作)?分工[：:])"
+                       r"(.{2,300}?)[。.]?$")
 
 
 def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
@@ -223,6 +225,12 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     # "〔A、B等按职责分工负责。责任单位：C、D。〕": a sentence by verb before the labelled ones names units too.
     units = ((_by_verb(s[: label.start()]) if s[: label.start()].rstrip("。") else []) + _labelled(s[label.start() :])
              if label else _by_verb(s))
+    if not units and rule and (listed := _first_sentence_parts(s)):
+        # "（A、B、C。排名第一的为牵头单位，下同）": a bare list under the rule that says who leads is a list of bodies,
+        # a depot or a station among them (中储粮株洲直属库) as long as most end as bodies do
+        names = split_units(listed[0])
+        bodies = sum(bool(_BODY.search(n) or ORGAN.search(n)) for n in names)
+        units = [Unit(n, "responsible") for n in names] if names and 2 * bodies > len(names) else []
     if not units:
         return None
     forward = rule and bool(re.search(r"下同|以下", raw))
@@ -300,6 +308,9 @@ def _by_verb(s: str) -> list[Unit]:
             pending.append(clause)
             continue
         head, _, joint = m.group(1).partition("会同")  # "A会同B负责": A leads, B works with it
+        helper, _, helped = m.group(1).partition("配合")  # "A配合B落实": B leads, A works with it
+        if helped and not joint and m.group(2) not in _VERB_ROLE:
+            head, joint = helped, helper
         names = split_units("、".join([*pending, head]))
         pending = []
         partners = split_units(joint) if joint else []

@@ -247,5 +247,12 @@ def _name_by_heading(out: list[BodyClause], solo: tuple[int, _Group] | None) -> 
         return  # "一、努力扩大内需，促进经济平稳较快发展": a goal of several parts heads a section, not one task
     i, group = solo
     c = out[i]
+    if i > 0 and (before := out[i - 1]).units and not before.label and _siblings(before.section, c.section):
+        return  # "3. 建立约束性指标考核制度" after "1. …" and "2. …" each over several tasks: a heading like them
     out[i] = replace(c, text=f"{group.title}。{c.text}", label=group.label, number=group.number, start=group.start)
 
+
+def _siblings(a: str, b: str) -> bool:
+    """Two section paths ending in different headings under the same parent ("一、… / 2. …", "一、… / 3. …")."""
+    pa, pb = a.rsplit(" / ", 1), b.rsplit(" / ", 1)
+    return len(pa) == len(pb) == 2 and pa[0] == pb[0] and pa[1] != pb[1] or len(pa) == len(pb) == 1 and a != b

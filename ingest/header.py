@@ -96,6 +96,10 @@ _ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]
 
 
 _NOTICE_TITLE = re.compile(r"^.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函)$")
+# A page's heading line printing the notice's title with its 文号 after it: "广东省人民政府关于印发…的通知
+# (粤府〔2021〕22号)".
+_TITLE_THEN_NUMBER = re.compile(r"^(.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函))[（(](" + DOC_NUMBER.pattern
+                                + r")[）)]$")
 
 
 def _title_like(s: str) -> bool:
@@ -250,6 +254,10 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                        default=-1)
         if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
             notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
+    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := _TITLE_THEN_NUMBER.match(nospace(ln)))),
+                  None)
+    if titled and not _NOTICE_TITLE.match(nospace(notice_title)) and nospace(titled.group(2)) == doc_number:
+        notice_title = titled.group(1)
     if notice_title.startswith("《") and notice_title.endswith("》") and notice_title.count("《") == 1:
         notice_title = notice_title[1:-1]  # a title printed in its book-title marks
     # "滕政办发〔2023〕30号滕州市人民政府办公室关于印发…的通知": a copy that runs the 文号 into the title.

@@ -1130,3 +1130,52 @@ def test_a_gazette_number_printed_beside_its_date_and_a_goal_heading_over_its_pa
     assert tasks[0].text.startswith("认真落实") and tasks[0].label == "", [(c.label, c.text[:10]) for c in tasks]
     assert tasks[1].text.startswith("做好重大规划") and tasks[1].fields.get("工作成果") == "规划有序衔接"
     assert roles(n) == [{"lead": ["财政厅"]}, {"responsible": ["市发展改革委"]}]
+
+
+def test_a_division_of_work_line_a_bare_list_under_the_first_listed_rule_and_helping_another_body() -> None:
+    """"部门分工：A牵头，B、C配合。" on its own line assigns the item above it; "（A、B、C。排名第一的为牵头
+    单位，下同）" lists bodies (a depot among them) under the rule that the first leads; "（A配合B落实）": B leads, A
+    helps."""
+    text = """二、主要目标
+1.城乡居民收入增长7%以上。
+分管领导:张某
+部门分工:市发展改革委牵头,各区、各部门配合。
+2.粮食产量稳定在100万吨。(市发改委、市农委、各区政府、中储粮某某直属库。排名第一的为牵头单位,下同)
+3.建立考核制度。将指标纳入政绩考核。(市人事局配合市委有关部门落实)
+"""
+    n = parse_notice(text, "a.txt")
+    assert roles(n) == [{"lead": ["市发展改革委"], "cooperate": ["各区", "各部门"]},
+                        {"lead": ["市发改委"], "responsible": ["市发改委", "市农委", "各区政府", "中储粮某某直属库"]},
+                        {"lead": ["市委有关部门"], "cooperate": ["市人事局"]}]
+
+
+def test_a_heading_among_headings_over_several_tasks_does_not_name_its_one_task() -> None:
+    """"3. 建立考核制度" over one annotated paragraph, after "1." and "2." each over several: a heading like them, so
+    the paragraph is the task (no label), as its siblings' paragraphs are."""
+    text = """一、约束性指标
+1. 指标的责任部门
+耕地保有量保持在400万公顷。(省国土资源厅负责)
+用水量降低20%。(省水利厅负责)
+2. 建立公报制度
+每年公布耕地保有量情况。(省国土资源厅、统计局负责)
+每年公布能耗降低情况。(省经贸委负责)
+3. 建立考核制度
+将约束性指标纳入政绩考核。(省人事厅负责)
+"""
+    tasks = [c for c in parse_notice(text, "a.txt").clauses if c.kind == "task"]
+    assert [c.label for c in tasks] == [""] * 5 and tasks[-1].text.startswith("将约束性指标纳入政绩考核")
+
+
+def test_a_title_line_carrying_its_number_in_brackets_is_the_notices_title() -> None:
+    text = """广东省人民政府关于印发2021年重点任务分工方案的通知 (粤府〔2021〕22号)
+发布文号 | 粤府〔2021〕22号 |
+各地级以上市人民政府,省政府各部门:
+《2021年重点任务分工方案》已经省政府同意,现印发给你们,请认真贯彻执行。
+广东省人民政府
+2021年3月21日
+2021年重点任务分工方案
+一、主要目标
+1.地区生产总值增长6%以上。(省发展改革委牵头)
+"""
+    d = parse_notice(text, "a.txt").document
+    assert d.doc_number == "粤府〔2021〕22号" and d.notice_title == "广东省人民政府关于印发2021年重点任务分工方案的通知"
