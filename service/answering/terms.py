@@ -10,7 +10,7 @@ from functools import lru_cache
 
 from index.analyzer import Analyzer
 from ingest.dictionary import Dictionary
-from ingest.models import Clause
+from ingest.models import ANNOTATION, Clause
 from service.answering.lexicon import question_words
 from service.answering.spell import PinyinIndex
 
@@ -139,9 +139,11 @@ SPELLED_OUT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]")
 
 
 def clause_text(c: Clause) -> str:
-    """The Chinese a clause prints, with its section path and unit names: what a Chinese term is looked for in. A
-    text that spells names out in brackets is also read whole (鄱(阳)余(干) names 鄱阳 and 余干)."""
-    text = f"{c.section} {c.text} " + " ".join(u.zh for u in c.units)
+    """The Chinese a clause prints, with its section path, unit names and field lines (分管省领导：林克庆): what a
+    Chinese term is looked for in. A text that spells names out in brackets is also read whole (鄱(阳)余(干) names 鄱阳
+    and 余干)."""
+    fields = " ".join(f"{k}：{v}" for k, v in c.fields.items() if k != ANNOTATION)
+    text = f"{c.section} {c.text} " + " ".join(u.zh for u in c.units) + (f" {fields}" if fields else "")
     return text + " " + SPELLED_OUT.sub(r"\1", c.text) if SPELLED_OUT.search(c.text) else text
 
 

@@ -39,7 +39,7 @@ class Understanding:
     def __init__(self, analyzer: Analyzer, catalog: ClauseCatalog, registry: AgencyRegistry, gazetteer: Gazetteer,
                  dictionary: Dictionary, english: EnglishAgencyMatcher | None = None) -> None:
         self.analyzer, self.catalog, self.registry, self.gazetteer = analyzer, catalog, registry, gazetteer
-        self._issuers: set[str] | None = None
+        self._issuers: dict[str, tuple[str, ...]] | None = None
         self._issuer_lines: dict[str, tuple[str, frozenset[str]]] = {}
         self.english = english or EnglishAgencyMatcher(registry)
         self.docrefs = DocumentRefs(catalog.documents(), analyzer)
@@ -201,14 +201,24 @@ class Understanding:
                 out.append((start, start + len(short), agency))
         return sorted(out, key=lambda t: t[0])
 
-    def _issuer_ids(self) -> set[str]:
-        """The agencies that issued a stored notice (computed once: the catalog of an engine does not change)."""
+    def _issuer_ids(self) -> dict[str, tuple[str, ...]]:
+        """The agencies that issued a stored notice, each with what its notices' titles say after its name
+        ("关于落实…工作分工的通知" → "落实…工作分工的通知"); computed once: the catalog of an engine does not change."""
         if self._issuers is None:
-            ids: set[str] = set()
+            ids: dict[str, tuple[str, ...]] = {}
             for d in self.catalog.documents():
-                ids |= {a.id for n in issuer_names(d.issuer) if (a := self.registry.resolve(n))}
+                rest = d.notice_title.split("关于", 1)[-1] if d.notice_title else ""
+                for a in (self.registry.resolve(n) for n in issuer_names(d.issuer)):
+                    if a:
+                        ids[a.id] = ids.get(a.id, ()) + ((rest,) if rest else ())
             self._issuers = ids
         return self._issuers
+
+    def _titles_its_notice(self, agency_id: str, after: str) -> bool:
+        """"株洲市人民政府关于…的实施意见", "江苏省政府落实…工作分工中": the issuer's name opens its notice's title."""
+        after = re.sub(r"^\s*的?\s*", "", after)
+        return after.startswith("关于") or any(len(t) >= 2 and after.startswith(t[:2])
+                                               for t in self._issuer_ids().get(agency_id, ()))
 
     def _as_printed(self, place: Place) -> Place:
         """A place named in pinyin is the one the notices print so spelled: "Hongqiao" is the 虹桥 of 新虹桥, not the
@@ -244,7 +254,7 @@ class Understanding:
         issuers = self._issuer_ids()
         naming = [(s, e) for s, e, a in agency_spans
                   if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))
-                                          or _FROM_ISSUER.search(text[:s]))]
+                                          or _FROM_ISSUER.search(text[:s]) or zh and self._titles_its_notice(a.id, text[e:]))]
         # "the city government work report", "市政府工作报告": the government's report, not a body asked about.
         naming += [(s, e) for s, e, _ in agency_spans if _REPORT.match(text[e:])]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]

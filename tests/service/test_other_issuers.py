@@ -22,7 +22,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "sz-sufu-2011-57.txt", "dz-minsheng-shishi-2016.txt", "sd-luzhengbanzi-2023-5-zh-hant.txt",
           "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt",
           "qp-zhongdian-ducha-2008.txt", "yn-wenzengzhang-2017.txt", "hlj-wenzengzhang-zh-hant.txt",
-          "pds-pingzhengban-2013-11.txt")
+          "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
+          "js-shiyiwu-fengong-p2.txt")
 
 
 @pytest.fixture(scope="module")
@@ -444,3 +445,19 @@ def test_a_place_named_apart_from_an_agency_that_holds_it_is_still_the_notices_p
     holds it too; the title words that matched another province's notice name a notice, they narrow no task list."""
     r = _ask(engine, "云南省稳增长的意见里，国家开发银行云南省分行要配合哪些工作？")
     assert not r.abstained and [(c.doc_number, c.task_no) for c in r.citations] == [("yn-wenzengzhang-2017.txt", 1)]
+
+
+@pytest.mark.parametrize("question, doc, unit", [
+    ("株洲市人民政府关于落实粮食安全省长责任制的实施意见里，增强粮食安全意识这一条谁牵头？",
+     "zz-liangshi-zeren-zh-hant.txt", "市发改委"),
+    ("江苏省政府落实十一五规划纲要的工作分工里，公布耕地保有量情况由哪些部门负责？",
+     "js-shiyiwu-fengong-p2.txt",
+     "省国土资源厅")])
+def test_an_issuer_opening_its_notices_title_names_the_notice_not_a_body(engine, question, doc, unit) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, question)
+    assert not r.abstained and r.citations[0].doc_number == doc and unit in r.answer, r.answer
+
+
+def test_a_tasks_field_lines_answer_what_they_name(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "广东2021年省政府工作报告重点任务分工方案里，地区生产总值增长目标由哪位省领导分管？")
+    assert not r.abstained and r.citations[0].doc_number == "粤府〔2021〕22号" and "林克庆" in r.answer, r.answer
