@@ -47,9 +47,10 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             continue
         if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
                 not p.constraints.doc_numbers and not _topical(p):
-            prev = out[-1]  # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？": the same notice
-            p = _replace(p, focus=prev.focus, constraints=_replace_constraints(
-                p.constraints, doc_numbers=prev.constraints.doc_numbers, places=prev.constraints.places))
+            # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？", "When was it issued, and by whom?": more facts of the
+            # same notice, asked in one part
+            out[-1] = _replace(out[-1], text=f"{out[-1].text} {p.text}")
+            continue
         if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)
                                                                          or _asks_when_only(p)):
             prev = out[-1]

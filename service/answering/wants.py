@@ -19,16 +19,30 @@ def attribute_terms(text: str, zh: bool, focus: list[Term], analyzer: Analyzer, 
     if not phrase:
         return []
     wanted = set(analyzer.tokens(phrase))
-    # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
-    named = [t for t in focus if t.en & wanted or any(z in phrase for z in t.zh if len(z) >= 2)
-             or t.surface in phrase]
+
+    def placed(t: Term) -> bool:
+        return not zh and len(t.en) > 1 and t.surface.lower() in text.lower() and phrase.lower() in text.lower()
+
+    # An English term of several words is what is measured where it is printed within the phrase or runs on from it
+    # ("total trade | in services volume"): "the foreign shareholding ratio" names foreign shareholding, not the
+    # "foreign capital" of the context before it.
+    named = [t for t in focus if (_overlaps(t.surface, phrase, text) if placed(t) else t.en & wanted)
+             or any(z in phrase for z in t.zh if len(z) >= 2) or t.surface in phrase]
     # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
     named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS]
     if not zh:
         return named
+    # What is measured is a noun ("门槛", "注册资本"), not the verb around it ("打算集聚多少", "降到多少").
     tags = dict(gazetteer.tags(text))
     nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
     return nouns or [t for t in named if tags.get(t.surface) != "v"]
+
+
+def _overlaps(surface: str, phrase: str, text: str) -> bool:
+    """Whether `surface` is printed in `text` across any part of where `phrase` is."""
+    low, start = text.lower(), text.lower().find(phrase.lower())
+    spans = [m.start() for m in re.finditer(re.escape(surface.lower()), low)]
+    return any(s < start + len(phrase) and start < s + len(surface) for s in spans)
 
 
 def asks_yes_or_no(text: str) -> bool:
@@ -52,9 +66,13 @@ def _wh_first(text: str) -> bool:
 
 
 def value_kind(text: str, zh: bool) -> ValueKind | None:
-    for kind, rx in (L.VALUE_ZH if zh else L.VALUE_EN):
-        if rx.search(text):
-            return kind  # type: ignore[return-value]
+    # "For the VPN business opened to foreign capital, what's the cap on the shareholding ratio?": the clause that
+    # asks names the kind; a word for money in the context before it does not.
+    asking = [] if zh else [c for c in re.split(r"[,;:]\s+|\s[—–-]{1,2}\s", text) if L.WH_EN.search(c)][-1:]
+    for where in (*asking, text):
+        for kind, rx in (L.VALUE_ZH if zh else L.VALUE_EN):
+            if rx.search(where):
+                return kind  # type: ignore[return-value]
     return None
 
 

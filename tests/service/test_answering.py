@@ -726,3 +726,11 @@ def test_a_notice_does_not_implement_itself(real_engine) -> None:  # type: ignor
 def test_a_date_asked_after_a_notice_fact_is_that_notices_date(real_engine, question) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, question)
     assert not r.abstained and "中共南京市委办公厅" in r.answer and "March 2, 2022" in r.answer
+
+
+def test_the_asking_clause_names_the_kind_of_value_and_what_is_measured(real_engine) -> None:  # type: ignore[no-untyped-def]
+    q = "For VPN services opened to foreign capital, what is the ceiling on the foreign shareholding ratio?"
+    part = real_engine.answerer.understanding.understand(q).parts[0]
+    assert part.value_kind == "percent" and "foreign capital" not in {str(t) for t in part.attribute}
+    r = ask(real_engine, q)
+    assert not r.abstained and (SO_NO, 40) in {(c.doc_number, c.task_no) for c in r.citations} and "50%" in r.answer
