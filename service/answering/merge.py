@@ -47,8 +47,8 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             continue
         if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
                 not p.constraints.doc_numbers and not _topical(p):
-            # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？", "When was it issued, and by whom?": more facts of the
-            # same notice, asked in one part
+            # "国办发〔1996〕25号由哪些机关发出？落款日期是什么？", "When was it issued, and by whom?": more facts
+            # of the same notice, asked in one part
             out[-1] = _replace(out[-1], text=f"{out[-1].text} {p.text}")
             continue
         if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)
