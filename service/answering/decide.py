@@ -4,17 +4,14 @@ go back as related, never as the answer."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from index.retriever import Hit
-from service.answering.evidence import Check, EvidenceChecker
+from service.answering.evidence import Check, EvidenceChecker, names_a_thing
 from service.answering.inline import InlineAgency, inline_agencies
 from service.answering.phrase import holds_phrase, printed_phrase
 from service.answering.terms import Term, clause_text, coverage, support
 from service.answering.types import Part
-
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 # Share of a part's content terms the answering clause must hold, by answer type and by how sure retrieval is.
 # Sure: the clause is the dense retriever's first hit and among the keyword retriever's first three, so two
@@ -113,7 +110,7 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
         return frozenset()
     texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
     # A compound ("secondary schools", "social media", 人均可支配收入) names the thing asked about; it is never soft.
-    soft = frozenset(t for t in part.focus if not _names_a_thing(t)
+    soft = frozenset(t for t in part.focus if not names_a_thing(t)
                      and not any(support(t, zh, en) > 0 for zh, en in texts))
     # Only beside words the notices do use, and that pick out a few clauses: "谁负责加密货币挖矿的监管" is out of
     # scope, not a paraphrase of 监管 (which most clauses hold); "外国人的孩子读中小学" is one of 中小学.
@@ -123,13 +120,6 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
 
 
 RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that picks a matter out
-LONG_CHINESE = 4  # characters of a Chinese word that is a term of art (人均可支配收入), not a colloquial paraphrase
-
-
-def _names_a_thing(term: Term) -> bool:
-    """An English compound, or a long Chinese word: the thing asked about, never a paraphrase's loose word."""
-    s = term.surface.strip()
-    return " " in s or bool(_CJK.search(s)) and len(s) >= LONG_CHINESE
 
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.

@@ -81,6 +81,15 @@ def _compound(term: Term) -> bool:
     return len(term.surface.split()) >= 2 and bool(term.zh)
 
 
+LONG_CHINESE = 4  # characters of a Chinese word that is a term of art (人均可支配收入), not a colloquial paraphrase
+
+
+def names_a_thing(term: Term) -> bool:
+    """An English compound, or a long Chinese word: the thing asked about, never a paraphrase's loose word."""
+    s = term.surface.strip()
+    return " " in s or bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE
+
+
 def sentences(text: str) -> list[str]:
     parts = re.split(r"(?<=[。；;！？])|(?<=[.!?])\s+(?=[A-Z\"“(])", text)
     return [p.strip() for p in parts if p.strip()]
@@ -202,6 +211,12 @@ class EvidenceChecker:
         if unheld and (part.answer_type in ("yesno", "description", "value") or
                        len(compounds) >= 2 and len(unheld) == len(compounds)):
             return Check(clause, cover, gone, None, "particular")
+        # "单位地区生产总值能耗降低这项约束性指标由谁牵头": a task whose own words hold none of the question's, only its
+        # section's heading does (（一）约束性指标, shared by every task under it), is not the one asked about when
+        # the question names a thing it does not print.
+        if part.answer_type == "agency" and clause.kind == "task" and any(names_a_thing(t) for t in missing) and \
+                not self._own_words(part, clause, missing):
+            return Check(clause, cover, gone, None, "topic")
         # "X的Y由谁负责": a clause holding nothing of Y is about something else, however much of X it holds.
         if part.head and not any(support(t, zh_text, en_tokens) > 0 for t in part.head):
             return Check(clause, cover, gone, None, "particular")
@@ -221,6 +236,15 @@ class EvidenceChecker:
             if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0):
                 return Check(clause, cover, gone, sentence, "attribute")
         return Check(clause, cover, gone, sentence, None)
+
+    def _own_words(self, part: Part, clause: Clause, missing: list[Term]) -> bool:
+        """Whether the clause's own text (not its section path) holds a word of the question it is found to hold."""
+        held = [t for t in part.focus if t not in missing]
+        if not held:
+            return True
+        own = f"{clause.text} " + " ".join(u.zh for u in clause.units)
+        en = frozenset(self.analyzer.tokens(clause.text_en)) if clause.text_en else frozenset()
+        return any(support(t, own, en) > 0 for t in held)
 
     def _value_sentence(self, part: Part, clause: Clause) -> str | None:
         assert part.value_kind is not None

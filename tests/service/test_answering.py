@@ -646,11 +646,11 @@ def test_an_english_particular_is_one_asked_for_not_a_word_of_the_topic() -> Non
 
 
 def test_a_long_chinese_term_no_clause_holds_is_the_thing_asked_about_not_a_loose_word() -> None:
-    from service.answering.decide import _names_a_thing
+    from service.answering.evidence import names_a_thing
     from service.answering.terms import Term
 
-    assert _names_a_thing(Term("人均可支配收入")) and _names_a_thing(Term("social media"))
-    assert not _names_a_thing(Term("孩子")) and not _names_a_thing(Term("kids"))
+    assert names_a_thing(Term("人均可支配收入")) and names_a_thing(Term("social media"))
+    assert not names_a_thing(Term("孩子")) and not names_a_thing(Term("kids"))
 
 
 def test_a_second_clause_pointing_back_with_role_words_only_is_the_same_question(real_engine) -> None:  # type: ignore[no-untyped-def]

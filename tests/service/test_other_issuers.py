@@ -23,7 +23,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt",
           "qp-zhongdian-ducha-2008.txt", "yn-wenzengzhang-2017.txt", "hlj-wenzengzhang-zh-hant.txt",
           "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
-          "js-shiyiwu-fengong-p2.txt")
+          "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt")
 
 
 @pytest.fixture(scope="module")
@@ -461,3 +461,11 @@ def test_an_issuer_opening_its_notices_title_names_the_notice_not_a_body(engine,
 def test_a_tasks_field_lines_answer_what_they_name(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "广东2021年省政府工作报告重点任务分工方案里，地区生产总值增长目标由哪位省领导分管？")
     assert not r.abstained and r.citations[0].doc_number == "粤府〔2021〕22号" and "林克庆" in r.answer, r.answer
+
+
+def test_a_task_holding_only_its_sections_words_is_not_the_one_asked_about(engine) -> None:  # type: ignore[no-untyped-def]
+    # Under （一）约束性指标 every task holds 约束性指标; the energy-intensity target is not among the printed ones.
+    r = _ask(engine, "长春市十二五规划纲要的工作分工中，单位地区生产总值能耗降低这个约束性指标由哪个部门牵头？")
+    assert r.abstained, r.answer
+    r = _ask(engine, "长春市十二五规划纲要的工作分工中，耕地保有量这个约束性指标由哪个部门牵头？")
+    assert not r.abstained and r.citations[0].doc_number == "长府办发〔2012〕19号" and "市国土局" in r.answer, r.answer
