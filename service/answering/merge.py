@@ -73,6 +73,8 @@ _DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 �
                             "主送 "
                             "date signed issued published sign issue publish number title when sent addressed "
                             "addressees recipients".split())
+# …and the words a document question uses whatever it asks about
+_DOC_WORDS = _DOC_FACT_WORDS | L.DOC_GENERIC
 
 
 _ELLIPTIC = re.compile(r"^\s*(?:那|那么|还有|另外|而)?[^，。？?]{2,40}呢\s*[？?]?\s*$|"
@@ -124,7 +126,7 @@ def _asks_when_only(p: Part) -> bool:
 
 def _topical(p: Part) -> bool:
     """Whether a document part has words of its own beyond the fact it asks for."""
-    return any(not L.made_of(t.surface, _DOC_FACT_WORDS | L.DOC_GENERIC) for t in p.focus)
+    return any(not L.made_of(t.surface, _DOC_WORDS) for t in p.focus)
 
 
 def _elliptical(p: Part) -> bool:

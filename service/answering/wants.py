@@ -19,15 +19,20 @@ def attribute_terms(text: str, zh: bool, focus: list[Term], analyzer: Analyzer, 
     if not phrase:
         return []
     wanted = set(analyzer.tokens(phrase))
+    low = text.lower()
+    at = low.find(phrase.lower())
 
-    def placed(t: Term) -> bool:
-        return not zh and len(t.en) > 1 and t.surface.lower() in text.lower() and phrase.lower() in text.lower()
+    def measured(t: Term) -> bool:
+        # An English term of several words is what is measured where it is printed within the phrase or runs on from
+        # it ("total trade | in services volume"): "the foreign shareholding ratio" names foreign shareholding, not
+        # the "foreign capital" of the context before it.
+        surface = t.surface.lower()
+        if zh or len(t.en) < 2 or at < 0 or surface not in low:
+            return bool(t.en & wanted)
+        return any(s < at + len(phrase) and at < s + len(surface) for s in (m.start() for m in
+                                                                              re.finditer(re.escape(surface), low)))
 
-    # An English term of several words is what is measured where it is printed within the phrase or runs on from it
-    # ("total trade | in services volume"): "the foreign shareholding ratio" names foreign shareholding, not the
-    # "foreign capital" of the context before it.
-    named = [t for t in focus if (_overlaps(t.surface, phrase, text) if placed(t) else t.en & wanted)
-             or any(z in phrase for z in t.zh if len(z) >= 2) or t.surface in phrase]
+    named = [t for t in focus if measured(t) or any(z in phrase for z in t.zh if len(z) >= 2) or t.surface in phrase]
     # "the asset threshold", "资产总额门槛": a word for a bound says a value is asked, not what it measures.
     named = [t for t in named if t.surface.lower() not in L.BOUND_WORDS]
     if not zh:
@@ -36,13 +41,6 @@ def attribute_terms(text: str, zh: bool, focus: list[Term], analyzer: Analyzer, 
     tags = dict(gazetteer.tags(text))
     nouns = [t for t in named if not tags.get(t.surface, "n").startswith("v")]
     return nouns or [t for t in named if tags.get(t.surface) != "v"]
-
-
-def _overlaps(surface: str, phrase: str, text: str) -> bool:
-    """Whether `surface` is printed in `text` across any part of where `phrase` is."""
-    low, start = text.lower(), text.lower().find(phrase.lower())
-    spans = [m.start() for m in re.finditer(re.escape(surface.lower()), low)]
-    return any(s < start + len(phrase) and start < s + len(surface) for s in spans)
 
 
 def asks_yes_or_no(text: str) -> bool:
