@@ -260,6 +260,10 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         notice_title = titled.group(1)
     if notice_title.startswith("《") and notice_title.endswith("》") and notice_title.count("《") == 1:
         notice_title = notice_title[1:-1]  # a title printed in its book-title marks
+    # "【市政府重点工作】滁州市人民政府关于…的通知": a portal's column name in lenticular brackets before the title.
+    column = re.match(r"【[^】]{1,24}】", notice_title)
+    if column and _NOTICE_TITLE.match(notice_title[column.end() :]):
+        notice_title = notice_title[column.end() :]
     # "滕政办发〔2023〕30号滕州市人民政府办公室关于印发…的通知": a copy that runs the 文号 into the title.
     m = DOC_NUMBER.match(notice_title)
     if m and len(notice_title) - m.end() >= 6:

@@ -23,7 +23,8 @@ _TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能�
 # "X等Y": the enumeration ends at 等 and Y is a collective ("银保监会等国务院相关部门及各地区").
 _ETC = re.compile(r"^(.+?)等((?:国务院|国家|中央|各|有关|相关|其他|其它|省|市|区|县)\S+)$")
 # "各区、县级市", "各市、县〔市、区〕政府", "各州、市人民政府": a list of levels of one collective, not two units.
-_LEVEL_TAIL = re.compile(r"各(?:有关|相关)?[省市区县镇乡州盟旗](?:[（(][省市区县镇乡州盟旗、]{1,6}[）)])?$")
+_LEVEL_TAIL = re.compile(r"各(?:有关|相关)?[省市区县镇乡州盟旗](?:、(?:县级市|[省市区县镇乡州盟旗]))*"
+                         r"(?:[（(][省市区县镇乡州盟旗、]{1,6}[）)])?$")
 _LEVEL_HEAD = re.compile(r"^(县级市|县|区|市|镇|乡|街道|旗|州|盟)")
 
 

@@ -1179,3 +1179,22 @@ def test_a_title_line_carrying_its_number_in_brackets_is_the_notices_title() -> 
 """
     d = parse_notice(text, "a.txt").document
     assert d.doc_number == "粤府〔2021〕22号" and d.notice_title == "广东省人民政府关于印发2021年重点任务分工方案的通知"
+
+
+def test_a_portal_column_name_before_the_title_and_a_chain_of_levels_in_one_collective() -> None:
+    """Round 17: a city portal prints its column in 【】 before the notice's title; "各县、市、区政府" is every county,
+    city and district government, one collective, not 各县、市 and 区政府."""
+    text = """【重点工作分解】甲市人民政府关于2030年市政府重点工作及责任分解的通知
+发布时间:2030-02-03 17:29
+各县、市、区人民政府，市政府各部门：
+现将2030年重点工作分解如下。
+一、主要预期目标
+1. 地区生产总值增长8%以上。
+牵头负责领导:张三。
+牵头责任单位:市发展改革委。
+协同责任单位:市经信局、市商务局等,各县、市、区政府。
+"""
+    n = parse_notice(text, "jia.txt")
+    assert n.document.notice_title == "甲市人民政府关于2030年市政府重点工作及责任分解的通知"
+    assert n.document.issuer == "甲市人民政府"
+    assert roles(n) == [{"lead": ["市发展改革委"], "cooperate": ["市经信局", "市商务局", "各县、市、区政府"]}]
