@@ -22,7 +22,7 @@ PARTICULARS_ZH = {
     # How often: a clause saying 定期 does not say 每月.
     "频次": ("每月", "每个月", "每周", "每季度", "每半年", "每年", "月度", "季度", "年度", "每两年"),
     # An official, not a unit: a task's 责任领导 field or an official its annotation names (分管副省长).
-    "责任领导": tuple(f"{duty}{level}领导" for duty in ("责任", "牵头", "分管", "联系", "包保", "挂钩")
+    "责任领导": tuple(f"{duty}{level}领导" for duty in ("责任", "负责", "牵头", "分管", "联系", "包保", "挂钩")
                   for level in ("", "省", "市", "区", "县")) + ("副省长", "副市长", "副县长", "副区长", "省长", "市长",
                                                                "县长", "区长"),
 }

@@ -129,7 +129,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\bwho (is|was|were) (it|this|that|the [\w-]+( [\w-]+){0,3}) (sent|addressed|circulated|distributed) to\b|"
                 r"\bwho (receives?|received|got|gets) (it|the notice|the plan)\b", I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
-                        r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
+                        # "在什么时间前编制并公布…清单" asks a deadline, not when the notice was published
+                        r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间)(?![之以]?前).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
                         r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
                         r"(通知|方案|文件|意见|计划)上?的?(日期|日子)"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"

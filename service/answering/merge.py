@@ -10,6 +10,7 @@ from dataclasses import replace
 from index.analyzer import is_chinese
 from service.answering import lexicon as L
 from service.answering.asks import PARTICULARS_ZH
+from service.answering.evidence import JOINT
 from service.answering.types import Constraints, Part
 
 
@@ -55,12 +56,19 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                                                                          or _asks_when_only(p)):
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
-            own = tuple(t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
+            own = () if _ENDS_ON_IT.search(p.text) else tuple(
+                t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
             search = f"{prev.search or prev.text} {p.search or p.text}" if prev.search or p.search else ""
             p = _replace(p, text=f"{prev.text} {p.text}", search=search, focus=tuple(dict.fromkeys(prev.focus + own)),
                          constraints=_replace_constraints(
                              c, years=c.years or pc.years, places=c.places or pc.places,
                              doc_numbers=c.doc_numbers or pc.doc_numbers))
+        context = tuple(q for q in (out[-1].constraints.places if out else ())
+                        if q.kind != "country" and q.key not in JOINT)
+        if context and not p.constraints.places and not p.constraints.doc_numbers:
+            # "苏州市政府把…分解成多少项？日常动态管理由哪个部门牵头？": a later question naming no place or notice is
+            # asked of the place the one before it names
+            p = _replace(p, constraints=_replace_constraints(p.constraints, places=context))
         out.append(p)
     return out or parts[:1]
 
@@ -95,9 +103,14 @@ _POINTER_EN = re.compile(r"\b(that|this|these|those|the same|the said)\s+(target
                          r"delivers?|takes? charge of)\s+(it|them)\b", re.I)
 
 
+# "…, and which bodies assist it?", "which city leader is in charge of it?": the matter is the object "it" the part
+# ends on; its other words say what is asked of it (a body, a leader), not another matter.
+_ENDS_ON_IT = re.compile(r"\b(?:it|them)\s*[?？.!]*\s*$", re.I)
+
+
 def _refers_back(p: Part) -> bool:
     zh = is_chinese(p.text)
-    if (_BACK_ZH if zh else _BACK_EN).match(p.text):
+    if (_BACK_ZH if zh else _BACK_EN).match(p.text) or not zh and _ENDS_ON_IT.search(p.text):
         return True
     m = (_POINTER_ZH if zh else _POINTER_EN).search(p.text)
     if m is None:

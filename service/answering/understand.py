@@ -179,8 +179,38 @@ class Understanding:
         wanted = {strip_admin_suffix(w) for w in wanted}  # 滕州 names 滕州市
         if not wanted:
             return spans
-        return [(s, e, next((o for o in self.registry.namesakes(a, text[s:e]) if o.jurisdiction
-                             and strip_admin_suffix(o.jurisdiction) in wanted), a)) for s, e, a in spans]
+        homes = {strip_admin_suffix(d.jurisdiction) for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
+        out = []
+        for s, e, a in spans:
+            here = next((o for o in self.registry.namesakes(a, text[s:e]) if o.jurisdiction
+                         and strip_admin_suffix(o.jurisdiction) in wanted), None)
+            # "Chuzhou's notice: who does the city government…": a name without a place, known only as another
+            # place's body, is the named notice's own body, which no stored notice lists; not the other place's.
+            if here is None and homes and a.jurisdiction and strip_admin_suffix(a.jurisdiction) not in homes and \
+                    not _names_its_place(text[s:e], a):
+                continue
+            out.append((s, e, here or a))
+        return out
+
+    def _after_places(self, text: str, spans: list[tuple[int, int, Agency]]) -> list[tuple[int, int, Agency]]:
+        """"苏州市政府": a name printed after another place's name is that place's body (the one of that name the
+        notices list, or none), not the body of the place the registry knows it for; the place stays a place."""
+        if not any(s > 0 and a.jurisdiction for s, _, a in spans):
+            return spans
+        places = [(m.start(), m.end(), p) for p in self.gazetteer.find(text) if p.zh and p.kind != "country"
+                  for m in re.finditer(re.escape(p.text), text)]
+        out = []
+        for s, e, a in spans:
+            before = next((p for ps, pe, p in places if ps < s <= pe <= s + 1), None)
+            home = strip_admin_suffix(a.jurisdiction or "")
+            if before is None or not home or before.key == home or before.key in a.zh:
+                out.append((s, e, a))
+                continue
+            here = next((o for o in self.registry.namesakes(a, text[s:e])
+                         if o.jurisdiction and strip_admin_suffix(o.jurisdiction) == before.key), None)
+            if here is not None:
+                out.append((s, e, here))
+        return out
 
     def _short_spans(self, text: str) -> list[tuple[int, int, Agency]]:
         """Agencies named without their level prefix (商务局 for 市商务局), when only one agency has that short name."""
@@ -249,17 +279,26 @@ class Understanding:
 
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
+        if zh:
+            agency_spans = self._after_places(text, agency_spans)
         # "the 2023 Nanjing government notice", "市政府的通知": an issuer named before a word for a document names
         # the notice; it is not an agency asked about.
         issuers = self._issuer_ids()
         naming = [(s, e) for s, e, a in agency_spans
-                  if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*", "", text[e:]))
+                  if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*(\d{4}\s*年?(的)?\s*)?", "", text[e:]))
                                           or _FROM_ISSUER.search(text[:s]) or zh and self._titles_its_notice(a.id, text[e:]))]
         # "the city government work report", "市政府工作报告": the government's report, not a body asked about.
         naming += [(s, e) for s, e, _ in agency_spans if _REPORT.match(text[e:])]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
+        # "滁州市人民政府2020年市政府重点工作及责任分解中": a name within the words that name a notice, printed in that
+        # notice's title, is part of the title, not an agency asked about.
+        titles = " ".join(f"{d.notice_title} {d.title}" for n in ref.doc_numbers if (d := self.catalog.document(n)))
+        in_title = [(s, e) for s, e, _ in agency_spans if text[s:e] in titles
+                    and any(a <= s and e <= b for a, b in ref.spans)]
+        naming += in_title
+        agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in in_title]
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
         skip = [(s, e) for s, e, _ in agency_spans] + naming
         # "投促局（搞招商的那个）", "the IPB (the investment people)": an aside describing the body names it too
@@ -446,6 +485,13 @@ _REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?wor
 # "the 2022 notice from the Party committee and government general offices": issuers named after the notice, too.
 _FROM_ISSUER = re.compile(r"\b(?:notice|document|opinions?|circular|scheme|plan)\s+(?:(?:jointly\s+)?(?:issued|put out|"
                           r"released|sent|published)\s+)?(?:from|by)\s+(?:the\s+)?(?:[\w'’-]+\s+){0,6}$", re.I)
+
+
+def _names_its_place(printed: str, agency: Agency) -> bool:
+    """"南京市商务局", "Nanjing Municipal Bureau of Commerce" name their place; "市商务局", "city government" do not."""
+    home = strip_admin_suffix(agency.jurisdiction or "")
+    return bool(home and home in printed) or bool(agency.jurisdiction_en and
+                                                  agency.jurisdiction_en.lower() in printed.lower())
 
 
 def _name_fragment(word: str, dictionary: Dictionary) -> bool:

@@ -23,7 +23,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "qd-qingzhengfa-2019-1.txt", "wx-xizhengfa-2011-21.txt", "sz-minxin-shixiang-p5.txt", "lz-duijie-fgw-p4.txt",
           "qp-zhongdian-ducha-2008.txt", "yn-wenzengzhang-2017.txt", "hlj-wenzengzhang-zh-hant.txt",
           "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
-          "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt")
+          "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt", "cz-zhongdian-zrfj-2020.txt",
+          "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt")
 
 
 @pytest.fixture(scope="module")
@@ -469,3 +470,51 @@ def test_a_task_holding_only_its_sections_words_is_not_the_one_asked_about(engin
     assert r.abstained, r.answer
     r = _ask(engine, "长春市十二五规划纲要的工作分工中，耕地保有量这个约束性指标由哪个部门牵头？")
     assert not r.abstained and r.citations[0].doc_number == "长府办发〔2012〕19号" and "市国土局" in r.answer, r.answer
+
+
+def test_a_name_printed_in_the_named_notices_title_is_no_agency_asked_about(engine) -> None:  # type: ignore[no-untyped-def]
+    """"滁州…2020年市政府重点工作及责任分解": 市政府 is a word of the title, not Nanjing's city government."""
+    r = _ask(engine, "滁州市2020年市政府重点工作及责任分解里，地区生产总值增长8%以上这一项的协同责任单位有哪些？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("cz-zhongdian-zrfj-2020.txt", 1)
+    assert {"市商务局", "各县、市、区政府"} <= {u.zh for u in r.units if u.role == "cooperate"}
+    part = engine.answerer.understanding.understand("Under Chuzhou's 2020 notice on the city government's key work, "
+                                                    "how many key tasks are there?").parts[0]
+    # "city government" is Chuzhou's, which no task lists
+    assert not part.constraints.agencies and not part.subjects
+
+
+def test_a_bodys_name_after_another_places_name_is_that_places(engine) -> None:  # type: ignore[no-untyped-def]
+    """"苏州市政府" holds 市政府, the alias of the bundled notices' city government; it is Suzhou's, and 苏州 is a
+    place the question names. A later question naming no place is asked of the same place."""
+    asked = "苏州市政府2011年一共下达了多少项工作任务？动态管理具体由哪个部门牵头？"
+    q = engine.answerer.understanding.understand(asked)
+    assert [p.key for p in q.parts[0].constraints.places] == ["苏州"]
+    assert all(a.jurisdiction != "南京市" for p in q.parts for a in (*p.constraints.agencies, *p.subjects))
+    assert [p.key for p in q.parts[1].constraints.places] == ["苏州"]
+    r = _ask(engine, asked)
+    assert not r.abstained and {c.doc_number for c in r.citations} == {"苏府〔2011〕57号"}, r.answer
+    assert "35" in r.answer and "市发改委" in [u.zh for u in r.units]
+
+
+def test_a_part_ending_on_it_asks_about_the_matter_before_it(engine) -> None:  # type: ignore[no-untyped-def]
+    """"…, and which bodies support it?": the same task, asked for another role; the words of the notice's English
+    description (general office, key work items) name the notice, they are not a topic the task must print."""
+    r = _ask(engine, "In the Guangzhou general office's 2006 notice on key work items from the government work report, "
+                     "which commission leads the petrochemical bases in the east and at Nansha, and which bodies "
+                     "support it?")
+    first = r.citations[0] if r.citations else None
+    assert first and (first.doc_number, first.task_no) == ("穗府办〔2006〕19号", 2), r.answer
+    assert "市发改委" in [u.zh for u in r.units if u.role == "lead"]
+    assert {"黄埔区政府", "南沙区政府"} <= {u.zh for u in r.units if u.role == "cooperate"}
+
+
+def test_which_leader_reads_a_fuze_lingdao_field(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "滁州市2020年重点工作中，固定资产投资增长10%以上由哪位市领导牵头负责？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == ("cz-zhongdian-zrfj-2020.txt", 3)
+    assert "金力" in r.answer
+
+
+def test_before_what_time_a_list_is_published_is_a_deadline_not_the_notices_date(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "行政许可事项清单要在什么时间前编制并公布？")
+    assert not r.abstained and r.citations[0].doc_number == "xy-fangguanfu-2022-zh-hant.txt", r.answer
+    assert "2022年10月" in r.answer
