@@ -161,7 +161,7 @@ class EvidenceChecker:
     def place_ok(self, place: Place, clause: Clause) -> bool:
         key = strip_admin_suffix(place.zh) if place.zh else ""
         text = clause_text(clause) + " " + (clause.text_en or "")
-        if (key and key in text) or place.en.lower() in text.lower():
+        if (key and key in text) or (place.en and place.en.lower() in text.lower()):
             return True
         if key in JOINT and any(JOINT[key] in j and j in text for j in ("港澳台", "港澳", "澳台", "港台")):
             return True  # Hong Kong, Macao and Taiwan printed together as 港澳台

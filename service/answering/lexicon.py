@@ -117,7 +117,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|发文单位|哪个机关|哪些机关|"
                           r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
                           r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
-     re.compile(r"\b(issuer|who (issued|published|released|adopted|signed|put out|puts out|sent out|drew up|drafted)|(issued|published|released) by (whom|which)|"
+     re.compile(r"\b(issuer|who (?:\w+ly )?(issued|published|released|adopted|signed|put out|puts out|sent out|drew up|drafted)|(issued|published|released) by (whom|which)|"
                 r"(which|what) (body|bodies|agency|agencies|department|office|authority|organ)s? (issued|published|"
                 r"released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",

@@ -64,7 +64,12 @@ def printed_values(text: str) -> set[float]:
         if m.group(2):
             out.add(_value(m.group(1), m.group(2)))
     out.update(cn_value(m.group(0)) for m in _CN_RUN.finditer(text))
+    if _WHOLLY.search(text):
+        out.add(100.0)  # "100% foreign-owned" is what 外商独资 says in words
     return out
+
+
+_WHOLLY = re.compile(r"独资|全资|\bwholly\b|\bsolely[- ]owned\b", re.I)
 
 
 def states_quantity(value: float, text: str) -> bool:

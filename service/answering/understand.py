@@ -393,6 +393,12 @@ class Understanding:
             # "表中市发改委牵头的地区生产总值增长目标是多少": the target of a task that agency holds, not any notice's
             constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
                                       asks.counter, tasks)
+        elif answer_type in ("value", "yesno", "description") and agency_spans:
+            # "浦口区已认定了哪些示范基地": a district's name is its government's too; asked of a matter, not of a body,
+            # it is a place the answer must be for.
+            districts = [p for s, e, _ in agency_spans for p in self.gazetteer.find(text[s:e]) if p.text == text[s:e]]
+            if districts:
+                constraints = replace(constraints, places=tuple(dict.fromkeys((*constraints.places, *districts))))
         if answer_type != "document" and not ref.doc_numbers:
             # A kind of document named in full ("in the task-division plan, who…", 实施意见) says where to look, not what
             # is asked about; a document question keeps it to find the notice it describes.

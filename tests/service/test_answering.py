@@ -734,3 +734,27 @@ def test_the_asking_clause_names_the_kind_of_value_and_what_is_measured(real_eng
     assert part.value_kind == "percent" and "foreign capital" not in {str(t) for t in part.attribute}
     r = ask(real_engine, q)
     assert not r.abstained and (SO_NO, 40) in {(c.doc_number, c.task_no) for c in r.citations} and "50%" in r.answer
+
+
+def test_who_with_an_adverb_before_put_out_asks_for_the_issuer(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "ok so who exactly put out the services opening-up pilot plan, and when was it signed?")
+    assert not r.abstained and r.citations[0].doc_number == SO_NO, r.answer
+    assert "南京市人民政府" in r.answer and "2023" in r.answer
+
+
+def test_a_hundred_percent_owned_is_what_wholly_owned_says(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"100% foreign-owned" names no number a clause must print: 外商独资 says it in words."""
+    from service.answering.quantities import states_quantity
+
+    assert states_quantity(100, "允许外商独资设立私募基金管理人") and not states_quantity(100, "外资持股比例不超过50%")
+    r = ask(real_engine, "We are a 100% foreign-owned firm hoping to register as a private fund manager. "
+                         "Who takes the lead on that?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 25), r.answer
+
+
+def test_a_district_named_in_a_question_about_a_matter_is_a_place_the_clause_must_be_for(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """A district's name is also its government's; asked "which bases has X recognised", it is a place, and a
+    clause for the whole city (各区) does not say what that district did. A place with no English name in the
+    gazetteer is not "found" in every clause either."""
+    r = ask(real_engine, "栖霞区目前认定了几家数字贸易特色发展示范基地？")
+    assert r.abstained, r.answer
