@@ -4,9 +4,11 @@ go back as related, never as the answer."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, replace
 
 from index.retriever import Hit
+from ingest.models import Clause
 from service.answering.evidence import Check, EvidenceChecker, names_a_thing
 from service.answering.inline import InlineAgency, inline_agencies
 from service.answering.phrase import holds_phrase, printed_phrase
@@ -68,6 +70,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
     phrase, phrase_terms = printed_phrase(part.text, part.focus,
                                           checker.printed(dict.fromkeys(h.clause.doc_number for h in candidates)))
+    sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
     for rank, h in enumerate(candidates):
         check = checker.check(part, h.clause, soft)
         if phrase and not check.failed and not holds_phrase(phrase, phrase_terms, clause_text(h.clause),
@@ -84,6 +87,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         if check.failed:
             failures.append(check.failed)
             continue
+        sound.append((h, check))
         if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
             failures.append("agency")
             continue
@@ -95,6 +99,13 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         reason = _main_reason(failures)
         return Decision(None, reason, tuple(hits[:3]))
     chosen_hit, chosen = _prefer_task(passing, phrase)
+    # A body paragraph setting out a measure answers as the task filed under that measure's heading does: cite the
+    # task, with the paragraph's words counted for it.
+    sets_out = next(((h, c) for h, c in sound if c.clause.kind == "task" and c.clause.units
+                     and _sets_out(chosen.clause, c.clause)), None)
+    if sets_out is not None:
+        chosen_hit, chosen = sets_out[0], replace(sets_out[1], coverage=max(sets_out[1].coverage, chosen.coverage),
+                                                  missing=chosen.missing)
     also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
                  and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
@@ -159,6 +170,19 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
         if c.clause.kind == "task" and c.clause.units and h.score >= 0.8 * top_hit.score and c.coverage >= top.coverage:
             return h, c
     return top_hit, top
+
+
+_LABEL = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*")
+
+
+def _sets_out(body: Clause, task: Clause) -> bool:
+    """The body paragraph that sets out a measure ("推动数字贸易国际合作交流。积极推动…") and a task of the annex filed
+    under that measure's heading (…/ 3.推动数字贸易国际合作交流) say one thing; the paragraph holds the heading's
+    words, the task does not repeat them."""
+    if body.kind != "body" or not task.section:
+        return False
+    heading = _LABEL.sub("", task.section.rsplit("/", 1)[-1]).strip().rstrip("。")
+    return len(heading) >= 4 and re.sub(r"\s+", "", body.text).startswith(heading)
 
 
 def _holds_more_exactly(c: Check, top: Check, phrase: str) -> bool:

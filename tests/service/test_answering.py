@@ -758,3 +758,12 @@ def test_a_district_named_in_a_question_about_a_matter_is_a_place_the_clause_mus
     gazetteer is not "found" in every clause either."""
     r = ask(real_engine, "栖霞区目前认定了几家数字贸易特色发展示范基地？")
     assert r.abstained, r.answer
+
+
+def test_a_body_paragraph_setting_out_a_measure_is_cited_as_the_annex_task_under_its_heading(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """The digital trade plan sets out each measure in its body ("推动数字贸易国际合作交流。积极推动…") and lists it
+    again, numbered and with its units, in the annex, filed under that heading. The paragraph holds the heading's
+    words; the task is what to cite."""
+    r = ask(real_engine, "Is there anything in the plans about digital trade ties with Nanjing's international "
+                         "sister cities?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 57), r.answer
