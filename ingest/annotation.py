@@ -248,8 +248,17 @@ def _drop_rule_asides(s: str) -> str:
 
 def _first_sentence_parts(s: str) -> list[str]:
     """Sentences of an annotation that carry units; standing notes and rule statements are dropped."""
-    return [p for p in split_top_level(s, "。") if p and not _NOTE.match(p) and not FIRST_LISTED.search(p)
-            and not _UNLISTED.search(p)]
+    out = []
+    for p in split_top_level(s, "。"):
+        if not p or _NOTE.match(p) or _UNLISTED.search(p):
+            continue
+        if FIRST_LISTED.search(p):
+            # "A、B等负责,列第一位者为牵头单位,下同": the rule said after the list, in the same sentence
+            p = "，".join(c for c in split_top_level(p, "，,；;")
+                         if c and not FIRST_LISTED.search(c) and not _SAME_BELOW.match(c))
+        if p:
+            out.append(p)
+    return out
 
 
 # "明确牵头部门的，其他有关部门配合，不逐一列出，下同": a standing note on units not printed.

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from ingest import annotation
 from ingest.header import COLUMN_NAME
 from ingest.models import Unit
-from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, nospace, squash
+from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, nospace, split_top_level, squash
 
 _HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4))
 
@@ -186,6 +186,10 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             units += a.units
         people = tuple((pm.group(1), annotation.field_value(pm)) for n in para.notes
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
+        # "〔责任单位:…,完成时限:全年〕": a labelled field inside the annotation's bracket
+        inner = body_text[note.start :].strip().strip("（）()〔〕【】[]［］") if note else ""
+        people += tuple((pm.group(1), pm.group(2).strip().rstrip("。")) for c in split_top_level(inner, "，,；;")
+                        if (pm := annotation.FIELD_LINE.match(c.strip())))
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")

@@ -41,7 +41,8 @@ _LEDE_LINES = 12
 _NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
                         r"([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
-_COVER_SENDS = re.compile(r"^《([^《》]{4,60})》(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)")
+_COVER_SENDS = re.compile(r"^(?:现将)?《([^《》]{4,60})》(?:(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)|"
+                          r"(?:印发|转发|下发)给)")
 
 
 @dataclass(frozen=True)
@@ -108,7 +109,7 @@ def _title_like(s: str) -> bool:
             and not t.endswith(("；", "：", ":")) and not _ITEM.match(t)  # nor is an item or its units
             and not LINE.match(t) and not FIELD_LINE.match(t)
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
-            and not COLUMN_NAME.match(t)
+            and not COLUMN_NAME.match(t) and t.strip("|").count("|") < 2  # a row of a page's metadata table
             and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
 
 
@@ -311,6 +312,11 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         sent = next((m.group(1) for ln in lines[: max(body_start, 0) + 5] if (m := _COVER_SENDS.match(nospace(ln)))),
                     "")
         notice_title = title = sent
+        for i in range(body_start, min(len(lines), body_start + 6)):  # and printed again where the body starts
+            if lines[i].strip():
+                if title and _same_title(title, lines[i].strip().replace("》", "").replace("《", "")):
+                    body_start = i + 1
+                break
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)

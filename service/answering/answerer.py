@@ -7,7 +7,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from index.analyzer import Analyzer, PreparedQuery
+from index.analyzer import Analyzer, PreparedQuery, is_chinese
 from index.catalog import ClauseCatalog
 from index.retriever import Hit, Retriever
 from ingest.body import cn_to_int
@@ -162,7 +162,11 @@ class Answerer:
             depth = AGENCY_DEPTH if part.answer_type == "agency" else RETRIEVAL_DEPTH
             hits = self.retriever.search(self._prepared(part), k=max(query.top_k or self.default_top_k, depth),
                                          doc_numbers=docs, kinds=("body", "task"))
-        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback)
+        # Among the few clauses of the notices a question names, being first says little: no clause is sure by rank.
+        # (A Chinese question's words are matched word for word there; an English one's reach a Chinese clause through
+        # the glossary, partly, and its rank is the better sign.)
+        few = bool(docs) and not part.constraints.task_numbers and len(hits) < RETRIEVAL_DEPTH and is_chinese(part.text)
+        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
         result = answer_role(part, decision, lang, self._inline_unit) if part.answer_type == "agency" else (

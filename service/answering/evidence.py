@@ -44,9 +44,12 @@ JOINT = {"香港": "港", "澳门": "澳", "澳門": "澳", "台湾": "台", "�
 
 
 def placeless(home: set[str], place: Place) -> bool:
-    """A notice whose places (`home`) are unknown, printing none ("我省…"), cannot be said to be another province's
-    or city's."""
-    return place.kind in ("province", "city") and not home
+    """A notice whose places (`home`) are unknown, printing none ("我省…", an issuer printed as 区政府), cannot be said
+    to be another province's, city's or district's."""
+    # a district or county may be such a notice's own place; a township or a zone named is a detail a clause prints
+    return not home and (place.kind in ("province", "city") or
+                         place.kind == "place" and bool(place.zh)
+                         and not place.zh.endswith(("乡", "镇", "街道", "村", "社区", "园区", "开发区")))
 
 
 def english_key(name: str) -> str:

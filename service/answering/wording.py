@@ -61,6 +61,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_title": {"zh": "{doc}的标题是《{title}》。", "en": "{doc} is titled {title}."},
     "doc_issuer": {"zh": "{doc}《{title}》由{issuer}印发。", "en": "{doc} ({title}) was issued by {issuer}."},
     "doc_date": {"zh": "{doc}《{title}》成文日期为{date}。", "en": "{doc} ({title}) is dated {date}."},
+    "doc_no_number": {"zh": "《{title}》未印有文号（本服务以“{doc}”存储它）。",
+                      "en": "{title} prints no document number (PolicyQA stores it as “{doc}”)."},
     "doc_no_date": {"zh": "{doc}未印有成文日期。", "en": "No date is printed on {doc}."},
     "doc_addressees": {"zh": "{doc}《{title}》主送：{to}。",
                        "en": "{doc} ({title}) is addressed to: {to} (as printed; no English rendering)."},

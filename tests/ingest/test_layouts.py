@@ -1198,3 +1198,32 @@ def test_a_portal_column_name_before_the_title_and_a_chain_of_levels_in_one_coll
     assert n.document.notice_title == "甲市人民政府关于2030年市政府重点工作及责任分解的通知"
     assert n.document.issuer == "甲市人民政府"
     assert roles(n) == [{"lead": ["市发展改革委"], "cooperate": ["市经信局", "市商务局", "各县、市、区政府"]}]
+
+
+def test_round_18_layouts() -> None:
+    """Round 18: the first-listed rule said after the list in the same sentence ("A、B等负责,列第一位者为
+    牵头单位,下同"); a copy with no title but its cover letter's "现将《X》印发给你们", the plan's title printed
+    again in book-title marks; a deadline labelled inside the annotation's bracket; a page's metadata table row is
+    not a title."""
+    text = """公开范围 | 面向社会 | 公开时限 | 长期公开 |
+各县(区)人民政府，市各委办局：
+现将《甲市营商环境服务承诺清单(2030年版)》印发给你们，请认真贯彻执行。
+甲市人民政府
+2030年4月18日
+(此件公开发布)
+《甲市营商环境服务承诺清单》(2030年版)
+一、政策环境
+(一)建立就业联动机制。把稳定就业作为下限。(市发展改革委、市财政局、市统计局等负责,列第一位者为牵头单位,下同)
+(二)发展吸纳就业能力强的产业。重点发展电子商务。(市商务局、市经济和信息化委等负责)
+(三)落实企业家参与涉企政策制定。充分听取企业意见。〔责任单位:市政府办公室、市司法局,完成时限:全年〕
+"""
+    n = parse_notice(text, "jia.txt")
+    assert n.document.title == "甲市营商环境服务承诺清单(2030年版)"
+    assert n.document.issuer == "甲市人民政府"
+    assert roles(n) == [
+        {"lead": ["市发展改革委"], "responsible": ["市发展改革委", "市财政局", "市统计局"]},
+        {"lead": ["市商务局"], "responsible": ["市商务局", "市经济和信息化委"]},
+        {"lead": ["市政府办公室"], "responsible": ["市政府办公室", "市司法局"]},  # 下同: the rule holds below
+    ]
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert tasks[2].fields.get("完成时限") == "全年"

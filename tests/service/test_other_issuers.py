@@ -24,7 +24,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "qp-zhongdian-ducha-2008.txt", "yn-wenzengzhang-2017.txt", "hlj-wenzengzhang-zh-hant.txt",
           "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
           "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt", "cz-zhongdian-zrfj-2020.txt",
-          "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt")
+          "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt", "linan-minsheng-shishi-2022.txt",
+          "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt")
 
 
 @pytest.fixture(scope="module")
@@ -518,3 +519,25 @@ def test_before_what_time_a_list_is_published_is_a_deadline_not_the_notices_date
     r = _ask(engine, "行政许可事项清单要在什么时间前编制并公布？")
     assert not r.abstained and r.citations[0].doc_number == "xy-fangguanfu-2022-zh-hant.txt", r.answer
     assert "2022年10月" in r.answer
+
+
+def test_the_number_of_a_notice_that_prints_none_is_not_its_file_name(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "钢城区深化放管服改革优化营商环境2021年重点任务分工方案的发文字号是多少？")
+    assert r.abstained and "未印有文号" in r.answer, r.answer
+    assert "文号是jn-gangcheng" not in r.answer
+
+
+def test_a_district_named_for_a_notice_that_prints_no_place_may_be_its_own(engine) -> None:  # type: ignore[no-untyped-def]
+    """The Lin'an list prints its issuer as 区政府 and no place name: a question naming 临安区 may mean it."""
+    r = _ask(engine, "临安区2022年民生实事里，新增中小学、幼儿园公办学位的项目由哪个单位负责？")
+    assert not r.abstained and r.citations[0].doc_number == "linan-minsheng-shishi-2022.txt", r.answer
+    assert "教育局" in [u.zh for u in r.units]
+
+
+def test_first_among_a_named_notices_few_clauses_is_no_sign_it_answers(engine) -> None:  # type: ignore[no-untyped-def]
+    """A notice of one task: the task ranks first for any question naming the notice, so it must hold the
+    question's matter (政策解读 is not in it)."""
+    r = _ask(engine, "宿迁市营商环境“五心”服务承诺清单(2024年版)里，营商环境政策解读培训由哪些单位负责？")
+    assert r.abstained, r.answer
+    r = _ask(engine, "宿迁市营商环境“五心”服务承诺清单(2024年版)里，企业家参与涉企政策制定由哪些单位负责？")
+    assert not r.abstained and "市数据局" in [u.zh for u in r.units], r.answer

@@ -8,6 +8,7 @@ import unicodedata
 
 from index.catalog import ClauseCatalog
 from ingest.body import cn_to_int
+from ingest.header import DOC_NUMBER
 from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Unit
 from ingest.registry import Agency, AgencyRegistry
@@ -68,6 +69,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     facts = {"doc": d.doc_number, "title": title, "issuer": issuer_in(d, lang, registry),
              "date": C.date_in(d.issued_on, lang)}
     if attribute == "number":
+        if not DOC_NUMBER.fullmatch(d.doc_number):  # stored under its file name or a name given at ingest
+            return [say(lang, "doc_no_number", **facts)], []
         return [say(lang, "doc_number", **facts)], header
     if attribute == "title":
         return [say(lang, "doc_title", **facts)], header
@@ -204,7 +207,7 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
             lines += more
             cited += [c for c in clauses if c not in cited]
         units += issuers(d, registry)
-    if attributes in (["length"], ["basis"]) and not cited:  # the notices do not say: not an answer
+    if attributes in (["length"], ["basis"], ["number"]) and not cited:  # the notices do not say: not an answer
         return PartAnswer(tuple(lines), abstained=True, intent="abstain", reason="value")
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), tuple(units), "metadata")
 
