@@ -287,6 +287,9 @@ class Understanding:
         naming = [(s, e) for s, e, a in agency_spans
                   if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*(\d{4}\s*年?(的)?\s*)?", "", text[e:]))
                                           or _FROM_ISSUER.search(text[:s]) or zh and self._titles_its_notice(a.id, text[e:]))]
+        # "区政府民生实事项目中，…由哪个单位负责": an issuer before the words that say where to look ("…中，") names its
+        # notice's matter, not a body asked about.
+        naming += [(s, e) for s, e, a in agency_spans if zh and a.id in issuers and _WHERE_IN.match(text[e:])]
         # "the city government work report", "市政府工作报告": the government's report, not a body asked about.
         naming += [(s, e) for s, e, _ in agency_spans if _REPORT.match(text[e:])]
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
@@ -484,6 +487,7 @@ def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ..
     return tuple(p for p in places if id(p) not in drop)
 
 
+_WHERE_IN = re.compile(r"^的?[^，,。；;？?、]{2,12}[中里内][，,]")
 _ASIDE_AFTER = re.compile(r"\s*[（(][^（()）]{1,24}[）)]")
 _REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?work\s+reports?\b)", re.I)
 

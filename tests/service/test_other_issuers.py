@@ -541,3 +541,16 @@ def test_first_among_a_named_notices_few_clauses_is_no_sign_it_answers(engine) -
     assert r.abstained, r.answer
     r = _ask(engine, "宿迁市营商环境“五心”服务承诺清单(2024年版)里，企业家参与涉企政策制定由哪些单位负责？")
     assert not r.abstained and "市数据局" in [u.zh for u in r.units], r.answer
+
+
+def test_an_issuer_before_where_to_look_names_the_notices_matter_not_a_body_asked_about(engine) -> None:  # type: ignore[no-untyped-def]
+    """"区政府民生实事项目中，…由哪个单位负责": 区政府 is the Lin'an list's issuer as printed, saying where to look."""
+    r = _ask(engine, "区政府民生实事项目中，新建婴幼儿照护服务成长驿站由哪个单位负责？")
+    assert not r.abstained and r.citations[0].doc_number == "linan-minsheng-shishi-2022.txt", r.answer
+    assert "卫生健康局" in [u.zh for u in r.units if u.role == "lead"]
+
+
+def test_how_much_a_part_takes_up_asks_for_a_share(engine) -> None:  # type: ignore[no-untyped-def]
+    """"…托位里普惠性托位要占多少": a share; a clause printing only the number of places does not state it."""
+    r = _ask(engine, "临安区民生实事新增的婴幼儿照护服务托位中，普惠性托位要占多少？")
+    assert r.abstained, r.answer
