@@ -188,7 +188,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         # "〔责任单位:…,完成时限:全年〕": a labelled field inside the annotation's bracket
         inner = body_text[note.start :].strip().strip("（）()〔〕【】[]［］") if note else ""
-        people += tuple((pm.group(1), pm.group(2).strip().rstrip("。")) for c in split_top_level(inner, "，,；;")
+        people += tuple((pm.group(1), annotation.field_value(pm)) for c in split_top_level(inner, "，,；;")
                         if (pm := annotation.FIELD_LINE.match(c.strip())))
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:

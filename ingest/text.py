@@ -60,6 +60,12 @@ def heading_label(marker_match: re.Match[str], rest: str, level: int) -> str:
     return f"（{num}）{title}"
 
 
+def heading_title(label: str) -> str:
+    """A heading label's words without its number: `（二）数字金融` → `数字金融` (the inverse of heading_label)."""
+    m = next((m for p in (H1, H2, H3, H4) if (m := p.match(label))), None)
+    return label[m.end() :] if m else label
+
+
 def split_top_level(s: str, separators: str = _SEPARATORS) -> list[str]:
     """Split on separators outside brackets: 南京通管办（联系省通管局） and 各县（市、区）人民政府 stay whole."""
     out: list[str] = []

@@ -164,7 +164,8 @@ class Answerer:
                                          doc_numbers=docs, kinds=("body", "task"))
         # Among the few clauses of the notices a question names, being first says little: no clause is sure by rank.
         # (A Chinese question's words are matched word for word there; an English one's reach a Chinese clause through
-        # the glossary, partly, and its rank is the better sign.)
+        # the glossary, partly, and its rank is the better sign.) The search asked for at least RETRIEVAL_DEPTH
+        # clauses, so fewer hits than that means the named notices hold no more.
         few = bool(docs) and not part.constraints.task_numbers and len(hits) < RETRIEVAL_DEPTH and is_chinese(part.text)
         decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few)
         if decision.answer is None:

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 
 from index.retriever import Hit
 from ingest.models import Clause
+from ingest.text import heading_title
 from service.answering.evidence import Check, EvidenceChecker, names_a_thing
 from service.answering.inline import InlineAgency, inline_agencies
 from service.answering.phrase import holds_phrase, printed_phrase
@@ -172,16 +173,13 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
     return top_hit, top
 
 
-_LABEL = re.compile(r"^\s*[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*")
-
-
 def _sets_out(body: Clause, task: Clause) -> bool:
     """The body paragraph that sets out a measure ("推动数字贸易国际合作交流。积极推动…") and a task of the annex filed
     under that measure's heading (…/ 3.推动数字贸易国际合作交流) say one thing; the paragraph holds the heading's
     words, the task does not repeat them."""
     if body.kind != "body" or not task.section:
         return False
-    heading = _LABEL.sub("", task.section.rsplit("/", 1)[-1]).strip().rstrip("。")
+    heading = heading_title(task.section.rsplit("/", 1)[-1].strip()).rstrip("。")
     return len(heading) >= 4 and re.sub(r"\s+", "", body.text).startswith(heading)
 
 
