@@ -100,7 +100,15 @@ def text_columns(header: list[str]) -> list[int]:
 
 
 def _is_header(cells: list[str]) -> bool:
-    return any(_is_number(c) for c in cells) and bool(text_columns(cells)) and any(role_of(c) for c in cells)
+    if not (text_columns(cells) and any(role_of(c) for c in cells)):
+        return False
+    # A table printing no row numbers (重点任务 | 工作内容 | 负责科室): every cell a column's short name.
+    return any(_is_number(c) for c in cells) or all(c and len(c) <= 8 and not _TEXT_CELL.search(c) for c in cells)
+
+
+# In a table printing no numbers, a column holding the task's words (工作内容) beside one that only names it (重点任务):
+# that one is a field. (A numbered table's two text columns are joined: "改革举措：主要内容".)
+_WORDS_HEADER = re.compile(r"(内容|措施|举措)$")
 
 
 @dataclass(frozen=True)
@@ -115,8 +123,11 @@ class _Columns:
 
     @classmethod
     def of(cls, header: list[str]) -> _Columns:
-        num = max(i for i, c in enumerate(header) if _is_number(c))
+        num = max((i for i, c in enumerate(header) if _is_number(c)), default=-1)
         texts = [i for i in text_columns(header) if i != num]
+        words = [i for i in texts if _WORDS_HEADER.search(header[i])]
+        if num < 0 and words and len(texts) > 1:  # a table printing no numbers: the others name the row, fields
+            texts = words[:1]
         roles = roles_of(header)
         units = tuple((i, r) for i, r in enumerate(roles) if r and i not in (num, *texts))
         labels = tuple(i for i in range(num) if header[i].endswith("序号"))
@@ -225,17 +236,20 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         if header is None or cols is None:
             continue
         cells += [""] * (len(header) - len(cells))
-        num, text = nospace(cells[cols.num]), cells[cols.text]
+        num, text = nospace(cells[cols.num]) if cols.num >= 0 else "", cells[cols.text]
         n = first_line_no + offset
-        if num.isdigit() or _looks_like_task(text):
+        # a table printing no numbers: each row that names its units is a task
+        unnumbered = cols.num < 0 and bool(nospace(text)) and any(cells[i].strip() for i, _ in cols.units)
+        if num.isdigit() or _looks_like_task(text) or unnumbered:
             for i in cols.leading:  # a merged cell is printed in the first row it covers only
                 carried[i] = cells[i] if cells[i].strip() else carried.get(i, "")
                 cells[i] = carried[i]
             labels = [_label(cells[i]) for i in cols.labels if cells[i]]
             rows.append(AnnexRow(
-                task_no=int(num) if num.isdigit() else None, text=_text(cols, cells),
-                units=_units([(r, cells[i]) for i, r in cols.units]), row=len(rows) + 1, start=n, end=n,
-                labels=pending_labels + labels, fields=_fields(header, cols, cells)))
+                task_no=int(num) if num.isdigit() else len(rows) + 1 if cols.num < 0 else None,
+                text=_text(cols, cells), units=_units([(r, cells[i]) for i, r in cols.units]), row=len(rows) + 1,
+                start=n, end=n, labels=pending_labels + labels, fields=_fields(header, cols, cells),
+                numbered=cols.num >= 0))
             pending_labels = []
         else:
             # A label row: the section name may sit in any column when the source table was reflowed.

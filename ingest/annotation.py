@@ -18,8 +18,8 @@ from ingest.models import Role, Unit
 from ingest.text import nospace, split_top_level, split_units
 
 # 项目责任单位 (a project's), 主要协作单位, 牵头责任单位 (the lead)
-_LABEL = (r"(?:项目|工作|主要)?(牵头责任|协同责任|配合责任|协作责任|牵头|责任|配合|指导|协办|主办|参与|协同|承办|协作)"
-          r"(?:单位|部门)")
+_LABEL = (r"(?:项目|工作|主要)?(牵头责任|协同责任|配合责任|协作责任|牵头|责任|负责|配合|指导|协办|主办|参与|协同|"
+          r"承办|协作)(?:单位|部门|科室|处室)")
 LABEL = re.compile(_LABEL + r"\s*[：:]")
 # An annotation printed on its own line, bracketed or not.
 LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
@@ -43,7 +43,7 @@ def field_value(m: re.Match[str]) -> str:
 
 _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "牵头责任": "lead", "主办": "lead", "协作": "cooperate",
                                 "协同责任": "cooperate", "配合责任": "cooperate", "协作责任": "cooperate",
-                                "责任": "responsible", "承办": "responsible",
+                                "责任": "responsible", "负责": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
 _LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织", "分别牵头落实", "共同牵头落实")

@@ -73,6 +73,15 @@ def is_date(line: str) -> bool:
     return bool(DATE.fullmatch(line.strip(" \u3000\u00a0")))
 
 
+_MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
+
+
+def _signed_date(lines: list[str], i: int, salute: int) -> bool:
+    """A date line, or a month ("2021年2月") on a line of its own under a signature: the date a letter is signed on."""
+    return is_date(lines[i]) or salute >= 0 and bool(_MONTH.fullmatch(lines[i].strip(" \u3000\u00a0"))) and bool(
+        signature_above(lines, i, salute))
+
+
 def bracketed_date(line: str) -> str:
     """The date of a line that prints only a date in brackets ("（2019年1月29日）", a gazette's date under a title)."""
     m = re.fullmatch(r"[（(](.+)[）)]", line.strip(" \u3000\u00a0•·"))
@@ -174,13 +183,14 @@ def signature_above(lines: list[str], date_line: int, floor: int = 0) -> list[st
 def signature_span(lines: list[str], date_line: int, floor: int = 0) -> tuple[list[str], int]:
     """The issuer lines signed just above a date, and the first of them: short lines without sentence punctuation.
     A joint signature on one line ("国务院办公厅　中央军委办公厅") gives one name per organ."""
+    double_spaced = not lines[date_line - 1].strip() and date_line >= 2 and bool(lines[date_line - 2].strip())
     names: list[str] = []
     first = date_line
     for i in range(date_line - 1, floor - 1, -1):
         s = lines[i].strip()
         if not s:
-            if names:
-                break
+            if names and (not double_spaced or i == floor or not lines[i - 1].strip()):
+                break  # a copy that spaces every line ("中共X县委 / (blank) / X县人民政府") spaces its signature too
             continue
         if len(nospace(s)) > 30 or re.search(r"[。：，:,；]", s) or not _SIGNER.search(nospace(s)):
             break
@@ -215,7 +225,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         # A cover letter numbering its own points (一、各责任单位要…) ends at its signature and date: all front matter,
         # when a plan with headings of its own follows. An opinion signed at its end has nothing after the date.
         signed = next((j for j in range(salute + 1, min(stop, salute + _COVER_LINES))
-                       if is_date(lines[j]) and signature_above(lines, j, salute)), -1)
+                       if _signed_date(lines, j, salute) and signature_above(lines, j, salute)), -1)
         if signed >= 0 and any(H1.match(ln.strip()) for ln in lines[signed + 1 :]):
             head_end = max(head_end, signed + 1)
     head = lines[:head_end]
@@ -231,7 +241,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         m = DOC_NUMBER.search(printed)
         doc_number = nospace(m.group(0)) if m else None
 
-    date_line = next((i for i, ln in enumerate(head) if i > max(salute, dn_line) and is_date(ln)), -1)
+    date_line = next((i for i in range(len(head)) if i > max(salute, dn_line) and _signed_date(lines, i, salute)), -1)
     meta_line = max((i for i, ln in enumerate(head) if page_fields([ln])), default=-1)
 
     # The notice's own title: after the 文号 (standard layout) or just above it (gov.cn, opinions); without a 文号,
@@ -295,13 +305,6 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                                default=-1))
         body_start = max(markers, default=-1) + 1
 
-    # The plan's own title printed again where the body starts is front matter too.
-    for i in range(body_start, min(len(lines), body_start + 6)):
-        if lines[i].strip():
-            if title and _same_title(title, lines[i]):
-                body_start = i + 1
-            break
-
     # A page that prints its title only in its metadata (标题) or its <title>: take it from there.
     page_title = found.get("标题") or found.get("名称") or _page_title(file_title)
     if not title and page_title:
@@ -309,14 +312,15 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         title = _plan_title(notice_title) or notice_title
     # A copy that starts at its cover letter: "《X工作要点》已经省领导同意，现印发给你们" names the plan it sends.
     if not title:
-        sent = next((m.group(1) for ln in lines[: max(body_start, 0) + 5] if (m := _COVER_SENDS.match(nospace(ln)))),
-                    "")
-        notice_title = title = sent
-        for i in range(body_start, min(len(lines), body_start + 6)):  # and printed again where the body starts
-            if lines[i].strip():
-                if title and _same_title(title, lines[i].strip().replace("》", "").replace("《", "")):
-                    body_start = i + 1
-                break
+        notice_title = title = next(
+            (m.group(1) for ln in lines[: max(body_start, 0) + 5] if (m := _COVER_SENDS.match(nospace(ln)))), "")
+
+    # The plan's own title printed again where the body starts (in 《》 or not) is front matter too.
+    for i in range(body_start, min(len(lines), body_start + 6)):
+        if lines[i].strip():
+            if title and _same_title(title, lines[i].strip().replace("《", "").replace("》", "")):
+                body_start = i + 1
+            break
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)

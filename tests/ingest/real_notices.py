@@ -73,8 +73,8 @@ def score(expect: Path) -> Score:
             s.problems.append(f"task {want['ordinal']}: {bad} {[(u.zh, u.role) for u in got.units]}")
         else:
             s.roles_exact += 1
-        want_fields = {k: _norm(v) for k, v in (want.get("fields") or {}).items()}
-        if want_fields == {k: _norm(v) for k, v in got.fields.items() if k != ANNOTATION}:
+        want_fields = {_norm(k): _norm(v) for k, v in (want.get("fields") or {}).items()}
+        if want_fields == {_norm(k): _norm(v) for k, v in got.fields.items() if k != ANNOTATION}:
             s.fields_right += 1
         else:
             s.problems.append(f"task {want['ordinal']}: fields {got.fields} != {want.get('fields')}")

@@ -1227,3 +1227,67 @@ def test_round_18_layouts() -> None:
     ]
     tasks = [c for c in n.clauses if c.kind == "task"]
     assert tasks[2].fields.get("完成时限") == "全年"
+
+
+def test_round_19_layouts() -> None:
+    """Round 19: a double-spaced copy signed by two bodies on lines of their own and dated by month alone; a page's
+    counters run into the field before them ("信息来源: 甲市教育局阅读次数:"); an annotation naming sections of a
+    bureau (责任科室); a table printing no row numbers whose content column holds the task's words and whose task
+    column names it."""
+    letter = """甲市新闻网 >> 新闻频道
+
+  中共甲县县委甲县人民政府关于开展2030年为民办实事工作的通知
+
+  各乡镇党委、政府,县直各单位:
+
+  现将《2030年为民办实事工作计划》印发给你们,请认真组织实施。
+
+  中共甲县县委
+
+  甲县人民政府
+
+  2030年2月
+
+  2030年为民办实事工作计划
+
+  一、人居环境提升工程
+
+  (1)实施老旧小区改造提升。改造西侧片区老旧小区。
+
+  主办单位:县城投公司,协办单位:住建局、凤城镇。
+"""
+    n = parse_notice(letter, "jia.txt")
+    assert n.document.issuer == "中共甲县县委、甲县人民政府"
+    assert n.document.issued_on == "2030年2月"
+    assert roles(n) == [{"lead": ["县城投公司"], "cooperate": ["住建局", "凤城镇"]}]
+
+    page = """关于印发《甲市教育局2030年工作要点》的通知
+
+发布时间:2030-03-28 09:33信息来源: 甲市教育局阅读次数:编辑:张三 字体:【
+
+各县市区教育局:
+
+现将《甲市教育局2030年工作要点》印发给你们,请结合实际认真贯彻落实。
+
+甲市教育局2030年工作要点
+
+一、加强党的全面领导
+
+1.加强思想理论武装。深化多形式、分层次、全覆盖的学习培训。(责任科室:组干科、机关党委)
+"""
+    n = parse_notice(page, "jia.txt")
+    assert n.document.issuer == "甲市教育局"
+    assert roles(n) == [{"responsible": ["组干科", "机关党委"]}]
+
+    table = """一、工作要点
+1.深入推进政策解读。对政策文件进行全面解读。
+二、重点工作任务分解
+重点任务 | 工作内容 | 负责科室 |
+政策解读 | 对政策文件进行全面解读,创新解读形式。 | 各责任科室 |
+政务服务 | 注重政务服务办理流程信息发布 | 综合科 |
+"""
+    n = parse_notice(table, "jia.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.task_no, c.label, c.text[:6], c.fields.get("重点任务")) for c in tasks] == [
+        (1, "", "对政策文件进", "政策解读"), (2, "", "注重政务服务", "政务服务")]
+    assert roles(n) == [{"responsible": ["各责任科室"]}, {"responsible": ["综合科"]}]
