@@ -161,9 +161,32 @@ class AgencyRegistry:
                 close = {a.id: a for name, a in names
                          if name[0] == piece[0] and name[-1] == piece[-1]
                          and sum(x != y for x, y in zip(name, piece, strict=True)) == 1}
-                if len(close) == 1:
+                if len(close) == 1 and not _another_name(piece, next(n for n, a in names if a.id in close)):
                     out.append((start, start + n, next(iter(close.values()))))
         return out
+
+
+def _another_name(piece: str, name: str) -> bool:
+    """The wrong character makes a common word with a neighbour (市体育局 for 市教育局: 体育, sport): another body's
+    name the notices do not list, not a misspelling of the one they do."""
+    i = next(k for k, (x, y) in enumerate(zip(piece, name, strict=True)) if x != y)
+    freq = _word_frequencies()
+    return any(freq.get(piece[a : a + 2], 0) >= _COMMON_WORD for a in (i - 1, i) if 0 <= a and a + 2 <= len(piece))
+
+
+_COMMON_WORD = 1000  # jieba's frequency of 体育 is ~7,000; of the words misspellings make by chance (建委, 外力), < 400
+
+
+@cache
+def _word_frequencies() -> dict[str, int]:
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ
 
 
 _EN_GENERIC = frozenset(

@@ -241,3 +241,11 @@ def test_no_place_is_read_out_of_words_that_only_look_like_one() -> None:
     assert scope_of_text("", "推进新城市建设。", ["市发改委", "市财政局", "新城区管委会"]).places == ()
     found = scope_of_text("", "嘉鱼县人民政府办公室印发。嘉鱼县各镇人民政府", county).places
     assert [p.zh for p in found] == ["嘉鱼县"]
+
+
+def test_a_misspelt_name_is_corrected_but_another_bodys_name_is_not() -> None:
+    registry = default_registry()
+    found = [a.zh for _, _, a in registry.spans_in_text("市商物局牵头哪些任务？", typos=True)]
+    assert found == ["市商务局"]
+    # 体育 (sport) is a word of its own: 市体育局 is a body the notices do not list, not 市教育局 misspelt
+    assert registry.spans_in_text("市体育局牵头哪些任务？", typos=True) == []
