@@ -92,6 +92,22 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
     return first, i
 
 
+_LISTED_ANNEX = re.compile(r"^(?:附件\s*\d*\s*[：:]\s*\S|\d{1,2}\s*[.．、]\s*[^。]{4,80}$)")
+
+
+def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
+    """Past the list of annexes a notice prints after its text ("附件：南京市…任务分工", "附件：1.…" / "2.…"): the
+    titles it attaches are printed facts of the notice, kept with its closing lines."""
+    i = annex
+    if i >= end or not re.match(r"^附件\s*\d*\s*[：:]\s*\S", lines[i].strip()):
+        return annex
+    while i < end and (not lines[i].strip() or _LISTED_ANNEX.match(lines[i].strip())):
+        i += 1
+    while i > annex and not lines[i - 1].strip():
+        i -= 1
+    return i
+
+
 def _meta_clause(lines: list[str], start: int, end: int, clause_id: str, number: str, title: str,
                  ord: int = 0) -> Clause | None:
     """Printed front matter (文号, title, salutation, cover letter, signature, date), closing signature or trailer
@@ -212,7 +228,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
             text=b.text, units=b.units, line_start=b.start, line_end=b.end, ord=len(clauses),
             label=b.label if task_no is not None else "",
             fields={**dict(b.people), **({ANNOTATION: b.note} if b.note else {})}))
-    signed = _meta_clause(lines, closing, annex, f"{key}/s", number, doc_title, ord=len(clauses))
+    signed = _meta_clause(lines, closing, _annex_list_end(lines, annex, trailer), f"{key}/s", number, doc_title,
+                          ord=len(clauses))
     if signed:
         clauses.append(signed)
     seen: dict[int, int] = {}

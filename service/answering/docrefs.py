@@ -136,7 +136,7 @@ class DocumentRefs:
                 said.setdefault(owners[0], set()).add(m.group(0))
                 spans.append(m.span())
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
-        doc_years: list[int] = []
+        doc_years: list[tuple[int, tuple[int, int]]] = []
         for m in _YEAR.finditer(text):
             year = int(m.group(0))
             around = text[max(0, m.start() - 12) : m.end() + 14]
@@ -144,8 +144,7 @@ class DocumentRefs:
                 continue
             owners = [doc for doc, ys in self._years.items() if year in ys]
             if owners and not re.search(r"(到|至|by|in|for|until|before|target)\s*$", text[: m.start()], re.I):
-                doc_years.append(year)
-                spans.append((m.start(), m.end()))
+                doc_years.append((year, m.span()))
                 for doc in owners:
                     scores[doc] = scores.get(doc, 0.0) + 2.0
                     said.setdefault(doc, set()).add(str(year))
@@ -164,9 +163,12 @@ class DocumentRefs:
                 hits = tokens & own
                 abbr = {a for a in self._abbr[d.doc_number]
                         if any(m.start() in bounds and m.end() in bounds for m in re.finditer(re.escape(a), text))}
-                # A title word right before a word for a document ("the services pilot", "数贸方案") names it.
+                # A title word right before a word for a document ("the services pilot", "数贸方案") names it, when
+                # the notice is a document of that kind: "融合发展试点" names no action plan (行动方案) by its 发展.
+                kinds = self.analyzer.to_simplified(f"{d.title} {d.notice_title} {d.title_en or ''}").lower()
                 named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
-                            if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b)))
+                            if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b))
+                            and (b.lower() in kinds or b.lower() in _ANY_KIND))
                 named += sum(1 for words in glossed if len(words & own) >= 2)
                 score = len(hits) + 2 * len(abbr) + named
                 # Title words scattered through a question ("医疗保险…政策") do not name a notice; a title word next
@@ -212,8 +214,11 @@ class DocumentRefs:
         # "the 2022 plan … the 2023 plan", "数贸方案和服务业开放方案": each named by words no other notice shares
         # (notices sharing "政府工作报告重点工作责任分解" are not all named by a question naming one of them).
         several = tuple(d for d, s in scores.items() if s >= max(2.0, best / 2) and _own_words(d, said))
-        return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans), tuple(doc_years),
-                      several if len(several) > 1 else ())
+        # A year that would name another notice than the one chosen ("数字贸易行动方案对2023年底…的目标") is a time the
+        # question asks about, not a notice's name.
+        years = [(y, span) for y, span in doc_years if any(y in self._years[d] for d in (*chosen, *several))]
+        return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans) + tuple(sp for _, sp in years),
+                      tuple(y for y, _ in years), several if len(several) > 1 else ())
 
 
 TITLE_RUN = 6  # characters of a title, five of them Chinese, that name the notice wherever a question prints them
@@ -227,6 +232,12 @@ def _title_runs(text: str, title: str) -> list[tuple[int, int, str]]:
     blocks = difflib.SequenceMatcher(None, text, title, autojunk=False).get_matching_blocks()
     return [(b.a, b.a + b.size, text[b.a : b.a + b.size]) for b in blocks
             if b.size >= TITLE_RUN and len(re.findall(r"[\u4e00-\u9fff]", text[b.a : b.a + b.size])) >= 5]
+
+
+# Words that only ever name a document: a notice may be called by any of them, loosely. The others name a matter too
+# (试点, 规划, 政策, "pilot", "plan"): after a title word they name a notice of that kind only.
+_ANY_KIND = frozenset("文件 通知 意见 方案 办法 通告 决定 细则 纲要 条例 document documents notice notices file files "
+                      "circular circulars opinion opinions guideline guidelines outline".split())
 
 
 def _own_words(doc: str, said: dict[str, set[str]]) -> bool:

@@ -153,6 +153,18 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("period", re.compile(r"规划期|实施期(?!限)|时间跨度|涵盖哪些年|哪几年|覆盖.{0,3}年|起止|时间范围|到哪一年"),
      re.compile(r"\b(what|which) (years|period)\b|\btime ?frame\b|\bcover(s|ing)? (which|what) years\b|\bspan\b|"
                 r"\brun(s)? (from|until|to)\b|\bplan period\b", I)),
+    # What a notice attaches ("附件是什么", "What is the annex called?"): the titles of its 附件 lines.
+    ("annex", re.compile(r"附件(的)?(是|为|叫|有|名称|标题|题目)(什么|哪些|哪个|哪几|是什么)?|(附|带)了?(什么|哪些|几个|几份)附件|"
+                         r"有(几|多少)(个|份)附件"),
+     re.compile(r"\bwhat (is|are|was|were) (the|its|their) (annex|annexes|attachments?|appendix|appendices)\b|"
+                r"\b(annex|attachment|appendix)\w* (is|are) (called|titled|named)\b|"
+                r"\bwhat (does|did) (it|the [\w-]+( [\w-]+){0,5}) (attach|append)\b", I)),
+    # Whose consent a notice was issued with ("已经市委、市政府同意，现印发给你们").
+    ("approval", re.compile(r"经(过)?(哪|什么|谁|何)[^，。？?]{0,6}(同意|批准|审议|审定)|"
+                            r"(谁|哪些?[个家]?(机构|机关|单位|部门|领导))(同意|批准)(了)?(后)?(才)?(印发|发布|出台)|批准(机关|单位|机构)"),
+     re.compile(r"\b(approved|endorsed|sanctioned|cleared) by (whom|which|what)\b|"
+                r"\bwho (approved|endorsed|sanctioned|signed off on|cleared)\b|\b(whose|what|which) (approval|consent)\b|"
+                r"\bwith (the )?(approval|consent) of (whom|which|what)\b", I)),
     ("tasks", re.compile(r"(多少|几)(项|个|条)[\u4e00-\u9fff]{0,6}任务|任务.{0,4}(多少|几)(项|个|条)|多少项|(多少|几)行"),
      re.compile(r"\bhow many (\w+ ){0,3}(tasks|rows|items|measures)\b|\bnumber of (\w+ ){0,2}tasks\b", I)),
     ("about", re.compile(r"(是|讲|说|关于)(的)?什么|主要内容|是什么文件|是个什么|什么文件|讲了什么|目的是"),

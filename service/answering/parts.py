@@ -40,6 +40,20 @@ def pieces(text: str, zh: bool) -> list[str]:
     return out or [text]
 
 
+def _split_list_zh(text: str) -> list[str]:
+    """The items of a Chinese list: split at 、 and at 和/与/及 that stand as words, not inside one (涉及, 参与, 和谐)."""
+    import jieba
+
+    bounds = {i for _, start, end in jieba.tokenize(text) for i in (start, end)}
+    items, last = [], 0
+    for m in _LIST_ZH.finditer(text):
+        if m.group(0) in "和与及" and not (m.start() in bounds and m.end() in bounds):
+            continue
+        items.append(text[last : m.start()])
+        last = m.end()
+    return [*items, text[last:]]
+
+
 def list_items(text: str, zh: bool) -> list[str] | None:
     """For "X和Y分别…" / "X and Y respectively": one question per listed item, or None when there is no such list.
     The list is the comma-separated segment (or the phrase after the role verb) holding a conjunction."""
@@ -52,7 +66,7 @@ def list_items(text: str, zh: bool) -> list[str] | None:
     for seg in sorted(segments, key=len, reverse=True):
         core = _DEMONSTRATIVE_ZH.sub("", seg) if zh else re.sub(r"\b(respectively|each|both)\b", "", seg, flags=re.I)
         if zh:
-            items = [i for i in _LIST_ZH.split(core) if len(i.strip()) >= 2]
+            items = [i for i in _split_list_zh(core) if len(i.strip()) >= 2]
         else:
             m = re.search(r"\b(for|on|of|leads?|handles?|runs?|about|over)\s+(?P<list>.+?)\s*\??$", core, re.I)
             items = [i for i in _LIST_EN.split(m.group("list"))] if m else []

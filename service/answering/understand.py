@@ -15,7 +15,7 @@ from ingest.places import Gazetteer, Place, is_province, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import lexicon as L
 from service.answering.asks import asked_details
-from service.answering.docrefs import DocumentRefs, task_numbers, without_names
+from service.answering.docrefs import DocRef, DocumentRefs, task_numbers, without_names
 from service.answering.merge import merge_parts
 from service.answering.parts import list_items, pieces
 from service.answering.quantities import asked_quantities
@@ -192,6 +192,29 @@ class Understanding:
             out.append((s, e, here or a))
         return out
 
+    def _naming(self, text: str, zh: bool, spans: list[tuple[int, int, Agency]], ref: DocRef) -> list[tuple[int, int]]:
+        """The agencies' names that name a notice or its matter, not a body asked about:
+        - an issuer before a word for a document ("the 2023 Nanjing government notice", "市政府的通知"), after "issued
+          by", or before its notice's title;
+        - an issuer before the words that say where to look ("区政府民生实事项目中，…由哪个单位负责");
+        - a government before its report ("the city government work report", "市政府工作报告");
+        - a name within the words that name a notice, printed in that notice's title ("滁州市人民政府2020年市政府重点
+          工作及责任分解中")."""
+        issuers = self._issuer_ids()
+        titles = " ".join(f"{d.notice_title} {d.title}" for n in ref.doc_numbers if (d := self.catalog.document(n)))
+
+        def names(s: int, e: int, a: Agency) -> bool:
+            after = text[e:]
+            if a.id in issuers and (
+                    _DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*(\d{4}\s*年?(的)?\s*)?", "", after))
+                    or _FROM_ISSUER.search(text[:s])
+                    or zh and (self._titles_its_notice(a.id, after) or _WHERE_IN.match(after))):
+                return True
+            return bool(_REPORT.match(after)) or (
+                text[s:e] in titles and any(a0 <= s and e <= b for a0, b in ref.spans))
+
+        return [(s, e) for s, e, a in spans if names(s, e, a)]
+
     def _after_places(self, text: str, spans: list[tuple[int, int, Agency]]) -> list[tuple[int, int, Agency]]:
         """"苏州市政府": a name printed after another place's name is that place's body (the one of that name the
         notices list, or none), not the body of the place the registry knows it for; the place stays a place."""
@@ -206,8 +229,11 @@ class Understanding:
             if before is None or not home or before.key == home or before.key in a.zh:
                 out.append((s, e, a))
                 continue
-            here = next((o for o in self.registry.namesakes(a, text[s:e])
-                         if o.jurisdiction and strip_admin_suffix(o.jurisdiction) == before.key), None)
+            # 叶城县水利局: the place's 水利局, when its notice prints the bare name; or one no place is known for
+            bare = re.sub(r"^[省市区县]", "", text[s:e])
+            others = [*self.registry.namesakes(a, text[s:e]), *self.registry.namesakes(a, bare)]
+            here = next((o for o in others if o.jurisdiction and strip_admin_suffix(o.jurisdiction) == before.key),
+                        None) or next((o for o in others if not o.jurisdiction and o.zh in (text[s:e], bare)), None)
             if here is not None:
                 out.append((s, e, here))
         return out
@@ -281,27 +307,9 @@ class Understanding:
         agency_spans = self.agencies(text, zh)
         if zh:
             agency_spans = self._after_places(text, agency_spans)
-        # "the 2023 Nanjing government notice", "市政府的通知": an issuer named before a word for a document names
-        # the notice; it is not an agency asked about.
-        issuers = self._issuer_ids()
-        naming = [(s, e) for s, e, a in agency_spans
-                  if a.id in issuers and (_DOC_NOUN.match(re.sub(r"^\s*(的|['’]s\b)?\s*(\d{4}\s*年?(的)?\s*)?", "", text[e:]))
-                                          or _FROM_ISSUER.search(text[:s]) or zh and self._titles_its_notice(a.id, text[e:]))]
-        # "区政府民生实事项目中，…由哪个单位负责": an issuer before the words that say where to look ("…中，") names its
-        # notice's matter, not a body asked about.
-        naming += [(s, e) for s, e, a in agency_spans if zh and a.id in issuers and _WHERE_IN.match(text[e:])]
-        # "the city government work report", "市政府工作报告": the government's report, not a body asked about.
-        naming += [(s, e) for s, e, _ in agency_spans if _REPORT.match(text[e:])]
-        agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
-        agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         ref = self.docrefs.find(text)
-        # "滁州市人民政府2020年市政府重点工作及责任分解中": a name within the words that name a notice, printed in that
-        # notice's title, is part of the title, not an agency asked about.
-        titles = " ".join(f"{d.notice_title} {d.title}" for n in ref.doc_numbers if (d := self.catalog.document(n)))
-        in_title = [(s, e) for s, e, _ in agency_spans if text[s:e] in titles
-                    and any(a <= s and e <= b for a, b in ref.spans)]
-        naming += in_title
-        agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in in_title]
+        naming = self._naming(text, zh, agency_spans, ref)
+        agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
         glossary = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(text)]
         skip = [(s, e) for s, e, _ in agency_spans] + naming
         # "投促局（搞招商的那个）", "the IPB (the investment people)": an aside describing the body names it too
@@ -361,7 +369,8 @@ class Understanding:
             doc_attribute = None  # "What is the purpose of task 12?" asks about a task, not its notice
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
-        elif doc_attribute in ("number", "title", "issuer", "addressees", "date", "period", "tasks", "basis") and not (
+        elif doc_attribute in ("number", "title", "issuer", "addressees", "date", "period", "tasks", "basis", "annex",
+                               "approval") and not (
                 # "认定示范基地的依据是什么" asks about a matter: a notice's basis only when a document is asked for
                 doc_attribute == "basis" and not _ASKS_DOCUMENT.search(text) and (asks_agency or topical)) and not (
                 doc_attribute == "tasks" and agencies) and (
@@ -463,6 +472,7 @@ _NAMES_THE_BODY = re.compile(r"[省市区县]级|牵头|配合|指导|责任|负
 
 # "Which Ministry of Commerce document…": a wh-phrase whose head is a document asks for a document, not a body.
 _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|notices?|circulars?|opinions?)\b|"
+                            r"\b(documents?|notices?|circulars?)\W{1,4}which ones\b|"  # "two documents - which ones"
                             r"哪(个|份|两个|些)(上级)?文件", re.I)
 
 

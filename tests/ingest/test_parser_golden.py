@@ -151,9 +151,10 @@ def test_trailer_and_cover_letter_are_kept_apart_as_front_matter(so2023: ParsedN
         assert len(cover) == 1 and cover[0].kind == "body" and cover[0].text.endswith("认真贯彻落实。")
     assert "已经市委、市政府同意" in next(c for c in dt2022.content if c.section == "印发通知").text
     front = [c for c in so2023.clauses if c.kind == "meta"]
-    assert [c.clause_id.rsplit("/", 1)[1] for c in front] == ["h", "e"]
+    assert [c.clause_id.rsplit("/", 1)[1] for c in front] == ["h", "s", "e"]
     assert "印发给你们" in front[0].text and "宁政发〔2023〕51号" in front[0].text
-    assert front[1].text.startswith("抄送") and "2023年6月5日印发" in front[1].text
+    assert front[1].text == "附件：南京市服务业扩大开放综合试点任务分工"  # the annexes it lists: "what is attached?"
+    assert front[2].text.startswith("抄送") and "2023年6月5日印发" in front[2].text
 
 
 def test_clause_ids_are_unique_and_stable(dt2022: ParsedNotice) -> None:

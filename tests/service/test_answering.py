@@ -767,3 +767,30 @@ def test_a_body_paragraph_setting_out_a_measure_is_cited_as_the_annex_task_under
     r = ask(real_engine, "Is there anything in the plans about digital trade ties with Nanjing's international "
                          "sister cities?")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 57), r.answer
+
+
+def test_a_year_that_names_another_notice_is_a_time_asked_about(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 2023 is the services pilot's year, but the digital trade plan is the notice named: 2023 is the time asked about
+    r = ask(real_engine, "数字贸易行动方案对2023年底数字贸易规模设定的阶段性目标是多少亿美元？")
+    assert r.abstained, r.answer
+
+
+@pytest.mark.parametrize("question", ["《南京市服务业扩大开放综合试点工作实施方案》的附件是什么？",
+                                      "What is the annex of the Nanjing services opening pilot plan called?"])
+def test_a_notices_annex_is_the_title_it_prints_after_its_text(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and not r.abstained and "南京市服务业扩大开放综合试点任务分工" in r.answer, r.answer
+    assert r.citations[0].doc_number == SO_NO
+
+
+@pytest.mark.parametrize("question", ["《南京市数字贸易发展行动方案（2022—2025年）》经哪些机构同意后印发？",
+                                      "Who approved the Nanjing digital trade action plan before it was issued?"])
+def test_whose_consent_a_notice_was_issued_with_is_its_cover_letters(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert r.intent == "metadata" and not r.abstained and "已经市委、市政府同意" in r.answer, r.answer
+    assert r.citations[0].doc_number == DT_NO
+
+
+def test_documents_then_which_ones_asks_for_documents(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "The services pilot plan says it implements two higher-level documents - which ones?")
+    assert r.intent == "metadata" and "国函〔2022〕135号" in r.answer, r.answer

@@ -99,6 +99,10 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
         return _length(d, lang, catalog, facts)
     if attribute == "basis":
         return _basis(d, lang, catalog, facts)
+    if attribute == "annex":
+        return _annex(d, lang, catalog, facts)
+    if attribute == "approval":
+        return _approval(d, lang, catalog, registry, facts)
     if attribute == "tasks":
         tasks = catalog.clauses_of(d.doc_number, kinds=("task",))
         numbered = sorted(c.task_no for c in tasks if c.task_no is not None)
@@ -160,6 +164,40 @@ def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str
     return [say(lang, "doc_no_length", **facts)], []
 
 
+_ANNEX_LINE = re.compile(r"附件\s*\d*\s*[：:]\s*(?:\d+\s*[.．、]\s*)?([^\n。；;]{4,80})")
+_APPROVED = re.compile(r"(?:已)?经(?:过)?[^，。；;,]{1,40}?(?:同意|批准|审议通过|审定|研究通过)")
+
+
+def _annex(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
+    """The titles a notice prints for its annexes ("附件：南京市…任务分工")."""
+    for c in catalog.clauses_of(d.doc_number, kinds=("meta", "body")):
+        titles = list(dict.fromkeys(t.strip() for t in _ANNEX_LINE.findall(c.text)))
+        if titles:
+            annex = ("；" if lang != "en" else "; ").join(f"《{t}》" for t in titles)
+            return [say(lang, "doc_annex", annex=annex, **facts)], [c]
+    return [say(lang, "doc_no_annex", **facts)], []
+
+
+def _approval(d: Document, lang: str, catalog: ClauseCatalog, registry: AgencyRegistry,
+              facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
+    """Whose consent the notice says it was issued with: its cover letter's "已经市委、市政府同意", quoted from the
+    sentence's start (after the addressees' colon) and, in English, with the bodies' names."""
+    for c in catalog.clauses_of(d.doc_number, kinds=("meta",)) + catalog.clauses_of(d.doc_number, kinds=("body",))[:2]:
+        for sentence in sentences(c.text):
+            m = _APPROVED.search(sentence)
+            if not m:
+                continue
+            said = sentence[max(sentence.rfind(p, 0, m.start()) for p in "：:") + 1 :].strip()
+            if lang != "en":
+                return [say(lang, "doc_approval", quote=C.quote(c, lang, said), **facts)], [c]
+            bodies = [n for n in re.split(r"[、和及与]", re.sub(r"^已?经过?|(同意|批准|审议通过|审定|研究通过)$", "",
+                                                                 m.group(0))) if n]
+            named = [f"{a.en} ({n})" if (a := registry.resolve_in(n, (d.jurisdiction,)) if d.jurisdiction
+                                        else registry.resolve(n)) else n for n in bodies]
+            return [say(lang, "doc_approval", quote=f"{'; '.join(named)} — “{said}”", **facts)], [c]
+    return [say(lang, "doc_no_approval", **facts)], []
+
+
 _IMPLEMENTS = re.compile(r"贯彻|落实|根据|依据|按照|依照")
 _CITED_DOC = re.compile(r"《([^》]{4,80})》\s*[（(]?\s*([\u4e00-\u9fff]{1,8}〔\d{4}〕\d+号)?")
 
@@ -200,6 +238,8 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
     # "When was it issued and by whom?": every document fact the question asks for, in the order of the table.
     asked = [name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(part.text)]
     attributes = [a for a in asked if a != "about"] or [part.doc_attribute or "about"]
+    if "annex" in attributes:  # "What is the annex called?": the name asked for is the annex's
+        attributes = [a for a in attributes if a != "title"]
     units: list[Unit] = []
     for d in docs:
         for n, attribute in enumerate(attributes):
@@ -207,7 +247,8 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
             lines += more
             cited += [c for c in clauses if c not in cited]
         units += issuers(d, registry)
-    if attributes in (["length"], ["basis"], ["number"]) and not cited:  # the notices do not say: not an answer
+    # the notices do not say: not an answer
+    if attributes in (["length"], ["basis"], ["number"], ["annex"], ["approval"]) and not cited:
         return PartAnswer(tuple(lines), abstained=True, intent="abstain", reason="value")
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for c in cited), tuple(units), "metadata")
 
