@@ -33,7 +33,7 @@ def test_manifest_records_what_the_index_was_built_with(built: Settings) -> None
     m = read_manifest(current_dir(built.index_root))
     assert (m.embedder, m.dim, m.normalised, m.dense_kind) == ("hash", 256, True, "flat-ip")
     clauses = ClauseStore(built.db_path).clauses()
-    assert m.n_clauses == len(clauses) == 247  # 191 tasks, 51 body paragraphs, 2 cover letters, 3 front matter/trailer
+    assert m.n_clauses == len(clauses) == 249  # 191 tasks, 51 body paragraphs, 2 cover letters, 5 front matter/trailer
     assert m.n_vectors == 2 * len(clauses)  # Chinese + English rendering per clause
     assert m.corpus_hash == ClauseStore(built.db_path).corpus_hash()
     assert m.analyzer == Analyzer().fingerprint
@@ -42,7 +42,7 @@ def test_manifest_records_what_the_index_was_built_with(built: Settings) -> None
 def test_rebuild_is_skipped_when_nothing_changed_and_embeds_only_changes(built: Settings) -> None:
     assert ensure_index(built).status == "up to date"
     forced = ensure_index(built, force=True)
-    assert forced.status == "built" and forced.embedded == 0 and forced.cached == 2 * 247
+    assert forced.status == "built" and forced.embedded == 0 and forced.cached == 2 * 249
 
 
 def test_switch_is_atomic_and_old_versions_are_pruned(built: Settings) -> None:

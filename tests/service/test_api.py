@@ -66,7 +66,7 @@ def test_unknown_document_and_clause_are_404(client) -> None:  # type: ignore[no
 def test_health_and_readiness(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/healthz").json() == {"status": "ok"}
     ready = client.get("/readyz").json()
-    assert ready["status"] == "ready" and ready["clauses"] == 247 and ready["embedder"] == "hash"
+    assert ready["status"] == "ready" and ready["clauses"] == 249 and ready["embedder"] == "hash"
 
 
 def test_readyz_reports_a_mismatched_index(hash_settings) -> None:  # type: ignore[no-untyped-def]
