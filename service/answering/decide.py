@@ -4,12 +4,13 @@ go back as related, never as the answer."""
 
 from __future__ import annotations
 
+import difflib
 import re
 from dataclasses import dataclass, replace
 
 from index.retriever import Hit
 from ingest.models import Clause
-from ingest.text import heading_title
+from ingest.text import heading_title, t2s
 from service.answering.evidence import Check, EvidenceChecker, names_a_thing
 from service.answering.inline import InlineAgency, inline_agencies
 from service.answering.phrase import holds_phrase, printed_phrase
@@ -71,8 +72,12 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
     phrase, phrase_terms = printed_phrase(part.text, part.focus,
                                           checker.printed(dict.fromkeys(h.clause.doc_number for h in candidates)))
+    quoted = quoted_phrases(part.text)
     sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
     for rank, h in enumerate(candidates):
+        if quoted and not all(_prints_most(p, clause_text(h.clause)) for p in quoted):
+            failures.append("topic")  # “加强教育系统党的政治建设”一项: the item quoted is not this clause's
+            continue
         check = checker.check(part, h.clause, soft)
         if phrase and not check.failed and not holds_phrase(phrase, phrase_terms, clause_text(h.clause),
                                                             checker.tokens_of(h.clause)):
@@ -171,6 +176,24 @@ def _prefer_task(passing: list[tuple[Hit, Check]], phrase: str = "") -> tuple[Hi
         if c.clause.kind == "task" and c.clause.units and h.score >= 0.8 * top_hit.score and c.coverage >= top.coverage:
             return h, c
     return top_hit, top
+
+
+_QUOTED = re.compile(r"[“「『\"]([^”」』\"]{4,60})[”」』\"]")
+
+
+def quoted_phrases(text: str) -> list[str]:
+    """The Chinese a question quotes (“回应关切”, 「城市大脑」) of four characters or more, in Simplified form: the
+    words of an item as its notice prints them."""
+    found = [re.sub(r"\s+", "", m.group(1)) for m in _QUOTED.finditer(text)]
+    return [t2s().convert(p) for p in found if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
+
+
+def _prints_most(phrase: str, text: str) -> bool:
+    """A clause prints at least half of a quoted phrase as one run: a quote a little off (产业补链 for 产业链补链) is
+    still the item; one sharing a word or two (教育系统党… of 加强教育系统党的政治建设) is another."""
+    flat = re.sub(r"\s+", "", text)
+    run = difflib.SequenceMatcher(None, phrase, flat, autojunk=False).find_longest_match(0, len(phrase), 0, len(flat))
+    return 2 * run.size >= len(phrase)
 
 
 def _sets_out(body: Clause, task: Clause) -> bool:

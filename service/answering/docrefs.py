@@ -115,7 +115,8 @@ class DocumentRefs:
     def _years_of(d: Document) -> set[int]:
         years = {int(y) for y in re.findall(r"\d{4}", d.issued_on)[:1]}
         years |= {int(y) for y in re.findall(r"(?<!\d)\d{4}(?!\d)", d.doc_number)[:1]}
-        return years
+        # A copy printing neither a date nor a 文号 is known by its title's year ("芜湖市教育局2024年工作要点").
+        return years or {int(y) for y in re.findall(r"(?<!\d)(?:19|20)\d{2}(?=\s*年)", d.title)[:1]}
 
     def find(self, text: str) -> DocRef:
         scores: dict[str, float] = {}

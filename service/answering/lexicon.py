@@ -31,7 +31,8 @@ STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|主办|协办|\b(lead\w*|
 
 ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪几个部门|哪个单位|哪些单位|哪几个单位|什么部门|什么单位|哪家|哪个机构|"
                             r"哪些机构|找哪|由哪|归哪|"
-                            r"(牵头|配合|指导|责任|负责)(单位|部门)(是|有)|哪个机关|哪些机关")
+                            r"(牵头|配合|指导|责任|负责)(单位|部门|科室|处室)(是|有)|哪个机关|哪些机关|"
+                            r"(哪个|哪些|哪几个|什么)(科室|处室)")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
                             r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
@@ -42,7 +43,9 @@ ASKED_BODY_EN = re.compile(r"\b(?:which|what)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?
                            r"units?|authorit(?:y|ies)|offices?|governments?|regulators?|ministr(?:y|ies)|"
                            r"organi[sz]ations?)\b", I)
 ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|区级|省级|县级|市直|省直|区直|政府|职能|主管|地方)?"
-                           r"(?:部门|单位|机构|机关)")
+                           r"(?:部门|单位|机构|机关|科室|处室)")
+# "某县局的…": a body or place left unnamed says nothing of what is asked.
+INDEFINITE_ZH = re.compile(r"某(?:[省市区县镇乡]|个|些|家|一)?(?:局|委|办|部门|单位)?")
 # "Is 区发改局 the lead unit for…": a role noun said of an agency the question names does not ask for one.
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
                                    r"(agenc\w*|units?|departments?|bod(y|ies))\b", I)

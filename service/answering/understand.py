@@ -315,6 +315,7 @@ class Understanding:
         # "投促局（搞招商的那个）", "the IPB (the investment people)": an aside describing the body names it too
         skip += [(e, e + m.end()) for _, e, _ in agency_spans if (m := _ASIDE_AFTER.match(text[e:]))]
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
+        skip += [m.span() for m in L.INDEFINITE_ZH.finditer(text)] if zh else []  # 某县局
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
         # A place named apart from the agencies ("云南省2017年稳增长意见中，国家开发银行云南省分行…") is the notice's,
@@ -477,8 +478,8 @@ _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|n
 
 
 # A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
-_DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告)|(notice|document|opinions?|circular|scheme|plan)\b(?!\s+to\b)",
-                       re.I)
+_DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告|(工作)?要点|计划|清单)|"
+                       r"(notice|document|opinions?|circular|scheme|plan|(work|key) points)\b(?!\s+to\b)", re.I)
 
 
 def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ...]:

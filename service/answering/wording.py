@@ -64,6 +64,9 @@ MESSAGES: dict[str, dict[str, str]] = {
     "doc_no_number": {"zh": "《{title}》未印有文号（本服务以“{doc}”存储它）。",
                       "en": "{title} prints no document number (PolicyQA stores it as “{doc}”)."},
     "doc_no_date": {"zh": "{doc}未印有成文日期。", "en": "No date is printed on {doc}."},
+    "doc_posted": {"zh": "收录它的网页标注的发布时间为{date}（网页发布时间，不是成文日期）。",
+                   "en": "The web page it was taken from says it was posted on {date} (the page's posting date, "
+                         "not a date the notice prints)."},
     "doc_addressees": {"zh": "{doc}《{title}》主送：{to}。",
                        "en": "{doc} ({title}) is addressed to: {to} (as printed; no English rendering)."},
     "doc_no_addressees": {"zh": "{doc}未印有主送单位。", "en": "{doc} prints no addressees."},

@@ -794,3 +794,8 @@ def test_whose_consent_a_notice_was_issued_with_is_its_cover_letters(real_engine
 def test_documents_then_which_ones_asks_for_documents(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "The services pilot plan says it implements two higher-level documents - which ones?")
     assert r.intent == "metadata" and "国函〔2022〕135号" in r.answer, r.answer
+
+
+def test_an_unnamed_body_and_sections_asked_for_are_not_the_matter(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand("某县局的跨境电子商务任务由哪些科室负责？").parts[0]
+    assert part.answer_type == "agency" and not {"某县", "某县局", "科室"} & {t.surface for t in part.focus}

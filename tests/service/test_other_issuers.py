@@ -25,7 +25,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
           "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt", "cz-zhongdian-zrfj-2020.txt",
           "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt", "linan-minsheng-shishi-2022.txt",
-          "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt")
+          "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt")
 
 
 @pytest.fixture(scope="module")
@@ -554,3 +554,16 @@ def test_how_much_a_part_takes_up_asks_for_a_share(engine) -> None:  # type: ign
     """"…托位里普惠性托位要占多少": a share; a clause printing only the number of places does not state it."""
     r = _ask(engine, "临安区民生实事新增的婴幼儿照护服务托位中，普惠性托位要占多少？")
     assert r.abstained, r.answer
+
+
+def test_an_issuer_before_its_work_points_names_the_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    # "芜湖市教育局…工作要点": the issuer names its notice (a 要点 is a document), not a body asked about; 科室 asks for
+    # the bodies as 单位 does; the notice prints no date, so its title's year is the year that names it.
+    r = _ask(engine, "芜湖市教育局2024年工作要点里，加强思想理论武装由哪些科室负责？")
+    assert not r.abstained and r.citations[0].doc_number == "wh-jiaoyuju-yaodian-2024.txt", r.answer
+    assert "组干科" in r.answer and "机关党委" in r.answer
+
+
+def test_a_copy_without_a_date_says_when_its_page_posted_it(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "When was the Wuhu education bureau's 2024 work points notice issued?")
+    assert "No date is printed" in r.answer and "March 28, 2024" in r.answer, r.answer

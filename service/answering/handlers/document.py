@@ -78,7 +78,12 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
         return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header + signed
     if attribute == "date":
         if not d.issued_on:
-            return [say(lang, "doc_no_date", **facts)], header
+            # The page it was copied from may say when it was posted: a date, though not the one signed.
+            posted = next((m for c in header if (m := _POSTED.search(c.text))), None)
+            day = re.sub(r"^(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?$",
+                         lambda m: f"{m[1]}年{int(m[2])}月{int(m[3])}日", posted.group(1)) if posted else ""
+            more = [say(lang, "doc_posted", date=C.date_in(day, lang))] if posted else []
+            return [say(lang, "doc_no_date", **facts), *more], header
         lines = [say(lang, "doc_date_again" if named else "doc_date", **facts)]
         for c in trailer:
             m = _PRINTED.search(c.text)
@@ -164,6 +169,9 @@ def _length(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str
     return [say(lang, "doc_no_length", **facts)], []
 
 
+# When the page a copy was taken from says it posted the notice ("发布时间:2024-03-28 09:33").
+_POSTED = re.compile(r"(?:发布时间|发布日期|发表时间|发布于|公开日期)\s*[：:]?\s*"
+                     r"((?:19|20)\d{2}[-/.年]\d{1,2}[-/.月]\d{1,2}日?)")
 _ANNEX_LINE = re.compile(r"附件\s*\d*\s*[：:]\s*(?:\d+\s*[.．、]\s*)?([^\n。；;]{4,80})")
 _APPROVED = re.compile(r"(?:已)?经(?:过)?[^，。；;,]{1,40}?(?:同意|批准|审议通过|审定|研究通过)")
 
