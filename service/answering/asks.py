@@ -72,7 +72,7 @@ NAMED = "named:"  # prefix of a particular that is a named instance of an entity
 # Common nouns jieba tags as organisation names: a kind of bank, not a bank.
 _GENERIC_NAMES = frozenset("商业银行 政策性银行 外资银行 中资银行 民营银行 村镇银行 开发性银行 医疗机构 公立医院 民营医院 高等院校 "
                            "科研院所 外资企业 民营企业 国有企业 龙头企业 中小企业".split())
-_COUNTER_ZH = re.compile(r"(?:多少|几)(项|家|所|条|名|位|座|批|类|种|户|支|套|次)")
+_COUNTER_ZH = re.compile(r"(?:多少|几)(?:万|千|百)?(项|家|所|条|名|位|座|批|类|种|户|支|套|次|人)")
 
 
 @dataclass(frozen=True)

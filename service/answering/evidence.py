@@ -269,11 +269,13 @@ class EvidenceChecker:
         best, best_score = None, -1.0
         # A task's own field lines count too: "完成时限：2017年底前" answers when it is due.
         fields = "。".join(f"{k}：{v}" for k, v in clause.fields.items() if k != ANNOTATION and v)
-        for text in (clause.text, clause.text_en or "", fields):
+        # A count asked with its measure word (多少人) is one the Chinese prints with it: not a rendering's bare figure.
+        counter = part.constraints.counter
+        for text in (clause.text, fields) if counter else (clause.text, clause.text_en or "", fields):
             for s in sentences(text):
                 found = [v for k in kinds for v in values(s, k)]
-                if part.constraints.counter and text is clause.text:
-                    found = [v for v in found if v.rstrip().endswith(part.constraints.counter)]
+                if counter:
+                    found = [v for v in found if v.rstrip().endswith(counter)]
                 if not found:
                     continue
                 score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))

@@ -165,7 +165,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     # Whose consent a notice was issued with ("已经市委、市政府同意，现印发给你们").
     ("approval", re.compile(r"经(过)?(哪|什么|谁|何)[^，。？?]{0,6}(同意|批准|审议|审定)|"
                             r"(谁|哪些?[个家]?(机构|机关|单位|部门|领导))(同意|批准)(了)?(后)?(才)?(印发|发布|出台)|批准(机关|单位|机构)"),
-     re.compile(r"\b(approved|endorsed|sanctioned|cleared) by (whom|which|what)\b|"
+     re.compile(r"\b(approved|endorsed|sanctioned|cleared) by (whom|which|what|anyone|anybody|someone)\b|"
+                r"\b(get|got|gotten|was|were|been) (approved|endorsed|sanctioned|cleared)\b|"
                 r"\bwho (approved|endorsed|sanctioned|signed off on|cleared)\b|\b(whose|what|which) (approval|consent)\b|"
                 r"\bwith (the )?(approval|consent) of (whom|which|what)\b", I)),
     ("tasks", re.compile(r"(多少|几)(项|个|条)[\u4e00-\u9fff]{0,6}任务|任务.{0,4}(多少|几)(项|个|条)|多少项|(多少|几)行"),

@@ -799,3 +799,20 @@ def test_documents_then_which_ones_asks_for_documents(real_engine) -> None:  # t
 def test_an_unnamed_body_and_sections_asked_for_are_not_the_matter(real_engine) -> None:  # type: ignore[no-untyped-def]
     part = real_engine.answerer.understanding.understand("某县局的跨境电子商务任务由哪些科室负责？").parts[0]
     assert part.answer_type == "agency" and not {"某县", "某县局", "科室"} & {t.surface for t in part.focus}
+
+
+def test_a_count_of_people_is_not_a_count_of_firms(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # the goals sentence counts 家 (firms); "多少人" asks for people, which it does not count
+    assert ask(real_engine, "数字贸易发展行动方案提出到2025年集聚数字贸易人才多少人？").abstained
+    r = ask(real_engine, "数字贸易行动方案提出到2025年数字贸易市场主体数量要达到多少家？")
+    assert not r.abstained and "4000" in r.answer
+
+
+def test_a_few_tasks_of_an_agency_are_quoted_whole(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Which task does 市建委 lead in the services opening pilot?")
+    assert "architect responsibility system" in r.answer, r.answer
+
+
+def test_was_it_approved_asks_whose_consent(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Did the Nanjing digital trade plan get approved by anyone before it went out?")
+    assert r.citations[0].doc_number == DT_NO and "已经市委、市政府同意" in r.answer, r.answer

@@ -34,6 +34,8 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
 
 
 SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
+FEW_ROWS = 3  # tasks listed: this many or fewer are each quoted whole
+LONG_GIST = 400  # characters of a task quoted whole (a table row of several paragraphs is still cut)
 
 
 
@@ -98,7 +100,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
             labels = [say(lang, "first_listed").strip(" （）()")]
         said = sentences(C.quote_text(c, lang))
         # An item printed as a short heading ("增强创新驱动发展能力。") says what it does in the sentence after it.
-        gist = (said[0] + (said[1] if len(said) > 1 and len(said[0]) <= SHORT_HEADING else ""))[:90]
+        gist = (said[0] + (said[1] if len(said) > 1 and len(said[0]) <= SHORT_HEADING else ""))
+        # A few tasks are each quoted whole, so the asker reads what the task is; many, by their opening words.
+        gist = gist[:90] if len(rows) > FEW_ROWS else ("" if lang == "zh" else " ").join(said)[:LONG_GIST]
         if lang == "en" and not c.text_en:  # printed only in Chinese: its first phrase, and its terms in English
             gist = re.split(r"[，,；;]", gist)[0][:40] + C.terms_en(gist, most=5, general=True)
         no = c.task_no if c.task_no is not None else "-"
