@@ -92,14 +92,15 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
     return first, i
 
 
-_LISTED_ANNEX = re.compile(r"^(?:附件\s*\d*\s*[：:]\s*\S|\d{1,2}\s*[.．、]\s*[^。]{4,80}$)")
+_ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：南京市…任务分工", "附件1：…"
+_LISTED_ANNEX = re.compile(rf"^(?:{_ANNEX_TITLED}|\d{{1,2}}\s*[.．、]\s*[^。]{{4,80}}$)")
 
 
 def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
     """Past the list of annexes a notice prints after its text ("附件：南京市…任务分工", "附件：1.…" / "2.…"): the
     titles it attaches are printed facts of the notice, kept with its closing lines."""
     i = annex
-    if i >= end or not re.match(r"^附件\s*\d*\s*[：:]\s*\S", lines[i].strip()):
+    if i >= end or not re.match(_ANNEX_TITLED, lines[i].strip()):
         return annex
     while i < end and (not lines[i].strip() or _LISTED_ANNEX.match(lines[i].strip())):
         i += 1

@@ -170,23 +170,13 @@ def _another_name(piece: str, name: str) -> bool:
     """The wrong character makes a common word with a neighbour (市体育局 for 市教育局: 体育, sport): another body's
     name the notices do not list, not a misspelling of the one they do."""
     i = next(k for k, (x, y) in enumerate(zip(piece, name, strict=True)) if x != y)
-    freq = _word_frequencies()
+    from ingest.dictionary import default_dictionary  # jieba's word frequencies, loaded once for both
+
+    freq = default_dictionary().freq
     return any(freq.get(piece[a : a + 2], 0) >= _COMMON_WORD for a in (i - 1, i) if 0 <= a and a + 2 <= len(piece))
 
 
 _COMMON_WORD = 1000  # jieba's frequency of 体育 is ~7,000; of the words misspellings make by chance (建委, 外力), < 400
-
-
-@cache
-def _word_frequencies() -> dict[str, int]:
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer.FREQ
 
 
 _EN_GENERIC = frozenset(

@@ -97,6 +97,9 @@ class DocumentRefs:
                     self._rare_words.setdefault(w[:2], []).append((w, d))
         self._en = {d.doc_number: distinctive(en_tokens, d.doc_number, DOC_WORDS_EN) for d in documents}
         self._abbr = {d.doc_number: self._abbreviations(d.title) for d in documents}
+        # What each notice may be called by: its titles, in Simplified and lower case
+        self._kinds = {d.doc_number: analyzer.to_simplified(f"{d.title} {d.notice_title} {d.title_en or ''}").lower()
+                       for d in documents}
         self._years = {d.doc_number: self._years_of(d) for d in documents}
         # The place a notice was issued for, in both languages ("Dongguan", 东莞): a notice of the only issuer there.
         places: dict[str, list[str]] = {}
@@ -166,7 +169,7 @@ class DocumentRefs:
                         if any(m.start() in bounds and m.end() in bounds for m in re.finditer(re.escape(a), text))}
                 # A title word right before a word for a document ("the services pilot", "数贸方案") names it, when
                 # the notice is a document of that kind: "融合发展试点" names no action plan (行动方案) by its 发展.
-                kinds = self.analyzer.to_simplified(f"{d.title} {d.notice_title} {d.title_en or ''}").lower()
+                kinds = self._kinds[d.doc_number]
                 named = sum(1 for a, b in zip(ordered, ordered[1:], strict=False)
                             if a in own and (DOC_WORDS_ZH.fullmatch(b) or DOC_WORDS_EN.fullmatch(b))
                             and (b.lower() in kinds or b.lower() in _ANY_KIND))

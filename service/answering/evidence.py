@@ -232,7 +232,7 @@ class EvidenceChecker:
             return Check(clause, cover, gone, None, "topic")
         # "X的Y由谁负责": a clause holding nothing of Y is about something else, however much of X it holds. A Y the
         # notice's title holds ("…的试点任务" in a pilot plan) is said of every clause of it.
-        head = [t for t in part.head if not support(t, self.document_line(clause.doc_number), frozenset())]
+        head = [t for t in part.head if not support(t, title, frozenset())]
         if head and not any(support(t, zh_text, en_tokens) > 0 for t in head):
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
