@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE
 from ingest.pagefields import page_fields
-from ingest.text import H1, H2, fullwidth_brackets, nospace, t2s
+from ingest.text import H1, H2, H3, fullwidth_brackets, nospace, t2s
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号")
 _CN_DIGIT = "〇零○ОO０一二三四五六七八九"
@@ -220,6 +220,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     """`end`: where a task table starts, if the notice opens with one (nothing after it is front matter)."""
     stop = min(len(lines), _HEAD_LIMIT, len(lines) if end is None else end)
     head_end = next((i for i, ln in enumerate(lines[:stop]) if H1.match(ln.strip()) or H2.match(ln.strip())), stop)
+    if head_end == stop:  # a list of items with no headings above them (1.… 2.…): front matter ends at the first
+        head_end = next((i for i, ln in enumerate(lines[:stop]) if H3.match(ln.strip())), stop)
     salute = next((i for i, ln in enumerate(lines[:head_end]) if _salutation(ln)), -1)
     if salute >= 0:
         # A cover letter numbering its own points (一、各责任单位要…) ends at its signature and date: all front matter,

@@ -15,12 +15,15 @@ FLAT_LINE = 200
 FLAT_TEXT_LINES = 5
 _MARKER = rf"(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))"
 _BREAK = re.compile(rf"(?:(?<=[。；;）)])\s*|\s+)(?={_MARKER})")
+# "… 牵头领导:林静国 责任单位:市公安局 配合单位:…": a run-together item's labelled lines, each after a space
+_LABEL_AFTER_SPACE = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,8}[:：])")
+_LABELLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]\s*\S+)\s+(\S.*)")
 _NUMBER_ALONE = re.compile(rf"\s+({DOC_NUMBER.pattern})\s+")
 _CELL_PIPE = re.compile(r"\s*\|\s*$")
 
 
 def relined(lines: list[str]) -> list[str]:
-    return _unpiped(_unflattened(lines))
+    return _unpiped(_rows_rejoined(_unflattened(lines)))
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -32,7 +35,30 @@ def _unflattened(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         line = _NUMBER_ALONE.sub(r"\n\1\n", line, count=1)  # 文号 printed between the title and the text
-        out += [part.strip() for part in _BREAK.sub("\n", line).split("\n")]
+        for part in _LABEL_AFTER_SPACE.sub("\n", _BREAK.sub("\n", line)).split("\n"):
+            # Spaces were the copy's line breaks: a label's value ends at the first ("配合单位:A、B,各区政府 鄞州 海曙…")
+            m = _LABELLED.fullmatch(part.strip())
+            out += [p.strip() for p in (m.groups() if m else [part])]
+    return out
+
+
+def _rows_rejoined(lines: list[str]) -> list[str]:
+    """Cells copied one per line with a lone "|" opening each row ("|", "1 |", "城北小学… |", "住建局 |"): each row's
+    cells back on one line ("1 | 城北小学… | 住建局 |"), as a table copied row by row prints them."""
+    if sum(ln.strip() == "|" for ln in lines) < 3:
+        return lines
+    out: list[str] = []
+    row: list[str] | None = None
+    for line in [*lines, "|"]:
+        cell = line.strip()
+        if row is not None and cell != "|" and _CELL_PIPE.search(line) and cell.count("|") == 1:
+            row.append(_CELL_PIPE.sub("", line).strip())
+            continue
+        if row:
+            out.append(" | ".join(row) + " |")
+        row = [] if cell == "|" else None
+        if row is None:
+            out.append(line)
     return out
 
 

@@ -1291,3 +1291,60 @@ def test_round_19_layouts() -> None:
     assert [(c.task_no, c.label, c.text[:6], c.fields.get("重点任务")) for c in tasks] == [
         (1, "", "对政策文件进", "政策解读"), (2, "", "注重政务服务", "政务服务")]
     assert roles(n) == [{"responsible": ["各责任科室"]}, {"responsible": ["综合科"]}]
+
+
+def test_round_20_layouts() -> None:
+    """Round 20: a web table copied one cell per line with a lone "|" opening each row; an annotation naming towns
+    with a bracket of its own (各乡镇(街道)); a page's metadata giving the 文号 as 文件编号; a notice run onto one line
+    whose items print their labelled parts after spaces, a unit list ending where a flattened table starts."""
+    cells = ["|", "甲县2030年民生实事项目清单 |", "||||", "|", "序号 |", "项目名称 |", "2030年建设内容 |", "年度投资金额 (万元) |",
+             "责任单位 |", "|", "1 |", "城北小学门前道路建设项目 |", "建成甲路延伸段道路。 |", "300 |", "住建局 |",
+             "|", "2 |", "高标准农田建设项目 |", "实施田块整治500亩。 |", "4930 |", "农业农村局 |"]
+    table = "甲县人民政府\n关于印发甲县2030年民生实事项目的通知\n附件:\n" + "\n".join(cells) + "\n"
+    n = parse_notice(table, "jia.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.task_no, c.text[:4], c.fields.get("年度投资金额(万元)")) for c in tasks] == [
+        (1, "建成甲路", "300"), (2, "实施田块", "4930")]
+    assert roles(n) == [{"responsible": ["住建局"]}, {"responsible": ["农业农村局"]}]
+
+    body = """一、擦亮工作名片
+(一)高水平推进"一件事一次办",丰富应用场景。(县行政审批服务局牵头,县直相关单位和各乡镇(街道)按职责分工负责)
+"""
+    n = parse_notice(body, "jia.txt")
+    assert roles(n) == [{"lead": ["县行政审批服务局"], "responsible": ["县直相关单位和各乡镇(街道)"]}]
+
+    page = """当前位置:首页 > 信息公开 >
+索引号:  330522/2030-01775 发文时间:  2030-02-24
+文件编号:  甲政办发〔2030〕7号 发布机构:  甲县政府办公室
+甲县人民政府办公室关于印发2030年重点工作责任分解的通知
+
+各乡镇人民政府:
+
+现将《2030年重点工作责任分解》印发给你们,请认真贯彻执行。
+
+甲县人民政府办公室
+
+2030年2月24日
+
+一、县长牵头重点工作
+
+1.财政总收入与经济增长基本同步。
+
+责任单位:县财政局。
+"""
+    n = parse_notice(page, "jia.txt")
+    assert n.document.doc_number == "甲政办发〔2030〕7号"
+    assert roles(n) == [{"responsible": ["县财政局"]}]
+
+    flat = ("2030年市政府民生实事项目共有42项任务,各责任单位高度重视,实事项目总体进展情况良好。现将进展情况予以公示。 "
+            "1.轨道交通1号线投入试运营。 牵头领导:张三 责任单位:市轨道交通指挥部 项目责任人:李四 实际完成情况:已于5月通车。 "
+            "2.新增安装300套视频采集设备。 牵头领导:王五 责任单位:市公安局 项目责任人:赵六 配合单位:市城管局、市财政局 "
+            "实际完成情况:已完成55%。 3.新辟公交线路10条。 牵头领导:王五 责任单位:市交通委 项目责任人:钱七 "
+            "配合单位:市公安局、市城管局,各区政府 甲区 乙区、丙区 合计 新辟线路年度目标 2 5 7")
+    n = parse_notice(flat, "jia.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.fields.get("牵头领导") for c in tasks] == ["张三", "王五", "王五"]
+    assert tasks[0].fields.get("实际完成情况") == "已于5月通车"
+    assert roles(n) == [{"responsible": ["市轨道交通指挥部"]},
+                        {"responsible": ["市公安局"], "cooperate": ["市城管局", "市财政局"]},
+                        {"responsible": ["市交通委"], "cooperate": ["市公安局", "市城管局", "各区政府"]}]
