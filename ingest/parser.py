@@ -93,6 +93,7 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
 
 
 _ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：南京市…任务分工", "附件1：…"
+_WRAPPED_TITLE = re.compile(r"^[^。，,：:；;\s\d]{2,16}$")
 _LISTED_ANNEX = re.compile(rf"^(?:{_ANNEX_TITLED}|\d{{1,2}}\s*[.．、]\s*[^。]{{4,80}}$)")
 
 
@@ -103,6 +104,11 @@ def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
     if i >= end or not re.match(_ANNEX_TITLED, lines[i].strip()):
         return annex
     while i < end and (not lines[i].strip() or _LISTED_ANNEX.match(lines[i].strip())):
+        i += 1
+    # A title wrapped onto a line of its own right before the annex starts ("附件：南京市…（2022—2025年）" /
+    # "任务清单" / "附件"): the rest of the last title listed.
+    nxt = next((k for k in range(i + 1, end) if lines[k].strip()), end)
+    if i < end and _WRAPPED_TITLE.match(lines[i].strip()) and nxt < end and ANNEX.match(lines[nxt].strip()):
         i += 1
     while i > annex and not lines[i - 1].strip():
         i -= 1

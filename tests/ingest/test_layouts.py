@@ -1297,8 +1297,9 @@ def test_round_20_layouts() -> None:
     """Round 20: a web table copied one cell per line with a lone "|" opening each row; an annotation naming towns
     with a bracket of its own (各乡镇(街道)); a page's metadata giving the 文号 as 文件编号; a notice run onto one line
     whose items print their labelled parts after spaces, a unit list ending where a flattened table starts."""
-    cells = ["|", "甲县2030年民生实事项目清单 |", "||||", "|", "序号 |", "项目名称 |", "2030年建设内容 |", "年度投资金额 (万元) |",
-             "责任单位 |", "|", "1 |", "城北小学门前道路建设项目 |", "建成甲路延伸段道路。 |", "300 |", "住建局 |",
+    cells = ["|", "甲县2030年民生实事项目清单 |", "||||", "|", "序号 |", "项目名称 |", "2030年建设内容 |",
+             "年度投资金额 (万元) |", "责任单位 |", "|", "1 |", "城北小学门前道路建设项目 |", "建成甲路延伸段道路。 |",
+             "300 |", "住建局 |",
              "|", "2 |", "高标准农田建设项目 |", "实施田块整治500亩。 |", "4930 |", "农业农村局 |"]
     table = "甲县人民政府\n关于印发甲县2030年民生实事项目的通知\n附件:\n" + "\n".join(cells) + "\n"
     n = parse_notice(table, "jia.txt")
@@ -1337,7 +1338,8 @@ def test_round_20_layouts() -> None:
     assert roles(n) == [{"responsible": ["县财政局"]}]
 
     flat = ("2030年市政府民生实事项目共有42项任务,各责任单位高度重视,实事项目总体进展情况良好。现将进展情况予以公示。 "
-            "1.轨道交通1号线投入试运营。 牵头领导:张三 责任单位:市轨道交通指挥部 项目责任人:李四 实际完成情况:已于5月通车。 "
+            "1.轨道交通1号线投入试运营。 牵头领导:张三 责任单位:市轨道交通指挥部 项目责任人:李四 "
+            "实际完成情况:已于5月通车。 "
             "2.新增安装300套视频采集设备。 牵头领导:王五 责任单位:市公安局 项目责任人:赵六 配合单位:市城管局、市财政局 "
             "实际完成情况:已完成55%。 3.新辟公交线路10条。 牵头领导:王五 责任单位:市交通委 项目责任人:钱七 "
             "配合单位:市公安局、市城管局,各区政府 甲区 乙区、丙区 合计 新辟线路年度目标 2 5 7")
@@ -1348,3 +1350,30 @@ def test_round_20_layouts() -> None:
     assert roles(n) == [{"responsible": ["市轨道交通指挥部"]},
                         {"responsible": ["市公安局"], "cooperate": ["市城管局", "市财政局"]},
                         {"responsible": ["市交通委"], "cooperate": ["市公安局", "市城管局", "各区政府"]}]
+
+
+def test_an_annex_title_wrapped_before_the_annex_is_kept_whole() -> None:
+    text = """甲市人民政府关于印发甲市行动方案的通知
+
+各区人民政府：
+
+现将《甲市行动方案》印发给你们，请认真贯彻执行。
+
+一、总体要求
+
+（一）发展目标。到2030年，数字贸易规模达到100亿美元。
+
+附件：甲市行动方案（2030—2035年）
+
+任务清单
+
+附件
+
+甲市行动方案（2030—2035年）任务清单
+
+序号	任务内容	责任单位
+1	推动云计算服务发展。	市发改委
+"""
+    n = parse_notice(text, "jia.txt")
+    closing = [c.text for c in n.clauses if c.clause_id.endswith("/s")]
+    assert closing == ["附件：甲市行动方案（2030—2035年）任务清单"], closing
