@@ -14,7 +14,8 @@ FIELD_LABELS = (
     "公文时效", "点击数", "点击量", "点击率", "阅读数", "阅读量", "阅读次数", "访问量", "访问次数", "政策文号",
     "发布部门", "字体")
 # Labels some portals use for a field another label names: "发文文号" and "【发布文号】" are the 文号.
-_SAME_AS = {"发文文号": "文号", "发布文号": "文号", "政策文号": "文号", "文件编号": "文号", "发布单位": "发布机构", "发布部门": "发布机构",
+_SAME_AS = {"发文文号": "文号", "发布文号": "文号", "政策文号": "文号", "文件编号": "文号", "发布单位": "发布机构",
+            "发布部门": "发布机构",
             "文件来源": "来源"}
 _LABELS = "|".join("".join(f"{ch}[ \u3000]*" for ch in lab[:-1]) + lab[-1]
                    for lab in sorted(FIELD_LABELS, key=len, reverse=True))

@@ -36,7 +36,8 @@ def _unflattened(lines: list[str]) -> list[str]:
             continue
         line = _NUMBER_ALONE.sub(r"\n\1\n", line, count=1)  # 文号 printed between the title and the text
         for part in _LABEL_AFTER_SPACE.sub("\n", _BREAK.sub("\n", line)).split("\n"):
-            # Spaces were the copy's line breaks: a label's value ends at the first ("配合单位:A、B,各区政府 鄞州 海曙…")
+            # Spaces were the copy's line breaks: a label's value ends at the first
+            # ("配合单位:A、B,各区政府 鄞州 海曙…")
             m = _LABELLED.fullmatch(part.strip())
             out += [p.strip() for p in (m.groups() if m else [part])]
     return out
