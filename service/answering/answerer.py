@@ -12,9 +12,10 @@ from index.catalog import ClauseCatalog
 from index.retriever import Hit, Retriever
 from ingest.body import cn_to_int
 from ingest.dictionary import Dictionary, default_dictionary
+from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Role, Unit
 from ingest.places import Gazetteer
-from ingest.registry import AgencyRegistry, EnglishAgencyMatcher
+from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
 from service.answering.docrefs import PRINTED_NUMBER
@@ -113,6 +114,18 @@ class Answerer:
     # --- one part ----------------------------------------------------------------------------------------------
 
     def answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
+        result = self._answer_part(part, lang, query)
+        if result.abstained and result.reason in ("topic", "particular") and part.constraints.loosely_named and \
+                part.answer_type != "document" and not query.doc_numbers:
+            # A notice named only by words its title shares with the question ("区政府民生实事项目中…" against
+            # "洋县2024年十大民生实事项目"): another notice may be the one meant, and answer.
+            unnamed = replace(part, constraints=replace(part.constraints, doc_numbers=(), loosely_named=False))
+            retried = self._answer_part(unnamed, lang, query)
+            if not retried.abstained:
+                return retried
+        return result
+
+    def _answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
         docs = self._docs(part, query.doc_numbers) or self._local(part)
         fallback = False
         if docs and part.constraints.places and part.answer_type != "document":
@@ -123,7 +136,9 @@ class Answerer:
             if fallback:  # the words that described those notices' titles named a notice; they are no topic
                 titles = " ".join(self.checker.document_line(n) for n in docs)
                 part = replace(part, focus=tuple(t for t in part.focus if not supports(t, titles, frozenset())))
-            docs = kept or (self._placeless(part) if fallback else [])
+            # … or the place's own notice, printing no title to name it by ("宁波2014年市政府民生实事项目" read as
+            # another county's 民生实事项目)
+            docs = kept or ([*(self._local(part) or []), *self._placeless(part)] if fallback else [])
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
                 return abstain_part(part, Decision(None, "place", ()), lang)
         # "实施方案里提到的商资发〔2022〕209号是个什么文件？": a number no stored notice carries. What a stored notice
@@ -140,7 +155,10 @@ class Answerer:
             # The notices of the place named are where to look, not the answer: "上海自贸区总体方案" is not every
             # Shanghai notice stored.
             named = self._docs(part, query.doc_numbers)
-            documents = self._documents_for(part, named, within=None if named else docs)
+            within = None if named else docs
+            if not named and (issued := self._issued_by(part.constraints.agencies, within)):
+                within = issued  # "When did the State Council General Office sign its task-division plan?"
+            documents = self._documents_for(part, named, within=within)
             # "2024年…又新增了哪几项任务": a year that is not the notice's (its date, title or period) asks about
             # something the notice cannot state.
             dated = [d for d in documents if all(states_year(y, self.checker.document_line(d.doc_number))
@@ -224,6 +242,12 @@ class Answerer:
         if asked:
             return [d for d in named if d in asked] or list(asked)
         return named or None
+
+    def _issued_by(self, agencies: Sequence[Agency], within: list[str] | None) -> list[str]:
+        """The notices (of those `within`) whose issuer line names one of `agencies`."""
+        ids = {a.id for a in agencies}
+        return [d.doc_number for d in self.catalog.documents() if (within is None or d.doc_number in within)
+                and any((a := self.registry.resolve(n)) and a.id in ids for n in issuer_names(d.issuer))]
 
     def _documents_for(self, part: Part, docs: list[str] | None, within: list[str] | None = None) -> list[Document]:
         """The notices a document question is about: those it names; else the one its words describe (the owner

@@ -141,8 +141,21 @@ def role_lines(c: Clause, lang: str, asked: Role | None, inline: InlineAgency | 
 
 def field_lines(c: Clause, lang: str) -> list[str]:
     """A task table's other columns (完成时限, 责任领导 …), each on a line: "by when" and "which official" are asked."""
-    return [say(lang, "task_field", name=k, name_en=field_en(k) or "Column", value=v)
+    if lang != "en":
+        return [say(lang, "task_field", name=k, name_en="", value=v)
+                for k, v in c.fields.items() if k != ANNOTATION and v]
+    # An English reader sees what a column and its Chinese value say: "Project name (项目名称): …工程 [road; life]".
+    return [say(lang, "task_field", name=k, name_en=field_en(k) or _column_en(k),
+                value=v + (terms_en(v) if len(_HAN.findall(v)) >= 4 else ""))
             for k, v in c.fields.items() if k != ANNOTATION and v]
+
+
+def _column_en(name: str) -> str:
+    """A column's name in the general dictionary's words (项目名称 → "Project name"), or "Column"."""
+    from ingest.dictionary import words_glossed
+
+    words = [en for _, en in words_glossed(name, 3)]
+    return " ".join(words).capitalize() if words else "Column"
 
 
 def asked_units(c: Clause, asked: Role | None) -> list[Unit]:
@@ -202,3 +215,12 @@ def date_in(zh_date: str, lang: str) -> str:
     if lang == "en" and m:
         return f"{_MONTHS[int(m.group(2)) - 1]} {int(m.group(3))}, {m.group(1)} ({zh_date})"
     return zh_date
+
+
+def lists_no(role: Role | None, c: Clause) -> bool:
+    """Whether a task naming units names none in the role asked (a responsible-only list names cooperating units by
+    the convention that its first leads and the others take part; it names no guiding unit)."""
+    roles = {u.role for u in c.units}
+    if not roles or role not in ("cooperate", "guide"):
+        return False
+    return role not in roles and (role == "guide" or "responsible" not in roles)

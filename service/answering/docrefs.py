@@ -63,6 +63,7 @@ class DocRef:
     spans: tuple[tuple[int, int], ...]  # where the question names the notice (left out of its content terms)
     years: tuple[int, ...]  # years that name a notice, not a target
     named: tuple[str, ...] = ()  # every notice the question names by its own words, when it names several
+    loose: bool = False  # named only by a run of its title's words ("…民生实事项目中"): no 文号, no document word
 
 
 def _norm_number(s: str) -> str:
@@ -124,11 +125,13 @@ class DocumentRefs:
     def find(self, text: str) -> DocRef:
         scores: dict[str, float] = {}
         said: dict[str, set[str]] = {}  # what in the question names each notice
+        strong: set[str] = set()  # notices named by more than a run of their title's words
         spans: list[tuple[int, int]] = []
         flat = _norm_number(text)
         for d in self.documents:
             if _norm_number(d.doc_number) in flat:
                 scores[d.doc_number] = 10.0
+                strong.add(d.doc_number)
                 said.setdefault(d.doc_number, set()).add(d.doc_number)
         if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
             spans += [m.span() for m in PRINTED_NUMBER.finditer(text)]
@@ -137,6 +140,7 @@ class DocumentRefs:
             owners = [d.doc_number for d in self.documents if re.search(rf"(?<!\d){number}\s*[号號]$", d.doc_number)]
             if len(owners) == 1 and owners[0] not in scores:
                 scores[owners[0]] = 10.0
+                strong.add(owners[0])
                 said.setdefault(owners[0], set()).add(m.group(0))
                 spans.append(m.span())
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
@@ -178,6 +182,7 @@ class DocumentRefs:
                 # Title words scattered through a question ("医疗保险…政策") do not name a notice; a title word next
                 # to a word for a document, an abbreviation, or most of a title does.
                 if score >= 2 and (named or abbr or len(hits) >= 3):
+                    strong.add(d.doc_number)
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     said.setdefault(d.doc_number, set()).update(hits | abbr)
                     spans += _spans_of(text, [*hits, *abbr], near=_doc_word_spans(text))
@@ -206,6 +211,7 @@ class DocumentRefs:
                 at = low.find(name)
                 if at >= 0 and len(docs) < len(self.documents):
                     placed.update(docs)
+                    strong.update(docs)
                     for doc in docs:
                         scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
                         said.setdefault(doc, set()).add(name)
@@ -222,7 +228,7 @@ class DocumentRefs:
         # question asks about, not a notice's name.
         years = [(y, span) for y, span in doc_years if any(y in self._years[d] for d in (*chosen, *several))]
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans) + tuple(sp for _, sp in years),
-                      tuple(y for y, _ in years), several if len(several) > 1 else ())
+                      tuple(y for y, _ in years), several if len(several) > 1 else (), not strong & set(chosen))
 
 
 TITLE_RUN = 6  # characters of a title, five of them Chinese, that name the notice wherever a question prints them

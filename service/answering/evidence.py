@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from index.analyzer import Analyzer
+from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog, self_description
 from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, strip_admin_suffix
@@ -70,6 +70,16 @@ def values(text: str, kind: ValueKind) -> list[str]:
         found = [v for v in found if not _YEARISH.match(v.strip()) and not re.fullmatch(r"[一二三四五六七八九十]", v)
                  and not _VAGUE.match(v)]
     return found
+
+
+def _up_to_figure(sentence: str, kind: ValueKind) -> str:
+    """A sentence up to the end of the phrase printing its last value of `kind` (or a wider kind's)."""
+    kinds: tuple[ValueKind, ...] = ("money", "percent", "count", "number") if kind == "number" else (kind,)
+    at = [sentence.rfind(v) + len(v) for k in kinds for v in values(sentence, k) if v in sentence]
+    if not at:
+        return sentence
+    end = re.search(r"[，,；;。]", sentence[max(at):])
+    return sentence[: max(at) + end.start()] if end else sentence
 
 
 def _unheld_compound(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
@@ -246,6 +256,14 @@ class EvidenceChecker:
             if sentence is None:
                 return Check(clause, cover, gone, None, "value")
             _, attr_missing = coverage(list(part.attribute), zh_text, en_tokens)
+            if is_chinese(part.text) and sentence in clause.text:
+                # "服务贸易总额的目标": the figure is said of the words before it in its sentence; a word the sentence
+                # prints only after it is another matter's ("数字贸易规模达到200亿美元，数字贸易占服务贸易比重不断提升"
+                # sets no 服务贸易 figure)
+                before = _up_to_figure(sentence, part.value_kind)
+                after = sentence[len(before):]
+                attr_missing += [t for t in part.attribute if t not in attr_missing and support(t, after, frozenset())
+                                 and not support(t, f"{clause.section} {before}", frozenset())]
             # Every word of what is measured, but one in a long English description ("working groups sit under"):
             # its verbs and fillers are not printed.
             if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0):

@@ -23,6 +23,22 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
                 r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government))\b", I)),
 ]
 
+# A role named as such, not only a verb that may mean it ("supporting foreign agencies", "work with"): asked alone, a
+# task listing no unit in it does not state the answer.
+_NAMED_ROLE: dict[str, tuple[re.Pattern[str], re.Pattern[str]]] = {
+    "cooperate": (re.compile(r"配合|协办|协同单位|协作单位"),
+                  re.compile(r"\bco-?operat\w*|\b(supporting|assisting|partner) (units?|agenc\w*|departments?|"
+                             r"bod(y|ies)|bureaus?)\b", I)),
+    "guide": (re.compile(r"指导"), re.compile(r"\bguid(e|es|ed|ing|ance)\b", I)),
+}
+
+
+def names_only_role(role: Role | None, text: str, zh: bool) -> bool:
+    """Whether the question names `role` (cooperating, guiding) as such and asks no lead."""
+    rx = _NAMED_ROLE.get(role or "")
+    return bool(rx and rx[0 if zh else 1].search(text)) and "lead" not in roles_in(text, zh)
+
+
 # Being named in a task at all, in whatever role; and the words that ask for one role only.
 PARTICIPATION = re.compile(r"参与|涉及|承担|列名|挂名|\b(take[sn]? part|taking part|involved|participat\w*|named|appear\w*|"
                            r"mentioned|"
@@ -68,6 +84,7 @@ JOINT = re.compile(r"共同|一起|联合|都(参与|负责|列名)|\b(share[sd]
 # Value questions: the kind of number wanted.
 VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("money", re.compile(r"多少钱|收费|费用|金额|多少(万|亿)?元|多少美元|资金(是|有)?多少|补贴(是|有)?多少|奖励.{0,6}多少|"
+                         r"多少(经费|资金|预算|补助|补贴|奖金|奖补|钱款)|(经费|预算|补助)(是|有|为)?多少|"
                          r"注册资本|投资额|价格|多少费|学费|税额|罚款")),
     ("percent", re.compile(r"比例|百分之|百分比|税率|股比|占比|比重|持股|多少成|几成|上限是多少|下限是多少|要?占(?:到)?多少(?![个家项所条名位座批类种人元万亿])")),
     ("duration", re.compile(r"多久|多长时间|多长|几年|几个月|几天|多少天|多少年|期限|年限|有效期|时限|工作日|过渡期|几周")),
@@ -117,7 +134,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
      re.compile(r"\b(document numbers?|reference numbers?|doc(ument)? nos?|file numbers?|serial numbers?|what number)\b",
                 I)),
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
-    ("issuer", re.compile(r"发文机关|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|发文单位|哪个机关|哪些机关|"
+    ("issuer", re.compile(r"(发文|发布|印发|制发)(机关|机构|单位)|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|哪个机关|哪些机关|"
                           r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
                           r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
      re.compile(r"\b(issuer|who (?:\w+ly )?(issued|published|released|adopted|signed|put out|puts out|sent out|drew up|drafted)|(issued|published|released) by (whom|which)|"
@@ -133,8 +150,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\bwho (receives?|received|got|gets) (it|the notice|the plan)\b", I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
                         # "在什么时间前编制并公布…清单" asks a deadline, not when the notice was published
-                        r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间)(?![之以]?前).{0,4}(印发|发布|发的|出台|签发|成文|公布)|"
-                        r"(印发|发布|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
+                        r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间)(?![之以]?前).{0,4}(印发|发布|发的|发文|出台|签发|成文|公布)|"
+                        r"(印发|发布|发文|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
                         r"(通知|方案|文件|意见|计划)上?的?(日期|日子)"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
                 r"\b(issue|publication|release|signing) dates?\b|\bdates? of (issue|publication|signing)\b|"

@@ -14,6 +14,10 @@ _ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|�
                       r"，(?=(?:那|那么|还有|另外|而)?[^，。？]{2,40}呢[？?]?$)")  # "X的牵头单位是谁，Y呢？"
 _LIST_ZH = re.compile(r"[和与及、]|以及|还有(?!没有|什么|哪|谁|多少|几|吗|呢)")  # "A那条，还有B那条，分别谁牵头"
 _LIST_EN = re.compile(r",?\s+and\s+|,\s+", re.I)
+_ASCII_COMMA = re.compile(r"(?<!\d),\s*|,\s*(?!\d)")  # a copied or typed "," between words, not "1,000"
+_QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|\"[^\"]{1,80}\"")
+_HIDE = str.maketrans({"，": "\x01", ",": "\x02", "？": "\x03", "?": "\x04", "；": "\x05", ";": "\x06"})
+_SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _DEMONSTRATIVE_ZH = re.compile(r"这两(件事|项|个|条|块)?|两项|两件事|二者|两者")
 
 
@@ -25,11 +29,15 @@ _ASKS_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|is|are|c
 def pieces(text: str, zh: bool) -> list[str]:
     """The question's clauses that each ask something: split on a second question word or question mark. A piece
     that asks nothing ("外商投资旅行社申请出境旅游业务，…") is context for the piece after it."""
+    # A quotation is one piece of a question whatever it prints (“新辟公交线路10条，优化调整20条”的责任单位是哪个)
+    text = _QUOTED.sub(lambda m: m.group(0).translate(_HIDE), text)
+    if zh:  # "…是哪天发文的,发布机构是谁?": an ASCII comma in Chinese is the Chinese one
+        text = _ASCII_COMMA.sub("，", text)
     rx = _ZH_JOIN if zh else _EN_JOIN
     asks = _ASKS_ZH if zh else _ASKS_EN
     out: list[str] = []
     carry = ""
-    for p in (p.strip(" ，,") for p in rx.split(text) if p and p.strip(" ，,？?")):
+    for p in (p.strip(" ，,").translate(_SHOW) for p in rx.split(text) if p and p.strip(" ，,？?")):
         if not asks.search(p):
             carry += p + ("，" if zh else ", ")
             continue
@@ -54,16 +62,20 @@ def _split_list_zh(text: str) -> list[str]:
     return [*items, text[last:]]
 
 
-def list_items(text: str, zh: bool) -> list[str] | None:
+def list_items(text: str, zh: bool, cued: bool = False) -> list[str] | None:
     """For "X和Y分别…" / "X and Y respectively": one question per listed item, or None when there is no such list.
-    The list is the comma-separated segment (or the phrase after the role verb) holding a conjunction."""
+    The list is the comma-separated segment (or the phrase after the role verb) holding a conjunction. `cued`: the
+    question's cue is in another of its pieces ("who leads X and Y, and who supports each?")."""
     cue = (MULTI_CUES_ZH if zh else MULTI_CUES_EN).search(text)
-    if not cue:
+    if not cue and not cued:
         return None
     if zh:  # "X，和Y，各由谁负责": a conjunction after a comma continues the list
         text = re.sub(r"[，,]\s*(?=和|以及|与|及|还有(?!没有|什么|哪|谁|多少|几|吗|呢))", "", text)
     segments = re.split(r"[，,：:]", text) if zh else [text]
-    for seg in sorted(segments, key=len, reverse=True):
+    # "…两个工作要点的通知,文号和落款日期分别是什么": the list is the one the cue follows, before any longer one
+    at = MULTI_CUES_ZH.search(text) if zh else None
+    at_cue = [seg for seg in segments if at and at.group(0) in seg]
+    for seg in at_cue[:1] + sorted(segments, key=len, reverse=True):
         core = _DEMONSTRATIVE_ZH.sub("", seg) if zh else re.sub(r"\b(respectively|each|both)\b", "", seg, flags=re.I)
         if zh:
             items = [i for i in _split_list_zh(core) if len(i.strip()) >= 2]

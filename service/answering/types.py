@@ -52,6 +52,7 @@ class Constraints:
     counter: str | None = None  # measure word of a count question (多少项 → 项)
     task_numbers: tuple[int, ...] = ()  # tasks named by number ("第17项任务", "task 17")
     quantities: tuple[float, ...] = ()  # quantities named as part of the matter ("the 200 instructors", "食堂100所")
+    loosely_named: bool = False  # doc_numbers come from a run of a title's words only (DocRef.loose)
 
 
 @dataclass(frozen=True)

@@ -85,7 +85,8 @@ class Understanding:
         out: list[str] = []
         for d in self.catalog.documents():
             out += [d.title, d.title_en or ""]
-            out += [f"{c.text} {c.text_en or ''}" for c in self.catalog.clauses_of(d.doc_number)]
+            # a table's other columns print words too (建设地点: 谢村镇)
+            out += [" ".join([c.text, c.text_en or "", *c.fields.values()]) for c in self.catalog.clauses_of(d.doc_number)]
         return out
 
     def printed(self, term: Term) -> bool:
@@ -133,7 +134,8 @@ class Understanding:
             # the document facts of each notice listed, in one part: "…the document number and the signing date?"
             part = replace(listed, constraints=replace(listed.constraints, doc_numbers=ref.named))
             return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
-        raw_parts = [p for piece in pieces(text, zh) for p in (list_items(piece, zh) or [piece])]
+        cued = bool((L.MULTI_CUES_ZH if zh else L.MULTI_CUES_EN).search(text))
+        raw_parts = [p for piece in pieces(text, zh) for p in (self._listed(piece, zh, cued) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]
         parts = merge_parts([self.part(p, zh) for p in raw_parts]) if len(raw_parts) > 1 else [whole]
@@ -303,6 +305,17 @@ class Understanding:
             self._issuer_lines[doc] = (" ".join(names), frozenset(self.analyzer.tokens(english.lower())))
         return self._issuer_lines[doc]
 
+    def _listed(self, piece: str, zh: bool, cued: bool) -> list[str] | None:
+        """The items a piece lists (`list_items`), an "and" inside a term of the glossary ("gene and cell") not
+        being one of its conjunctions."""
+        if zh:
+            return list_items(piece, zh, cued)
+        spans = [(s, e) for s, e, _ in self.terms.dictionary.glossary.english_spans(piece) if " and " in piece[s:e]]
+        hidden = "".join(ch if not any(s <= i < e for s, e in spans) or ch != " " else "\x07"
+                         for i, ch in enumerate(piece))
+        items = list_items(hidden, zh, cued)
+        return [i.replace("\x07", " ") for i in items] if items else None
+
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
         if zh:
@@ -358,7 +371,8 @@ class Understanding:
         topical = [t for t in focus if not L.made_of(t.surface, L.DOC_GENERIC)
                    and not L.is_doc_words(t.surface, zh)
                    and not (issued_by and support(t, issued_by[0], issued_by[1]) > 0)
-                   and not L.roles_in(t.surface, zh) and not L.PARTICIPATION.search(t.surface)
+                   and not (L.roles_in(t.surface, zh) and not _ROLE_IN_NOUN.search(t.surface))
+                   and not L.PARTICIPATION.search(t.surface)
                    and not (agencies and _name_fragment(t.surface, self.terms.dictionary))]
         asks = asked_details(text, zh, self._titles)
         constraints = Constraints(years, places, (), ref.doc_numbers, asks.titles, asks.particulars, asks.counter,
@@ -402,6 +416,10 @@ class Understanding:
             answer_type = "description"
         if answer_type == "agency" and role is None:
             role = "responsible"
+        if answer_type == "document" and agencies and not ref.doc_numbers and doc_attribute not in (
+                "issuer", "addressees", "approval"):
+            # "When did the State Council General Office sign its task-division plan?": a body naming the notice
+            constraints = replace(constraints, agencies=agencies)
         if answer_type in ("value", "yesno", "description") and agencies and role and not asks_agency:
             # "表中市发改委牵头的地区生产总值增长目标是多少": the target of a task that agency holds, not any notice's
             constraints = Constraints(years, places, agencies, ref.doc_numbers, asks.titles, asks.particulars,
@@ -421,6 +439,8 @@ class Understanding:
         if answer_type in ("agency", "description"):  # a value or yes/no question's numbers may be its bounds
             constraints = replace(constraints, quantities=asked_quantities(
                 text, list(ref.spans) + year_spans + list(task_spans)))
+        if ref.loose and constraints.doc_numbers == ref.doc_numbers:
+            constraints = replace(constraints, loosely_named=True)
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
@@ -457,16 +477,20 @@ def _head_terms(text: str, focus: list[Term]) -> list[Term]:
     if not m:
         return []
     clause = re.split(r"[，,；;：:。？?！!—]", text[: m.start()])[-1]
-    de = [d.start() for d in _DE.finditer(clause)]
-    if not de:
+    # "X的Y由谁…", and "“X”Y由谁…": what follows a quoted name is a particular of it too (“一件事一次办”综合窗设置)
+    after = [d.start() for d in _DE.finditer(clause)] or [q.start() for q in _QUOTE_CLOSE.finditer(clause)]
+    if not after:
         return []
-    start = m.start() - len(clause) + de[-1] + 1
+    start = m.start() - len(clause) + after[-1] + 1
     span = text[start : m.start()]
     if _NAMES_THE_BODY.search(span):  # "…建设的省级指导部门有哪些": what follows 的 is the body asked for
         return []
     return [t for t in focus if t.surface in span and t.surface not in L.TASK_NOUNS | L.CARRYING_OUT]
 
 
+# A role word inside a noun names no role: 建筑师负责制 (the architect responsibility system), 项目责任人
+_ROLE_IN_NOUN = re.compile(r"(负责|责任|牵头)(制|人)")
+_QUOTE_CLOSE = re.compile(r"[”」』\"](?=[\u4e00-\u9fff])")
 _NAMES_THE_BODY = re.compile(r"[省市区县]级|牵头|配合|指导|责任|负责|主管|协办|部门|单位|机构|机关")
 
 

@@ -77,6 +77,10 @@ def value_kind(text: str, zh: bool) -> ValueKind | None:
 _VALUE_WORD_ZH = re.compile(r"多少|几|多久|多长|何时|什么时候|哪年|哪一年|哪天|比例|税率|股比|占比|上限|下限|期限|年限|规模")
 
 
+_TARGET_NOUNS = frozenset("目标 指标 任务 数值 要求 目标值".split())
+_SETS = ("定", "设定", "确定", "提出", "设", "定下", "制定")
+
+
 def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
     m = _VALUE_WORD_ZH.search(text)
     if not m:
@@ -88,13 +92,17 @@ def _attribute_phrase_zh(text: str, analyzer: Analyzer) -> str:
     words = analyzer.tokens(before)
     fillers = L.VALUE_FILLERS_ZH
     kept: list[str] = []
+    passed = False  # "对服务贸易总额定的目标是多少": past 的 and its verb, what the target is set for
     for w in reversed(words):
         if w in fillers and not kept:
+            continue
+        if kept and not passed and w in ("的", *_SETS) and all(k in _TARGET_NOUNS for k in kept):
+            passed = w == "的" or passed
             continue
         if w in fillers or w in ("的", "给", "对", "在"):
             break
         kept.insert(0, w)
-        if len(kept) >= 3:
+        if len(kept) >= 3 + passed:
             break
     counted = after.group(2) if after and counted_words else ""  # 多少个5G基站: what is counted is 5G基站
     return " ".join(kept) + " " + m.group(0) + " " + counted

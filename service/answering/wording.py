@@ -3,6 +3,8 @@ them branches on the language."""
 
 from __future__ import annotations
 
+import re
+
 from ingest.models import Role
 
 ROLE_NAME: dict[str, dict[str, str]] = {
@@ -34,6 +36,9 @@ MESSAGES: dict[str, dict[str, str]] = {
               "By convention the first listed, {first}, leads."},
     "inline_agency": {"zh": "按原文，{name}：“{sentence}”", "en": "As printed, {name} {verb_en}."},
     "no_agencies": {"zh": "该条款未列明责任单位。", "en": "This clause names no agencies."},
+    "role_not_listed_no": {"zh": "否。{where}未列{role}。", "en": "No — {where} lists no {role_en} unit."},
+    "role_not_listed": {"zh": "现有通知没有写明：{where}未列{role}。它列出的单位如下。",
+                        "en": "The notices do not state this: {where} lists no {role_en} unit. The units it lists:"},
     "task_field": {"zh": "{name}：{value}", "en": "{name_en} ({name}): {value}."},
     "both_notices": {"zh": "两份通知都有对应任务：", "en": "Both notices have a matching task:"},
     "yes": {"zh": "是的，通知有此规定。", "en": "Yes — the notice provides for this."},
@@ -162,7 +167,17 @@ FIELD_EN: dict[str, str] = {
     "推广范围": "Scope of roll-out", "分类": "Category", "类别": "Category", "备注": "Note", "工作目标": "Target",
     "目标要求": "Target", "主要内容": "Main content", "责任人": "Person responsible", "实施时间": "Implementation period",
     "实施期限": "Implementation period",
+    # a project list's and a progress report's columns
+    "名称": "Name", "项目名称": "Project name", "建设地点": "Location", "地点": "Location", "实施地点": "Location",
+    "建设时间": "Construction period", "建设年限": "Construction period", "建设期限": "Construction period",
+    "建设内容": "Works", "建设规模": "Scale", "建设规模及内容": "Scale and works", "总投资": "Total investment",
+    "投资": "Investment", "年度投资": "Annual investment", "年度投资金额": "Annual investment",
+    "计划投资": "Planned investment", "资金来源": "Source of funds", "当前进度": "Progress", "进展情况": "Progress",
+    "推进情况": "Progress", "完成情况": "Progress", "实际完成情况": "Progress", "落实情况": "Progress",
+    "工作内容": "Work", "重点任务": "Key task", "工作措施": "Measures", "工作举措": "Measures", "具体措施": "Measures",
+    "预期成果": "Expected result", "工作成果": "Result", "成果形式": "Form of result", "预期目标": "Target",
 }
+_MEASURES_EN = {"万元": "10,000 yuan", "亿元": "100 million yuan", "元": "yuan", "公里": "km", "亩": "mu"}
 
 
 def field_en(name: str) -> str | None:
@@ -170,6 +185,10 @@ def field_en(name: str) -> str | None:
     in charge)."""
     if name in FIELD_EN:
         return FIELD_EN[name]
+    # "年度投资金额(万元)": the column's name, then its measure
+    m = re.fullmatch(r"(.+?)\s*[（(]\s*(.+?)\s*[)）]", name)
+    if m and (base := field_en(m.group(1))):
+        return f"{base} ({_MEASURES_EN.get(m.group(2), m.group(2))})"
     if name.startswith("项目") and name[2:] in FIELD_EN:
         return f"Project {FIELD_EN[name[2:]][0].lower()}{FIELD_EN[name[2:]][1:]}"
     return None

@@ -816,3 +816,42 @@ def test_a_few_tasks_of_an_agency_are_quoted_whole(real_engine) -> None:  # type
 def test_was_it_approved_asks_whose_consent(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "Did the Nanjing digital trade plan get approved by anyone before it went out?")
     assert r.citations[0].doc_number == DT_NO and "已经市委、市政府同意" in r.answer, r.answer
+
+
+def test_funds_asked_for_are_money_not_a_count(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # the working-mechanism clause counts working groups (10个); it states no funds for them
+    assert ask(real_engine, "服务业开放试点的专项工作组每年有多少经费？").abstained
+
+
+def test_a_figure_is_said_of_the_words_before_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "数字贸易规模达到200亿美元，数字贸易占服务贸易比重不断提升" sets no figure for services trade
+    assert ask(real_engine, "数字贸易方案给2025年服务贸易总额定的目标是多少？").abstained
+    r = ask(real_engine, "数字贸易方案给2025年数字贸易规模定的目标是多少？")
+    assert not r.abstained and "200亿美元" in r.answer, r.answer
+
+
+def test_a_role_the_task_does_not_list_is_not_stated(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Which provincial department guides the data-assetization pilot task (pricing and pledging "
+                         "data assets)?")
+    assert r.abstained and "lists no guiding unit" in r.answer and "市大数据局" in r.answer, r.answer
+    # asked yes or no, it is answered: no
+    r = ask(real_engine, "Is any unit listed as cooperating on the task letting Hong Kong and Macao law firms form "
+                         "partnerships with mainland firms?")
+    assert not r.abstained and r.answer.startswith("No — ") and "lists no cooperating unit" in r.answer, r.answer
+
+
+def test_a_cue_in_another_piece_lists_the_items_of_this_one(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Who leads the gene and cell laboratories and the human genetic resources sub-centre, and "
+                         "who helps with each?")
+    assert {c.task_no for c in r.citations if c.doc_number == SO_NO} >= {36, 37}, r.answer
+
+
+def test_an_annex_title_wrapped_onto_its_own_line_is_read_whole(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "数字贸易行动方案的附件叫什么？")
+    assert "任务清单" in r.answer, r.answer
+
+
+def test_a_role_word_inside_a_noun_is_the_matter(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # 建筑师负责制 (the architect responsibility system) names the task; it asks no one "responsible"
+    r = ask(real_engine, "建筑师负责制试点这项任务，配合市建委的有哪些单位？")
+    assert r.abstained and "任务第12项" in r.answer and "未列配合单位" in r.answer, r.answer

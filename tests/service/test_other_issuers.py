@@ -25,7 +25,9 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "pds-pingzhengban-2013-11.txt", "gd-yuefu-2021-22.txt", "zz-liangshi-zeren-zh-hant.txt",
           "js-shiyiwu-fengong-p2.txt", "cc-changfubanfa-2012-19.txt", "cz-zhongdian-zrfj-2020.txt",
           "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt", "linan-minsheng-shishi-2022.txt",
-          "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt")
+          "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt",
+          "yangxian-yangzhengfa-2024-8-zh-hant.txt", "hengnan-gongkaibanhan-2021-3-zh-hant.txt",
+          "nb-minsheng-shishi-2014.txt")
 
 
 @pytest.fixture(scope="module")
@@ -567,3 +569,41 @@ def test_an_issuer_before_its_work_points_names_the_notice(engine) -> None:  # t
 def test_a_copy_without_a_date_says_when_its_page_posted_it(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "When was the Wuhu education bureau's 2024 work points notice issued?")
     assert "No date is printed" in r.answer and "March 28, 2024" in r.answer, r.answer
+
+
+def test_an_ascii_comma_in_a_chinese_question_parts_it(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "谯城区这份重点工作任务分解表是哪天发文的,发布机构是谁?")
+    assert not r.abstained and "谯城区政府" in r.answer and "2025" in r.answer, r.answer
+
+
+def test_the_body_a_document_question_names_issued_the_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "On what date did the State Council General Office sign its task-division plan?")
+    assert r.citations[0].doc_number == "gbf-2020-43-reprint.txt" and "November 1, 2020" in r.answer, r.answer
+
+
+def test_an_english_answer_names_a_tables_columns_in_english(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which department handles Yang County's 2024 rural road safety protection project?")
+    assert "Project name (项目名称)" in r.answer and "Annual investment (10,000 yuan)" in r.answer, r.answer
+    assert english_enough(r.answer)
+
+
+def test_a_township_printed_only_in_a_column_is_no_unheard_place(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "What is the 2024 investment for the high-standard farmland project in Xiecun town, Yang County?")
+    assert not r.abstained and "4930" in r.answer, r.answer
+
+
+def test_words_after_a_quoted_name_are_a_particular_of_it(engine) -> None:  # type: ignore[no-untyped-def]
+    assert _ask(engine, "衡南县推进“一件事一次办”综合窗设置由哪个单位牵头？").abstained
+    r = _ask(engine, "衡南县高水平推进“一件事一次办”由哪个单位牵头？")
+    assert not r.abstained and "县行政审批服务局" in r.answer, r.answer
+
+
+def test_a_quotation_is_one_piece_of_a_question(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "宁波2014年民生实事“新辟公交线路10条,优化调整20条”的责任单位是哪个?")
+    assert (r.citations[0].doc_number, r.citations[0].task_no) == ("nb-minsheng-shishi-2014.txt", 3), r.answer
+    assert "市交通委" in r.answer
+
+
+def test_the_list_a_cue_follows_is_the_one_split(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "衡南县印发政务服务和政务公开两个工作要点的通知,文号和落款日期分别是什么?")
+    assert {c.doc_number for c in r.citations} == {"清公开办函〔2021〕3号"} and "2021年7月2日" in r.answer, r.answer

@@ -8,13 +8,14 @@ import math
 import re
 from collections.abc import Callable
 
-from index.analyzer import Analyzer
+from index.analyzer import Analyzer, is_chinese
 from ingest.dictionary import default_dictionary
 from service.answering import compose as C
+from service.answering import lexicon as L
 from service.answering.decide import Decision
 from service.answering.evidence import quoted_figures, sentences, values
 from service.answering.types import Evidence, Part, PartAnswer
-from service.answering.wording import say
+from service.answering.wording import role_name, say
 
 _RESTRICTS = re.compile(r"不得|禁止|不允许|不予|严禁|不能|prohibit|not allowed|may not|must not", re.I)
 
@@ -82,7 +83,13 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
     c = check.clause
     lines: list[str] = []
     intent = {"value": "fact", "yesno": "yesno", "description": "general"}.get(part.answer_type, "general")
-    if part.answer_type == "yesno":
+    if part.answer_type == "yesno" and L.names_only_role(part.role, part.text, is_chinese(part.text)) and \
+            C.lists_no(part.role, c):
+        # "Is any unit listed as cooperating on X?": no, whatever X provides
+        assert part.role is not None
+        lines.append(say(lang, "role_not_listed_no", where=C.where(c, lang), role=role_name(part.role, "zh"),
+                         role_en=role_name(part.role, "en").lower()))
+    elif part.answer_type == "yesno":
         lines.append(say(lang, "no" if _RESTRICTS.search(c.text) else "yes"))
     lines.append(say(lang, "according", where=C.where(c, lang)))
     if part.answer_type == "value" and check.value_sentence:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from index.analyzer import is_chinese
 from ingest.models import Clause, Role, Unit
 from service.answering import compose as C
+from service.answering import lexicon as L
+from service.answering.compose import lists_no
 from service.answering.decide import Decision, inline_answer
 from service.answering.types import Evidence, Part, PartAnswer
-from service.answering.wording import say
+from service.answering.wording import role_name, say
 
 # The unit a body named in a clause's text is (its English name known where the registry knows it).
 UnitOf = Callable[[str, Role, Clause], Unit]
@@ -17,7 +20,16 @@ UnitOf = Callable[[str, Role, Clause], Unit]
 def answer_role(part: Part, decision: Decision, lang: str, unit_of: UnitOf | None = None) -> PartAnswer:
     assert decision.answer is not None
     checks = [decision.answer, *decision.also]
+    only = L.names_only_role(part.role, part.text, is_chinese(part.text))
+    if only and all(lists_no(part.role, ch.clause) for ch in checks):
+        if not part.also_yesno:
+            return _role_not_listed(part, checks[0].clause, lang, [Evidence(ch.clause, ch.coverage) for ch in checks])
     lines: list[str] = [say(lang, "yes")] if part.also_yesno else []
+    if part.also_yesno and only and all(lists_no(part.role, ch.clause) for ch in checks):
+        # "Does any unit cooperate on X, or is none listed?": no
+        lines = [say(lang, "role_not_listed_no", where=C.where(checks[0].clause, lang),
+                     role=role_name(part.role or "cooperate", "zh"),
+                     role_en=role_name(part.role or "cooperate", "en").lower())]
     if len(checks) > 1:
         lines.append(say(lang, "both_notices"))
     units = []
@@ -35,3 +47,13 @@ def answer_role(part: Part, decision: Decision, lang: str, unit_of: UnitOf | Non
         units += C.asked_units(c, part.role) if c.units else named
     intent = part.role or "responsible"
     return PartAnswer(tuple(lines), tuple(Evidence(ch.clause, ch.coverage) for ch in checks), tuple(units), intent)
+
+
+def _role_not_listed(part: Part, c: Clause, lang: str, found: list[Evidence]) -> PartAnswer:
+    """"Who cooperates on X?" of a task listing no cooperating unit: not stated. What the task does list is shown
+    (a yes/no question, "does any unit cooperate…?", is answered by the role lines themselves)."""
+    assert part.role is not None
+    lines = [say(lang, "role_not_listed", where=C.where(c, lang), role=role_name(part.role, "zh"),
+                 role_en=role_name(part.role, "en").lower())]
+    lines += C.role_lines(c, lang, None) + C.quote_lines(c, lang, None, part.focus)
+    return PartAnswer(tuple(lines), (), (), "abstain", True, "role", tuple(found))
