@@ -60,6 +60,8 @@ ASKED_BODY_EN = re.compile(r"\b(?:which|what)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?
                            r"organi[sz]ations?)\b", I)
 ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|区级|省级|县级|市直|省直|区直|政府|职能|主管|地方)?"
                            r"(?:部门|单位|机构|机关|科室|处室)")
+# "牵头领导是谁": a task's person field asked for (printed beside its units), not a matter of the question.
+ASKED_PERSON_ZH = re.compile(r"(?:牵头|分管|责任|包保|联系|挂钩)(?:市|区|县)?(?:领导|负责人)|(?:项目)?责任人")
 # "某县局的…": a body or place left unnamed says nothing of what is asked.
 INDEFINITE_ZH = re.compile(r"某(?:[省市区县镇乡]|个|些|家|一)?(?:局|委|办|部门|单位)?")
 # "Is 区发改局 the lead unit for…": a role noun said of an agency the question names does not ask for one.
@@ -308,7 +310,7 @@ _EXCLUDED_ROLE = re.compile(r"除(了)?[^，,。？?]{0,8}?(牵头|配合|指导
 
 
 def _roles_asked(text: str) -> str:
-    return _EXCLUDED_ROLE.sub(" ", text)
+    return ASKED_PERSON_ZH.sub(" ", _EXCLUDED_ROLE.sub(" ", text))  # 牵头领导 is a person, not the lead unit
 
 
 def detect_role(text: str, zh: bool) -> Role | None:

@@ -330,6 +330,7 @@ class Understanding:
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         skip += [m.span() for m in L.INDEFINITE_ZH.finditer(text)] if zh else []  # 某县局
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
+        asked_body += [m.span() for m in L.ASKED_PERSON_ZH.finditer(text)] if zh else []
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
         # A place named apart from the agencies ("云南省2017年稳增长意见中，国家开发银行云南省分行…") is the notice's,
         # even where an agency's name holds it too.

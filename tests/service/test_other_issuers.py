@@ -607,3 +607,10 @@ def test_a_quotation_is_one_piece_of_a_question(engine) -> None:  # type: ignore
 def test_the_list_a_cue_follows_is_the_one_split(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "衡南县印发政务服务和政务公开两个工作要点的通知,文号和落款日期分别是什么?")
     assert {c.doc_number for c in r.citations} == {"清公开办函〔2021〕3号"} and "2021年7月2日" in r.answer, r.answer
+
+
+def test_a_person_field_asked_for_is_no_matter_and_no_lead(engine) -> None:  # type: ignore[no-untyped-def]
+    # 牵头领导 (the city leader over the project) is printed beside the units; it asks no lead unit and no topic
+    r = _ask(engine, "宁波2014年市政府民生实事项目中,“新辟公交线路10条,优化调整20条”的责任单位是哪个?牵头领导是谁?")
+    assert [c.task_no for c in r.citations] == [3], r.answer
+    assert "责任单位：市交通委" in r.answer and "牵头领导：王仁洲" in r.answer, r.answer
