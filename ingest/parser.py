@@ -105,7 +105,7 @@ def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
         return annex
     while i < end and (not lines[i].strip() or _LISTED_ANNEX.match(lines[i].strip())):
         i += 1
-    # A title wrapped onto a line of its own right before the annex starts ("附件：南京市…（2022—2025年）" /
+    # A title wrapped onto a line of its own right before the annex starts ("附件：甲市…行动方案（2030—2035年）" /
     # "任务清单" / "附件"): the rest of the last title listed.
     nxt = next((k for k in range(i + 1, end) if lines[k].strip()), end)
     if i < end and _WRAPPED_TITLE.match(lines[i].strip()) and nxt < end and ANNEX.match(lines[nxt].strip()):

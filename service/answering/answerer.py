@@ -118,7 +118,7 @@ class Answerer:
         if result.abstained and result.reason in ("topic", "particular") and part.constraints.loosely_named and \
                 part.answer_type != "document" and not query.doc_numbers:
             # A notice named only by words its title shares with the question ("区政府民生实事项目中…" against
-            # "洋县2024年十大民生实事项目"): another notice may be the one meant, and answer.
+            # "甲县2030年十大民生实事项目"): another notice may be the one meant, and answer.
             unnamed = replace(part, constraints=replace(part.constraints, doc_numbers=(), loosely_named=False))
             retried = self._answer_part(unnamed, lang, query)
             if not retried.abstained:
@@ -136,7 +136,7 @@ class Answerer:
             if fallback:  # the words that described those notices' titles named a notice; they are no topic
                 titles = " ".join(self.checker.document_line(n) for n in docs)
                 part = replace(part, focus=tuple(t for t in part.focus if not supports(t, titles, frozenset())))
-            # … or the place's own notice, printing no title to name it by ("宁波2014年市政府民生实事项目" read as
+            # … or the place's own notice, printing no title to name it by ("乙市2030年市政府民生实事项目" read as
             # another county's 民生实事项目)
             docs = kept or ([*(self._local(part) or []), *self._placeless(part)] if fallback else [])
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
