@@ -144,6 +144,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
     charged: tuple[int, str, tuple[Unit, ...]] | None = None  # (level, label, units) of a heading naming who does it
     opened: int | None = None  # index in `out` of the last numbered item with text and no annotation yet
     solo: tuple[int, _Group] | None = None  # an annotated paragraph that is, so far, all a bare heading holds
+    heading_charge: tuple[int, BodyClause] | None = None  # an annotated heading as its own task, until items follow
     for para in paragraphs(lines, first_line_no):
         h = _heading(para.text)
         body_text = para.text
@@ -155,15 +156,25 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             level, m = h
             rest = para.text[m.end() :]
             title = rest.split("。", 1)[0] if "。" in rest else rest
-            title, _ = annotation.split_trailing(title)
+            raw_title = title
+            title, heading_note = annotation.split_trailing(title)
+            if charged is not None and level <= charged[0]:
+                _heading_task(out, heading_charge)
+                charged = heading_charge = None
             path = [p for p in path if p[0] < level] + [(level, cn_to_int(m.group(1)), heading_label(m, title, level))]
             label, number = _label(m, level), cn_to_int(m.group(1))
             if group is not None and level <= group.level:
                 group = None
-            if charged is not None and level <= charged[0]:
-                charged = None
             if _is_heading_only(para.text) and (in_charge := annotation.heading_units(title)):
                 charged = (level, _label(m, level), in_charge)
+            elif _is_heading_only(para.text) and heading_note and heading_note.units:
+                # "一、强化科技创新(区科技局牵头)": the annotated heading puts its units in charge of the section; with
+                # nothing beneath it (or nothing annotated), the heading is that task itself.
+                charged = (level, label, heading_note.units)
+                heading_charge = (len(out), BodyClause(
+                    ".".join(str(p[1]) for p in path), " / ".join(p[2] for p in path), squash(title),
+                    heading_note.units, para.start, para.end, label, number,
+                    squash(raw_title[heading_note.start :])))
             if _is_heading_only(para.text) and not para.notes:
                 key = ".".join(str(p[1]) for p in path)
                 group = _Group(level, key, " / ".join(p[2] for p in path), squash(title).rstrip("。"), label, number,
@@ -240,7 +251,14 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
                               para.end, label, number, printed_note if units else "", people))
     _name_by_heading(out, solo)
+    _heading_task(out, heading_charge)
     return out
+
+
+def _heading_task(out: list[BodyClause], charge: tuple[int, BodyClause] | None) -> None:
+    """An annotated heading with no item of its own beneath it is the section's one task."""
+    if charge is not None and not any(c.units for c in out[charge[0] :]):
+        out.insert(charge[0], charge[1])
 
 
 def _name_by_heading(out: list[BodyClause], solo: tuple[int, _Group] | None) -> None:

@@ -139,6 +139,9 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not parts and bracketed_date(s):
             continue  # a gazette prints the date under the title: "（2019年1月29日）"
+        issued_by, about, _ = nospace(parts[0]).partition("关于") if parts else ("", "", "")
+        if about and _SIGNER.search(issued_by) and re.search(r"[省市县区州旗盟]|^(国务院|中共|中央)", issued_by):
+            break  # "X市…办公厅关于…的通知" opens with its whole issuer: the line above (a site's name) is no title
         if not _title_like(s) or (parts and _ends_a_title(s)):
             # "青岛市人民政府 / 关于…的通知": the issuer's line above a title that starts at 关于, even when a page
             # prints it as the last item of its metadata list
@@ -242,6 +245,11 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         printed = found.get("发文字号") or found.get("文号") or ""
         m = DOC_NUMBER.search(printed)
         doc_number = nospace(m.group(0)) if m else None
+    if doc_number is None:
+        # "…关于…的通知(韶府〔2019〕31号)": a copy printing its 文号 only after its title, on the title's line
+        front = head[: salute if salute >= 0 else None]
+        titled = next((m for ln in front if (m := _TITLE_THEN_NUMBER.match(nospace(ln)))), None)
+        doc_number = nospace(titled.group(2)) if titled else None
 
     date_line = next((i for i in range(len(head)) if i > max(salute, dn_line) and _signed_date(lines, i, salute)), -1)
     meta_line = max((i for i, ln in enumerate(head) if page_fields([ln])), default=-1)

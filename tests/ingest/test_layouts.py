@@ -1352,6 +1352,59 @@ def test_round_20_layouts() -> None:
                         {"responsible": ["市交通委"], "cooperate": ["市公安局", "市城管局", "各区政府"]}]
 
 
+def test_round_21_layouts() -> None:
+    """Round 21: a heading carrying its section's lead in brackets; a 文号 printed only after the title on the title's
+    line; a site's name a blank line above a title that opens with its whole issuer."""
+    text = """甲市乙区人民政府关于印发若干政策举措的通知
+各街道办事处:
+现将《若干政策举措》印发给你们,请认真贯彻执行。
+甲市乙区人民政府
+2030年4月1日
+一、强化科技创新(区科技局牵头)
+(一)支持企业研发。对研发投入大的企业给予奖励。
+(二)培育高新技术企业。新认定的给予奖励。
+二、扩大有效投资(区发改局牵头)
+三、稳定就业。做好高校毕业生就业工作。(区人社局负责)
+"""
+    n = parse_notice(text, "yi.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.label, c.text[:4]) for c in tasks] == [("(一)", "支持企业"), ("(二)", "培育高新"), ("二", "扩大有效"),
+                                                      ("三", "稳定就业")]
+    assert roles(n) == [{"lead": ["区科技局"]}, {"lead": ["区科技局"]}, {"lead": ["区发改局"]},
+                        {"responsible": ["区人社局"]}]
+    assert tasks[2].section == "二、扩大有效投资" and tasks[2].fields.get("annotation") == "(区发改局牵头)"
+
+    titled = """当前位置: 首页 > 政务公开 > 政策汇编
+
+甲市人民政府关于印发甲市降低企业成本若干措施的通知(甲府〔2030〕31号)
+
+来源:甲市新闻网发表日期:2030-09-04 15:05
+各县(市、区)人民政府:
+  现将《甲市降低企业成本若干措施》印发给你们,请认真贯彻执行。
+                               甲市人民政府
+                               2030年8月16日
+"""
+    d = parse_notice(titled, "jia.txt").document
+    assert (d.doc_number, d.notice_title) == ("甲府〔2030〕31号", "甲市人民政府关于印发甲市降低企业成本若干措施的通知")
+
+    site = """甲市文化产业政策服务平台
+
+甲市人民政府办公厅关于印发2030年工作任务责任分解方案的通知
+
+各区人民政府:
+现将《2030年工作任务责任分解方案》印发给你们。
+"""
+    title = parse_notice(site, "jia.txt").document.notice_title
+    assert title == "甲市人民政府办公厅关于印发2030年工作任务责任分解方案的通知"
+    wrapped = """甲市节能减排工作领导小组
+办公室关于印发甲市降碳工作实施方案的通知
+各县(市、区)人民政府:
+现将《甲市降碳工作实施方案》印发给你们。
+"""
+    title = parse_notice(wrapped, "jia.txt").document.notice_title
+    assert title == "甲市节能减排工作领导小组办公室关于印发甲市降碳工作实施方案的通知"
+
+
 def test_an_annex_title_wrapped_before_the_annex_is_kept_whole() -> None:
     text = """甲市人民政府关于印发甲市行动方案的通知
 
