@@ -65,7 +65,8 @@ def score_row(gold: dict, resp: dict, latency_ms: float, same_agency: Callable[[
         checks["abstain"] = bool(resp.get("abstained"))
     else:
         checks["answered"] = not resp.get("abstained")
-        scope = cites if gold.get("kind") == "agency_tasks" else cites[:3]
+        # the first three citations, or as many as the gold requires (a list of four tasks is cited four times)
+        scope = cites if gold.get("kind") == "agency_tasks" else cites[: max(3, len(gold.get("cite") or ()))]
         if gold.get("cite"):
             checks["citation"] = all(any(_matches(alt, scope) for alt in group) for group in gold["cite"])
         if gold.get("agencies"):

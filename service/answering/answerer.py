@@ -126,7 +126,11 @@ class Answerer:
         return result
 
     def _answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
-        docs = self._docs(part, query.doc_numbers) or self._local(part)
+        docs = self._docs(part, query.doc_numbers)
+        if not docs and (docs := self._local(part)) and len(docs) == 1:
+            # "Shaanxi's division of key government work": the place names its one notice, and words describing
+            # that notice are its name, not a topic its clauses must print
+            part = replace(part, constraints=replace(part.constraints, local_docs=tuple(docs)))
         fallback = False
         if docs and part.constraints.places and part.answer_type != "document":
             kept = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
@@ -293,6 +297,8 @@ class Answerer:
             if english_key(place.text) in self.checker.jurisdiction(d.doc_number):
                 continue  # "Xialu": the notice's place in English
             if placeless(self.checker.jurisdiction(d.doc_number), place):
+                continue
+            if self.checker.province_of_home(place, part.constraints.places, d.doc_number):
                 continue
             if not key or not self._issued_for(key, d):
                 # A district or zone the notice names, or one of its units is named for (江北新区), lies within it;

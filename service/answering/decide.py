@@ -184,7 +184,8 @@ _QUOTED = re.compile(r"[“「『\"]([^”」』\"]{4,60})[”」』\"]")
 def quoted_phrases(text: str) -> list[str]:
     """The Chinese a question quotes (“回应关切”, 「城市大脑」) of four characters or more, in Simplified form: the
     words of an item as its notice prints them."""
-    found = [re.sub(r"\s+", "", m.group(1)) for m in _QUOTED.finditer(text)]
+    # "“规范政府举债行为……依法处置隐性债务”": a quote cut short by an ellipsis is its pieces, each printed
+    found = [re.sub(r"\s+", "", piece) for m in _QUOTED.finditer(text) for piece in re.split(r"…+|\.{3,}", m.group(1))]
     return [t2s().convert(p) for p in found if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
 
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog, self_description
 from ingest.models import ANNOTATION, Clause
-from ingest.places import Gazetteer, Place, strip_admin_suffix
+from ingest.places import Gazetteer, Place, is_province, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
 from service.answering.quantities import states_quantity
 from service.answering.terms import Term, clause_text, coverage, support
@@ -188,6 +188,15 @@ class EvidenceChecker:
         # A district, zone or street the notice itself names lies within its jurisdiction.
         return place.kind in ("place", "province") and bool(key) and key in self.catalog.text_of(clause.doc_number)
 
+    def province_of_home(self, place: Place, places: Iterable[Place], doc_number: str) -> bool:
+        """"Wuhan's breakdown of the Hubei provincial report": a province named beside the city whose notice this is
+        is that city's province, when the notice names no province of its own."""
+        if place.kind != "province":
+            return False
+        home = self.jurisdiction(doc_number)
+        return not any(is_province(h) for h in home) and any(
+            p.kind == "city" and p.zh and strip_admin_suffix(p.zh) in home for p in places)
+
     def check(self, part: Part, clause: Clause, soft: frozenset[Term] = frozenset()) -> Check:
         """`soft`: focus terms that count a quarter (words no clause near the question holds)."""
         zh_text = clause_text(clause)
@@ -197,7 +206,7 @@ class EvidenceChecker:
         naming = {t for t in part.focus if _compound(t) and support(t, title, frozenset()) >= 1.0}
         # "the Guangzhou General Office's notice on the key work items…": where the question names this notice, a word
         # its title or issuer holds and the clause does not is the notice's name, not a topic the clause misses.
-        if clause.doc_number in part.constraints.doc_numbers:
+        if clause.doc_number in part.constraints.doc_numbers or clause.doc_number in part.constraints.local_docs:
             named_by = f"{title} {self.issuer_of(clause.doc_number)}"
             naming |= {t for t in part.focus if support(t, named_by, frozenset()) >= 1.0
                        and support(t, zh_text, en_tokens) == 0}
@@ -210,7 +219,7 @@ class EvidenceChecker:
             if not states_year(year, full) and not states_year(year, title):
                 return Check(clause, cover, gone, None, "year")
         for place in c.places:
-            if not self.place_ok(place, clause):
+            if not self.place_ok(place, clause) and not self.province_of_home(place, c.places, clause.doc_number):
                 return Check(clause, cover, gone, None, "place")
         en_text = clause.text_en or ""
         for title in c.titles:

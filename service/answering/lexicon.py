@@ -235,7 +235,7 @@ def is_doc_kind(surface: str, zh: bool) -> bool:
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
 MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b|\b(task|pilot|measure|item)\s+and\s+the\b", I)
 PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")
-PER_DOCUMENT_EN = re.compile(r"\b(both|each of the( two)?|the two|each) (notices|documents|plans|files)\b", I)
+PER_DOCUMENT_EN = re.compile(r"\b(both|each of the( two)?|the two|each)( [\w-]+){0,2}? (notices|documents|plans|files)\b", I)
 
 # Words of a question that say what kind of answer is wanted, or fill the sentence; never content.
 _QUESTION_WORDS_EN = """
@@ -260,7 +260,7 @@ go goes going come comes coming keep keeps trying try tries kind kinds sort sort
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
-done doing backing backed heard hear hears locally yet
+done doing backing backed heard hear hears locally yet provincial municipal
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from service.answering.lexicon import MULTI_CUES_EN, MULTI_CUES_ZH
+from service.answering.lexicon import MULTI_CUES_EN, MULTI_CUES_ZH, YESNO_EN
 
 _EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:(?:over|for|by|in|on|at|with|within|until|under|from|to)\s+)?"
                       r"(?:who|whom|which|what|how|when|where|is|are|can|could|does|do)\b)|[?;]\s+(?=[A-Za-z])", re.I)
@@ -62,12 +62,20 @@ def _split_list_zh(text: str) -> list[str]:
     return [*items, text[last:]]
 
 
+def multi_cue(text: str, zh: bool) -> bool:
+    """Whether a question asks the same of each item it lists ("分别", "respectively", "each", "both")."""
+    if zh:
+        return bool(MULTI_CUES_ZH.search(text))
+    # "Is there an account covering both RMB and foreign currency?" asks of one account that covers both.
+    return any(not (m.group(0).lower() == "both" and YESNO_EN.match(text.strip()))
+               for m in MULTI_CUES_EN.finditer(text))
+
+
 def list_items(text: str, zh: bool, cued: bool = False) -> list[str] | None:
     """For "X和Y分别…" / "X and Y respectively": one question per listed item, or None when there is no such list.
     The list is the comma-separated segment (or the phrase after the role verb) holding a conjunction. `cued`: the
     question's cue is in another of its pieces ("who leads X and Y, and who supports each?")."""
-    cue = (MULTI_CUES_ZH if zh else MULTI_CUES_EN).search(text)
-    if not cue and not cued:
+    if not multi_cue(text, zh) and not cued:
         return None
     if zh:  # "X，和Y，各由谁负责": a conjunction after a comma continues the list
         text = re.sub(r"[，,]\s*(?=和|以及|与|及|还有(?!没有|什么|哪|谁|多少|几|吗|呢))", "", text)
@@ -83,6 +91,10 @@ def list_items(text: str, zh: bool, cued: bool = False) -> list[str] | None:
             m = re.search(r"\b(for|on|of|leads?|handles?|runs?|about|over)\s+(?P<list>.+?)\s*\??$", core, re.I)
             items = [i for i in _LIST_EN.split(m.group("list"))] if m else []
             items = [i for i in items if len(i.split()) >= 1 and i.strip()]
+        if not zh and m and m.group("list") not in text:
+            # the cue is inside the list ("…, each according to its duties, for …", "…covering X and Y in each
+            # plan"): it says of whom each is asked, and what comes after it is no list of parts
+            continue
         if len(items) >= 2:
             rest = text.replace(seg, " {} ") if zh else text.replace(m.group("list"), " {} ")  # type: ignore[union-attr]
             rest = _DEMONSTRATIVE_ZH.sub("", rest) if zh else re.sub(r"\b(respectively|each|both)\b", "", rest)

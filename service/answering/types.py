@@ -53,6 +53,7 @@ class Constraints:
     task_numbers: tuple[int, ...] = ()  # tasks named by number ("第17项任务", "task 17")
     quantities: tuple[float, ...] = ()  # quantities named as part of the matter ("the 200 instructors", "食堂100所")
     loosely_named: bool = False  # doc_numbers come from a run of a title's words only (DocRef.loose)
+    local_docs: tuple[str, ...] = ()  # the notices issued for the place named, when no notice is named otherwise
 
 
 @dataclass(frozen=True)

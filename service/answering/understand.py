@@ -17,7 +17,7 @@ from service.answering import lexicon as L
 from service.answering.asks import asked_details
 from service.answering.docrefs import DocRef, DocumentRefs, task_numbers, without_names
 from service.answering.merge import merge_parts
-from service.answering.parts import list_items, pieces
+from service.answering.parts import list_items, multi_cue, pieces
 from service.answering.quantities import asked_quantities
 from service.answering.spell import PinyinIndex, Speller, syllables
 from service.answering.terms import Term, TermExtractor, blank, support
@@ -134,7 +134,7 @@ class Understanding:
             # the document facts of each notice listed, in one part: "…the document number and the signing date?"
             part = replace(listed, constraints=replace(listed.constraints, doc_numbers=ref.named))
             return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
-        cued = bool((L.MULTI_CUES_ZH if zh else L.MULTI_CUES_EN).search(text))
+        cued = multi_cue(text, zh)
         raw_parts = [p for piece in pieces(text, zh) for p in (self._listed(piece, zh, cued) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]
@@ -169,7 +169,7 @@ class Understanding:
         if zh and not spans:
             spans = self._short_spans(text)
         if not zh:
-            spans += self.english.spans(text) if not spans else []
+            spans = [_with_english_before(text, s, e, a) for s, e, a in spans] or self.english.spans(text)
         return spans
 
     def _in_context(self, text: str, spans: list[tuple[int, int, Agency]], docs: tuple[str, ...],
@@ -314,6 +314,10 @@ class Understanding:
         hidden = "".join(ch if not any(s <= i < e for s, e in spans) or ch != " " else "\x07"
                          for i, ch in enumerate(piece))
         items = list_items(hidden, zh, cued)
+        # "Both plans mention X covering RMB and foreign currency: who is responsible in each plan?": the items asked
+        # of each notice are the notices, and a list of anything else is not what "each" splits
+        if items and L.PER_DOCUMENT_EN.search(piece) and not all(self.docrefs.find(i).doc_numbers for i in items):
+            return None
         return [i.replace("\x07", " ") for i in items] if items else None
 
     def part(self, text: str, zh: bool) -> Part:
@@ -545,3 +549,17 @@ def _name_fragment(word: str, dictionary: Dictionary) -> bool:
     from service.answering.spell import is_pinyin
 
     return " " not in word and word.isascii() and is_pinyin(word) and not dictionary.english_words(word)
+
+
+def _with_english_before(text: str, s: int, e: int, a: Agency) -> tuple[int, int, Agency]:
+    """"the provincial development and reform commission (省发改委)": the English before a bracketed Chinese name,
+    in the words of its English name, is the same mention, not words of the matter asked about."""
+    if not (s > 0 and text[s - 1] in "(（" and text[e : e + 1] in (")", "）")):
+        return s, e, a
+    words = set(re.findall(r"[a-z]+", a.en.lower())) | {"the", "of", "and", "provincial", "municipal", "city"}
+    start = s - 1
+    for m in reversed(list(re.finditer(r"[A-Za-z]+", text[: s - 1]))):
+        if text[m.end() : start].strip() or m.group(0).lower() not in words:
+            break
+        start = m.start()
+    return (start, e, a) if start < s - 1 else (s, e, a)

@@ -57,6 +57,14 @@ def test_agency_task_lists_may_cite_beyond_the_top_three() -> None:
     assert score_row(gold, long, 1, same).checks["citation"]
 
 
+def test_a_gold_requiring_four_citations_reads_four() -> None:
+    gold = GOLD | {"kind": "reverse", "cite": [[[D, n]] for n in (1, 2, 3, 93)]}
+    four = resp(citations=[{"doc_number": D, "task_no": n} for n in (1, 2, 3, 93)])
+    assert score_row(gold, four, 1, same).checks["citation"]
+    late = resp(citations=[{"doc_number": D, "task_no": n} for n in (1, 2, 3, 4, 93)])
+    assert not score_row(gold, late, 1, same).checks["citation"]
+
+
 def test_abstention_counting() -> None:
     golds = [GOLD, GOLD | {"id": "g2", "abstain": True}, GOLD | {"id": "g3", "abstain": True}]
     results = [

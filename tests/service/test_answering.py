@@ -155,6 +155,25 @@ def test_two_items_joined_by_haiyou_are_two_parts(real_engine) -> None:  # type:
     assert [(c.doc_number, c.task_no) for c in r.citations][:2] == [(SO_NO, 90), (SO_NO, 92)], r.answer
 
 
+def test_each_plan_and_both_of_one_thing_are_no_list_of_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
+    from service.answering.parts import list_items
+
+    # "in each plan" asks per notice; "covering both RMB and foreign currency" describes one account
+    assert list_items("Both plans mention an account covering RMB and foreign currency. Who is responsible in each "
+                      "plan?", False) is None
+    assert list_items("Which bodies are responsible, each according to its duties, for licensing and permits?",
+                      False) is None
+    assert list_items("Is there a pilot for an account covering both RMB and foreign currency?", False) is None
+    items = list_items("Who leads the QFLP pilot and the QDLP pilot respectively?", False)
+    assert [" ".join(i.split()) for i in items or []] == ["Who leads the QFLP pilot ?", "Who leads the QDLP pilot ?"]
+    r = ask(real_engine, "Both plans mention a pilot for a single bank settlement account system covering RMB and "
+                         "foreign currency. Who is responsible for it in each plan?")
+    assert {(c.doc_number, c.task_no) for c in r.citations[:2]} == {(DT_NO, 54), (SO_NO, 20)}, r.answer
+    r = ask(real_engine, "Is there a pilot for a single bank account system covering both RMB and foreign currency in "
+                         "the 2023 services plan, and did the 2022 digital trade plan already mention it?")
+    assert {(c.doc_number, c.task_no) for c in r.citations[:2]} == {(DT_NO, 54), (SO_NO, 20)}, r.answer
+
+
 def test_reverse_lookup_in_a_role_a_notice_never_prints_lists_the_other_roles(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "江北新区在数字贸易方案中配合哪些任务？")  # the 2022 annex lists 责任单位 only
     assert "配合单位" in r.answer and "其他角色" in r.answer and not r.abstained

@@ -27,7 +27,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt", "linan-minsheng-shishi-2022.txt",
           "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt",
           "yangxian-yangzhengfa-2024-8-zh-hant.txt", "hengnan-gongkaibanhan-2021-3-zh-hant.txt",
-          "nb-minsheng-shishi-2014.txt")
+          "nb-minsheng-shishi-2014.txt", "wuhan-shengbaogao-fenjie-2018.txt", "shaanxi-gzbg-fengong-2015-news.txt")
 
 
 @pytest.fixture(scope="module")
@@ -614,3 +614,26 @@ def test_a_person_field_asked_for_is_no_matter_and_no_lead(engine) -> None:  # t
     r = _ask(engine, "宁波2014年市政府民生实事项目中,“新辟公交线路10条,优化调整20条”的责任单位是哪个?牵头领导是谁?")
     assert [c.task_no for c in r.citations] == [3], r.answer
     assert "责任单位：市交通委" in r.answer and "牵头领导：王仁洲" in r.answer, r.answer
+
+
+def test_a_quote_cut_short_by_an_ellipsis_is_its_pieces(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "武汉市责任分解方案中“规范政府举债行为……依法处置隐性债务”这项由哪个单位牵头?")
+    assert not r.abstained and r.citations[0].task_no == 1 and "市财政局" in r.answer, r.answer
+
+
+def test_a_province_named_beside_its_city_is_the_citys(engine) -> None:  # type: ignore[no-untyped-def]
+    # the Wuhan notice prints no 湖北; named beside Wuhan, Hubei is Wuhan's province
+    r = _ask(engine, "In Wuhan's breakdown of the Hubei provincial government work report, which bureau leads "
+                     "regulating government borrowing and dealing with hidden debt?")
+    assert not r.abstained and r.citations[0].doc_number == "wuhan-shengbaogao-fenjie-2018.txt", r.answer
+    assert "市财政局" in r.answer
+
+
+def test_a_place_names_its_untitled_notice_and_english_before_a_bracketed_name_is_that_body(engine) -> None:  # type: ignore[no-untyped-def]
+    # a newspaper's copy with no title or issuer, naming 陕西 in its headline; "the provincial development and reform
+    # commission (省发改委)" is one body, its words no topic; "the government work report" describes the notice
+    r = _ask(engine, "Of the key work in Shaanxi's government work report, which tasks is the provincial "
+                     "development and reform commission (省发改委) responsible for?")
+    assert not r.abstained and [c.task_no for c in r.citations] == [1, 2], r.answer
+    r = _ask(engine, "陕西省政府《政府工作报告》重点工作分工中,大力培育新型农业经营主体由哪个部门牵头?")
+    assert not r.abstained and r.citations[0].task_no == 3 and "省农业厅" in r.answer, r.answer

@@ -55,6 +55,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     # The notice asked about is already known ("这些稳增长措施中"): its title's words name it, they are no topic.
     if titled and (len(titled) < len(docs or catalog.documents()) or docs and set(docs) <= set(titled)):
         docs, focus = titled if not docs else [d for d in docs if d in titled], []
+    elif docs:  # the notices are known: the words describing them ("the government work report") are no topic
+        described = " ".join(self_description(d, catalog) for n in docs if (d := catalog.document(n)))
+        focus = [t for t in focus if coverage([t], described, frozenset())[0] < 1.0]
     # Words no stored notice uses ("which of the numbered tasks", 活儿, 挂名) are the asker's phrasing: they cannot
     # narrow the list, and the answer says they were not used.
     unused = [t for t in focus if printed is not None and not printed(t)]
