@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.glossary import Glossary, default_glossary
+from ingest.models import ROLE_ZH
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher, default_registry
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -23,6 +24,7 @@ EN_STOP = frozenset(
 ZH_STOP = frozenset(
     "的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split()
 )
+_ROLE_WORDS = frozenset(ROLE_ZH.values()) | {w[:2] for w in ROLE_ZH.values()}  # 牵头单位 and 牵头 …
 _PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
 _INDEX_TOKENS = "words and the words inside long Chinese words"  # how clauses are indexed: part of the fingerprint
 
@@ -67,6 +69,7 @@ class Analyzer:
         self._jieba = jieba.Tokenizer()
         self._jieba.initialize()
         self._terms_cache: dict[str, tuple[str, ...]] = {}
+        self._tokens_cache: dict[str, tuple[str, ...]] = {}
         for term in self.glossary.terms:
             for z in term.zh:
                 self._jieba.add_word(z, freq=2000)
@@ -95,6 +98,17 @@ class Analyzer:
         return self._t2s.convert(text)
 
     def tokens(self, text: str) -> list[str]:
+        """The text's search tokens. The same texts recur across questions (a clause's sentences, read by every
+        question that retrieves it): they are kept, as `_term_tokens` keeps terms' (jieba is most of the CPU an
+        answer takes besides the model)."""
+        got = self._tokens_cache.get(text)
+        if got is None:
+            if len(self._tokens_cache) > 20_000:
+                self._tokens_cache.clear()
+            got = self._tokens_cache[text] = tuple(self._tokenize(text))
+        return list(got)
+
+    def _tokenize(self, text: str) -> list[str]:
         out: list[str] = []
         for tok in self._jieba.lcut(text):
             t = tok.strip().lower()
@@ -139,8 +153,10 @@ class Analyzer:
         tokens = self.tokens(text)
         for extra in zh_terms + en_terms:
             tokens += [t for t in self._term_tokens(extra) if t not in tokens]
-        # English questions carry their Chinese terms into the dense query too: the clause text is Chinese.
-        dense_text = text if lang == "zh" or not zh_terms else f"{text} ({' '.join(zh_terms[:8])})"
+        # English questions carry their Chinese terms into the dense query too: the clause text is Chinese. Not the
+        # role words (牵头单位, 配合): every task prints one, and the model's time grows with what it reads.
+        dense_terms = [z for z in zh_terms[:8] if z not in _ROLE_WORDS]
+        dense_text = text if lang == "zh" or not dense_terms else f"{text} ({' '.join(dense_terms)})"
         return PreparedQuery(question, text, lang, tokens, dense_text, zh_terms, en_terms, tuple(agencies))
 
     def find_agencies(self, text: str, lang: str) -> list[Agency]:

@@ -148,7 +148,7 @@ class Gazetteer:
 
             out.append(Place(name, zh, name.title() if name.islower() else name, kind))
         pos = 0
-        for word in self._pos.cut(text):
+        for word in self._pos.cut(text) if _CJK.search(text) else ():  # (only Chinese words are tagged ns)
             start, end = pos, pos + len(word.word)
             pos = end
             if not word.flag.startswith("ns") or len(word.word) < 2 or not _CJK.search(word.word) or \

@@ -41,6 +41,15 @@ def test_english_question_expands_to_chinese_terms(analyzer: Analyzer) -> None:
     assert q.lang == "en"
     assert "合格境外有限合伙人" in q.zh_terms and "合格境外有限合伙人" in q.tokens
     assert "合格境外有限合伙人" in q.dense_text
+    # the role words it asks with are searched as words, not read by the model: every task prints one
+    assert "牵头单位" in q.zh_terms and "牵头" not in q.dense_text
+
+
+def test_tokens_are_kept_per_text_and_handed_out_afresh(analyzer: Analyzer) -> None:
+    text = "推进外籍人才创业工作许可试点。"
+    first = analyzer.tokens(text)
+    first.append("changed by a caller")
+    assert analyzer.tokens(text) == analyzer._tokenize(text) and "changed by a caller" not in analyzer.tokens(text)
 
 
 def test_chinese_question_expands_to_english_forms_and_aliases(analyzer: Analyzer) -> None:
