@@ -94,17 +94,19 @@ def test_store_export_review_import_and_curated_wins(tmp_path: Path) -> None:
     assert registry_for_store(store).resolve_in("市委组织部", ("江苏省", "南京市")).id == "nj-org"  # curated wins
 
 
-def test_a_placeless_notice_does_not_take_a_placed_notices_relative_names(tmp_path: Path) -> None:
-    """A notice printing no issuer names 省工业和信息化厅 of a province it never names. A later Liaoning notice's
-    省工业和信息化厅 is Liaoning's own, whatever was stored first: its tasks are found by Liaoning's agency."""
+def test_a_notice_naming_its_province_without_sheng_does_not_lend_its_relative_names(tmp_path: Path) -> None:
+    """A notice printing no issuer names 省工业和信息化厅 and its province only as 贵州 (数智贵州, 贵州大数据集团): the
+    body is Guizhou's. A later Liaoning notice's 省工业和信息化厅 is Liaoning's own, whatever was stored first: its
+    tasks are found by Liaoning's agency."""
     store = ClauseStore(tmp_path / "db.sqlite3")
     ingest_file(store, FIXTURES / "gz-shuzhi-2026-yaodian.txt", enrich=enrich)
     ingest_file(store, FIXTURES / "ln-liaozhengfa-2024-3.txt",
                 enrich=lambda p: enrich(p, registry=registry_for_store(store)))
     registry = registry_for_store(store)
-    placeless = next(a for a in registry.agencies if a.zh == "省工业和信息化厅" and not a.jurisdiction)
+    guizhou = registry.resolve_in("省工业和信息化厅", ("贵州省",))
     liaoning = registry.resolve_in("省工业和信息化厅", ("辽宁省",))
-    assert liaoning is not None and liaoning != placeless and liaoning.jurisdiction == "辽宁省"
+    assert guizhou is not None and guizhou.jurisdiction == "贵州省"
+    assert liaoning is not None and liaoning != guizhou and liaoning.jurisdiction == "辽宁省"
     units = [u for c in store.clauses("辽政发〔2024〕3号") for u in c.units if u.zh == "省工业和信息化厅"]
     assert units and all(u.id == liaoning.id for u in units)
 
