@@ -53,7 +53,7 @@ _VERB = re.compile(r"^(.*?)(分别牵头落实|共同牵头落实|"
                    r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导|主办|协办|承办)$")
 _VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide", "主办": "lead", "协办": "cooperate"}
-FIRST_LISTED = re.compile(r"(?:[列排][在名]?(?:第一位|首位|第一)|第一(?:责任|主责)?(?:单位|部门))"
+FIRST_LISTED = re.compile(r"(?:[列排][在名]?(?:第一位|首位|第一)|(?:第一|首位)(?:责任|主责)?(?:单位|部门))"
                           r"[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
 # When, not who: a deadline or pace printed after the units (（国务院各部门分别负责，年内持续推进）, …，6月底完成）.
 _WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"

@@ -18,6 +18,12 @@ _BREAK = re.compile(rf"(?:(?<=[。；;）)])\s*|\s+)(?={_MARKER})")
 # "… 牵头领导:林静国 责任单位:市公安局 配合单位:…": a run-together item's labelled lines, each after a space
 _LABEL_AFTER_SPACE = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,8}[:：])")
 _LABELLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]\s*\S+)\s+(\S.*)")
+# "…胜利召开。 海盐县人民政府办公室 2022年4月18日 (此件公开发布) 政府工作报告…": a cover letter's sentences, its
+# signature, its date and its publication note were lines of their own
+_SENTENCE_SPACE = re.compile(r"(?<=[。！？])\s+|\s+(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:\s|$))|"
+                             r"(?<=\d日)\s+(?=[（(]此件)|(?<=[（(]此件公开发布[）)])\s+")
+# "各镇人民政府(街道办事处),县政府各部门、直属各单位: 《…》已经…": the salutation (a list of addressees) was a line
+_SALUTATION = re.compile(r"([^\s:：]*[、，,][^\s:：]*[：:])\s+(\S.*)")
 _NUMBER_ALONE = re.compile(rf"\s+({DOC_NUMBER.pattern})\s+")
 _CELL_PIPE = re.compile(r"\s*\|\s*$")
 
@@ -27,7 +33,10 @@ def relined(lines: list[str]) -> list[str]:
 
 
 def _unflattened(lines: list[str]) -> list[str]:
-    if len([ln for ln in lines if ln.strip()]) > FLAT_TEXT_LINES:
+    # A few lines in all, or one line holding most of the text (a page's metadata rows above a run-together body).
+    longest = max((len(ln) for ln in lines), default=0)
+    if (len([ln for ln in lines if ln.strip()]) > FLAT_TEXT_LINES
+            and longest * 2 < sum(len(ln) for ln in lines)):
         return lines
     out: list[str] = []
     for line in lines:
@@ -35,10 +44,11 @@ def _unflattened(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         line = _NUMBER_ALONE.sub(r"\n\1\n", line, count=1)  # 文号 printed between the title and the text
+        line = _SENTENCE_SPACE.sub("\n", line)
         for part in _LABEL_AFTER_SPACE.sub("\n", _BREAK.sub("\n", line)).split("\n"):
             # Spaces were the copy's line breaks: a label's value ends at the first
             # ("配合单位:A、B,各区政府 鄞州 海曙…")
-            m = _LABELLED.fullmatch(part.strip())
+            m = _LABELLED.fullmatch(part.strip()) or _SALUTATION.fullmatch(part.strip())
             out += [p.strip() for p in (m.groups() if m else [part])]
     return out
 

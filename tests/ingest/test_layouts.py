@@ -1405,6 +1405,33 @@ def test_round_21_layouts() -> None:
     assert title == "甲市节能减排工作领导小组办公室关于印发甲市降碳工作实施方案的通知"
 
 
+def test_round_22_layouts() -> None:
+    """Round 22: a page's metadata table ("… |" cells) above a notice run together on one line, the title in a cell
+    of its own, the salutation, signature and date inside that line; the first-listed rule said as 首位单位为牵头单位
+    inside the first annotation, with 下同."""
+    text = ("索引号: | 0000/2030-1 | 成文日期: | 2030-04-18 |\n"
+            "文件编号: | 甲政办发〔2030〕16号 | 组配分类: | 政府工作报告 |\n"
+            "发布机构: | 县政府办公室 | 有效性: |\n"
+            "甲县人民政府办公室关于印发2030年重点工作责任分解的通知 |\n||\n|\n||\n"
+            "各镇人民政府,县政府各部门、直属各单位: 《2030年重点工作责任分解》已经县政府讨论确定,"
+            "现印发给你们,请认真贯彻执行。 各级各部门要高度重视,确保按时完成既定的目标任务。"
+            " 甲县人民政府办公室 2030年4月18日 (此件公开发布) 2030年重点工作责任分解"
+            " 一、张三县长牵头重点工作 1.全县生产总值增长7.5%左右;一般公共预算收入增长8.5%。"
+            " 责任单位:县发改局(首位单位为牵头单位,下同)、县财政局、县税务局"
+            " 2.严控“三公”经费和会议费、培训费。 责任单位:县财政局、县审计局"
+            " 二、李四副县长牵头重点工作 1.坚持县政府常务会议集体学法。 责任单位:县司法局\n")
+    n = parse_notice(text, "jia.txt")
+    d = n.document
+    assert d.doc_number == "甲政办发〔2030〕16号"
+    assert d.notice_title == "甲县人民政府办公室关于印发2030年重点工作责任分解的通知"
+    assert (d.issuer, d.issued_on) == ("甲县人民政府办公室", "2030年4月18日")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.label, c.text[:6]) for c in tasks] == [("1", "全县生产总值"), ("2", "严控“三公”"), ("1", "坚持县政府常")]
+    assert roles(n) == [{"lead": ["县发改局"], "responsible": ["县发改局", "县财政局", "县税务局"]},
+                        {"lead": ["县财政局"], "responsible": ["县财政局", "县审计局"]},
+                        {"responsible": ["县司法局"]}]  # a leader named in a heading (张三县长牵头) is no unit
+
+
 def test_an_annex_title_wrapped_before_the_annex_is_kept_whole() -> None:
     text = """甲市人民政府关于印发甲市行动方案的通知
 
