@@ -79,7 +79,7 @@ def _conjuncts(form: str) -> list[str]:
     return [f"{m.group(1)} {m.group(3)}", f"{m.group(2)} {m.group(3)}"] if m else []
 
 
-def _acronyms(core: str) -> list[str]:
+def _acronyms(core: str, zh: str = "") -> list[str]:
     """"Development and Reform Commission" → "drc"; "Human Resources and Social Security Bureau" → "hrssb" and
     "hrss" (the organisation word left out). Three letters or more, so no common word is taken for one."""
     words = [w for w in re.findall(r"[A-Za-z]+", core) if w.lower() not in _NOT_INITIAL]
@@ -89,9 +89,15 @@ def _acronyms(core: str) -> list[str]:
     out = [full]
     if words[-1].lower() in ORG_WORDS and len(words) >= 4:
         out.append(full[:-1])
-    from ingest.dictionary import is_english_word
+    from ingest.dictionary import abbreviated, glosses_word
 
-    return [a for a in out if not is_english_word(a)]  # "cab", "bee" are words first
+    # "cab", "bee" are words first, "ipo" and "dr" abbreviate other things; "ccpit" abbreviates the body itself
+    # (中国国际贸易促进委员会 for 市贸促会)
+    def abbreviates_it(a: str) -> bool:
+        other = abbreviated(a)
+        return not other or any(len(set(h) & set(zh) - set("市省区县")) >= 2 for h in other)
+
+    return [a for a in out if not glosses_word(a) and abbreviates_it(a)]
 
 
 def _regulator(core: str) -> list[str]:
@@ -142,7 +148,10 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
                 a not in aliases:
             if len(a.split()) >= 2 or a in ("customs", "police"):
                 aliases.append(a)
-    return aliases + [p for p in [*_acronyms(core), *pinyin] if p not in aliases]
+    # "China Council for the Promotion of International Trade, Nanjing Sub-Council": the body before the comma is
+    # called by its own initials (CCPIT)
+    head = [*_acronyms(en.split(",")[0], zh)] if "," in en else []  # its name as printed: China's C is in CCPIT
+    return aliases + [p for p in dict.fromkeys([*_acronyms(core, zh), *head, *pinyin]) if p not in aliases]
 
 
 def _pinyin_name(zh: str) -> list[str]:

@@ -21,7 +21,8 @@ _RELATIVES = ("ism", "ment")  # derivational suffixes whose noun names the same 
 
 
 _FORWARD: dict[str, list[str]] = {}  # Simplified headword -> first-sense glosses, filled with the reverse index
-_ABBREVIATIONS: set[str] = set()  # upper-case abbreviations in glosses, lowercased, filled with the reverse index
+# upper-case abbreviations in glosses, lowercased -> the headwords they abbreviate; filled with the reverse index
+_ABBREVIATIONS: dict[str, set[str]] = {}
 _ABBREVIATION = re.compile(r"\b[A-Z]{2,6}\b")
 _IRREGULAR = {"children": "child", "people": "person", "men": "man", "women": "woman", "data": "datum",
               "found": "find", "made": "make", "given": "give", "taken": "take", "held": "hold", "built": "build",
@@ -50,7 +51,9 @@ def _cedict_reverse() -> dict[str, tuple[tuple[int, str], ...]]:
     with gzip.open(str(path), "rt", encoding="utf-8") as f:
         for line in f:
             if not line.startswith("#") and "/" in line:  # "initial public offering (IPO)": IPO is taken
-                _ABBREVIATIONS.update(w.lower() for w in _ABBREVIATION.findall(line.split("/", 1)[1]))
+                head = line.split(" ", 2)[1] if line.count(" ") >= 2 else ""
+                for w in _ABBREVIATION.findall(line.split("/", 1)[1]):
+                    _ABBREVIATIONS.setdefault(w.lower(), set()).add(head)
             m = _ENTRY.match(line)
             if not m or not re.search(r"[\u4e00-\u9fff]", m.group(2)):
                 continue
@@ -99,14 +102,24 @@ def words_glossed(zh_text: str, most: int) -> list[tuple[str, str]]:
     return [(w, g) for _, w, g in chosen]
 
 
+def glosses_word(word: str) -> bool:
+    """Whether CC-CEDICT glosses anything as `word` or its base form: a word, not only an abbreviation it prints."""
+    key = word.lower()
+    return any(k in _cedict_reverse() for k in (key, *_base_forms(key)))
+
+
 def is_english_word(word: str) -> bool:
     """Whether CC-CEDICT glosses anything as `word` (or as its base form), or uses it as an abbreviation of
     something ("initial public offering (IPO)")."""
-    key = word.lower()
-    return any(k in _cedict_reverse() for k in (key, *_base_forms(key))) or key in _cedict_abbreviations()
+    return glosses_word(word) or word.lower() in _cedict_abbreviations()
 
 
-def _cedict_abbreviations() -> set[str]:
+def abbreviated(word: str) -> set[str]:
+    """The Chinese headwords CC-CEDICT abbreviates as `word` ("ccpit": 中国国际贸易促进委员会)."""
+    return _cedict_abbreviations().get(word.lower(), set())
+
+
+def _cedict_abbreviations() -> dict[str, set[str]]:
     _cedict_reverse()  # gathers them in its one pass over the dictionary
     return _ABBREVIATIONS
 

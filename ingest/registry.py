@@ -11,7 +11,7 @@ from pathlib import Path
 REGISTRY_PATH = Path(__file__).with_name("data") / "agencies.json"
 
 # A name relative to the notice printing it: 省发展改革委, 市教育局, 区财政局, 各县人民政府.
-_RELATIVE = re.compile(r"^(省|市|区|县|州|盟|旗|镇|乡|各)")
+_NATIONAL = re.compile(r"^(国家|国务院|中国|中华人民共和国|中央|中共中央|全国)")
 
 
 @dataclass(frozen=True)
@@ -83,8 +83,10 @@ class AgencyRegistry:
         one with no place; a bare 市教育局 in a Guangzhou notice is not Nanjing's."""
         for a in self._all_by_name.get(_key(name), []):
             core = re.sub(r"(省|市|自治区|区|县)$", "", a.jurisdiction)
-            if not a.jurisdiction and a.generated and places and _RELATIVE.match(name):
-                continue  # 省发展改革委 as a placeless notice named it is not the 省发展改革委 of a notice with a place
+            if not a.jurisdiction and a.generated and places and not _NATIONAL.match(name):
+                # 省发展改革委 or 住建局 as a placeless notice named it is not the body of a notice with a place
+                # (whichever notice was stored first); a national body (国家发展改革委) is the same everywhere
+                continue
             if not a.jurisdiction or a.jurisdiction in places or (core and core in name):
                 return a
         return None

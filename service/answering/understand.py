@@ -168,8 +168,14 @@ class Understanding:
         spans = self.registry.spans_in_text(text, typos=zh)
         if zh and not spans:
             spans = self._short_spans(text)
-        if not zh:
-            spans = [_with_english_before(text, s, e, a) for s, e, a in spans] or self.english.spans(text)
+        if not zh and spans:
+            spans = [_with_english_before(text, s, e, a) for s, e, a in spans]
+            # "the CCPIT / trade promotion council (市贸促会)": the body's English name said beside it is it too
+            ids = {a.id for _, _, a in spans}
+            spans += [(s, e, a) for s, e, a in self.english.spans(text)
+                      if a.id in ids and not any(s < e2 and s2 < e for s2, e2, _ in spans)]
+        elif not zh:
+            spans = self.english.spans(text)
         return spans
 
     def _in_context(self, text: str, spans: list[tuple[int, int, Agency]], docs: tuple[str, ...],

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from ingest.agency_review import export_agencies, import_agencies, registry_for_store
-from ingest.dictionary import is_english_word
+from ingest.dictionary import abbreviated, is_english_word
 from ingest.knowledge import enrich
 from ingest.pipeline import ingest_file
 from ingest.registry import EnglishAgencyMatcher, default_registry
@@ -111,6 +111,25 @@ def test_a_notice_naming_its_province_without_sheng_does_not_lend_its_relative_n
     assert units and all(u.id == liaoning.id for u in units)
 
 
+def test_a_bare_name_a_placeless_notice_stored_first_is_still_the_placed_notices_own(tmp_path: Path) -> None:
+    """住建局 in a notice printing no place, stored first, is no place's; the 住建局 of a county's notice ingested after
+    it (or re-ingested over it) is that county's, as it is when the county's notice is stored first."""
+    from ingest.pipeline import ingest_bytes
+
+    placeless = "关于做好2030年城市更新工作的通知\n各有关单位：\n一、推进老旧小区改造。（住建局牵头）\n".encode()
+    county = ("洋县人民政府关于印发2030年民生实事项目的通知\n各镇人民政府：\n"
+              "一、改造老旧小区20个。（住建局牵头，财政局配合）\n").encode()
+    for k, order in enumerate((((placeless, "a.txt"), (county, "b.txt")), ((county, "b.txt"), (placeless, "a.txt")))):
+        store = ClauseStore(tmp_path / f"db{k}.sqlite3")
+        for data, name in order:
+            ingest_bytes(store, data, name, enrich=lambda p, s=store: enrich(p, registry=registry_for_store(s)))
+        ids = {d.doc_number: {u.id for c in store.clauses(d.doc_number) for u in c.units if u.zh == "住建局"}
+               for d in store.documents()}
+        county_ids = next(v for k, v in ids.items() if "民生实事" in (store.document(k).title or ""))
+        registry = registry_for_store(store)
+        assert [registry.by_id[i].jurisdiction for i in county_ids] == ["洋县"], ids
+
+
 def test_import_refuses_a_file_from_another_store(tmp_path: Path) -> None:
     store = ClauseStore(tmp_path / "db.sqlite3")
     bad = tmp_path / "x.json"
@@ -129,6 +148,8 @@ def test_import_refuses_a_file_from_another_store(tmp_path: Path) -> None:
     ("the city's tax people", "市税务局"), ("the commerce officials", "市商务局"),
     # the short Chinese name put into English word by word (医保 "medical insurance"), not only the official name
     ("the city's medical insurance bureau", "市医保局"), ("the judicial bureau", "市司法局"),
+    # the initials of the national body a city's sub-council is named after
+    ("the CCPIT", "市贸促会"),
 ])
 def test_informal_english_names_are_generated(text: str, zh: str) -> None:
     matcher = EnglishAgencyMatcher(default_registry())
@@ -138,8 +159,11 @@ def test_informal_english_names_are_generated(text: str, zh: str) -> None:
 def test_no_generated_name_is_a_word_or_someone_elses_abbreviation() -> None:
     registry = default_registry()
     assert "ipo" not in registry.resolve("省知识产权局").informal_en  # an initial public offering first
-    one_word = {n for a in registry.agencies for n in a.informal_en if " " not in n and len(n) <= 5}
-    assert one_word and not {n for n in one_word if is_english_word(n)} - {"police", "customs"}
+    one_word = {(n, a.zh) for a in registry.agencies for n in a.informal_en if " " not in n and len(n) <= 5}
+    # an abbreviation of the body itself is its name: CCPIT (中国国际贸易促进委员会) for 市贸促会
+    own = {(n, zh) for n, zh in one_word if any(len(set(h) & set(zh) - set("市省区县")) >= 2 for h in abbreviated(n))}
+    assert ("ccpit", "市贸促会") in own
+    assert one_word and not {n for n, zh in one_word - own if is_english_word(n)} - {"police", "customs"}
 
 
 @pytest.mark.parametrize(("issuer", "english"), [

@@ -875,3 +875,9 @@ def test_a_role_word_inside_a_noun_is_the_matter(real_engine) -> None:  # type: 
     # 建筑师负责制 (the architect responsibility system) names the task; it asks no one "responsible"
     r = ask(real_engine, "建筑师负责制试点这项任务，配合市建委的有哪些单位？")
     assert r.abstained and "任务第12项" in r.answer and "未列配合单位" in r.answer, r.answer
+
+
+def test_a_bodys_initials_beside_its_bracketed_chinese_name_are_that_body(real_engine):  # type: ignore[no-untyped-def]
+    # "CCPIT" (China Council for the Promotion of International Trade) is 市贸促会's name too, not a topic
+    r = ask(real_engine, "Which tasks of the digital trade action plan does the CCPIT (市贸促会) have?")
+    assert not r.abstained and 39 in [c.task_no for c in r.citations], r.answer
