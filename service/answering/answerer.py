@@ -238,7 +238,9 @@ class Answerer:
         places = [p for p in part.constraints.places if p.kind != "country" and p.zh]
         if not places:
             return None
-        local = [d.doc_number for d in self.catalog.documents() if all(self._issued_for(p.key, d) for p in places)]
+        local = [d.doc_number for d in self.catalog.documents()
+                 if all(self._issued_for(p.key, d) or self.checker.province_of_home(p, places, d.doc_number)
+                        for p in places)]
         return local or None
 
     def _docs(self, part: Part, asked: Sequence[str] | None) -> list[str] | None:

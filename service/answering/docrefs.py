@@ -126,7 +126,8 @@ class DocumentRefs:
         scores: dict[str, float] = {}
         said: dict[str, set[str]] = {}  # what in the question names each notice
         strong: set[str] = set()  # notices named by more than a run of their title's words
-        spans: list[tuple[int, int]] = []
+        spans: list[tuple[int, int]] = []  # words that name a notice, whichever
+        spans_of: dict[str, list[tuple[int, int]]] = {}  # words that name one notice: kept when it is the one named
         flat = _norm_number(text)
         for d in self.documents:
             if _norm_number(d.doc_number) in flat:
@@ -142,7 +143,7 @@ class DocumentRefs:
                 scores[owners[0]] = 10.0
                 strong.add(owners[0])
                 said.setdefault(owners[0], set()).add(m.group(0))
-                spans.append(m.span())
+                spans_of.setdefault(owners[0], []).append(m.span())
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
         doc_years: list[tuple[int, tuple[int, int]]] = []
         for m in _YEAR.finditer(text):
@@ -185,7 +186,8 @@ class DocumentRefs:
                     strong.add(d.doc_number)
                     scores[d.doc_number] = scores.get(d.doc_number, 0.0) + score
                     said.setdefault(d.doc_number, set()).update(hits | abbr)
-                    spans += _spans_of(text, [*hits, *abbr], near=_doc_word_spans(text))
+                    spans_of.setdefault(d.doc_number, []).extend(
+                        _spans_of(text, [*hits, *abbr], near=_doc_word_spans(text)))
         # A run of a title quoted without a word for a document ("…先行区2023年重点任务里"). Where two titles share
         # it, the words name the notice whose title the question quotes the longer run of.
         # A run most titles share, or made of words most titles print ("2023年重点工作"), names none of them.
@@ -203,7 +205,7 @@ class DocumentRefs:
             taken.append((a, b, doc))
             scores[doc] = scores.get(doc, 0.0) + 3.0
             said.setdefault(doc, set()).add(run)
-            spans.append((a, b))
+            spans_of.setdefault(doc, []).append((a, b))
         if has_doc_word:
             low = text.lower()
             placed: set[str] = set()
@@ -227,6 +229,9 @@ class DocumentRefs:
         # A year that would name another notice than the one chosen ("数字贸易行动方案对2023年底…的目标") is a time the
         # question asks about, not a notice's name.
         years = [(y, span) for y, span in doc_years if any(y in self._years[d] for d in (*chosen, *several))]
+        # Another notice's title words ("民生实事项目" in the question about Haiyan's work-report breakdown, which a
+        # notice elsewhere is titled with) are the question's topic when that notice is not the one it names.
+        spans += [sp for d in dict.fromkeys((*chosen, *several)) for sp in spans_of.get(d, ())]
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans) + tuple(sp for _, sp in years),
                       tuple(y for y, _ in years), several if len(several) > 1 else (), not strong & set(chosen))
 

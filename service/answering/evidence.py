@@ -87,7 +87,13 @@ def _unheld_compound(term: Term, zh_text: str, en_tokens: frozenset[str]) -> boo
     clause is not about that thing, however much else of the question it holds. Measured on the three gold sets:
     one out-of-scope yes/no refused, no in-scope question lost. Not for questions asking who: their answer is the
     clause's units, and paraphrases name things in compounds the notices do not print."""
-    return _compound(term) and support(term, zh_text, en_tokens) == 0
+    return _compound(term) and support(term, zh_text, en_tokens) == 0 and not _rate_printed(term, zh_text)
+
+
+def _rate_printed(term: Term, zh_text: str) -> bool:
+    """"growth rate" (增长率) printed as its figure: "增长5%左右" states the rate without the word for it."""
+    stems = {z[:-1] for z in term.zh if z.endswith("率") and len(z) >= 3}
+    return any(re.search(re.escape(stem) + r"[^。；;，,]{0,6}?\d+(?:\.\d+)?\s*[%％]", zh_text) for stem in stems)
 
 
 def _compound(term: Term) -> bool:
@@ -109,6 +115,8 @@ def sentences(text: str) -> list[str]:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
+_TARGET_WORDS = frozenset({"target", "goal", "objective"})
+_STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|家|项|人|元|吨|公里|平方米|亩|户|所|座)")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 
 
@@ -189,13 +197,23 @@ class EvidenceChecker:
         return place.kind in ("place", "province") and bool(key) and key in self.catalog.text_of(clause.doc_number)
 
     def province_of_home(self, place: Place, places: Iterable[Place], doc_number: str) -> bool:
-        """"Wuhan's breakdown of the Hubei provincial report": a province named beside the city whose notice this is
-        is that city's province, when the notice names no province of its own."""
-        if place.kind != "province":
+        """"Wuhan's breakdown of the Hubei provincial report", "Lishan District (Anshan)": a larger place named beside
+        the place whose notice this is, is that place's province or city: when the notice names no province of its
+        own (a province beside its city), or prints the two together (鞍山市立山区)."""
+        if place.kind not in ("province", "city") or not place.zh:
             return False
         home = self.jurisdiction(doc_number)
-        return not any(is_province(h) for h in home) and any(
-            p.kind == "city" and p.zh and strip_admin_suffix(p.zh) in home for p in places)
+        smaller = ("city", "place") if place.kind == "province" else ("place",)
+        inner = [strip_admin_suffix(p.zh) for p in places
+                 if p.kind in smaller and p.zh and strip_admin_suffix(p.zh) in home]
+        if not inner:
+            return False
+        if place.kind == "province" and not any(is_province(h) for h in home) and any(
+                p.kind == "city" and p.zh and strip_admin_suffix(p.zh) in home for p in places):
+            return True
+        outer = re.escape(strip_admin_suffix(place.zh))
+        text = self.catalog.text_of(doc_number)
+        return any(re.search(rf"{outer}(?:省|市|自治区|自治州|地区|盟)?{re.escape(key)}", text) for key in inner)
 
     def check(self, part: Part, clause: Clause, soft: frozenset[Term] = frozenset()) -> Check:
         """`soft`: focus terms that count a quarter (words no clause near the question holds)."""
@@ -210,6 +228,9 @@ class EvidenceChecker:
             named_by = f"{title} {self.issuer_of(clause.doc_number)}"
             naming |= {t for t in part.focus if support(t, named_by, frozenset()) >= 1.0
                        and support(t, zh_text, en_tokens) == 0}
+        # "the target of growing GDP by 7.5%": a clause printing the figure states the target without the word
+        naming |= {t for t in part.focus if t.en and t.en <= _TARGET_WORDS and _STATED_FIGURE.search(clause.text)
+                   and support(t, zh_text, en_tokens) == 0}
         cover, missing = coverage([t for t in part.focus if t not in naming] or list(part.focus), zh_text, en_tokens,
                                   soft)
         gone = tuple(str(t) for t in missing)
@@ -264,7 +285,7 @@ class EvidenceChecker:
             sentence = self._value_sentence(part, clause)
             if sentence is None:
                 return Check(clause, cover, gone, None, "value")
-            _, attr_missing = coverage(list(part.attribute), zh_text, en_tokens)
+            _, attr_missing = coverage([t for t in part.attribute if not _rate_printed(t, sentence)], zh_text, en_tokens)
             if is_chinese(part.text) and sentence in clause.text:
                 # "服务贸易总额的目标": the figure is said of the words before it in its sentence; a word the sentence
                 # prints only after it is another matter's ("数字贸易规模达到200亿美元，数字贸易占服务贸易比重不断提升"

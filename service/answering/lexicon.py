@@ -261,6 +261,7 @@ new own specific specifically exactly asked asks ask currently able possible opt
 anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate
 done doing backing backed heard hear hears locally yet provincial municipal
+besides except excepting aside apart
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
 """.split()
 _QUESTION_WORDS_ZH = """

@@ -27,7 +27,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "gz-suifuban-2006-19.txt", "xy-fangguanfu-2022-zh-hant.txt", "linan-minsheng-shishi-2022.txt",
           "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt",
           "yangxian-yangzhengfa-2024-8-zh-hant.txt", "hengnan-gongkaibanhan-2021-3-zh-hant.txt",
-          "nb-minsheng-shishi-2014.txt", "wuhan-shengbaogao-fenjie-2018.txt", "shaanxi-gzbg-fengong-2015-news.txt")
+          "nb-minsheng-shishi-2014.txt", "wuhan-shengbaogao-fenjie-2018.txt", "shaanxi-gzbg-fengong-2015-news.txt",
+          "haiyan-zrfj-2022.txt", "lishan-zrfj-2023.txt")
 
 
 @pytest.fixture(scope="module")
@@ -637,3 +638,37 @@ def test_a_place_names_its_untitled_notice_and_english_before_a_bracketed_name_i
     assert not r.abstained and [c.task_no for c in r.citations] == [1, 2], r.answer
     r = _ask(engine, "陕西省政府《政府工作报告》重点工作分工中,大力培育新型农业经营主体由哪个部门牵头?")
     assert not r.abstained and r.citations[0].task_no == 3 and "省农业厅" in r.answer, r.answer
+
+
+def test_a_city_named_beside_its_district_is_the_districts(engine) -> None:  # type: ignore[no-untyped-def]
+    # the Lishan notice is issued by 立山区人民政府 and prints 鞍山市立山区 above it: Anshan is Lishan's city
+    r = _ask(engine, "In the 2023 key-work plan of Lishan District in Anshan, which bureau leads growing total retail "
+                     "sales of consumer goods?")
+    first = r.citations[0] if r.citations else None
+    assert not r.abstained and first and (first.doc_number, first.task_no) == ("鞍立政发〔2023〕2号", 4), r.answer
+    assert "区商务局" in r.answer
+    # a city the notice does not print beside its district is another place
+    r = _ask(engine, "In the 2023 key-work plan of Lishan District in Wuhan, which bureau leads growing total retail "
+                     "sales of consumer goods?")
+    assert r.abstained or r.citations[0].doc_number != "鞍立政发〔2023〕2号", r.answer
+
+
+def test_a_target_is_the_task_and_gdp_is_printed_as_生产总值(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which Haiyan County department leads the goal of increasing GDP by about 7.5% in 2022?")
+    first = r.citations[0] if r.citations else None
+    assert not r.abstained and first and (first.doc_number, first.task_no) == ("盐政办发〔2022〕16号", 1), r.answer
+    assert "县发改局" in r.answer
+
+
+def test_another_notices_title_words_stay_the_topic(engine) -> None:  # type: ignore[no-untyped-def]
+    # 民生实事项目 titles other cities' notices; asked of Haiyan's work-report breakdown, whose stored copy holds
+    # no such list, it is the matter the question asks about, and no clause holds it
+    r = _ask(engine, "In Haiyan County's 2022 work-report breakdown, which unit handles the people's livelihood "
+                     "projects (民生实事项目)?")
+    assert r.abstained, r.answer
+
+
+def test_a_growth_rate_is_printed_as_its_figure(engine) -> None:  # type: ignore[no-untyped-def]
+    # "地区生产总值增长5%左右" states the growth rate (增长率) without the word for it
+    r = _ask(engine, "What GDP growth rate has Yuzhong District set for 2023?")
+    assert not r.abstained and r.citations[0].doc_number == "cq-yuzhong-2023-fenjie.txt" and "5%" in r.answer, r.answer
