@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import statistics
+import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -43,11 +44,17 @@ def simplified(text: str) -> str:
 
 def _matches(alt: Sequence[Any], cites: Sequence[Cite]) -> bool:
     """An alternative is [doc, task_no] (task_no None: any clause of the notice) or [doc, None, "substring"]: a
-    clause of that notice whose quote contains the substring (whitespace ignored; Traditional and Simplified alike)."""
+    clause of that notice whose quote contains the substring (see `_quote_key`)."""
     doc, no = simplified(alt[0]), alt[1]
-    text = simplified(re.sub(r"\s+", "", alt[2])) if len(alt) > 2 and alt[2] else ""
-    return any(simplified(c[0]) == doc and (no is None or c[1] == no)
-               and (not text or text in simplified(re.sub(r"\s+", "", c[2]))) for c in cites)
+    text = _quote_key(alt[2]) if len(alt) > 2 and alt[2] else ""
+    return any(simplified(c[0]) == doc and (no is None or c[1] == no) and (not text or text in _quote_key(c[2]))
+               for c in cites)
+
+
+def _quote_key(text: str) -> str:
+    """A quote as compared: whitespace ignored, Simplified, and full-width punctuation as ASCII (a web copy prints
+    "责任单位:A,B" where the document prints "责任单位：A，B")."""
+    return simplified(unicodedata.normalize("NFKC", re.sub(r"\s+", "", text)))
 
 
 def english_enough(text: str) -> bool:

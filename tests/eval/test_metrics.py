@@ -65,6 +65,16 @@ def test_a_gold_requiring_four_citations_reads_four() -> None:
     assert not score_row(gold, late, 1, same).checks["citation"]
 
 
+def test_a_quote_matches_whatever_the_width_of_its_punctuation() -> None:
+    # a web copy prints ASCII punctuation where the document prints full-width: the same clause
+    gold = GOLD | {"cite": [[[D, 5, "责任单位：立山经济开发区，各街道"]]]}
+    quote = "增长8%左右。责任单位:立山经济开发区,各街道,税务局"
+    web = resp(citations=[{"doc_number": D, "task_no": 5, "quote": quote}])
+    assert score_row(gold, web, 1, same).checks["citation"]
+    other = resp(citations=[{"doc_number": D, "task_no": 5, "quote": "责任单位:立山经济开发区"}])
+    assert not score_row(gold, other, 1, same).checks["citation"]
+
+
 def test_abstention_counting() -> None:
     golds = [GOLD, GOLD | {"id": "g2", "abstain": True}, GOLD | {"id": "g3", "abstain": True}]
     results = [
