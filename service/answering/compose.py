@@ -40,7 +40,7 @@ def where(c: Clause, lang: str) -> str:
 
 
 # Characters of Chinese an English answer quotes from a clause with no English rendering: enough to find it by.
-ZH_QUOTE_IN_EN = 40
+ZH_QUOTE_IN_EN = 60
 
 
 def _opening(text: str, most: int = 80) -> str:
