@@ -40,7 +40,7 @@ def where(c: Clause, lang: str) -> str:
 
 
 # Characters of Chinese an English answer quotes from a clause with no English rendering: enough to find it by.
-ZH_QUOTE_IN_EN = 60
+ZH_QUOTE_IN_EN = 40
 
 
 def _opening(text: str, most: int = 80) -> str:
@@ -224,3 +224,9 @@ def lists_no(role: Role | None, c: Clause) -> bool:
     if not roles or role not in ("cooperate", "guide"):
         return False
     return role not in roles and (role == "guide" or "responsible" not in roles)
+
+
+def none_listed(role: Role, c: Clause, lang: str) -> str:
+    """"No — X lists no cooperating unit.": the answer to "is any unit listed as cooperating on X?"."""
+    return say(lang, "role_not_listed_no", where=where(c, lang), role=role_name(role, "zh"),
+               role_en=role_name(role, "en").lower())
