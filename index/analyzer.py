@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ingest.glossary import Glossary, default_glossary
-from ingest.models import ROLE_ZH
+from ingest.models import ROLE_VERB_ZH, ROLE_ZH
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher, default_registry
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
@@ -24,7 +24,7 @@ EN_STOP = frozenset(
 ZH_STOP = frozenset(
     "的 了 和 与 及 等 或 是 在 对 为 由 哪个 哪些 什么 谁 吗 呢 哪 个 请问 一下 有 中 其 将 并 之 以 于 把 被".split()
 )
-_ROLE_WORDS = frozenset(ROLE_ZH.values()) | {w[:2] for w in ROLE_ZH.values()}  # 牵头单位 and 牵头 …
+_ROLE_WORDS = frozenset(ROLE_ZH.values()) | frozenset(ROLE_VERB_ZH.values())  # 牵头单位 and 牵头 …
 _PUNCT = re.compile(r"^[\s\W_]+$", re.UNICODE)
 _INDEX_TOKENS = "words and the words inside long Chinese words"  # how clauses are indexed: part of the fingerprint
 

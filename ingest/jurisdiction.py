@@ -9,7 +9,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
-from ingest.places import ENGLISH_USAGE
+from ingest.places import ENGLISH_USAGE, strip_admin_suffix
 
 _NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|最高人民)")
 _ISSUER_PLACE = re.compile(r"^(?:中共)?(?P<prov>[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,6}?"
@@ -165,7 +165,7 @@ def _tag(word: str) -> str:
 def _places_in(text: str, level: str) -> list[str]:
     if level == "province":  # 陕西省, or 陕西 printed as a word ("陕西《政府工作报告》部门分工确定")
         return [p for p in _provinces() if not p.endswith("市") and (p in text or any(
-            _a_word(text, m.start(), m.end()) for m in re.finditer(_province_core(p), text)))]
+            _a_word(text, m.start(), m.end()) for m in re.finditer(strip_admin_suffix(p), text)))]
     if level == "city":
         out = []
         for m in re.finditer("市", text):
@@ -181,10 +181,6 @@ def _places_in(text: str, level: str) -> list[str]:
                   and not _NOT_A_PLACE.match(text[i : m.start()]) and _a_word(text, i, m.start() + 1)
                   and not _tag(text[i : m.start()]).startswith("v")]  # 开发区: a zone, not a place
     return sorted(candidates, key=lambda c: -text.count(c[:-1]))[:1]
-
-
-def _province_core(zh: str) -> str:
-    return re.sub(r"(省|壮族自治区|回族自治区|维吾尔自治区|自治区|特别行政区)$", "", zh)
 
 
 def scope_of(issuer: str, extra_issuers: list[str], title: str, text: str, unit_names: list[str],

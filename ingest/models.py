@@ -9,7 +9,8 @@ Role = Literal["guide", "lead", "cooperate", "responsible", "issuer"]  # issuer:
 # body: a paragraph; task: an annex row or an annotated item; meta: the printed front matter or trailer
 Kind = Literal["body", "task", "meta"]
 ROLES: tuple[Role, ...] = ("guide", "lead", "cooperate", "responsible")
-ROLE_ZH: dict[Role, str] = {"guide": "指导单位", "lead": "牵头单位", "cooperate": "配合单位", "responsible": "责任单位"}
+ROLE_VERB_ZH: dict[Role, str] = {"guide": "指导", "lead": "牵头", "cooperate": "配合", "responsible": "责任"}
+ROLE_ZH: dict[Role, str] = {role: f"{verb}单位" for role, verb in ROLE_VERB_ZH.items()}  # 牵头单位 …
 
 
 @dataclass(frozen=True)

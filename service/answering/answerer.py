@@ -63,6 +63,7 @@ class Answerer:
                                            self.dictionary or default_dictionary(), self.english)
         self.checker = EvidenceChecker(self.catalog, self.gazetteer, self.analyzer, self.retriever.tokens_of)
         self._units_of: dict[str, str] = {}
+        self._issuer_ids: dict[str, frozenset[str]] = {}  # the agencies each notice's issuer line names
 
     # --- entry point -------------------------------------------------------------------------------------------
 
@@ -253,7 +254,13 @@ class Answerer:
         """The notices (of those `within`) whose issuer line names one of `agencies`."""
         ids = {a.id for a in agencies}
         return [d.doc_number for d in self.catalog.documents() if (within is None or d.doc_number in within)
-                and any((a := self.registry.resolve(n)) and a.id in ids for n in issuer_names(d.issuer))]
+                and ids & self._issuers_of(d)]
+
+    def _issuers_of(self, d: Document) -> frozenset[str]:
+        if d.doc_number not in self._issuer_ids:
+            self._issuer_ids[d.doc_number] = frozenset(
+                a.id for n in issuer_names(d.issuer) if (a := self.registry.resolve(n)))
+        return self._issuer_ids[d.doc_number]
 
     def _documents_for(self, part: Part, docs: list[str] | None, within: list[str] | None = None) -> list[Document]:
         """The notices a document question is about: those it names; else the one its words describe (the owner

@@ -15,7 +15,7 @@ from service.answering import lexicon as L
 from service.answering.decide import Decision
 from service.answering.evidence import quoted_figures, sentences, values
 from service.answering.types import Evidence, Part, PartAnswer
-from service.answering.wording import role_name, say
+from service.answering.wording import say
 
 _RESTRICTS = re.compile(r"不得|禁止|不允许|不予|严禁|不能|prohibit|not allowed|may not|must not", re.I)
 
@@ -87,8 +87,7 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
             C.lists_no(part.role, c):
         # "Is any unit listed as cooperating on X?": no, whatever X provides
         assert part.role is not None
-        lines.append(say(lang, "role_not_listed_no", where=C.where(c, lang), role=role_name(part.role, "zh"),
-                         role_en=role_name(part.role, "en").lower()))
+        lines.append(C.none_listed(part.role, c, lang))
     elif part.answer_type == "yesno":
         lines.append(say(lang, "no" if _RESTRICTS.search(c.text) else "yes"))
     lines.append(say(lang, "according", where=C.where(c, lang)))

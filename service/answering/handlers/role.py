@@ -21,15 +21,12 @@ def answer_role(part: Part, decision: Decision, lang: str, unit_of: UnitOf | Non
     assert decision.answer is not None
     checks = [decision.answer, *decision.also]
     only = L.names_only_role(part.role, part.text, is_chinese(part.text))
-    if only and all(lists_no(part.role, ch.clause) for ch in checks):
-        if not part.also_yesno:
-            return _role_not_listed(part, checks[0].clause, lang, [Evidence(ch.clause, ch.coverage) for ch in checks])
+    unlisted = only and all(lists_no(part.role, ch.clause) for ch in checks)
+    if unlisted and not part.also_yesno:
+        return _role_not_listed(part, checks[0].clause, lang, [Evidence(ch.clause, ch.coverage) for ch in checks])
     lines: list[str] = [say(lang, "yes")] if part.also_yesno else []
-    if part.also_yesno and only and all(lists_no(part.role, ch.clause) for ch in checks):
-        # "Does any unit cooperate on X, or is none listed?": no
-        lines = [say(lang, "role_not_listed_no", where=C.where(checks[0].clause, lang),
-                     role=role_name(part.role or "cooperate", "zh"),
-                     role_en=role_name(part.role or "cooperate", "en").lower())]
+    if part.also_yesno and unlisted:  # "Does any unit cooperate on X, or is none listed?": no
+        lines = [C.none_listed(part.role or "cooperate", checks[0].clause, lang)]
     if len(checks) > 1:
         lines.append(say(lang, "both_notices"))
     units = []
