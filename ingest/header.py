@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE
 from ingest.pagefields import page_fields
-from ingest.text import H1, H2, H3, fullwidth_brackets, nospace, t2s
+from ingest.text import CELL_BAR, H1, H2, H3, fullwidth_brackets, nospace, t2s
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号")
 _CN_DIGIT = "〇零○ОO０一二三四五六七八九"
@@ -126,15 +126,12 @@ def _ends_a_title(s: str) -> bool:
     return nospace(s).endswith(_DOC_TYPES) or nospace(s).endswith(_DOC_TYPES + ("）", ")"))
 
 
-_CELL_BAR = re.compile(r"\s*\|\s*$")  # "…的通知 |": the title in a table cell of its own
-
-
 def _block_before(lines: list[str], end: int) -> tuple[str, int]:
     """Title lines just above `end` (a title printed over several lines, stopping at an earlier complete title)."""
     parts: list[str] = []
     first = end
     for i in range(end - 1, -1, -1):
-        s = _CELL_BAR.sub("", lines[i].strip()).strip("|")  # "||": a page table's empty cells
+        s = CELL_BAR.sub("", lines[i].strip()).strip("|")  # "||": a page table's empty cells
         if not s:
             continue
         if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)
@@ -161,7 +158,7 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
 
 def _block_after(lines: list[str], start: int, end: int) -> str:
     parts: list[str] = []
-    for s in (_CELL_BAR.sub("", ln.strip()) for ln in lines[start:end]):
+    for s in (CELL_BAR.sub("", ln.strip()) for ln in lines[start:end]):
         if not s or not parts and page_fields([s]):
             continue  # the rest of a page's metadata table after the 文号's row
         if _IMAGE.search(s):

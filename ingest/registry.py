@@ -10,7 +10,7 @@ from pathlib import Path
 
 REGISTRY_PATH = Path(__file__).with_name("data") / "agencies.json"
 
-# A name relative to the notice printing it: 省发展改革委, 市教育局, 区财政局, 各县人民政府.
+# A national body's name (国家发展改革委, 国务院办公厅): the same body whichever notice prints it.
 _NATIONAL = re.compile(r"^(国家|国务院|中国|中华人民共和国|中央|中共中央|全国)")
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.header import DOC_NUMBER
-from ingest.text import CN_NUM
+from ingest.text import CELL_BAR, CN_NUM
 
 # A text of a few lines, one of them long and holding several of the family's item markers after a space or a
 # sentence's end, was a whole notice run together (a paragraph listing 1.… 2.… 3.… inside a normal text is not).
@@ -25,7 +25,6 @@ _SENTENCE_SPACE = re.compile(r"(?<=[。！？])\s+|\s+(?=(?:19|20)\d{2}年\d{1,2
 # "各镇人民政府(街道办事处),县政府各部门、直属各单位: 《…》已经…": the salutation (a list of addressees) was a line
 _SALUTATION = re.compile(r"([^\s:：]*[、，,][^\s:：]*[：:])\s+(\S.*)")
 _NUMBER_ALONE = re.compile(rf"\s+({DOC_NUMBER.pattern})\s+")
-_CELL_PIPE = re.compile(r"\s*\|\s*$")
 
 
 def relined(lines: list[str]) -> list[str]:
@@ -62,8 +61,8 @@ def _rows_rejoined(lines: list[str]) -> list[str]:
     row: list[str] | None = None
     for line in [*lines, "|"]:
         cell = line.strip()
-        if row is not None and cell != "|" and _CELL_PIPE.search(line) and cell.count("|") == 1:
-            row.append(_CELL_PIPE.sub("", line).strip())
+        if row is not None and cell != "|" and CELL_BAR.search(line) and cell.count("|") == 1:
+            row.append(CELL_BAR.sub("", line).strip())
             continue
         if row:
             out.append(" | ".join(row) + " |")
@@ -75,7 +74,7 @@ def _rows_rejoined(lines: list[str]) -> list[str]:
 
 def _unpiped(lines: list[str]) -> list[str]:
     """Cells copied one per line, each closed by "|" ("序号 |", "1 |", "叶林 |"): the bars go, the cells stay."""
-    piped = [ln for ln in lines if _CELL_PIPE.search(ln) and ln.count("|") == 1]
+    piped = [ln for ln in lines if CELL_BAR.search(ln) and ln.count("|") == 1]
     if len(piped) < 5 or len(piped) < len([ln for ln in lines if ln.strip()]) // 3:
         return lines
-    return [_CELL_PIPE.sub("", ln) if ln.count("|") == 1 else ln for ln in lines]
+    return [CELL_BAR.sub("", ln) if ln.count("|") == 1 else ln for ln in lines]

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from functools import cache
 
+# "…的通知 |", "1 |": a web table's cell copied on a line of its own, closed by a bar
+CELL_BAR = re.compile(r"\s*\|\s*$")
+
 CN_NUM = "一二三四五六七八九十"
 # Heading markers of the notice family, outermost first: 一、 / （一） / 1. / （1）. "11.121人才梯队项目" is item 11:
 # two or more digits after the dot start the item's text unless they are a decimal (12.50万元).
