@@ -81,12 +81,14 @@ class Analyzer:
         """Identifies the tokenisation: the glossary and registry feed jieba's dictionary and query expansion."""
         import hashlib
 
-        from ingest.glossary import GLOSSARY_PATH
-        from ingest.registry import REGISTRY_PATH
+        from ingest.glossary import GLOSSARY_FILE, GLOSSARY_PATH
+        from ingest.registry import REGISTRY_FILE
+        from policyqa.settings import Settings
 
+        curated = Settings().curated_dir
         h = hashlib.sha256(_INDEX_TOKENS.encode())
-        for path in (GLOSSARY_PATH, REGISTRY_PATH):
-            h.update(path.read_bytes())
+        for path in (GLOSSARY_PATH, curated / GLOSSARY_FILE, curated / REGISTRY_FILE):
+            h.update(path.read_bytes() if path.exists() else b"-")
         return h.hexdigest()[:16]
 
     @property

@@ -1,6 +1,6 @@
 """Agencies beyond the curated registry: the full registry for a stored corpus (curated, then reviewed, then
 generated names), and the export/import a reviewer uses to correct generated English names. Curated names
-(ingest/data/agencies.json) always win."""
+(agencies.json in settings.curated_dir) always win."""
 
 from __future__ import annotations
 

@@ -1,6 +1,6 @@
 """Informal English names, generated from an agency's official English name the way people shorten it:
-"Nanjing Municipal Bureau of Justice" → "Bureau of Justice", "justice bureau", "municipal justice bureau";
-"Department of Commerce of Jiangsu Province" → "commerce department", "provincial commerce department";
+"Hangzhou Municipal Bureau of Justice" → "Bureau of Justice", "justice bureau", "municipal justice bureau";
+"Department of Commerce of Zhejiang Province" → "commerce department", "provincial commerce department";
 "Yuhuatai District Government" → "Yuhuatai District"; 市人社局 → "rensheju". Every generated English alias keeps an
 organisation word, so a topic ("big data", "tourism") is never mistaken for an agency; a pinyin name is the whole
 short Chinese name, which no topic spells."""
@@ -148,7 +148,7 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
                 a not in aliases:
             if len(a.split()) >= 2 or a in ("customs", "police"):
                 aliases.append(a)
-    # "China Council for the Promotion of International Trade, Nanjing Sub-Council": the body before the comma is
+    # "China Council for the Promotion of International Trade, Hangzhou Sub-Council": the body before the comma is
     # called by its own initials (CCPIT)
     head = [*_acronyms(en.split(",")[0], zh)] if "," in en else []  # its name as printed: China's C is in CCPIT
     return aliases + [p for p in dict.fromkeys([*_acronyms(core, zh), *head, *pinyin]) if p not in aliases]

@@ -1,4 +1,5 @@
-"""The bilingual term glossary (ingest/data/glossary.tsv): expands a question's terms into the other language."""
+"""The bilingual term glossary: expands a question's terms into the other language. General policy terms are in
+ingest/data/glossary.tsv; the corpus's own (its zones, fairs, airports) in the curated directory's glossary.tsv."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
 
+from policyqa.settings import Settings
+
 GLOSSARY_PATH = Path(__file__).with_name("data") / "glossary.tsv"
+GLOSSARY_FILE = "glossary.tsv"  # the corpus's own terms, in the curated directory (settings.curated_dir)
 
 
 @dataclass(frozen=True)
@@ -32,9 +36,11 @@ class Glossary:
         self._english_spans = lru_cache(maxsize=4096)(self._scan_english_spans)
 
     @classmethod
-    def load(cls, path: Path = GLOSSARY_PATH) -> Glossary:
+    def load(cls, *paths: Path) -> Glossary:
+        """The terms of each existing file, in order (a missing curated glossary adds none)."""
         terms = []
-        for line in path.read_text(encoding="utf-8").splitlines():
+        lines = [line for p in paths or (GLOSSARY_PATH,) if p.exists() for line in p.read_text("utf-8").splitlines()]
+        for line in lines:
             if not line.strip() or line.startswith("#"):
                 continue
             zh, _, en = line.partition("\t")
@@ -81,4 +87,4 @@ class Glossary:
 
 @cache
 def default_glossary() -> Glossary:
-    return Glossary.load()
+    return Glossary.load(GLOSSARY_PATH, Settings().curated_dir / GLOSSARY_FILE)

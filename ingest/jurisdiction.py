@@ -186,7 +186,7 @@ def _places_in(text: str, level: str) -> list[str]:
 def scope_of(issuer: str, extra_issuers: list[str], title: str, text: str, unit_names: list[str],
              within: dict[str, str] | None = None) -> Scope:
     """A notice's scope: its issuer's places (with a red header's, e.g. 鞍山市立山区人民政府文件, filling the levels
-    above), then the levels above them that the curated data knows (`within`: 南京市 → 江苏省)."""
+    above), then the levels above them that the curated data knows (`within`: 杭州市 → 浙江省)."""
     scope = scope_of_issuer(issuer)
     for other in extra_issuers:
         more = scope_of_issuer(other)

@@ -92,13 +92,13 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
     return first, i
 
 
-_ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：南京市…任务分工", "附件1：…"
+_ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：杭州市…任务分工", "附件1：…"
 _WRAPPED_TITLE = re.compile(r"^[^。，,：:；;\s\d]{2,16}$")
 _LISTED_ANNEX = re.compile(rf"^(?:{_ANNEX_TITLED}|\d{{1,2}}\s*[.．、]\s*[^。]{{4,80}}$)")
 
 
 def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
-    """Past the list of annexes a notice prints after its text ("附件：南京市…任务分工", "附件：1.…" / "2.…"): the
+    """Past the list of annexes a notice prints after its text ("附件：杭州市…任务分工", "附件：1.…" / "2.…"): the
     titles it attaches are printed facts of the notice, kept with its closing lines."""
     i = annex
     if i >= end or not re.match(_ANNEX_TITLED, lines[i].strip()):

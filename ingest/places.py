@@ -16,7 +16,7 @@ from ingest.text import t2s
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 BIG_CITY = 1_000_000  # a city this big is a place even written in lower case ("shanghai")
 MIN_POPULATION = 100_000  # cities abroad below this are left out: too many are also common English words
-# A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "南京海关").
+# A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "杭州海关").
 _ORG_AFTER_EN = re.compile(
     r"^\s*(stock exchange|exchange|university|bank|airport|port|customs|branch|office|bureau|municipal|"
     r"people's|government|committee|commission|institute|hospital|library|museum)\b", re.I)

@@ -8,7 +8,9 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-REGISTRY_PATH = Path(__file__).with_name("data") / "agencies.json"
+from policyqa.settings import Settings
+
+REGISTRY_FILE = "agencies.json"  # in the curated directory (settings.curated_dir)
 
 # A national body's name (国家发展改革委, 国务院办公厅): the same body whichever notice prints it.
 _NATIONAL = re.compile(r"^(国家|国务院|中国|中华人民共和国|中央|中共中央|全国)")
@@ -24,7 +26,7 @@ class Agency:
     vertical: bool = False
     note: str | None = None
     en_aliases: tuple[str, ...] = ()
-    jurisdiction: str = ""  # the place whose agency this is, in Chinese (南京市); "" when not known
+    jurisdiction: str = ""  # the place whose agency this is, in Chinese (杭州市); "" when not known
     jurisdiction_en: str = ""
     generated: bool = False  # English name made by rule, not curated: marked so that a reviewer can correct it
 
@@ -60,7 +62,7 @@ def _key(name: str) -> str:
 
 class AgencyRegistry:
     """Curated agencies first, then any others (generated names stored by ingest): a printed name resolves to the
-    first agency that has it. `within` maps a place to the place it belongs to (南京市 → 江苏省)."""
+    first agency that has it. `within` maps a place to the place it belongs to (杭州市 → 浙江省)."""
 
     def __init__(self, agencies: list[Agency], within: dict[str, str] | None = None) -> None:
         self.agencies = agencies
@@ -79,8 +81,8 @@ class AgencyRegistry:
 
     def resolve_in(self, name: str, places: tuple[str, ...]) -> Agency | None:
         """The agency a notice means by a printed name, given the places whose agencies it names (outermost first):
-        an agency of one of those places, one whose name carries its own place (南京海关 anywhere is Nanjing's), or
-        one with no place; a bare 市教育局 in a Guangzhou notice is not Nanjing's."""
+        an agency of one of those places, one whose name carries its own place (杭州海关 anywhere is Hangzhou's), or
+        one with no place; a bare 市教育局 in a Guangzhou notice is not Hangzhou's."""
         for a in self._all_by_name.get(_key(name), []):
             core = re.sub(r"(省|市|自治区|区|县)$", "", a.jurisdiction)
             if not a.jurisdiction and a.generated and places and not _NATIONAL.match(name):
@@ -92,8 +94,10 @@ class AgencyRegistry:
         return None
 
     @classmethod
-    def load(cls, path: Path = REGISTRY_PATH) -> AgencyRegistry:
-        raw = json.loads(path.read_text(encoding="utf-8"))
+    def load(cls, path: Path) -> AgencyRegistry:
+        """The curated records of `path`; none when there is no such file (every agency's English name is then
+        generated)."""
+        raw = json.loads(path.read_text(encoding="utf-8")) if path.exists() else {"agencies": []}
         within = {zh: p["within"] for zh, p in raw.get("places", {}).items() if p.get("within")}
         return cls(
             [
@@ -206,7 +210,7 @@ def _content(s: str, places: frozenset[str] = frozenset()) -> frozenset[str]:
 class EnglishAgencyMatcher:
     """Finds agencies named in English: official names, curated aliases and generated informal names ("the justice
     bureau", "Yuhuatai District"), longest first; then every distinctive word of a name present in the question
-    (so "the Nanjing Science and Technology Bureau" finds 市科技局). A name several agencies share ("health
+    (so "the Hangzhou Science and Technology Bureau" finds 市科技局). A name several agencies share ("health
     commission") goes to the provincial body only when the question says provincial/province or names the
     province."""
 
@@ -303,4 +307,4 @@ def _norm_en_mapped(s: str) -> tuple[str, list[int]]:
 
 @cache
 def default_registry() -> AgencyRegistry:
-    return AgencyRegistry.load()
+    return AgencyRegistry.load(Settings().curated_dir / REGISTRY_FILE)

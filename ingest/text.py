@@ -70,7 +70,7 @@ def heading_title(label: str) -> str:
 
 
 def split_top_level(s: str, separators: str = _SEPARATORS) -> list[str]:
-    """Split on separators outside brackets: 南京通管办（联系省通管局） and 各县（市、区）人民政府 stay whole."""
+    """Split on separators outside brackets: 杭州通管办（联系省通管局） and 各县（市、区）人民政府 stay whole."""
     out: list[str] = []
     cur: list[str] = []
     depth = 0

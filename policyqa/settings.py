@@ -18,6 +18,10 @@ class Settings(BaseSettings):
     data_dir: Path = PROJECT_ROOT / "var"
     # The bundled notices that `make run` ingests when nothing is built yet.
     notices_dir: Path = PROJECT_ROOT / "data" / "notices"
+    # Knowledge curated for the corpus served: `agencies.json` (official English names of its agencies, by place)
+    # and `glossary.tsv` (its own terms, read after the general glossary). Either may be missing: agencies then get
+    # generated English names, and only the general glossary applies.
+    curated_dir: Path = PROJECT_ROOT / "data"
 
     # Embedding backend: "e5-small-q4" (bundled, default), "sentence-transformers:<name or path>",
     # "openai:<model>" (an OpenAI-compatible /v1/embeddings server at embed_base_url), or "hash" (tests only).

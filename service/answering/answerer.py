@@ -294,7 +294,7 @@ class Answerer:
         return [d.doc_number for d in self.catalog.documents() if not self.checker.jurisdiction(d.doc_number)]
 
     def _issued_for(self, key: str, d: Document) -> bool:
-        """Whether a notice's jurisdiction, title or issuer is the place `key` (南京 for 南京市人民政府)."""
+        """Whether a notice's jurisdiction, title or issuer is the place `key` (杭州 for 杭州市人民政府)."""
         return key in self.checker.jurisdiction(d.doc_number) or key in _describing_text(d)
 
     def _in_places(self, part: Part, d: Document) -> bool:

@@ -127,7 +127,7 @@ def states_particular(key: str, zh_text: str, en_text: str,
 
 
 def names_one(noun: str, zh_text: str, tags: Callable[[str], list[tuple[str, str]]] | None) -> bool:
-    """Whether a clause names an instance of `noun` (中国银行, 南京鼓楼医院, 东南大学): a proper name (jieba's nt, nz,
+    """Whether a clause names an instance of `noun` (中国银行, 杭州鼓楼医院, 东南大学): a proper name (jieba's nt, nz,
     nr, ns) holding the noun, or one within the two words before it."""
     kinds = _KINDS.get(noun, (noun,))
     if not any(k in zh_text for k in kinds):

@@ -261,7 +261,7 @@ def _own_words(doc: str, said: dict[str, set[str]]) -> bool:
     return bool(said.get(doc, set()) - others)
 
 
-# "the 2023 Nanjing government notice": a year, a few words that are not a preposition or a target, a document word
+# "the 2023 Hangzhou government notice": a year, a few words that are not a preposition or a target, a document word
 _YEAR_NAMES_EN = re.compile(r"(?:\s+(?!(?:in|of|for|by|to|under|on|target|targets|goal|goals)\b)[\w'’-]+){1,4}?\s+"
                             + DOC_WORDS_EN.pattern, re.I)
 

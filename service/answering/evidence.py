@@ -145,7 +145,7 @@ class EvidenceChecker:
         self._jurisdiction: dict[str, set[str]] = {}
 
     def jurisdiction(self, doc_number: str) -> set[str]:
-        """The places a notice is issued for: those its issuer names (南京 for 南京市人民政府)."""
+        """The places a notice is issued for: those its issuer names (杭州 for 杭州市人民政府)."""
         if doc_number not in self._jurisdiction:
             d = self.catalog.document(doc_number)
             issuer = f"{d.issuer} {d.notice_title} {d.jurisdiction}" if d else ""

@@ -202,7 +202,7 @@ class Understanding:
 
     def _naming(self, text: str, zh: bool, spans: list[tuple[int, int, Agency]], ref: DocRef) -> list[tuple[int, int]]:
         """The agencies' names that name a notice or its matter, not a body asked about:
-        - an issuer before a word for a document ("the 2023 Nanjing government notice", "市政府的通知"), after "issued
+        - an issuer before a word for a document ("the 2023 Hangzhou government notice", "市政府的通知"), after "issued
           by", or before its notice's title;
         - an issuer before the words that say where to look ("区政府民生实事项目中，…由哪个单位负责");
         - a government before its report ("the city government work report", "市政府工作报告");
@@ -279,7 +279,7 @@ class Understanding:
         return self._issuers
 
     def _titles_its_notice(self, agency_id: str, after: str) -> bool:
-        """"株洲市人民政府关于…的实施意见", "江苏省政府落实…工作分工中": the issuer's name opens its notice's title."""
+        """"株洲市人民政府关于…的实施意见", "浙江省政府落实…工作分工中": the issuer's name opens its notice's title."""
         after = re.sub(r"^\s*的?\s*", "", after)
         return after.startswith("关于") or any(len(t) >= 2 and after.startswith(t[:2])
                                                for t in self._issuer_ids().get(agency_id, ()))
@@ -512,7 +512,7 @@ _ASKS_DOCUMENT = re.compile(r"\b(which|what)\b(\s+[\w'-]+){0,5}?\s+(documents?|n
                             r"哪(个|份|两个|些)(上级)?文件", re.I)
 
 
-# A noun for a notice right after an issuer's name ("the Nanjing government notice", "市政府的通知"); "plan to" is a verb.
+# A noun for a notice right after an issuer's name ("the Hangzhou government notice", "市政府的通知"); "plan to" is a verb.
 _DOC_NOUN = re.compile(r"(通知|方案|文件|意见|办法|决定|通告|(工作)?要点|计划|清单)|"
                        r"(notice|document|opinions?|circular|scheme|plan|(work|key) points)\b(?!\s+to\b)", re.I)
 
@@ -544,7 +544,7 @@ _FROM_ISSUER = re.compile(r"\b(?:notice|document|opinions?|circular|scheme|plan)
 
 
 def _names_its_place(printed: str, agency: Agency) -> bool:
-    """"南京市商务局", "Nanjing Municipal Bureau of Commerce" name their place; "市商务局", "city government" do not."""
+    """"杭州市商务局", "Hangzhou Municipal Bureau of Commerce" name their place; "市商务局", "city government" do not."""
     home = strip_admin_suffix(agency.jurisdiction or "")
     return bool(home and home in printed) or bool(agency.jurisdiction_en and
                                                   agency.jurisdiction_en.lower() in printed.lower())

@@ -22,9 +22,10 @@ def test_every_agency_string_resolves(dt2022: ParsedNotice, so2023: ParsedNotice
 
 
 def test_registry_is_consistent() -> None:
-    from ingest.registry import REGISTRY_PATH
+    from ingest.registry import REGISTRY_FILE
+    from policyqa.settings import Settings
 
-    raw = json.loads(REGISTRY_PATH.read_text(encoding="utf-8"))
+    raw = json.loads((Settings().curated_dir / REGISTRY_FILE).read_text(encoding="utf-8"))
     ids = [a["id"] for a in raw["agencies"]]
     assert len(ids) == len(set(ids))
     names = [n for a in raw["agencies"] for n in [a["zh"], *a["aliases"]]]

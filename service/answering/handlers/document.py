@@ -177,7 +177,7 @@ _APPROVED = re.compile(r"(?:已)?经(?:过)?[^，。；;,]{1,40}?(?:同意|批�
 
 
 def _annex(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
-    """The titles a notice prints for its annexes ("附件：南京市…任务分工")."""
+    """The titles a notice prints for its annexes ("附件：杭州市…任务分工")."""
     for c in catalog.clauses_of(d.doc_number, kinds=("meta", "body")):
         titles = list(dict.fromkeys(t.strip() for t in _ANNEX_LINE.findall(c.text)))
         if titles:
@@ -212,7 +212,7 @@ _CITED_DOC = re.compile(r"《([^》]{4,80})》\s*[（(]?\s*([\u4e00-\u9fff]{1,8}
 
 def _same_title(title: str) -> str:
     """A title as compared: a cover letter prints the plan's title with spaces and half-width brackets
-    (《南京市…行动方案 (2022—2025年)》) where the title line has none."""
+    (《杭州市…行动方案 (2022—2025年)》) where the title line has none."""
     return re.sub(r"\s+", "", unicodedata.normalize("NFKC", title))
 
 
