@@ -214,6 +214,20 @@ def _plan_title(notice_title: str) -> str:
     return _norm(m.group(1)) if m else ""
 
 
+_INNER_MARKS = str.maketrans("", "", "《》〈〉<>")
+
+
+def _sent_in(line: str, cover: str) -> bool:
+    """The cover letter sends the plan this line names: "现将《X方案》印发给你们", its inner titles marked alike or not
+    (《…<辽宁省政府工作报告>…》 over a heading printing 《辽宁省政府工作报告》)."""
+    if f"《{nospace(line)}》" in cover:
+        return True
+    bare = nospace(line).translate(_INNER_MARKS)
+    # (a line opening with a mark, "《X清单》(2030年版)", is a name in marks of its own: the cover's form is the title)
+    sent = re.findall(r"《(.+)》", cover)
+    return len(bare) >= 8 and not line.startswith("《") and any(bare == t.translate(_INNER_MARKS) for t in sent)
+
+
 def _same_title(a: str, b: str) -> bool:
     return bool(a) and _norm(a).replace("的", "") == _norm(b).replace("的", "")
 
@@ -303,7 +317,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
             if s.startswith(("（此件", "(此件")):
                 body_start = i + 1
                 continue
-            if _title_like(s) and not H1.match(s) and (_same_title(title, s) or f"《{nospace(s)}》" in cover):
+            if _title_like(s) and not H1.match(s) and (_same_title(title, s) or _sent_in(s, cover)):
                 title, body_start = _norm(s), i + 1
             break
     elif salute >= 0:

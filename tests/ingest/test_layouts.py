@@ -1457,3 +1457,26 @@ def test_an_annex_title_wrapped_before_the_annex_is_kept_whole() -> None:
     n = parse_notice(text, "jia.txt")
     closing = [c.text for c in n.clauses if c.clause_id.endswith("/s")]
     assert closing == ["附件：甲市行动方案（2030—2035年）任务清单"], closing
+
+
+def test_round_23_layouts() -> None:
+    """Round 23: a copy opening at its cover letter, which sends the plan with its inner titles in angle brackets
+    (《…<乙省政府工作报告>…》) while the plan's heading prints them in book-title marks: the heading is the title."""
+    text = """各开发区管委会,各镇人民政府、街道办事处,市政府各部门:
+经市政府研究同意,现将《甲市关于贯彻落实2030年<乙省政府工作报告><甲市政府工作报告>任务分解和责任分工方案》印发给你们,请认真贯彻落实。
+甲市人民政府
+2030年3月17日
+(此件公开发布)
+甲市关于贯彻落实2030年《乙省政府工作报告》《甲市政府工作报告》任务分解和责任分工方案
+一、经济社会发展主要目标
+1.地区生产总值增长6.5%以上。
+牵头领导:张三
+牵头单位:市发展和改革局
+责任单位:各有关部门,各开发区、镇(街道)
+"""
+    n = parse_notice(text, "jia.txt")
+    assert n.document.title == "甲市关于贯彻落实2030年《乙省政府工作报告》《甲市政府工作报告》任务分解和责任分工方案"
+    assert n.document.issuer == "甲市人民政府"
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text for c in tasks] == ["地区生产总值增长6.5%以上。"]
+    assert roles(n) == [{"lead": ["市发展和改革局"], "responsible": ["各有关部门", "各开发区", "镇(街道)"]}]
