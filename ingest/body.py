@@ -201,6 +201,8 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         inner = body_text[note.start :].strip().strip("（）()〔〕【】[]［］") if note else ""
         people += tuple((pm.group(1), annotation.field_value(pm)) for c in split_top_level(inner, "，,；;")
                         if (pm := annotation.FIELD_LINE.match(c.strip())))
+        if inner and not people and (when := annotation.deadline_aside(inner)):
+            people += ((annotation.DEADLINE_FIELD, when),)  # "…,6月底完成": when, printed without its label
         printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")

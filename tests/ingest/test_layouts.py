@@ -1480,3 +1480,11 @@ def test_round_23_layouts() -> None:
     tasks = [c for c in n.clauses if c.kind == "task"]
     assert [c.text for c in tasks] == ["地区生产总值增长6.5%以上。"]
     assert roles(n) == [{"lead": ["市发展和改革局"], "responsible": ["各有关部门", "各开发区", "镇(街道)"]}]
+    # an annotation printing its deadline after the units, without a label: a field, not a unit
+    text = """甲州人民政府关于印发甲州2030年工作计划的通知
+一、提升政务服务效能
+1.加大简政放权力度。承接好省下放行政许可事项。(牵头单位:州行政审批服务局;责任单位:州司法局、各县市人民政府,6月底完成)
+"""
+    task = [c for c in parse_notice(text, "jia.txt").clauses if c.kind == "task"][0]
+    assert task.fields.get("完成时限") == "6月底完成"
+    assert [u.zh for u in task.units] == ["州行政审批服务局", "州司法局", "各县市人民政府"]
