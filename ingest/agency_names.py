@@ -102,13 +102,14 @@ def _words(core: str, registry: AgencyRegistry) -> str:
     out: list[str] = []
     i = 0
     while i < len(core):
+        word = _cut(core[i:])[0]
         for j in range(len(core), i, -1):  # the longest known word starting here
-            if core[i:j] in known:
+            # …but a known character never cuts a word (外 of 市外办 is Foreign Affairs; 外交部 is not "外 + 交")
+            if core[i:j] in known and (j - i >= 2 or len(word) == 1):
                 out.append(known[core[i:j]])
                 i = j
                 break
         else:
-            word = _cut(core[i:])[0]
             out.append(glossary.get(word) or _cedict(word) or pinyin(word))
             i += len(word)
     return " ".join(out)

@@ -140,7 +140,7 @@ def english_aliases(en: str, level: str, places: tuple[str, ...], zh: str = "") 
         out += level_forms(f, level, places)
     if level == "district" and zh.endswith("区") and len(zh) >= 3 and not zh.startswith("各"):
         out.append(f"{_pinyin(zh[:-1])} district")
-    pinyin = _pinyin_name(zh)
+    pinyin = _pinyin_name(zh) + _place_name(zh, level)
     aliases = []
     for a in out:
         a = _squash(a).lower()
@@ -166,6 +166,20 @@ def _pinyin_name(zh: str) -> list[str]:
     syllables = lazy_pinyin(core)
     joined = "".join(syllables)
     return [joined, f"{''.join(syllables[:-1])} {syllables[-1]}"]
+
+
+def _place_name(zh: str, level: str) -> list[str]:
+    """A district's or county's government is called by its place alone ("what does Yuhuatai lead?"), as its Chinese
+    name is (雨花台区): the place in pinyin, when that is no English word and long enough to be distinctive."""
+    if level != "district" or not re.fullmatch(r"[\u4e00-\u9fff]{2,}[区县]", zh) or zh.startswith("各"):
+        return []
+    from ingest.dictionary import glosses_word
+    from ingest.places import place_called
+
+    bare = _pinyin(zh[:-1]).lower()
+    # "Lishui" is 丽水市 as much as 溧水区: a name the place tables give to a city is that city's, not this district's
+    called = place_called(bare)
+    return [bare] if len(bare) >= 5 and not glosses_word(bare) and (not called or called[:2] == zh[:2]) else []
 
 
 def _pinyin(zh: str) -> str:

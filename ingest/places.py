@@ -182,6 +182,12 @@ class Gazetteer:
         return [p for _, p in sorted(found, key=lambda sp: sp[0])]
 
 
+def place_called(en: str) -> str:
+    """The Chinese of a country, province or city an English name is (丽水市 for "Lishui"), or ''."""
+    hit = _names()[0].get(en.lower())
+    return hit[0] if hit else ""
+
+
 @cache
 def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re.Pattern[str], frozenset[str]]:
     """(lowercase English name -> (Chinese, kind), Chinese name -> (English, kind), pattern over English names,

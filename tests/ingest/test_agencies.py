@@ -278,3 +278,27 @@ def test_a_misspelt_name_is_corrected_but_another_bodys_name_is_not() -> None:
     assert found == ["市商务局"]
     # 体育 (sport) is a word of its own: 市体育局 is a body the notices do not list, not 市教育局 misspelt
     assert registry.spans_in_text("市体育局牵头哪些任务？", typos=True) == []
+
+
+def test_a_district_government_is_called_by_its_place_alone() -> None:
+    from ingest.aliases import english_aliases
+
+    assert "yuhuatai" in english_aliases("Yuhuatai District Government", "district", ("Nanjing",), "雨花台区")
+    # a bureau is never called by its place alone
+    commerce = english_aliases("Nanjing Municipal Bureau of Commerce", "municipal", ("Nanjing",), "市商务局")
+    assert "nanjing" not in commerce
+    assert "jiangning" in english_aliases("Jiangning District Government", "district", ("Nanjing",), "江宁区")
+    # "Lishui" is also 丽水市, a city of its own: the district 溧水区 is not called by it alone
+    assert "lishui" not in english_aliases("Lishui District Government", "district", ("Nanjing",), "溧水区")
+
+
+@pytest.mark.parametrize(("zh", "english"), [("外交部", "Ministry of Foreign Affairs"),
+                                             ("国土资源部", "Ministry of Land and Resources")])
+def test_a_curated_character_never_cuts_a_word_of_a_generated_name(zh: str, english: str) -> None:
+    # 外 is the core of a curated 市外办 (Foreign Affairs); 外交部 is not 外 + 交 ("hand over")
+    from ingest.agency_names import english_name
+    from ingest.jurisdiction import scope_of
+
+    registry = default_registry()
+    scope = scope_of("国务院办公厅", [], "国务院办公厅关于印发分工方案的通知", "", [zh], registry.within)
+    assert english_name(zh, scope, registry)[0] == english
