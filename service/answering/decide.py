@@ -74,6 +74,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
                                           checker.printed(dict.fromkeys(h.clause.doc_number for h in candidates)))
     quoted = quoted_phrases(part.text)
     sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
+    valueless: list[tuple[Hit, Check]] = []  # candidates about the matter that state no value of the asked kind
     for rank, h in enumerate(candidates):
         if quoted and not all(_prints_most(p, clause_text(h.clause)) for p in quoted):
             failures.append("topic")  # “加强教育系统党的政治建设”一项: the item quoted is not this clause's
@@ -92,6 +93,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         table = MIN_COVERAGE_SURE if sure else MIN_COVERAGE if first else MIN_COVERAGE_UNSURE
         if check.failed:
             failures.append(check.failed)
+            if check.failed in ("value", "attribute"):
+                valueless.append((h, check))
             continue
         sound.append((h, check))
         if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
@@ -105,6 +108,11 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         reason = _main_reason(failures)
         return Decision(None, reason, tuple(hits[:3]))
     chosen_hit, chosen = _prefer_task(passing, phrase)
+    # "Which district is the national language services base in?": a clause both retrievers rank above the answer's,
+    # holding every word the answer's does and more (语言服务), is the matter asked about; when it states no place,
+    # another base's place is no answer.
+    if any(set(v.missing) < set(chosen.missing) and _above(h, chosen_hit) for h, v in valueless):
+        return Decision(None, "value", tuple(hits[:3]))
     # A body paragraph setting out a measure answers as the task filed under that measure's heading does: cite the
     # task, with the paragraph's words counted for it.
     sets_out = next(((h, c) for h, c in sound if c.clause.kind == "task" and c.clause.units
@@ -115,6 +123,11 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
                  and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
+
+
+def _above(a: Hit, b: Hit) -> bool:
+    """Both retrievers rank `a` above `b` (a keyword-only or dense-only hit is below any hit the other side ranks)."""
+    return all((a.ranks.get(side) or 999) < (b.ranks.get(side) or 999) for side in ("dense", "bm25"))
 
 
 def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozenset[Term]:

@@ -26,11 +26,17 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     "duration": re.compile(rf"(?<![\d.]){_NUM}\s*(?:个)?\s*(?:工作日|个月|年(?!\d)|天|日(?![\d期])|周|小时)(?:内|以内|期|试点)?|"
                            r"\b\d+\s*(?:working days|days|weeks|months|years|hours)\b|\b(?:one|two|three|four|five|six|"
                            r"seven|eight|nine|ten)[- ](?:year|month|day|week)s?\b", re.I),
+    # "6月底完成", "12月底前": a month of the notice's year, as deadlines print it
     "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}\s*年(?:底|前|内|末|初|起)?|"
+                       r"(?<![\d年.])(?:1[0-2]|[1-9])\s*月\s*(?:底|末|中旬|上旬|下旬|\d{1,2}\s*日)(?:前|以前|之前)?|"
                        r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\s+\d{1,2},?\s+\d{4}\b", re.I),
     "count": re.compile(rf"{_NUM}\s*(?:个|家|项|所|条|名|位|座|批|类|种|人|户|支|套|座)|\b\d+\s+[a-z]+", re.I),
     "number": re.compile(rf"\d+(?:[.,]\d+)*|[{_CN_DIGITS}]{{2,}}"),
+    # A place an English rendering names ("Jiangbei New Area"); in Chinese text places are found by their tags
+    # (EvidenceChecker.places_in)
+    "place": re.compile(r"\b(?:[A-Z][\w'-]+ )+(?:District|County|Town|Township|Park|Zone|New Area|Area|Street|"
+                        r"Village|Port)\b"),
 }
 _VAGUE = re.compile(r"^一\s*(批|些|系列|大批|揽子|流|体)")  # 认定一批 is "a number of", not one batch
 _YEARISH = re.compile(r"^(?:19|20)\d{2}\s*年?$")
@@ -114,6 +120,11 @@ def sentences(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+_PLACE_WORD = re.compile(r"[\u4e00-\u9fff]{2,10}(?:区|县|镇|乡|街道|村|谷|园|港|岛)")  # 软件谷, 科技园 are places too
+_GENERIC_PLACES = frozenset("地区 社区 片区 园区 城区 新区 市区 景区 校区 小区 街道 农村 乡村 城乡 县域 区域".split())
+_NOT_A_PLACE = ("各", "全", "本", "该", "我", "辖", "此")
+
+
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
 _TARGET_WORDS = frozenset({"target", "goal", "objective"})
 _STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|家|项|人|元|吨|公里|平方米|亩|户|所|座)")
@@ -135,6 +146,7 @@ class Check:
     missing: tuple[str, ...]
     value_sentence: str | None  # the sentence holding a value of the asked kind (value questions)
     failed: str | None  # None when it can answer; else year | place | agency | value | attribute | topic
+    places: tuple[str, ...] = ()  # where the value sentence says a thing is (questions asking where)
 
 
 class EvidenceChecker:
@@ -264,6 +276,11 @@ class EvidenceChecker:
         if unheld and (part.answer_type in ("yesno", "description", "value") or
                        len(compounds) >= 2 and len(unheld) == len(compounds)):
             return Check(clause, cover, gone, None, "particular")
+        # "城乡居民人均可支配收入增长目标由哪些单位牵头": a clause holding none of the two or more terms of art a Chinese
+        # question names (城乡居民, 人均可支配收入) is another target's, whatever generic words (增长, 目标) it shares.
+        terms = [t for t in part.focus if names_a_thing(t) and is_chinese(t.surface) and t not in naming]
+        if len(terms) >= 2 and not any(support(t, zh_text, en_tokens) > 0 or _rate_printed(t, zh_text) for t in terms):
+            return Check(clause, cover, gone, None, "particular")
         # "单位地区生产总值能耗降低这项约束性指标由谁牵头": a task whose own words hold none of the question's, only its
         # section's heading does (（一）约束性指标, shared by every task under it), is not the one asked about when
         # the question names a thing it does not print.
@@ -277,8 +294,11 @@ class EvidenceChecker:
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
         unit_names = {u.zh for u in clause.units}
+        # "the State Council General Office's 2014 division of labour": a body that issued the notice names it
+        issuer = self.issuer_of(clause.doc_number)
         for agency in c.agencies:
-            if agency.id not in unit_ids and not any(n in clause.text or n in unit_names for n in agency.names):
+            if agency.id not in unit_ids and not any(n in clause.text or n in unit_names or len(n) >= 4 and n in issuer
+                                                     for n in agency.names):
                 return Check(clause, cover, gone, None, "agency")
         sentence = None
         if part.answer_type == "value" and part.value_kind:
@@ -298,7 +318,9 @@ class EvidenceChecker:
             # its verbs and fillers are not printed.
             if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0):
                 return Check(clause, cover, gone, sentence, "attribute")
-        return Check(clause, cover, gone, sentence, None)
+        places = tuple(self.places_in(sentence, part, clause.doc_number)) if sentence and part.value_kind == "place" \
+            else ()
+        return Check(clause, cover, gone, sentence, None, places)
 
     def _own_words(self, part: Part, clause: Clause, missing: list[Term]) -> bool:
         """Whether the clause's own text (not its section path) holds a word of the question it is found to hold."""
@@ -308,6 +330,23 @@ class EvidenceChecker:
         own = f"{clause.text} " + " ".join(u.zh for u in clause.units)
         en = frozenset(self.analyzer.tokens(clause.text_en)) if clause.text_en else frozenset()
         return any(support(t, own, en) > 0 for t in held)
+
+    def places_in(self, sentence: str, part: Part, doc_number: str) -> list[str]:
+        """The places a Chinese sentence names (jieba's ns tag, or a name ending in 区, 县, 镇, 街道 …), but for the
+        notice's own place and those the question names: where something is, when a question asks where."""
+        if not is_chinese(sentence):
+            return values(sentence, "place")
+        home = self.jurisdiction(doc_number)
+        found = []
+        for word, tag in self.gazetteer.tags(sentence):
+            if not (tag.startswith("ns") and len(word) >= 2 or _PLACE_WORD.fullmatch(word)) or \
+                    word in _GENERIC_PLACES or word.startswith(_NOT_A_PLACE):
+                continue
+            if strip_admin_suffix(word) in home or word in part.text or any(
+                    p.kind == "country" for p in self.gazetteer.find(word)):
+                continue  # 中国（杭州）软件谷: the country is no answer to where in it
+            found.append(word)
+        return list(dict.fromkeys(found))
 
     def _value_sentence(self, part: Part, clause: Clause) -> str | None:
         assert part.value_kind is not None
@@ -321,7 +360,8 @@ class EvidenceChecker:
         counter = part.constraints.counter
         for text in (clause.text, fields) if counter else (clause.text, clause.text_en or "", fields):
             for s in sentences(text):
-                found = [v for k in kinds for v in values(s, k)]
+                found = self.places_in(s, part, clause.doc_number) if part.value_kind == "place" else [
+                    v for k in kinds for v in values(s, k)]
                 if counter:
                     found = [v for v in found if v.rstrip().endswith(counter)]
                 if not found:

@@ -85,6 +85,9 @@ JOINT = re.compile(r"共同|一起|联合|都(参与|负责|列名)|\b(share[sd]
 
 # Value questions: the kind of number wanted.
 VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
+    # where a thing is, not who runs it ("哪个区牵头" asks for a body)
+    ("place", re.compile(r"(位于|坐落(在|于)?|落户(在|于)?|选址(在|于)?|建在|设在|落地(在|于)?|放在)(哪|什么地方)|"
+                         r"在(哪个|哪些|什么)(区|县|市|镇|街道|园区|片区|地方)(建设|建|设立|设|落户|落地|选址)")),
     ("money", re.compile(r"多少钱|收费|费用|金额|多少(万|亿)?元|多少美元|资金(是|有)?多少|补贴(是|有)?多少|奖励.{0,6}多少|"
                          r"多少(经费|资金|预算|补助|补贴|奖金|奖补|钱款)|(经费|预算|补助)(是|有|为)?多少|"
                          r"注册资本|投资额|价格|多少费|学费|税额|罚款")),
@@ -96,6 +99,10 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("number", re.compile(r"多少|(?<!哪)几|规模|目标|达到多|多大|多高")),
 ]
 VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
+    # where a thing is, not who runs it ("Which district leads…" asks for a body)
+    ("place", re.compile(r"\bwhere\b[^?]*\b(locat\w*|based|situat\w*|sited|hous\w*|headquarter\w*|built)\b|"
+                         r"\b(which|what) (district|county|city|town|township|province|park|zone|area|place)s?\b[^?]*"
+                         r"\b(locat\w*|based|situat\w*|sited|hous\w*|headquarter\w*)\b", I)),
     ("money", re.compile(r"\bhow much (money|does it cost|do(es)? \w+ (cost|charge|pay))|\b(fees?|cost|costs|price|"
                          r"subsid(y|ies)|grants?|allowance|capital|assets|funding|reward|bonus|amount of money|"
                          r"tuition|fines?|tax(es)? paid|in (rmb|yuan|dollars)|turnover|revenues?|salar(y|ies)|wages?|"
@@ -140,6 +147,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                           r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
                           r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
      re.compile(r"\b(issuer|who (?:\w+ly )?(issued|published|released|adopted|signed|put out|puts out|sent out|drew up|drafted)|(issued|published|released) by (whom|which)|"
+                # "Was the plan put out by the Party side or the government side?": which body issued it
+                r"(issued|published|released|put out|sent out) by\b(?=.*\bor\b)|"
                 r"(which|what) (body|bodies|agency|agencies|department|office|authority|organ)s? (issued|published|"
                 r"released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",

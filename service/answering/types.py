@@ -17,7 +17,7 @@ Lang = Literal["zh", "en"]
 # What a correct answer consists of.
 AnswerType = Literal["agency", "agency_tasks", "value", "yesno", "document", "description"]
 # The kind of value a "how much / how many / when" question wants.
-ValueKind = Literal["money", "percent", "count", "duration", "year", "date", "number"]
+ValueKind = Literal["money", "percent", "count", "duration", "year", "date", "number", "place"]
 
 
 @dataclass(frozen=True)

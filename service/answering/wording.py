@@ -45,6 +45,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "no": {"zh": "不可以：通知对此有限制性规定。", "en": "No — the notice restricts this."},
     "according": {"zh": "根据{where}：", "en": "According to {where}:"},
     "value_is": {"zh": "通知所载数值：{values}。", "en": "The figure stated: {values}."},
+    "place_is": {"zh": "通知所载地点：{values}。", "en": "The place named: {values}."},
     "part": {"zh": "{n}. {text}", "en": "{n}. {text}"},
     # agency task lists
     "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} task{s}:"},
@@ -138,6 +139,7 @@ MESSAGES: dict[str, dict[str, str]] = {
     "value_kind_year": {"zh": "年份", "en": "year"},
     "value_kind_count": {"zh": "数量", "en": "number"},
     "value_kind_number": {"zh": "数值", "en": "figure"},
+    "value_kind_place": {"zh": "地点", "en": "place"},
 }
 
 

@@ -881,3 +881,22 @@ def test_a_bodys_initials_beside_its_bracketed_chinese_name_are_that_body(real_e
     # "CCPIT" (China Council for the Promotion of International Trade) is 市贸促会's name too, not a topic
     r = ask(real_engine, "Which tasks of the digital trade action plan does the CCPIT (市贸促会) have?")
     assert not r.abstained and 39 in [c.task_no for c in r.citations], r.answer
+
+
+def test_where_a_thing_is_asks_for_a_place_the_clause_prints(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "国家数字服务出口基地位于哪个区？")
+    assert not r.abstained and "软件谷" in r.answer.split("通知所载地点：")[1], r.answer
+    # a clause printing the digital-services base's place is no answer for the language-services base, whose own
+    # clause (holding every word the other holds, and 语言) prints no place
+    r = ask(real_engine, "Which district is the national language services export base located in?")
+    assert r.abstained and r.reason == "value", r.answer
+
+
+def test_party_or_government_side_asks_who_issued_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Was the digital trade action plan put out by the Party side or the government side?")
+    assert r.intent == "metadata" and "中共南京市委办公厅" in r.answer and "南京市人民政府办公厅" in r.answer, r.answer
+
+
+def test_a_district_government_by_its_place_alone(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What is Yuhuatai supposed to lead in the services opening pilot?")
+    assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 66), (SO_NO, 67)}, r.answer

@@ -28,7 +28,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "sq-wuxin-chengnuo-2024.txt", "jn-gangcheng-fangguanfu-2021.txt", "wh-jiaoyuju-yaodian-2024.txt",
           "yangxian-yangzhengfa-2024-8-zh-hant.txt", "hengnan-gongkaibanhan-2021-3-zh-hant.txt",
           "nb-minsheng-shishi-2014.txt", "wuhan-shengbaogao-fenjie-2018.txt", "shaanxi-gzbg-fengong-2015-news.txt",
-          "haiyan-zrfj-2022.txt", "lishan-zrfj-2023.txt")
+          "haiyan-zrfj-2022.txt", "lishan-zrfj-2023.txt", "gbh-2014-31-zh-hant.txt",
+          "xiangxi-zhouzhengfa-2020-5-pinyin-zh-hant.txt", "jy-jiazhengbanfa-2021-5.txt")
 
 
 @pytest.fixture(scope="module")
@@ -672,3 +673,33 @@ def test_a_growth_rate_is_printed_as_its_figure(engine) -> None:  # type: ignore
     # "地区生产总值增长5%左右" states the growth rate (增长率) without the word for it
     r = _ask(engine, "What GDP growth rate has Yuzhong District set for 2023?")
     assert not r.abstained and r.citations[0].doc_number == "cq-yuzhong-2023-fenjie.txt" and "5%" in r.answer, r.answer
+
+
+def _first_cited(r) -> tuple[str, int | None] | None:  # type: ignore[no-untyped-def]
+    return (r.citations[0].doc_number, r.citations[0].task_no) if r.citations else None
+
+
+def test_the_body_that_issued_a_notice_names_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # the State Council General Office issued the division of labour; it is listed on no task of it
+    r = _ask(engine, "Under the State Council General Office's 2014 division of labour for the No. 1 central document "
+                     "on rural reform, which ministry is in charge of holding the farmland protection red line?")
+    assert not r.abstained and _first_cited(r) == ("国办函〔2014〕31号", 2) and "国土资源部" in r.answer, r.answer
+    # 国办 is the State Council General Office's short name: the notice's issuer, not a matter its tasks print
+    r = _ask(engine, "在国办这份农村改革政策措施分工通知里，农业部参与了哪些事项？")
+    assert {(c.doc_number, c.task_no) for c in r.citations} == {("国办函〔2014〕31号", 1), ("国办函〔2014〕31号", 2)}, \
+        r.answer
+
+
+def test_a_deadline_printed_in_the_annotation_answers_when(engine) -> None:  # type: ignore[no-untyped-def]
+    # （牵头单位:…;责任单位:…,6月底完成）: the month is the deadline, printed without a label
+    r = _ask(engine, "湘西州2020年优化营商环境工作计划中，“加大简政放权力度”这项任务要求什么时候完成？")
+    assert not r.abstained and "6月底" in r.answer, r.answer
+
+
+def test_a_target_none_of_whose_terms_a_task_prints_is_not_asked_of_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # Jiayu's 2021 targets list industry, GDP, budget revenue…, no residents' income: sharing 增长 and 目标 with the
+    # question does not make the industrial target's lead the income target's
+    r = _ask(engine, "嘉鱼县2021年城乡居民人均可支配收入增长目标由哪些单位牵头?")
+    assert r.abstained, r.answer
+    r = _ask(engine, "嘉鱼县2021年规模以上工业增加值增长目标由哪个单位牵头?")
+    assert not r.abstained and "县科经局" in r.answer, r.answer

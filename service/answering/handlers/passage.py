@@ -102,11 +102,14 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
             sentence = best_span(sentence, part, analyzer, must=lambda s: any(values(s, k) for k in kinds))  # type: ignore[arg-type]
         lines += C.quote_lines(c, lang, sentence, part.focus)
         found = list(dict.fromkeys(v for k in kinds for v in values(sentence, k)))  # type: ignore[arg-type]
+        if part.value_kind == "place":
+            found = list(check.places)
         # A bare number the same figure with its unit repeats ("10" beside "10%") is not a second value.
         found = [v for v in found if not any(w != v and re.fullmatch(re.escape(v.strip()) + r"\D+", w.strip())
                                              for w in found)]
         if found:
-            lines.append(say(lang, "value_is", values="、".join(found[:4]) if lang == "zh" else "; ".join(found[:4])))
+            shown = "、".join(found[:4]) if lang == "zh" else "; ".join(found[:4])
+            lines.append(say(lang, "place_is" if part.value_kind == "place" else "value_is", values=shown))
     elif lang == "en" and not c.text_en:  # no English rendering: the Chinese phrases that answer, marked as such
         lines += C.quote_lines(c, lang, best_span(best_sentences(c.text, part, analyzer, keep=1), part, analyzer),
                                part.focus)
