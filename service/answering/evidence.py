@@ -126,7 +126,7 @@ _NOT_A_PLACE = ("各", "全", "本", "该", "我", "辖", "此")
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?%?")
-_TARGET_WORDS = frozenset({"target", "goal", "objective"})
+_TARGET_WORDS = ("target", "goal", "objective")  # and their forms ("targeted", "goals")
 _STATED_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|万|亿|千|个|家|项|人|元|吨|公里|平方米|亩|户|所|座)")
 _YEAR_ONLY = re.compile(r"(?:19|20)\d{2}")
 
@@ -240,9 +240,11 @@ class EvidenceChecker:
             named_by = f"{title} {self.issuer_of(clause.doc_number)}"
             naming |= {t for t in part.focus if support(t, named_by, frozenset()) >= 1.0
                        and support(t, zh_text, en_tokens) == 0}
+            # … and so do the words of an opening phrase describing it ("In Shaanxi's 2015 division of key work, …")
+            naming |= {t for t in part.describes if support(t, zh_text, en_tokens) == 0}
         # "the target of growing GDP by 7.5%": a clause printing the figure states the target without the word
-        naming |= {t for t in part.focus if t.en and t.en <= _TARGET_WORDS and _STATED_FIGURE.search(clause.text)
-                   and support(t, zh_text, en_tokens) == 0}
+        naming |= {t for t in part.focus if t.en and all(w.startswith(_TARGET_WORDS) for w in t.en)
+                   and _STATED_FIGURE.search(clause.text) and support(t, zh_text, en_tokens) == 0}
         cover, missing = coverage([t for t in part.focus if t not in naming] or list(part.focus), zh_text, en_tokens,
                                   soft)
         gone = tuple(str(t) for t in missing)

@@ -76,6 +76,9 @@ class Part:
     # what retrieval embeds and matches, when not `text`: the part without the words naming the notice it is
     # filtered to (the title's words would rank the notice's cover letter above the clause asked about)
     search: str = ""
+    # the words of an opening phrase that names the notice ("In Cangnan County's progress table of unfinished 2022
+    # livelihood projects, …"): where a notice is named or the place has one, they name it, not the matter asked
+    describes: tuple[Term, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -452,11 +452,28 @@ class Understanding:
                 text, list(ref.spans) + year_spans + list(task_spans)))
         if ref.loose and constraints.doc_numbers == ref.doc_numbers:
             constraints = replace(constraints, loosely_named=True)
+        describes = () if zh else _describing(text, focus, place_spans + year_spans + list(ref.spans))
         return Part(text=text, answer_type=answer_type, role=role, focus=tuple(focus), attribute=attribute,
                     value_kind=value_kind if answer_type == "value" else None, constraints=constraints,
                     subjects=subjects, doc_attribute=doc_attribute if answer_type == "document" else None,
                     also_yesno=yesno and answer_type == "agency", head=head,
-                    search=" ".join(blank(text, list(ref.spans) + kind_spans).split()) if ref.doc_numbers and ref.spans else "")
+                    search=" ".join(blank(text, list(ref.spans) + kind_spans).split()) if ref.doc_numbers and ref.spans else "",
+                    describes=describes)
+
+
+# "In Cangnan County's progress table of …, how many…", "Under the State Council's 2014 division of labour…, which…"
+_OPENING_EN = re.compile(r"^\s*(?:in|under|according to|within|per|as per|from)\s+([^,?;:]{6,160}?),\s+\S", re.I)
+
+
+def _describing(text: str, focus: list[Term], named: list[tuple[int, int]]) -> tuple[Term, ...]:
+    """The focus terms of an opening phrase describing a notice by its place, year or name, when the question asks
+    about something after it."""
+    m = _OPENING_EN.match(text)
+    if not m or not any(m.start(1) <= s < m.end(1) for s, _ in named):
+        return ()
+    opening = m.group(1).lower()
+    inside = tuple(t for t in focus if t.surface.lower() in opening)
+    return inside if len(inside) < len(focus) else ()
 
 
 _SPOKEN_ZH = [(re.compile("啥"), "什么"), (re.compile("咋"), "怎么"), (re.compile("多会儿"), "什么时候"),

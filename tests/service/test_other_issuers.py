@@ -703,3 +703,11 @@ def test_a_target_none_of_whose_terms_a_task_prints_is_not_asked_of_it(engine) -
     assert r.abstained, r.answer
     r = _ask(engine, "嘉鱼县2021年规模以上工业增加值增长目标由哪个单位牵头?")
     assert not r.abstained and "县科经局" in r.answer, r.answer
+
+
+def test_an_opening_phrase_describing_the_notice_names_it(engine) -> None:  # type: ignore[no-untyped-def]
+    # "In Zhuzhou's implementing opinion on the governor responsibility system for grain security, …": words the
+    # clause does not print ("governor", "system") describe the notice the place has, not the matter asked
+    r = _ask(engine, "In Zhuzhou's implementing opinion on the governor responsibility system for grain security, "
+                     "which task names the Zhuzhou depot of Sinograin among its responsible units?")
+    assert not r.abstained and _first_cited(r) == ("zz-liangshi-zeren-zh-hant.txt", 1), r.answer
