@@ -10,8 +10,10 @@ from dataclasses import dataclass, replace
 from index.analyzer import Analyzer, PreparedQuery, is_chinese
 from index.catalog import ClauseCatalog
 from index.retriever import Hit, Retriever
+from ingest.agency_names import generated_agency
 from ingest.body import cn_to_int
-from ingest.dictionary import Dictionary, default_dictionary
+from ingest.dictionary import Dictionary, default_dictionary, is_english_word
+from ingest.jurisdiction import Scope, scope_of
 from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Role, Unit
 from ingest.places import Gazetteer
@@ -64,6 +66,7 @@ class Answerer:
         self.checker = EvidenceChecker(self.catalog, self.gazetteer, self.analyzer, self.retriever.tokens_of)
         self._units_of: dict[str, str] = {}
         self._issuer_ids: dict[str, frozenset[str]] = {}  # the agencies each notice's issuer line names
+        self._scopes: dict[str, Scope] = {}  # the places each notice's bare names belong to
 
     # --- entry point -------------------------------------------------------------------------------------------
 
@@ -202,7 +205,19 @@ class Answerer:
         d = self.catalog.document(c.doc_number)
         # Only the notice's own place's: a bare 市政府 in a Hangzhou notice is nobody else's city government.
         a = self.registry.resolve_in(zh, (d.jurisdiction,)) if d and d.jurisdiction else self.registry.resolve(zh)
+        if a is None and d is not None:  # named nowhere as a unit: its English name made as ingest makes one, if
+            scope = self._scope(d)  # every word of it is English (no pinyin stands in for a word the dictionary lacks)
+            made = generated_agency(zh, scope, self.registry)
+            places = {w.lower() for p in scope.places for w in re.findall(r"[A-Za-z]+", p.en)}
+            a = made if all(w.lower() in places or is_english_word(w) for w in re.findall(r"[A-Za-z]+", made.en)) \
+                else None
         return Unit(zh, role, a.id if a else None, a.en if a else None)
+
+    def _scope(self, d: Document) -> Scope:
+        """The places a notice's bare names belong to, as ingest reads them from its issuer and title."""
+        if d.doc_number not in self._scopes:
+            self._scopes[d.doc_number] = scope_of(d.issuer, [], d.title or d.notice_title, "", [], self.registry.within)
+        return self._scopes[d.doc_number]
 
     def _numbered(self, part: Part, docs: list[str] | None) -> list[Hit]:
         """The tasks a question names by number, in the notices it names (or in any): the clause is then known, not

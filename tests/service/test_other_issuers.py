@@ -711,3 +711,12 @@ def test_an_opening_phrase_describing_the_notice_names_it(engine) -> None:  # ty
     r = _ask(engine, "In Zhuzhou's implementing opinion on the governor responsibility system for grain security, "
                      "which task names the Zhuzhou depot of Sinograin among its responsible units?")
     assert not r.abstained and _first_cited(r) == ("zz-liangshi-zeren-zh-hant.txt", 1), r.answer
+
+
+def test_a_body_named_in_a_clauses_text_gets_an_english_name_if_one_can_be_made(engine) -> None:  # type: ignore[no-untyped-def]
+    # 外交部 is named by no task's units; its English name is made as ingest makes one. 总参谋部's would be pinyin
+    # ("Zongcanmou"), no name at all: it stays as printed
+    r = _ask(engine, "Under 国办发〔1996〕25号, which bodies centrally manage the work on chemical weapons "
+                     "abandoned by the Japanese army?")
+    assert "Ministry of Foreign Affairs (外交部)" in r.answer and "总参谋部" in r.answer, r.answer
+    assert "Zongcanmou" not in r.answer
