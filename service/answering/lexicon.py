@@ -165,7 +165,7 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                         r"(印发|发布|发文|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
                         r"(通知|方案|文件|意见|计划)上?的?(日期|日子)"),
      re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
-                r"\b(issue|publication|release|signing) dates?\b|\bdates? of (issue|publication|signing)\b|"
+                r"\b(issue|publication|release|signing|written) dates?\b|\bdates? of (issue|publication|signing)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b|"
                 # "What date is on the plan?", "the date of the notice": the date printed on a document
@@ -210,7 +210,8 @@ PROCEDURAL_EN = re.compile(r"\b(conditions?|requirements?|criteria|documents? (n
                            r"phone|telephone|website|contact)\b", I)
 DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策|分解|分工|纲要|规定|条例")
 DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
-                          r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline)s?\b", I)
+                          r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline|"
+                          r"division)s?\b", I)  # 分工: "the open-government key task division"
 
 # Words that, before a document word, say which kind of document ("实施意见", "task-division plan").
 _DOC_KIND_ZH = re.compile(r"(?:实施|指导|工作|行动|任务|责任|重点|分工|" + DOC_WORDS_ZH.pattern + ")+")
@@ -343,4 +344,4 @@ DOC_GENERIC = frozenset(
     "years carried 为期 period duration length 几年 试点期 期限 多久 试 要试 试行 试多久 目标 指标 措施 subject topic "
     "purpose gist content contents 内容 主要内容 目的 成文 发布 日期 date signed issued published released sign issue "
     "publish 发给 下发 下发给 印发给 发送 主送 sent addressed addressees recipients circulated distributed 制定 出台 依据 "
-    "根据 几份 两份 上级 jointly dated 联合".split())
+    "根据 几份 两份 上级 jointly dated written 联合".split())

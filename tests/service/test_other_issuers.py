@@ -720,3 +720,10 @@ def test_a_body_named_in_a_clauses_text_gets_an_english_name_if_one_can_be_made(
                      "abandoned by the Japanese army?")
     assert "Ministry of Foreign Affairs (外交部)" in r.answer and "总参谋部" in r.answer, r.answer
     assert "Zongcanmou" not in r.answer
+
+
+def test_who_issued_a_task_division_and_its_written_date_are_document_facts(engine) -> None:  # type: ignore[no-untyped-def]
+    # "key task division" (重点任务分工) is a kind of document; "its written date" is its 成文日期
+    r = _ask(engine, "Which body issued Beijing's open-government key task division for 2016-2020, and what is its "
+                     "written date?")
+    assert "北京市政务公开领导小组" in r.answer and "2016-06-08" in r.answer, r.answer
