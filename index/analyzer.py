@@ -81,13 +81,11 @@ class Analyzer:
         """Identifies the tokenisation: the glossary and registry feed jieba's dictionary and query expansion."""
         import hashlib
 
-        from ingest.glossary import GLOSSARY_FILE, GLOSSARY_PATH
-        from ingest.registry import REGISTRY_FILE
-        from policyqa.settings import Settings
+        from ingest.glossary import glossary_paths
+        from ingest.registry import registry_path
 
-        curated = Settings().curated_dir
         h = hashlib.sha256(_INDEX_TOKENS.encode())
-        for path in (GLOSSARY_PATH, curated / GLOSSARY_FILE, curated / REGISTRY_FILE):
+        for path in (*glossary_paths(), registry_path()):
             h.update(path.read_bytes() if path.exists() else b"-")
         return h.hexdigest()[:16]
 

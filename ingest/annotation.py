@@ -59,18 +59,6 @@ FIRST_LISTED = re.compile(r"(?:[列排][在名]?(?:第一位|首位|第一)|(?:�
 _WHEN = re.compile(r"\d{4}年|\d{1,2}月|年[底内末中]|[月年季]底|底前|以前|之前|前完成|完成|持续推进|持续实施|长期坚持|"
                    r"长期|逐步|定期|每年|每季|每月|立即|尽快|及时")
 _NOTE = re.compile(r"^(以下|具体|下同|此项|其中|注|各地|均需|不再)")
-DEADLINE_FIELD = "完成时限"  # the field an unlabelled deadline of an annotation is kept under
-
-
-def deadline_aside(inner: str) -> str:
-    """The deadline an annotation prints after its units without a label ("牵头单位:…;责任单位:…,6月底完成"): a
-    short clause saying when, naming no unit."""
-    for c in split_top_level(inner, "，,；;"):
-        c = c.strip()
-        if c and len(c) <= 12 and _WHEN.search(c) and not ORGAN.search(c) and not LABEL.search(c) and \
-                not FIELD_LINE.match(c) and not _SAME_BELOW.match(c):
-            return c
-    return ""
 ORGAN = re.compile(r"(局|委|部|办|厅|府|院|署|室|会|中心|行|所|站|组|队|社|馆|台|司|团|区|县|市|省|乡|镇|处|科|关|联|"
                    r"街道|"
                     r"单位|部门|机构|各地区|各地|银行|集团|公司|企业|学校|高校|专班)(（[^）]*）|\([^)]*\))?$")
@@ -290,6 +278,20 @@ def _aside(clause: str) -> bool:
     officials = bool(verb and verb.group(1)) and all(_POSITION.search(n) for n in split_units(verb.group(1)))  # type: ignore[union-attr]
     return bool(_SAME_BELOW.match(clause) or FIRST_LISTED.search(clause) or officials
                 or (_WHEN.search(clause) and not ORGAN.search(clause) and not verb))
+
+
+DEADLINE_FIELD = "完成时限"  # the field an unlabelled deadline of an annotation is kept under
+
+
+def deadline_aside(inner: str) -> str:
+    """The deadline an annotation prints after its units without a label ("牵头单位:…;责任单位:…,6月底完成"): a
+    short clause saying when, naming no unit."""
+    for c in split_top_level(inner, "，,；;"):
+        c = c.strip()
+        if c and len(c) <= 12 and _WHEN.search(c) and not ORGAN.search(c) and not LABEL.search(c) and \
+                not FIELD_LINE.match(c) and not _SAME_BELOW.match(c):
+            return c
+    return ""
 
 
 def _without_asides(value: str) -> str:

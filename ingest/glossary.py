@@ -85,6 +85,11 @@ class Glossary:
         return zh_out, en_out
 
 
+def glossary_paths() -> tuple[Path, Path]:
+    """The general glossary, then the corpus's own (which may be missing)."""
+    return GLOSSARY_PATH, Settings().curated_dir / GLOSSARY_FILE
+
+
 @cache
 def default_glossary() -> Glossary:
-    return Glossary.load(GLOSSARY_PATH, Settings().curated_dir / GLOSSARY_FILE)
+    return Glossary.load(*glossary_paths())

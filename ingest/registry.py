@@ -307,4 +307,9 @@ def _norm_en_mapped(s: str) -> tuple[str, list[int]]:
 
 @cache
 def default_registry() -> AgencyRegistry:
-    return AgencyRegistry.load(Settings().curated_dir / REGISTRY_FILE)
+    return AgencyRegistry.load(registry_path())
+
+
+def registry_path() -> Path:
+    """The curated registry of the corpus served (it may be missing)."""
+    return Settings().curated_dir / REGISTRY_FILE

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 import re
 
+from ingest.registry import registry_path
 from policyqa import PROJECT_ROOT
 from policyqa.settings import Settings
 
@@ -14,7 +15,7 @@ CODE_DIRS = ("service", "index", "ingest", "prompts")
 
 
 def _bundled_names() -> set[str]:
-    curated = json.loads((Settings().curated_dir / "agencies.json").read_text(encoding="utf-8"))
+    curated = json.loads(registry_path().read_text(encoding="utf-8"))
     names = {n for zh, p in curated["places"].items() for n in (re.sub(r"[市省]$", "", zh), p.get("en", "")) if n}
     for path in Settings().notices_dir.glob("*.txt"):
         numbers = re.findall(r"\S{2,6}〔\d{4}〕\d+号", path.read_text(encoding="utf-8"))

@@ -302,9 +302,10 @@ class EvidenceChecker:
             if agency.id not in unit_ids and not any(n in clause.text or n in unit_names or len(n) >= 4 and n in issuer
                                                      for n in agency.names):
                 return Check(clause, cover, gone, None, "agency")
-        sentence = None
+        sentence: str | None = None
+        found: tuple[str, ...] = ()
         if part.answer_type == "value" and part.value_kind:
-            sentence = self._value_sentence(part, clause)
+            sentence, found = self._value_sentence(part, clause)
             if sentence is None:
                 return Check(clause, cover, gone, None, "value")
             _, attr_missing = coverage([t for t in part.attribute if not _rate_printed(t, sentence)], zh_text, en_tokens)
@@ -320,8 +321,7 @@ class EvidenceChecker:
             # its verbs and fillers are not printed.
             if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0):
                 return Check(clause, cover, gone, sentence, "attribute")
-        places = tuple(self.places_in(sentence, part, clause.doc_number)) if sentence and part.value_kind == "place" \
-            else ()
+        places = found if part.value_kind == "place" else ()
         return Check(clause, cover, gone, sentence, None, places)
 
     def _own_words(self, part: Part, clause: Clause, missing: list[Term]) -> bool:
@@ -350,12 +350,15 @@ class EvidenceChecker:
             found.append(word)
         return list(dict.fromkeys(found))
 
-    def _value_sentence(self, part: Part, clause: Clause) -> str | None:
+    def _value_sentence(self, part: Part, clause: Clause) -> tuple[str | None, tuple[str, ...]]:
+        """The sentence best stating a value of the asked kind, and the values it states."""
         assert part.value_kind is not None
         wider: dict[str, tuple[ValueKind, ...]] = {"number": ("money", "percent", "count", "number"),
                                                    "date": ("date",), "year": ("date",)}
         kinds = wider.get(part.value_kind, (part.value_kind,))
-        best, best_score = None, -1.0
+        best: str | None = None
+        best_found: tuple[str, ...] = ()
+        best_score = -1.0
         # A task's own field lines count too: "完成时限：2017年底前" answers when it is due.
         fields = "。".join(f"{k}：{v}" for k, v in clause.fields.items() if k != ANNOTATION and v)
         # A count asked with its measure word (多少人) is one the Chinese prints with it: not a rendering's bare figure.
@@ -371,5 +374,5 @@ class EvidenceChecker:
                 score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))
                 score += quoted_figures(part.text, s)  # "the 50% cut": the sentence printing 50% is the one
                 if score > best_score:
-                    best, best_score = s, score
-        return best
+                    best, best_found, best_score = s, tuple(found), score
+        return best, best_found

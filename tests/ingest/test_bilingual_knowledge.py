@@ -22,10 +22,9 @@ def test_every_agency_string_resolves(dt2022: ParsedNotice, so2023: ParsedNotice
 
 
 def test_registry_is_consistent() -> None:
-    from ingest.registry import REGISTRY_FILE
-    from policyqa.settings import Settings
+    from ingest.registry import registry_path
 
-    raw = json.loads((Settings().curated_dir / REGISTRY_FILE).read_text(encoding="utf-8"))
+    raw = json.loads(registry_path().read_text(encoding="utf-8"))
     ids = [a["id"] for a in raw["agencies"]]
     assert len(ids) == len(set(ids))
     names = [n for a in raw["agencies"] for n in [a["zh"], *a["aliases"]]]
