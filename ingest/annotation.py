@@ -133,7 +133,15 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
     """Cut a trailing annotation off a paragraph: (text without it, the annotation) or (text, None)."""
     start = trailing_bracket(text)
     if start is None:
-        return labelled_tail(text, first_listed)
+        # A bracket of labelled roles the copy never closes (cut off at a page's or an excerpt's end):
+        # "…(牵头单位:省发展改革委;责任单位:省编办、省住建厅、" is an annotation to the end of the text.
+        start = _unclosed_labels(text)
+        if start is None:
+            return labelled_tail(text, first_listed)
+        found = parse(text[start + 1 :].rstrip("*。、，,；; "), first_listed)
+        if found is None:
+            return labelled_tail(text, first_listed)
+        return text[:start].rstrip("* "), Annotation(found.units, found.states_rule, start, found.carries_forward)
     inner = text.rstrip("*。 ")[start + 1 : -1]
     found = parse(inner, first_listed)
     if found is None:
@@ -145,6 +153,14 @@ def split_trailing(text: str, first_listed: bool = False) -> tuple[str, Annotati
 # …or under a label for the division of work: "部门分工：省发展改革委牵头，各地配合。"
 DUTY_LINE = re.compile(r"^(?:(?:此项|该项|本项)(?:工作|任务)?由|(?:部门|责任|职责|任务|工作)?分工[：:])"
                        r"(.{2,300}?)[。.]?$")
+
+
+def _unclosed_labels(text: str) -> int | None:
+    """Where an opening bracket no closing one follows starts, when a role label comes right after it."""
+    start = max(text.rfind("("), text.rfind("（"))
+    if start < 0 or re.search(r"[)）]", text[start:]) or not LABEL.match(nospace(text[start + 1 :])):
+        return None
+    return start
 
 
 def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
@@ -402,3 +418,23 @@ def first_listed_leads(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
     if len(responsible) < 2 or any(u.role == "lead" for u in units):
         return units
     return (Unit(responsible[0].zh, "lead"), *units)
+
+
+# "由金国兴总工负责，污染物排放总量控制处落实。" after an annotated task: a person (no role) answers for it, and the
+# divisions named carry it out (the units responsible).
+_CARRIED_OUT = re.compile(r"^由(?P<who>[^，,。；;]{2,30}?)(?:分别)?负责[，,]"
+                          r"(?P<units>[^。；;]{2,120}?)(?:分别)?(?:具体)?(?:落实|承办|办理|实施)[。.]?$")
+
+
+def carried_out_by(sentence: str) -> tuple[Unit, ...]:
+    """The units a sentence following a task says carry it out, or () when it is not such a sentence."""
+    m = _CARRIED_OUT.match(nospace(sentence))
+    if not m or ORGAN.search(m.group("who").split("、")[-1]) and not _PERSON_TITLE.search(m.group("who")):
+        return ()  # "由市发改委负责，…" names a body in charge: another layout, read elsewhere
+    # "环境影响评价处和农村环境监督管理处": 和 between two bodies' names, not inside one (人力资源和社会保障局)
+    names = [part for n in split_units(m.group("units")) for part in re.split(r"(?<=[处科室局委办厅站队])和", n)]
+    return tuple(Unit(n, "responsible") for n in names) if names and all(ORGAN.search(n) for n in names) else ()
+
+
+_PERSON_TITLE = re.compile(r"(?:总工|总师|厅长|局长|市长|县长|区长|主任|书记|部长|秘书长|处长|巡视员|调研员)$")
+

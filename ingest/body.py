@@ -181,6 +181,12 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                                para.start, len(out))
                 continue
             body_text = rest
+        if not h and out and out[-1].units and not para.notes and (more := annotation.carried_out_by(para.text)):
+            # "由某某负责，某处落实。" after a task: the divisions named carry out that task
+            last = out[-1]
+            out[-1] = replace(last, text=last.text + squash(para.text), end=para.end,
+                              units=last.units + tuple(u for u in more if u.zh not in {x.zh for x in last.units}))
+            continue
         text, note = annotation.split_trailing(body_text, rule)
         units = note.units if note else ()
         prose = annotation.assignment(text) if h and not note and not para.notes else None
@@ -254,6 +260,11 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                               para.end, label, number, printed_note if units else "", people))
     _name_by_heading(out, solo)
     _heading_task(out, heading_charge)
+    if group is not None and group.first == len(out) and group.title:
+        # The text ends on a numbered line nothing follows (a copy cut off inside its last item): that line is all
+        # the item there is, not a heading over items.
+        out.append(BodyClause(f"{group.key}-1", group.section, group.title, (), group.start, group.start, group.label,
+                              group.number, ""))
     return out
 
 

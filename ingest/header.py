@@ -422,3 +422,24 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
     placed = named if not re.match(r"^[省市区县州镇乡]", named) else ""  # "区人民政府办公室关于…" names no place
     return field_value(("发文机关", "发文机构", "发文单位")) or red_header or placed or \
         field_value(("发布机构", "信息来源", "来源", "文章来源")) or named
+
+
+# A red header spliced into the text where a page broke ("…时间节点的重许昌市人民政府文件许政〔2020〕21号大工作…"): the
+# organ that prints the notice's own 文号 prefix, its name opening with that prefix's first character (许政 → 许昌市…).
+_SPLICED_HEADER = re.compile(r"([\u4e00-\u9fff]{2,20}?"
+                             r"(?:人民政府办公厅|人民政府办公室|人民政府|委员会|办公厅|办公室|政府))"
+                             r"文件([\u4e00-\u9fff]{1,8})[〔\[［(（](?:19|20)\d{2}")
+
+
+def spliced_issuer(lines: list[str], doc_number: str | None) -> str:
+    """The issuer a red header spliced into the text names, when its 文号 prefix is the notice's; or ''."""
+    prefix = re.match(r"[\u4e00-\u9fff]+", doc_number or "")
+    if not prefix:
+        return ""
+    for line in lines:
+        for m in _SPLICED_HEADER.finditer(nospace(line)):
+            at = m.group(1).rfind(prefix.group(0)[0])
+            if m.group(2) == prefix.group(0) and at >= 0 and len(m.group(1)) - at >= 4:
+                return m.group(1)[at:]
+    return ""
+

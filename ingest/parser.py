@@ -19,6 +19,7 @@ from ingest.header import (
     parse_header,
     signature_above,
     signature_span,
+    spliced_issuer,
 )
 from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
@@ -214,7 +215,7 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
 
     signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else []
     issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
-        fallback_issuer(lines, header.fields, doc_title)
+        fallback_issuer(lines, header.fields, doc_title) or spliced_issuer(lines, header.doc_number)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
         nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", "")
                 or _day(header.fields.get("发布日期", "")))
@@ -284,11 +285,22 @@ def _states_rule_for_all(lines: list[str]) -> bool:
     return False
 
 
+def _next_in_list(item: BodyClause, body: list[BodyClause]) -> bool:
+    """An item printing no units is a task still when it carries on a numbered list of tasks: its number is one more
+    than the item numbered before it, an annotated task (a copy cut off inside its last task, a task the notice
+    leaves without units)."""
+    if not item.label.isdigit():
+        return False
+    before = [b for b in body[: next(i for i, b in enumerate(body) if b is item)] if b.label]
+    return bool(before) and before[-1].label.isdigit() and int(before[-1].label) + 1 == int(item.label) and \
+        bool(before[-1].units) and sum(1 for b in before if b.units) >= 2
+
+
 def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:
     """Annotated items are the tasks of a notice without a task table. They keep their printed numbers when those
     are plain numbers and unique (items 2-45 of a numbered list); otherwise (（一）… then 1. …) they are numbered in
     order."""
-    tasks = [b for b in body if b.units]
+    tasks = [b for b in body if b.units or _next_in_list(b, body)]
     labels = [b.label for b in tasks]
     if labels and all(lab.isdigit() for lab in labels) and len(set(labels)) == len(labels):
         return {id(b): int(b.label) for b in tasks}

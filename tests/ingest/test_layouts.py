@@ -1488,3 +1488,35 @@ def test_round_23_layouts() -> None:
     task = [c for c in parse_notice(text, "jia.txt").clauses if c.kind == "task"][0]
     assert task.fields.get("完成时限") == "6月底完成"
     assert [u.zh for u in task.units] == ["州行政审批服务局", "州司法局", "各县市人民政府"]
+
+
+def test_round_24_layouts() -> None:
+    """Round 24: a copy cut off inside its last task's roles, the bracket never closed, keeps every label printed;
+    a red header spliced into the cover letter where a page broke names the issuer when it prints the notice's own
+    文号 prefix (and only then)."""
+    text = """甲政发〔2030〕26号
+各市人民政府:
+二、主要任务
+(一)提高市场开放程度。全面实施市场准入负面清单制度,除法律法规明令禁止的范围外一律开放。(牵头单位:省发展改革委;责任单位:省编办、省环保厅、"""
+    assert roles(parse_notice(text, "jia.txt")) == [{"lead": ["省发展改革委"], "responsible": ["省编办", "省环保厅"]}]
+    letter = """甲政 [2030] 20号
+各县(市、区)人民政府,市人民政府各部门:
+现将2030年重点工作任务予以分解并明确到各责任单位。对有明确时间节点的重{header}大工作实行专项督查。
+一、抓好常态化疫情防控
+1.坚持“外防输入、内防反弹”总体防控策略,完善常态化疫情防控举措。
+责任单位:市卫生健康委、各县(市、区)政府
+"""
+    assert parse_notice(letter.format(header="甲城市人民政府文件甲政〔2030〕21号"), "jia.txt").document.issuer == \
+        "甲城市人民政府"
+    assert parse_notice(letter.format(header="乙城市人民政府文件乙政〔2030〕21号"), "jia.txt").document.issuer == ""
+    # a sentence after an annotated task naming a person who answers for it and the divisions that carry it out
+    plan = """甲厅关于落实2030年主要目标任务分工的通知
+(一)我厅牵头的工作任务
+1、单位地区生产总值能耗下降5%(牵头单位:区经济和信息化委、环保厅)。由张三总工负责,污染物排放总量控制处落实。
+2、继续抓好水土流失治理工程(牵头单位:区环保厅)。由李四、王五副厅长分别负责,环境监测处和农村环境监督管理处分别落实。
+3、加快改造传统产业。加强技
+"""
+    assert roles(parse_notice(plan, "jia.txt")) == [
+        {"lead": ["区经济和信息化委", "环保厅"], "responsible": ["污染物排放总量控制处"]},
+        {"lead": ["区环保厅"], "responsible": ["环境监测处", "农村环境监督管理处"]},
+        {}]  # the copy is cut off inside its third task: a task still, its units not printed
