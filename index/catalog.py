@@ -4,6 +4,7 @@ the same Protocol with its search engine's scalar fields."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Protocol
 
@@ -29,14 +30,20 @@ class ClauseCatalog(Protocol):
         ...
 
 
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:txt|html?|docx?|pdf|md)", re.I)
+
+
 def self_description(d: Document, catalog: ClauseCatalog) -> str:
     """What a notice calls itself: its titles; a copy printing none says it in its opening ("为…稳增长…，特制定如下
     政策措施", "…《天津市国民经济和社会发展第十一个五年规划纲要》…")."""
     text = f"{d.title} {d.notice_title} {d.title_en or ''}"
-    if d.notice_title or d.title != d.doc_number:
+    # a title is printed unless the notice is stored under its 文号 or file name for want of one
+    if d.notice_title or d.title != d.doc_number and not _FILE_NAME.fullmatch(d.title):
         return text
-    opening = next(iter(catalog.clauses_of(d.doc_number, ("meta", "body"))), None)
-    return f"{text} {opening.text if opening else ''}"
+    # A copy stored under its file name says it in its opening; one printing a 文号 but no title, after the 文号 line
+    # and salutation, in the cover letter's first paragraph ("现将《政府工作报告》提出的…任务予以分解").
+    opening = catalog.clauses_of(d.doc_number, ("meta", "body"))[: 1 if d.title == d.doc_number else 2]
+    return f"{text} " + " ".join(c.text for c in opening)
 
 
 def notice_text(d: Document | None, clauses: Iterable[Clause]) -> str:

@@ -27,6 +27,7 @@ from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
 from service.answering.handlers.cited import ASKS_WHAT, answer_cited, cited_numbers, not_stored
 from service.answering.handlers.document import answer_document
+from service.answering.handlers.outline import answer_outline
 from service.answering.handlers.passage import answer_passage
 from service.answering.handlers.role import answer_role
 from service.answering.handlers.tasks import answer_tasks
@@ -139,14 +140,19 @@ class Answerer:
         if docs and part.constraints.places and part.answer_type != "document":
             kept = [n for n in docs if (d := self.catalog.document(n)) and self._in_places(part, d)]
             # The notices the question's words describe are all other places' ("云南省2017年稳增长意见" read as
-            # Heilongjiang's growth measures): it may mean a stored copy that prints no place and no title.
-            fallback = not kept and self._docs(part, query.doc_numbers) == docs
+            # Heilongjiang's growth measures), or print no place either: it may mean any stored copy that prints no
+            # place and no title, not only one whose title happens to share the description's words.
+            fallback = not any(self.checker.jurisdiction(n) for n in kept) and \
+                self._docs(part, query.doc_numbers) == docs
             if fallback:  # the words that described those notices' titles named a notice; they are no topic
                 titles = " ".join(self.checker.document_line(n) for n in docs)
                 part = replace(part, focus=tuple(t for t in part.focus if not supports(t, titles, frozenset())))
             # … or the place's own notice, printing no title to name it by ("乙市2030年市政府民生实事项目" read as
             # another county's 民生实事项目)
-            docs = kept or ([*(self._local(part) or []), *self._placeless(part)] if fallback else [])
+            if fallback:
+                docs = list(dict.fromkeys([*kept, *(self._local(part) or []), *self._placeless(part)]))
+            else:
+                docs = kept
             if not docs:  # the notice named is not one for the place named ("沈阳的服务业扩大开放方案…")
                 return abstain_part(part, Decision(None, "place", ()), lang)
         # "实施方案里提到的商资发〔2022〕209号是个什么文件？": a number no stored notice carries. What a stored notice
@@ -180,6 +186,9 @@ class Answerer:
                 reason = "place" if part.constraints.places and (named or not docs) else "topic"
                 return abstain_part(part, Decision(None, reason, ()), lang)
             return answer_document(part, documents, lang, self.catalog, self.registry)
+        if not part.constraints.task_numbers and (
+                outline := answer_outline(part, self.catalog, docs or part.constraints.local_docs or None, lang)):
+            return outline  # "数字贸易方案列了哪几个重点领域": the headings printed under the one named
         if part.constraints.task_numbers:
             hits = self._numbered(part, docs)
             if not hits:  # no stored notice (of those named) has a task of that number
@@ -193,7 +202,7 @@ class Answerer:
         # the glossary, partly, and its rank is the better sign.) The search asked for at least RETRIEVAL_DEPTH
         # clauses, so fewer hits than that means the named notices hold no more.
         few = bool(docs) and not part.constraints.task_numbers and len(hits) < RETRIEVAL_DEPTH and is_chinese(part.text)
-        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few)
+        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few, guessed=fallback)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
         result = answer_role(part, decision, lang, self._inline_unit) if part.answer_type == "agency" else (

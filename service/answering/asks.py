@@ -72,7 +72,10 @@ NAMED = "named:"  # prefix of a particular that is a named instance of an entity
 # Common nouns jieba tags as organisation names: a kind of bank, not a bank.
 _GENERIC_NAMES = frozenset("商业银行 政策性银行 外资银行 中资银行 民营银行 村镇银行 开发性银行 医疗机构 公立医院 民营医院 高等院校 "
                            "科研院所 外资企业 民营企业 国有企业 龙头企业 中小企业".split())
-_COUNTER_ZH = re.compile(r"(?:多少|几)(?:万|千|百)?(项|家|所|条|名|位|座|批|类|种|户|支|套|次|人)")
+# Measure words a count is asked and printed with (多少根充电桩 → 260根): the general classifiers, not a notice's;
+# and an ordinal's (第几版 → 第九版).
+_COUNTER_ZH = re.compile(r"(?<!第)(?:多少|几)(?:万|千|百)?(平方米|平方公里|公里|千米|项|家|所|条|名|位|座|批|类|种|户|支|套|次|"
+                         r"人|根|台|辆|张|块|间|栋|幢|处|件|场|艘|架|株|棵|亩|吨|床)|第几(版|届|批|期|轮|次)")
 
 
 @dataclass(frozen=True)
@@ -95,7 +98,8 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
         noun = entity.group(1) if zh else _ENTITIES[entity.group(1).lower()]
         particulars.append(NAMED + {"商家": "商户"}.get(noun, noun))
     counter = _COUNTER_ZH.search(text) if zh else None
-    return Asks(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(particulars)), counter.group(1) if counter else None)
+    return Asks(tuple(dict.fromkeys(titles)), tuple(dict.fromkeys(particulars)),
+                next(g for g in counter.groups() if g) if counter else None)
 
 
 _ASKING_ZH = r"(?:多少|什么|哪些|哪个|哪几|哪里|哪儿|在哪|几|怎么|如何|怎样|是否|有没有|有无|谁|啥)"

@@ -13,6 +13,7 @@ from ingest.models import Clause
 from ingest.text import heading_title, t2s
 from service.answering.evidence import Check, EvidenceChecker, names_a_thing
 from service.answering.inline import InlineAgency, inline_agencies
+from service.answering.lexicon import DOC_WORDS_EN, DOC_WORDS_ZH
 from service.answering.phrase import holds_phrase, printed_phrase
 from service.answering.terms import Term, clause_text, coverage, support
 from service.answering.types import Part
@@ -55,9 +56,11 @@ class Decision:
 
 
 def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6,
-           ranked_alone: bool = False) -> Decision:
+           ranked_alone: bool = False, guessed: bool = False) -> Decision:
     """`ranked_alone`: the hits come from a few notices searched because nothing else could answer (the notices that
-    print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft."""
+    print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft.
+    `guessed`: those notices are only a guess at the one the question describes (its words describe other places'
+    notices): a clause must then hold every thing the question names, no paraphrase of one is taken on trust."""
     if not hits:
         return Decision(None, "topic", ())
     best_dense = max((h.dense for h in hits[:3] if h.dense is not None), default=1.0)
@@ -70,8 +73,10 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
     # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
-    phrase, phrase_terms = printed_phrase(part.text, part.focus,
-                                          checker.printed(dict.fromkeys(h.clause.doc_number for h in candidates)))
+    owners = list(dict.fromkeys(h.clause.doc_number for h in candidates))
+    phrase, phrase_terms = printed_phrase(part.text, part.focus, checker.printed(owners))
+    if phrase and any(phrase in f"{d.title} {d.notice_title}" for n in owners if (d := checker.catalog.document(n))):
+        phrase, phrase_terms = "", ()  # "石家庄2020年政务公开工作要点第(一)项…": the notice's title names it, no matter
     quoted = quoted_phrases(part.text)
     sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
     valueless: list[tuple[Hit, Check]] = []  # candidates about the matter that state no value of the asked kind
@@ -97,6 +102,9 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
                 valueless.append((h, check))
             continue
         sound.append((h, check))
+        if guessed and any(names_a_thing(t) for t in _asked_matter(part) if str(t) in check.missing):
+            failures.append("topic")  # "云南省稳增长的意见中，城市轨道交通建设…" against a county's 标准化建设
+            continue
         if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
             failures.append("agency")
             continue
@@ -123,6 +131,15 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     also = tuple(c for h, c in passing if c.clause.doc_number != chosen.clause.doc_number and c.clause.kind == "task"
                  and h.score >= 0.85 * chosen_hit.score and c.coverage >= chosen.coverage)[:1]
     return Decision(chosen, None, tuple(h for h, _ in passing[1:4]), also)
+
+
+def _asked_matter(part: Part) -> list[Term]:
+    """The focus terms said after the words describing the notice ("内江市…就业创业工作的实施意见中，“发展吸纳就业
+    能力强的产业”一项…"): the matter asked about, not the notice's name."""
+    ends = [m.end() for rx in (DOC_WORDS_ZH, DOC_WORDS_EN) for m in rx.finditer(part.text)]
+    cut = max(ends, default=0)
+    low = part.text.lower()
+    return [t for t in part.focus if low.find(t.surface.lower(), cut) >= 0]
 
 
 def _above(a: Hit, b: Hit) -> bool:

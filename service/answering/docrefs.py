@@ -21,7 +21,8 @@ PRINTED_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}\s*[〔\[［（(【]\s*(?:19|
 
 
 _CN_1_99 = r"[二三四五六七八九]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_TASK_ZH = re.compile(rf"第\s*([0-9]{{1,3}}|{_CN_1_99})\s*(?:项(?:任务|工作|事项|措施)?|条(?:任务|措施))|"
+_TASK_ZH = re.compile(rf"第\s*[（(]?\s*([0-9]{{1,3}}|{_CN_1_99})\s*[)）]?\s*"
+                      r"(?:项(?:任务|工作|事项|措施)?|条(?:任务|措施))|"
                       r"任务\s*([0-9]{1,3})(?![0-9项个条])|(?<![0-9])([0-9]{1,3})\s*号(?=任务)")
 _TASK_EN = re.compile(r"\b(?:task|item|measure|row)\s*(?:no\.?|number|#)?\s*([0-9]{1,3})\b", re.I)
 # A notice called by its serial number alone, as people do: "51号文", "13号文件", "document No. 51".
@@ -108,6 +109,7 @@ class DocumentRefs:
             for name in {d.jurisdiction_en.lower(), re.sub(r"(市|省|区|县|自治区)$", "", d.jurisdiction)} - {""}:
                 places.setdefault(name, []).append(d.doc_number)
         self._places = {name: docs for name, docs in places.items() if len(name) >= 2}
+        self._jurisdiction = {d.doc_number: d.jurisdiction for d in documents}
 
     def _abbreviations(self, title: str) -> set[str]:
         words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
@@ -128,11 +130,13 @@ class DocumentRefs:
         strong: set[str] = set()  # notices named by more than a run of their title's words
         spans: list[tuple[int, int]] = []  # words that name a notice, whichever
         spans_of: dict[str, list[tuple[int, int]]] = {}  # words that name one notice: kept when it is the one named
+        numbered: set[str] = set()  # notices the question names by their 文号 or serial number
         flat = _norm_number(text)
         for d in self.documents:
             if _norm_number(d.doc_number) in flat:
                 scores[d.doc_number] = 10.0
                 strong.add(d.doc_number)
+                numbered.add(d.doc_number)
                 said.setdefault(d.doc_number, set()).add(d.doc_number)
         if scores:  # a printed 文号 is a reference, not content: its span is not searched for as a topic
             spans += [m.span() for m in PRINTED_NUMBER.finditer(text)]
@@ -142,6 +146,7 @@ class DocumentRefs:
             if len(owners) == 1 and owners[0] not in scores:
                 scores[owners[0]] = 10.0
                 strong.add(owners[0])
+                numbered.add(owners[0])
                 said.setdefault(owners[0], set()).add(m.group(0))
                 spans_of.setdefault(owners[0], []).append(m.span())
         has_doc_word = bool(DOC_WORDS_ZH.search(text) or DOC_WORDS_EN.search(text))
@@ -209,16 +214,29 @@ class DocumentRefs:
         if has_doc_word:
             low = text.lower()
             placed: set[str] = set()
+            qualifying = False  # a province named only to say where a smaller place is
             for name, docs in self._places.items():
                 at = low.find(name)
+                if at >= 0 and _qualifier(low, at, at + len(name)) and \
+                        all(self._jurisdiction[d].endswith(("省", "自治区")) for d in docs):
+                    qualifying = True
+                    continue
                 if at >= 0 and len(docs) < len(self.documents):
                     placed.update(docs)
                     strong.update(docs)
                     for doc in docs:
                         scores[doc] = scores.get(doc, 0.0) + 2.0 / len(docs)
                         said.setdefault(doc, set()).add(name)
-            if placed:  # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not
-                scores = {d: s for d, s in scores.items() if d in placed or s >= 10.0}
+            # "Fang County's (Hubei) 2023 measures": a province named beside a smaller place says where that place
+            # is; the smaller place's notice is the one named, not the province's own.
+            provincial = {d for d in placed if self._jurisdiction[d].endswith(("省", "自治区"))}
+            if provincial and (placed - provincial or qualifying):
+                placed -= provincial
+                scores = {d: s for d, s in scores.items() if d not in provincial or d in numbered}
+            # "蔡甸区…的工作方案…报给区政府办公室": the place names the notice; another's title words do not, however
+            # many ("长兴县人民政府办公室…重点工作责任分解的通知" against a title opening 县人民政府办公室关于…)
+            if placed:
+                scores = {d: s for d, s in scores.items() if d in placed or d in numbered}
         if not scores:
             return DocRef((), (), ())
         best = max(scores.values())
@@ -234,6 +252,14 @@ class DocumentRefs:
         spans += [sp for d in dict.fromkeys((*chosen, *several)) for sp in spans_of.get(d, ())]
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans) + tuple(sp for _, sp in years),
                       tuple(y for y, _ in years), several if len(several) > 1 else (), not strong & set(chosen))
+
+
+def _qualifier(low: str, start: int, end: int) -> bool:
+    """Whether the place at low[start:end] says where the place before or after it is: "Fang County (Hubei)",
+    "Yecheng County, Xinjiang", "湖北房县", "湖北省十堰市"."""
+    if re.search(r"\b(?:county|district|city|town|township|prefecture|banner)(?:'s|’s)?\s*[(（,，]\s*$", low[:start]):
+        return True
+    return bool(re.match(r"省?(?![各全本该])[\u4e00-\u9fff]{1,4}?(?:县|市|区|州|旗)(?!政府|人民|委|办|的)", low[end:]))
 
 
 TITLE_RUN = 6  # characters of a title, five of them Chinese, that name the notice wherever a question prints them

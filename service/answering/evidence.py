@@ -29,6 +29,8 @@ VALUE_PATTERNS: dict[str, re.Pattern[str]] = {
     # "6月底完成", "12月底前": a month of the notice's year, as deadlines print it
     "date": re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|(?:19|20)\d{2}\s*年(?:底|前|内|末|初|起)?|"
                        r"(?<![\d年.])(?:1[0-2]|[1-9])\s*月\s*(?:底|末|中旬|上旬|下旬|\d{1,2}\s*日)(?:前|以前|之前)?|"
+                       # "每季度末", "年底前": a recurring or year-end time, as deadlines print it
+                       r"每(?:个)?(?:季度|月|半年)(?:末|底|初)|(?<![\d年])年(?:底|末)(?:前|以前|之前)?|"
                        r"\b(?:19|20)\d{2}\b|\b(?:January|February|March|April|May|June|July|August|September|October|"
                        r"November|December)\s+\d{1,2},?\s+\d{4}\b", re.I),
     "count": re.compile(rf"{_NUM}\s*(?:个|家|项|所|条|名|位|座|批|类|种|人|户|支|套|座)|\b\d+\s+[a-z]+", re.I),
@@ -76,6 +78,12 @@ def values(text: str, kind: ValueKind) -> list[str]:
         found = [v for v in found if not _YEARISH.match(v.strip()) and not re.fullmatch(r"[一二三四五六七八九十]", v)
                  and not _VAGUE.match(v)]
     return found
+
+
+def counted(text: str, counter: str) -> list[str]:
+    """The figures a text prints with a measure word ("260根", "第九版" for 版), not a vague "一批"."""
+    return [m.group(0) for m in re.finditer(rf"{_NUM}\s*(?:[万千百亿])?\s*{re.escape(counter)}", text)
+            if not _VAGUE.match(m.group(0))]
 
 
 def _up_to_figure(sentence: str, kind: ValueKind) -> str:
@@ -365,10 +373,11 @@ class EvidenceChecker:
         counter = part.constraints.counter
         for text in (clause.text, fields) if counter else (clause.text, clause.text_en or "", fields):
             for s in sentences(text):
-                found = self.places_in(s, part, clause.doc_number) if part.value_kind == "place" else [
-                    v for k in kinds for v in values(s, k)]
-                if counter:
-                    found = [v for v in found if v.rstrip().endswith(counter)]
+                if counter:  # the figure printed with the measure word asked for, whatever the kind
+                    found = counted(s, counter)
+                else:
+                    found = self.places_in(s, part, clause.doc_number) if part.value_kind == "place" else [
+                        v for k in kinds for v in values(s, k)]
                 if not found:
                     continue
                 score, _ = coverage(list(part.attribute) or list(part.focus), s, frozenset(self.analyzer.tokens(s)))

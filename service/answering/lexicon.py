@@ -47,7 +47,7 @@ STRICT_ROLE = re.compile(r"牵头|配合|指导|协助|主办|协办|\b(lead\w*|
 
 ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪几个部门|哪个单位|哪些单位|哪几个单位|什么部门|什么单位|哪家|哪个机构|"
                             r"哪些机构|找哪|由哪|归哪|"
-                            r"(牵头|配合|指导|责任|负责)(单位|部门|科室|处室)(是|有)|哪个机关|哪些机关|"
+                            r"(牵头|配合|指导|责任|负责)(单位|部门|科室|处室)(还|都|分别)?(是|有)|哪个机关|哪些机关|"
                             r"(哪个|哪些|哪几个|什么)(科室|处室)")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
@@ -70,7 +70,8 @@ ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsibl
 
 ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项目|哪几项|哪几条|哪些条|"
                            r"(负责|牵头|配合|参与|承担|挂名)的?都?(有|是)(什么|哪些)|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
-                           r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|哪些试点|"
+                           r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|(?:目标|指标|措施|举措|项目|事项)有哪些|哪些试点|"
+                           r"(?:负责|牵头|承担|配合)哪一?[件项个](?:事|工作|任务|项目)|"
                            r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条件](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项|实事)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
                            r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"

@@ -182,16 +182,22 @@ class Understanding:
                     places: tuple[Place, ...]) -> list[tuple[int, int, Agency]]:
         """A printed name several places' agencies share (区发改局) means the one of the notice or place the
         question names ("区发改局 in the Lishan district plan")."""
-        wanted = {d.jurisdiction for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
-        wanted |= {p.zh for p in places if p.zh}
-        wanted = {strip_admin_suffix(w) for w in wanted}  # 滕州 names 滕州市
+        named = {strip_admin_suffix(p.zh) for p in places if p.zh}
+        wanted = {strip_admin_suffix(d.jurisdiction) for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
+        if named and not wanted & named:  # notices named by title words shared with other places' are not its own
+            wanted = set()
+        wanted |= named  # 滕州 names 滕州市
         if not wanted:
             return spans
         homes = {strip_admin_suffix(d.jurisdiction) for n in docs if (d := self.catalog.document(n)) and d.jurisdiction}
+        # A place no stored notice is issued for ("咸安区…区发改局"): its notice is one printing no place, whose bodies
+        # are known by their bare names only.
+        unknown = not wanted & {strip_admin_suffix(d.jurisdiction) for d in self.catalog.documents() if d.jurisdiction}
         out = []
         for s, e, a in spans:
-            here = next((o for o in self.registry.namesakes(a, text[s:e]) if o.jurisdiction
-                         and strip_admin_suffix(o.jurisdiction) in wanted), None)
+            namesakes = self.registry.namesakes(a, text[s:e])
+            here = next((o for o in namesakes if o.jurisdiction and strip_admin_suffix(o.jurisdiction) in wanted),
+                        None) or (next((o for o in namesakes if not o.jurisdiction), None) if unknown else None)
             # "Chuzhou's notice: who does the city government…": a name without a place, known only as another
             # place's body, is the named notice's own body, which no stored notice lists; not the other place's.
             if here is None and homes and a.jurisdiction and strip_admin_suffix(a.jurisdiction) not in homes and \
@@ -375,7 +381,8 @@ class Understanding:
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
         yesno = bool(L.YESNO_ZH.search(text)) if zh else asks_yes_or_no(text)
         doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
-        value_kind = value_kind_of(text, zh)
+        # the words naming the notice ("降碳目标工作实施方案") ask for no value
+        value_kind = value_kind_of(blank(text, list(ref.spans)) if ref.doc_numbers and ref.spans else text, zh)
         if yesno and not (L.VALUE_CUE_ZH if zh else L.VALUE_CUE_EN).search(text):
             value_kind = None  # "Do talents get an income tax exemption?" names a value but asks yes or no
         issued_by = self._issuer_line(ref.doc_numbers)

@@ -51,6 +51,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     "tasks_header": {"zh": "{names}在以下{n}项任务中列名：", "en": "{names} is named in {n} task{s}:"},
     "tasks_header_role": {"zh": "{names}作为{role}的任务共{n}项：", "en": "{names} is the {role_en} unit in {n} task{s}:"},
     "tasks_row": {"zh": "- {doc} 第{no}项（{roles}）：{gist}", "en": "- {doc} task {no} ({roles}): {gist}"},
+    "outline_header": {"zh": "{doc}“{heading}”下列有{n}项：",
+                       "en": "{doc} lists {n} item{s} under “{heading}”:"},
     "followup_of": {"zh": "（承接上文，指{where}。）", "en": "(Taking this to be about {where}, from the previous answer.)"},
     "clarify": {"zh": "请说明您指的是哪项任务或哪份通知（例如给出文号和任务编号），我再据此回答。",
                 "en": "Which task or notice do you mean? Please name it (for example its document number and task "

@@ -900,3 +900,21 @@ def test_party_or_government_side_asks_who_issued_it(real_engine) -> None:  # ty
 def test_a_district_government_by_its_place_alone(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "What is Yuhuatai supposed to lead in the services opening pilot?")
     assert {(c.doc_number, c.task_no) for c in r.citations} >= {(SO_NO, 66), (SO_NO, 67)}, r.answer
+
+
+def test_the_headings_under_a_heading_the_question_names_are_its_list(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask_answerer(real_engine.answerer, "数字贸易方案的主要任务有哪些？")
+    assert not r.abstained and r.citations[0].doc_number == DT_NO
+    assert all(h in r.answer for h in ("布局数字新基建", "扩大对外开放", "壮大市场主体", "健全治理体系"))
+    r = ask_answerer(real_engine.answerer, "What are the safeguard measures of the services opening-up plan?")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {SO_NO}
+    assert "lists 3 items" in r.answer and "加强组织领导" in r.answer
+    # a heading's name inside a question about something else is no request for the list
+    r = ask_answerer(real_engine.answerer, "数字技术领域有哪些任务由市工信局负责？")
+    assert "下列有" not in r.answer
+
+
+def test_words_of_the_agencys_own_names_do_not_narrow_its_tasks(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "telecom regulator" is one of the office's English names: every task it leads is listed, not those on telecoms
+    r = ask_answerer(real_engine.answerer, "Which pilot tasks does the Nanjing telecom regulator lead?")
+    assert not r.abstained and len(r.citations) >= 5

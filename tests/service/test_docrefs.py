@@ -179,3 +179,25 @@ def test_a_serial_number_inside_a_printed_number_or_a_word_names_no_notice() -> 
              doc("乙政发〔2023〕3号", "重点工作分解", "乙市人民政府", "2023年1月3日"))
     assert r.find("国发〔2020〕51号文讲了什么？").doc_numbers == ()
     assert r.find("住在3号文化路的企业怎么办？").doc_numbers == ()
+
+
+def test_a_place_named_outweighs_however_many_words_another_title_shares() -> None:
+    # A title opening with the bare 县人民政府办公室 shares most words of the question; the place names the notice.
+    r = refs(doc("嘉政办发〔2021〕5号", "县人民政府办公室关于对县《政府工作报告》确定的2021年重点工作责任分解的通知",
+                 "县人民政府办公室", "2021年5月12日"),
+             doc("长政办发〔2023〕7号", "2023年政府工作报告重点工作责任分解", "长兴县人民政府办公室", "2023年2月24日",
+                 "长兴县", "Changxing County"))
+    found = r.find("长兴县人民政府办公室这份印发2023年重点工作责任分解的通知,落款日期是哪天?")
+    assert found.doc_numbers == ("长政办发〔2023〕7号",)
+    # … but a 文号 printed in the question still names its notice wherever the question says it is from
+    assert "嘉政办发〔2021〕5号" in r.find("长兴县的干部问：嘉政办发〔2021〕5号这份通知是哪天印发的？").doc_numbers
+
+
+def test_a_province_saying_where_a_smaller_place_is_names_no_notice_of_its_own() -> None:
+    r = refs(doc("甲政发〔2018〕26号", "省人民政府关于进一步优化营商环境的若干意见", "省人民政府", "2018年5月1日",
+                 "湖北省", "Hubei"),
+             doc("fang.txt", "房县2023年降成本优化营商环境若干措施", "", ""))
+    assert r.find("In Fang County's (Hubei) 2023 measures to optimise the business environment, who leads?")\
+        .doc_numbers != ("甲政发〔2018〕26号",)
+    assert r.find("湖北房县2023年优化营商环境措施里由谁牵头？").doc_numbers != ("甲政发〔2018〕26号",)
+    assert r.find("湖北省优化营商环境的若干意见由谁印发？").doc_numbers == ("甲政发〔2018〕26号",)

@@ -29,7 +29,10 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "yangxian-yangzhengfa-2024-8-zh-hant.txt", "hengnan-gongkaibanhan-2021-3-zh-hant.txt",
           "nb-minsheng-shishi-2014.txt", "wuhan-shengbaogao-fenjie-2018.txt", "shaanxi-gzbg-fengong-2015-news.txt",
           "haiyan-zrfj-2022.txt", "lishan-zrfj-2023.txt", "gbh-2014-31-zh-hant.txt",
-          "xiangxi-zhouzhengfa-2020-5-pinyin-zh-hant.txt", "jy-jiazhengbanfa-2021-5.txt")
+          "xiangxi-zhouzhengfa-2020-5-pinyin-zh-hant.txt", "jy-jiazhengbanfa-2021-5.txt",
+          "wucheng-gaozhiliang-2025-news.txt", "hn-yiqing-tizhen-2022-zh-hant.txt", "sjz-shizhengbanhan-2020-28.txt",
+          "yl-jiangtan-fangan-2024.txt", "xuchang-xuzheng-2020-20.txt", "xianan-zrfj-2023.txt",
+          "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt")
 
 
 @pytest.fixture(scope="module")
@@ -432,6 +435,9 @@ def test_a_notice_described_by_title_words_that_other_places_notices_hold_may_be
     assert not r.abstained and r.citations[0].doc_number == "yn-wenzengzhang-2017.txt", r.answer
     assert {"省发展改革委", "财政厅"} <= {u.zh for u in r.units if u.role == "lead"}, r.answer
     assert _ask(engine, "云南省稳增长的意见中，城市轨道交通建设由哪个部门牵头？").abstained
+    # the words describing such a notice ("新形势下") need not be printed by its clause; the matter's words must
+    r = _ask(engine, "内江市进一步做好新形势下就业创业工作的实施意见中，“发展吸纳就业能力强的产业”一项由哪个单位牵头？")
+    assert not r.abstained and r.citations[0].doc_number == "nj-jiuye-chuangye-zh-hant.txt", r.answer
 
 
 def test_a_government_named_before_work_report_names_the_report_not_a_body_asked_about(
@@ -727,3 +733,46 @@ def test_who_issued_a_task_division_and_its_written_date_are_document_facts(engi
     r = _ask(engine, "Which body issued Beijing's open-government key task division for 2016-2020, and what is its "
                      "written date?")
     assert "北京市政务公开领导小组" in r.answer and "2016-06-08" in r.answer, r.answer
+
+
+def test_a_count_is_the_figure_printed_with_the_measure_word_asked_for(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "宁波2014年的民生实事要新投放公共自行车多少辆？")
+    assert not r.abstained and "通知所载数值：3000辆" in r.answer
+    # an ordinal asked (第几版) is one printed with its measure word, in characters too
+    r = _ask(engine, "海南这份疫情防控和经济恢复方案要严格实施第几版防控方案？")
+    assert not r.abstained and "第九版" in r.answer
+
+
+def test_a_notice_printing_no_place_may_be_the_one_a_place_named_means(engine) -> None:  # type: ignore[no-untyped-def]
+    # The Pingdingshan copy prints neither its city nor a title; another place-less notice sharing the words
+    # "政府工作报告…任务分解" does not rule it out.
+    r = _ask(engine, "平顶山市2013年政府工作报告任务分解里，平煤神马己二酸项目建设由哪个单位牵头？")
+    assert not r.abstained and r.citations[0].doc_number == "平政办〔2013〕11号"
+    assert "市发改委" in [u.zh for u in r.units]
+
+
+def test_the_words_naming_a_notice_are_neither_its_matter_nor_what_is_asked(engine) -> None:  # type: ignore[no-untyped-def]
+    # the title's 目标 asks for no value, and its run printed in the cover letter is no phrase a task must print
+    r = _ask(engine, "玉林市降碳目标工作实施方案中，加强生态环境准入管理这一项的责任单位有哪些？")
+    assert not r.abstained and "市生态环境局" in [u.zh for u in r.units]
+    r = _ask(engine, "石家庄2020年政务公开工作要点第(一)项要求组织编写什么目录？")
+    assert not r.abstained and "机构职能目录" in r.answer
+
+
+def test_a_place_no_notice_is_issued_for_means_the_notices_printing_none(engine) -> None:  # type: ignore[no-untyped-def]
+    # Xian'an prints no issuer: its bare 区发改局 is the one meant, not another district's; and the bureau's
+    # targets are a list of its tasks
+    r = _ask(engine, "咸安区2023年重点工作任务责任分解方案中，区发改局牵头的主要预期目标有哪些？")
+    assert not r.abstained and {c.doc_number for c in r.citations} == {"xianan-zrfj-2023.txt"}
+    assert len(r.citations) >= 3
+    # a province said beside a county locates it: the county's measures are meant, not the province's opinion
+    r = _ask(engine, "In Fang County's (Hubei) 2023 measures to optimise the business environment, which agencies "
+                     "lead the commitment-based system for government services?")
+    assert not r.abstained and r.citations[0].doc_number == "fangxian-yingshang-2023.txt"
+
+
+def test_an_issuer_found_in_a_spliced_red_header_places_the_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "许昌市2020年政府工作报告重点工作任务分解中，市卫生健康委作为责任单位承担了哪几项任务？")
+    assert not r.abstained and {c.task_no for c in r.citations} >= {1, 2}
+    r = _ask(engine, "许昌市的重点工作任务分解要求各责任单位什么时候向市政府报告进展？")
+    assert not r.abstained and "每季度末" in r.answer

@@ -16,6 +16,7 @@ from service.answering.docrefs import task_numbers
     ("第一三项任务由谁牵头？", ()),  # not a numeral: no task, and no error
     ("某府发(2023)51号任务17由谁牵头？", (17,)),  # 51 is the 文号's
     ("今年要完成任务10项", ()),  # a count
+    ("工作要点第(一)项要求编写什么目录？", (1,)),  # an item numbered (一), called as printed
     ("《条例》第3条怎么规定？", ()),  # a law's article, not a task
 ])
 def test_task_numbers(question: str, numbers: tuple[int, ...]) -> None:

@@ -47,7 +47,7 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     docs = list(doc_numbers or []) or list(part.constraints.doc_numbers) or None
     joint = len(ids) > 1 and bool(JOINT.search(part.text))
     # "参与了哪几个项目", "which projects": the word for what is listed is no topic the tasks must hold
-    focus = [t for t in part.focus if t.surface.lower() not in L.TASK_NOUNS]
+    focus = [t for t in part.focus if t.surface.lower() not in L.TASK_NOUNS and not _names_subject(t, part)]
     # "the items of the party-building innovation opinion": words every one of which a notice's title holds name
     # that notice, not a topic its tasks must hold.
     titled = [d.doc_number for d in catalog.documents() if focus and (not docs or d.doc_number in docs)
@@ -116,6 +116,19 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
     known = {a.id: a.zh for a in part.subjects}
     named = tuple(replace(u, zh=known.get(u.id or "", u.zh)) for c, _ in rows for u in c.units if u.id in ids)
     return PartAnswer(tuple(lines), cited, named or units, "agency_tasks")
+
+
+def _names_subject(term: Term, part: Part) -> bool:
+    """Whether a word is one of the asked agency's own names ("Nanjing's telecom regulator (the communications
+    administration office)": telecom and regulator name the office, they are no topic of its tasks)."""
+    for a in part.subjects:
+        zh = [a.zh, *a.aliases]
+        words = {w for name in (a.en, *a.en_aliases) for w in re.findall(r"[a-z]+", name.lower())}
+        surface = term.surface.lower()
+        said = set(re.findall(r"[a-z]+", surface)) if surface.isascii() else set()
+        if surface in zh or said and said <= words:
+            return True
+    return False
 
 
 def _unit(agency, role: str = "responsible") -> Unit:  # type: ignore[no-untyped-def]
