@@ -293,7 +293,7 @@ def _next_in_list(item: BodyClause, body: list[BodyClause]) -> bool:
         return False
     before = [b for b in body[: next(i for i, b in enumerate(body) if b is item)] if b.label]
     return bool(before) and before[-1].label.isdigit() and int(before[-1].label) + 1 == int(item.label) and \
-        bool(before[-1].units) and sum(1 for b in before if b.units) >= 2
+        bool(before[-1].units)
 
 
 def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:

@@ -80,6 +80,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     quoted = quoted_phrases(part.text)
     sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
     valueless: list[tuple[Hit, Check]] = []  # candidates about the matter that state no value of the asked kind
+    unitless: list[tuple[Hit, Check]] = []  # tasks about the matter that name no unit
     for rank, h in enumerate(candidates):
         if quoted and not all(_prints_most(p, clause_text(h.clause)) for p in quoted):
             failures.append("topic")  # “加强教育系统党的政治建设”一项: the item quoted is not this clause's
@@ -106,6 +107,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
             failures.append("topic")  # "云南省稳增长的意见中，城市轨道交通建设…" against a county's 标准化建设
             continue
         if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
+            if h.clause.kind == "task":
+                unitless.append((h, check))
             failures.append("agency")
             continue
         if check.coverage < table.get(part.answer_type, 0.6):
@@ -121,6 +124,10 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     # another base's place is no answer.
     if any(set(v.missing) < set(chosen.missing) and _above(h, chosen_hit) for h, v in valueless):
         return Decision(None, "value", tuple(hits[:3]))
+    # "Who leads improving the emergency command system?": the task about it, ranked above the answer's by both
+    # retrievers and holding more of the question, names no unit; another task's units are no answer.
+    if any(u.coverage > chosen.coverage and _above(h, chosen_hit) for h, u in unitless):
+        return Decision(None, "agency", tuple(hits[:3]))
     # A body paragraph setting out a measure answers as the task filed under that measure's heading does: cite the
     # task, with the paragraph's words counted for it.
     sets_out = next(((h, c) for h, c in sound if c.clause.kind == "task" and c.clause.units

@@ -274,13 +274,14 @@ every everything list lists listing involve involves involving involved appear a
 done doing backing backed heard hear hears locally yet provincial municipal
 besides except excepting aside apart
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
+terms
 """.split()
 _QUESTION_WORDS_ZH = """
 列出 列举 罗列 所有 全部 一切 涉及 全都
 点名 被点名 列名 几项 多少项 几个 几条 多少条 几件 哪几件 几类 哪几类 哪几项 几家 多少个 多少家 职责 职能 各由 各自由 这事 这个事 哪几个 哪几家 哪几 哪项 哪一项 一项 哪条 哪一条 一条 哪几条
 谁 哪个 哪些 哪家 哪里 哪 什么 怎么 怎样 如何 多少 几 是否 能否 可否 能不能 可不可以 有没有 吗 呢 吧 啊 呀
 牵头 牵头单位 配合 配合单位 指导 指导单位 负责 负责单位 责任 责任单位 承担 主管 部门 单位 机构 机关 任务 工作
-牵头落实 分别牵头 落实 主办 协办 承办 主办单位 协办单位
+牵头落实 分别牵头 落实 主办 协办 承办 主办单位 协办单位 担任 担当 充当 作为 哪件 哪一件
 这块 这条 这项 这个 那个 这类 这些 那些 这件 这件事 事 事情 方面 相关 情况 问题 一下 请问 告诉 我们 我 你 他们 它
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年

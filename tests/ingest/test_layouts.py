@@ -1520,3 +1520,13 @@ def test_round_24_layouts() -> None:
         {"lead": ["区经济和信息化委", "环保厅"], "responsible": ["污染物排放总量控制处"]},
         {"lead": ["区环保厅"], "responsible": ["环境监测处", "农村环境监督管理处"]},
         {}]  # the copy is cut off inside its third task: a task still, its units not printed
+
+
+def test_round_25_layouts() -> None:
+    """Round 25: a copy cut off inside its second item, after one annotated task, keeps that item as a task."""
+    text = """甲县人民政府关于印发2030年重要工作事项责任分工的通知
+一、稳增长
+1.全面实施行政许可事项清单管理。(市政府办公室牵头,市级各有关部门按职责分工负责)
+2.持续深化相对集中行政许可权改革。依托行政许可事项清单,全面梳理规范改革事项划转目录。(市政府办公室、市"""
+    tasks = [c for c in parse_notice(text, "jia.txt").clauses if c.kind == "task"]
+    assert [c.task_no for c in tasks] == [1, 2]

@@ -918,3 +918,10 @@ def test_words_of_the_agencys_own_names_do_not_narrow_its_tasks(real_engine) -> 
     # "telecom regulator" is one of the office's English names: every task it leads is listed, not those on telecoms
     r = ask_answerer(real_engine.answerer, "Which pilot tasks does the Nanjing telecom regulator lead?")
     assert not r.abstained and len(r.citations) >= 5
+
+
+def test_dollars_and_school_admission_reach_the_notices_words(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask_answerer(real_engine.answerer, "How big, in US dollars, should digital trade be by 2025 under the plan?")
+    assert not r.abstained and "200" in r.answer
+    r = ask_answerer(real_engine.answerer, "外国人的孩子能在南京的中小学读书吗？")
+    assert not r.abstained and r.citations[0].task_no == 18 and r.citations[0].doc_number == SO_NO

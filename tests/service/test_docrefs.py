@@ -201,3 +201,12 @@ def test_a_province_saying_where_a_smaller_place_is_names_no_notice_of_its_own()
         .doc_numbers != ("甲政发〔2018〕26号",)
     assert r.find("湖北房县2023年优化营商环境措施里由谁牵头？").doc_numbers != ("甲政发〔2018〕26号",)
     assert r.find("湖北省优化营商环境的若干意见由谁印发？").doc_numbers == ("甲政发〔2018〕26号",)
+
+
+def test_a_salutation_follows_the_title_as_the_notice_prints_it_not_the_pages_breadcrumb() -> None:
+    from service.answering.handlers.document import addressees
+
+    title = "甲市卫生健康委关于印发2030年全市卫生健康工作要点的通知"
+    text = (f"当前位置: 首页 >政务公开 >本局文件{title} • 时间:2030-05-04 08:58:16 • 发布:甲市卫生健康委"
+            f"甲卫健发〔2030〕1号{title}各区县卫生健康局(新区社发中心),委属各单位,委机关各处室: 现将要点下发。")
+    assert addressees(text, (title,)) == "各区县卫生健康局(新区社发中心),委属各单位,委机关各处室"

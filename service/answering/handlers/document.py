@@ -21,11 +21,12 @@ from service.answering.wording import say
 _PRINTED = re.compile(r"([^\s，。,.、；;：:（）()]{2,30}?)\s*(\d{4}年\d{1,2}月\d{1,2}日)印发")
 # A notice's salutation: the bodies it is addressed to, ended by a colon (各区人民政府、江北新区管委会，市府各委办局：).
 _SALUTATION = re.compile(r"((?:各|[\u4e00-\u9fff]{2,12}(?:人民政府|政府|委员会|管委会|党委))[^：:。；;]{0,160}?"
-                         r"(?:单位|部门|机构|机关|政府|局|委|办|厅|管委会|团体|企业|学校))\s*[：:]")
+                         r"(?:单位|部门|机构|机关|政府|局|委|办|厅|管委会|团体|企业|学校|处室|科室|中心))\s*[：:]")
 def addressees(text: str, titles: tuple[str, ...]) -> str | None:
     """The salutation a notice opens with, after its title (or the 通知/意见 that ends one), as printed."""
     ends = [m.end() for m in _TITLE_END.finditer(re.split(r"[：:]", text, maxsplit=1)[0])]
-    start = ends[-1] if ends else next((text.find(t) + len(t) for t in titles if t and t in text), 0)
+    # the title as printed last: a page's breadcrumb or headline may print it before the notice does
+    start = ends[-1] if ends else next((text.rfind(t) + len(t) for t in titles if t and t in text), 0)
     m = _SALUTATION.match(text[start:].lstrip())
     return m.group(1) if m else None
 
