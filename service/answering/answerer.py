@@ -188,7 +188,7 @@ class Answerer:
             return answer_document(part, documents, lang, self.catalog, self.registry)
         if not part.constraints.task_numbers and (
                 outline := answer_outline(part, self.catalog, docs or part.constraints.local_docs or None, lang)):
-            return outline  # "数字贸易方案列了哪几个重点领域": the headings printed under the one named
+            return outline  # "这个方案列了哪几个重点领域": the headings printed under the one named
         if part.constraints.task_numbers:
             hits = self._numbered(part, docs)
             if not hits:  # no stored notice (of those named) has a task of that number

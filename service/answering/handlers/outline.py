@@ -1,7 +1,6 @@
-"""A notice's outline: "数字贸易方案列了哪几个重点领域？", "What key areas does the plan list?". The answer is the
-headings printed under the heading the question names (二、重点领域 → （一）数字技术 … （六）数据服务), read from the
-clauses' section paths, not a search: a heading's items are each a section of their own, and no one clause holds
-them all."""
+"""A notice's outline: "这个方案列了哪几个重点领域？", "What key areas does the plan list?". The answer is the
+headings printed under the heading the question names (二、重点领域 → （一）… （六）…), read from the clauses' section
+paths, not a search: a heading's items are each a section of their own, and no one clause holds them all."""
 
 from __future__ import annotations
 

@@ -119,7 +119,7 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
 
 
 def _names_subject(term: Term, part: Part) -> bool:
-    """Whether a word is one of the asked agency's own names ("Nanjing's telecom regulator (the communications
+    """Whether a word is one of the asked agency's own names ("the city's telecom regulator (the communications
     administration office)": telecom and regulator name the office, they are no topic of its tasks)."""
     for a in part.subjects:
         zh = [a.zh, *a.aliases]
