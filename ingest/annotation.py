@@ -284,7 +284,8 @@ _SAME_BELOW = re.compile(r"^(?:以下同|下同|同上|余同)$")
 
 
 # Officials, not agencies: "分管副省长、协管副秘书长负责" names who oversees a task.
-_POSITION = re.compile(r"(省长|市长|区长|县长|秘书长|书记|主任|部长|局长|厅长|主席|领导|同志)$")
+_POSITION = re.compile(r"(省长|市长|区长|县长|秘书长|书记|主任|部长|局长|厅长|处长|主席|领导|同志|总工|总师|"
+                       r"巡视员|调研员)$")
 
 
 def _aside(clause: str) -> bool:
@@ -429,12 +430,10 @@ _CARRIED_OUT = re.compile(r"^由(?P<who>[^，,。；;]{2,30}?)(?:分别)?负责[
 def carried_out_by(sentence: str) -> tuple[Unit, ...]:
     """The units a sentence following a task says carry it out, or () when it is not such a sentence."""
     m = _CARRIED_OUT.match(nospace(sentence))
-    if not m or ORGAN.search(m.group("who").split("、")[-1]) and not _PERSON_TITLE.search(m.group("who")):
+    if not m or ORGAN.search(m.group("who").split("、")[-1]) and not _POSITION.search(m.group("who")):
         return ()  # "由市发改委负责，…" names a body in charge: another layout, read elsewhere
     # "环境影响评价处和农村环境监督管理处": 和 between two bodies' names, not inside one (人力资源和社会保障局)
     names = [part for n in split_units(m.group("units")) for part in re.split(r"(?<=[处科室局委办厅站队])和", n)]
     return tuple(Unit(n, "responsible") for n in names) if names and all(ORGAN.search(n) for n in names) else ()
 
-
-_PERSON_TITLE = re.compile(r"(?:总工|总师|厅长|局长|市长|县长|区长|主任|书记|部长|秘书长|处长|巡视员|调研员)$")
 

@@ -81,6 +81,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     sound: list[tuple[Hit, Check]] = []  # candidates that nothing rules out, whatever their coverage
     valueless: list[tuple[Hit, Check]] = []  # candidates about the matter that state no value of the asked kind
     unitless: list[tuple[Hit, Check]] = []  # tasks about the matter that name no unit
+    matter = [t for t in _asked_matter(part) if names_a_thing(t)] if guessed else []
     for rank, h in enumerate(candidates):
         if quoted and not all(_prints_most(p, clause_text(h.clause)) for p in quoted):
             failures.append("topic")  # “加强教育系统党的政治建设”一项: the item quoted is not this clause's
@@ -103,7 +104,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
                 valueless.append((h, check))
             continue
         sound.append((h, check))
-        if guessed and any(names_a_thing(t) for t in _asked_matter(part) if str(t) in check.missing):
+        if any(str(t) in check.missing for t in matter):
             failures.append("topic")  # "云南省稳增长的意见中，城市轨道交通建设…" against a county's 标准化建设
             continue
         if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):

@@ -109,7 +109,7 @@ class DocumentRefs:
             for name in {d.jurisdiction_en.lower(), re.sub(r"(市|省|区|县|自治区)$", "", d.jurisdiction)} - {""}:
                 places.setdefault(name, []).append(d.doc_number)
         self._places = {name: docs for name, docs in places.items() if len(name) >= 2}
-        self._jurisdiction = {d.doc_number: d.jurisdiction for d in documents}
+        self._provincial = {d.doc_number for d in documents if d.jurisdiction.endswith(("省", "自治区"))}
 
     def _abbreviations(self, title: str) -> set[str]:
         words = [w for w in self.analyzer.tokens(title) if re.fullmatch(r"[\u4e00-\u9fff]{2,}", w)]
@@ -218,7 +218,7 @@ class DocumentRefs:
             for name, docs in self._places.items():
                 at = low.find(name)
                 if at >= 0 and _qualifier(low, at, at + len(name)) and \
-                        all(self._jurisdiction[d].endswith(("省", "自治区")) for d in docs):
+                        all(d in self._provincial for d in docs):
                     qualifying = True
                     continue
                 if at >= 0 and len(docs) < len(self.documents):
@@ -229,7 +229,7 @@ class DocumentRefs:
                         said.setdefault(doc, set()).add(name)
             # "Fang County's (Hubei) 2023 measures": a province named beside a smaller place says where that place
             # is; the smaller place's notice is the one named, not the province's own.
-            provincial = {d for d in placed if self._jurisdiction[d].endswith(("省", "自治区"))}
+            provincial = placed & self._provincial
             if provincial and (placed - provincial or qualifying):
                 placed -= provincial
                 scores = {d: s for d, s in scores.items() if d not in provincial or d in numbered}

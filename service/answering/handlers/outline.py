@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from index.analyzer import is_chinese
 from index.catalog import ClauseCatalog
 from ingest.models import Clause
+from ingest.text import heading_title
 from service.answering import compose as C
 from service.answering.terms import Term, coverage
 from service.answering.types import Evidence, Part, PartAnswer
@@ -18,17 +19,10 @@ from service.answering.wording import say
 # A list asked for: 哪些, 哪几个, 有什么, 包括什么, 列了 / "which", "what are", "list", "how many"
 _ASKS_LIST_ZH = re.compile(r"哪(?:些|几)|有什么|包括什么|包含什么|都是什么|分别是|列(?:了|出)|几(?:个|项|类|大)")
 _ASKS_LIST_EN = re.compile(r"\b(?:which|what|list|name|how many)\b", re.I)
-_NUMBERING = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十百]+[)）、．.]|[（(]?\d{1,3}[)）、．.]|"
-                        r"第[一二三四五六七八九十]+[章节部分条])\s*")
 # What a list is said to do, in English ("What key areas does the plan cover?"): no word of a heading.
 _LISTING_VERBS_EN = frozenset("cover covers include includes list lists contain contains set sets out name names "
                               "mention mentions comprise comprises identify identifies".split())
 MIN_ITEMS = 2  # a heading with fewer sub-headings lists nothing
-
-
-def heading_text(component: str) -> str:
-    """A section path's component without its numbering: "二、重点领域" → "重点领域"."""
-    return _NUMBERING.sub("", component).strip()
 
 
 def _outline(clauses: Sequence[Clause]) -> dict[tuple[str, ...], list[tuple[str, Clause]]]:
@@ -76,7 +70,7 @@ def answer_outline(part: Part, catalog: ClauseCatalog, docs: Sequence[str] | Non
         if docs and d.doc_number not in docs:
             continue
         for path, items in _outline(catalog.clauses_of(d.doc_number)).items():
-            heading = heading_text(path[-1])
+            heading = heading_title(path[-1])
             if len(items) < MIN_ITEMS or not heading or len(heading) > 12:
                 continue
             if not all(_names(t, heading) for t in focus):
@@ -85,13 +79,13 @@ def answer_outline(part: Part, catalog: ClauseCatalog, docs: Sequence[str] | Non
             if zh and heading not in part.text or not zh and _unsaid(heading, focus):
                 continue
             found.append((d.doc_number, path, items))
-    if not found or len({doc for doc, _, _ in found}) > 1 or len(found) > 1:
+    if len(found) != 1:
         return None  # none, or headings of several notices or places: the clauses answer
     doc, path, items = found[0]
     heading = " / ".join(path)
     rows = []
     for i, (name, _) in enumerate(items, 1):
-        en = C.terms_en(heading_text(name), most=3) if lang == "en" else ""
+        en = C.terms_en(heading_title(name), most=3) if lang == "en" else ""
         rows.append(f"{i}. {name}{en}")
     lines = [say(lang, "outline_header", doc=doc, heading=heading, n=len(items)), *rows]
     return PartAnswer(tuple(lines), tuple(Evidence(c, 1.0) for _, c in items), (), "outline")

@@ -101,8 +101,8 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
         if lang == "en" and not c.text_en:  # the Chinese phrases stating the value, not the whole sentence
             sentence = best_span(sentence, part, analyzer, must=lambda s: any(values(s, k) for k in kinds))  # type: ignore[arg-type]
         lines += C.quote_lines(c, lang, sentence, part.focus)
-        found = list(check.places) if part.value_kind == "place" else counted(sentence, part.constraints.counter) \
-            if part.constraints.counter and counted(sentence, part.constraints.counter) else list(
+        with_counter = counted(sentence, part.constraints.counter) if part.constraints.counter else []
+        found = list(check.places) if part.value_kind == "place" else with_counter or list(
             dict.fromkeys(v for k in kinds for v in values(sentence, k)))  # type: ignore[arg-type]
         # A bare number the same figure with its unit repeats ("10" beside "10%") is not a second value.
         found = [v for v in found if not any(w != v and re.fullmatch(re.escape(v.strip()) + r"\D+", w.strip())
