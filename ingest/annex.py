@@ -215,7 +215,43 @@ def find_table(lines: list[str]) -> int | None:
 
 def parse_annex(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     table = _parse_tab_table(_spaced_rows(lines), first_line_no)
-    return table if table else _parse_line_fields(lines, first_line_no)
+    return table if table else _parse_line_tables(lines, first_line_no)
+
+
+_TABLE_TITLE = re.compile(r"^附件\s*\d*[:：]?$|^[^。；;]{4,60}(?:表|清单)$")  # "附件2", "…重点工作任务分解表"
+
+
+def _parse_line_tables(lines: list[str], first_line_no: int) -> list[AnnexRow]:
+    """One-cell-per-line tables, one after another (附件1's targets, 附件2's tasks with other columns): each is read
+    with its own header, up to the 附件 line and title of the next. Each table's rows are filed under its title
+    (what tells the targets from the tasks); their numbers are as printed (they may start again at 1)."""
+    stripped = [ln.strip() for ln in lines]
+    starts = [h[0] for i, s in enumerate(stripped)
+              if s == "序号" and (h := _line_header(lines, i)) and _is_header(h[1])]
+    if len(starts) < 2:
+        return _parse_line_fields(lines, first_line_no)
+    rows: list[AnnexRow] = []
+    for k, start in enumerate(starts):
+        end = starts[k + 1] if k + 1 < len(starts) else len(lines)
+        titles: list[str] = []
+        while k + 1 < len(starts) and end > start and (not stripped[end - 1] or _TABLE_TITLE.match(stripped[end - 1])):
+            end -= 1
+            if stripped[end]:
+                titles.insert(0, stripped[end])
+        part = _parse_line_fields(lines[start:end], first_line_no + start)
+        title = _table_title(stripped[max(0, start - 3) : start])
+        for r in part:
+            r.row = len(rows) + 1
+            if title:
+                r.section = f"{title} / {r.section}" if r.section else title
+            rows.append(r)
+    return rows
+
+
+def _table_title(before: list[str]) -> str:
+    """The title printed over a table ("2022年区政府工作报告重点工作任务分解表"), else its 附件 line."""
+    named = [s for s in before if _TABLE_TITLE.match(s)]
+    return next((s for s in reversed(named) if not s.startswith("附件")), named[-1] if named else "")
 
 
 def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
@@ -321,6 +357,11 @@ def _folded(cells: list[str], roles: list[Role | None], text_at: int) -> list[st
     extra = len(cells) - len(roles)
     if extra > 0:
         cells = [*cells[:text_at], "".join(cells[text_at : text_at + extra + 1]), *cells[text_at + extra + 1 :]]
+    # A short heading cell over the task's words ("联动共建科学城" / "推动…,引进…"): prose in a units column is the
+    # task's own, never a unit.
+    while len(cells) > text_at + 1 and roles[text_at + 1 : text_at + 2] != [None] and _TEXT_CELL.search(
+            cells[text_at + 1]) and not _unit_like(cells[text_at + 1]):
+        cells = [*cells[:text_at], "。".join(cells[text_at : text_at + 2]), *cells[text_at + 2 :]]
     return cells
 
 

@@ -32,7 +32,8 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
 # A task table's column name on a line of its own (a table copied out one cell per line): no title, no body text.
 COLUMN_NAME = re.compile(r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|"
                          r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$")
-_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|政府|公司|集团|党委|党组|小组|指挥部|区|市|省|县)$")
+_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|办事处|管理处|政府|公司|集团|党委|党组|小组|指挥部|"
+                     r"区|市|省|县)$")
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12

@@ -287,13 +287,22 @@ def _states_rule_for_all(lines: list[str]) -> bool:
 
 def _next_in_list(item: BodyClause, body: list[BodyClause]) -> bool:
     """An item printing no units is a task still when it carries on a numbered list of tasks: its number is one more
-    than the item numbered before it, an annotated task (a copy cut off inside its last task, a task the notice
-    leaves without units)."""
-    if not item.label.isdigit():
+    than the item numbered before it in the same kind of number, an annotated task (a copy cut off inside its last
+    task, a task the notice leaves without units)."""
+    if item.number is None or not item.label:
+        return False
+    # A bracketed item ("（三）关于加强统筹的问题。…") carries a list of tasks only where the copy breaks off inside it:
+    # a notice's closing items under the same kind of number are often no tasks.
+    if not item.label.isdigit() and (item is not body[-1] or item.text.rstrip().endswith(tuple("。；;！!"))):
         return False
     before = [b for b in body[: next(i for i, b in enumerate(body) if b is item)] if b.label]
-    return bool(before) and before[-1].label.isdigit() and int(before[-1].label) + 1 == int(item.label) and \
-        bool(before[-1].units)
+    return bool(before) and _label_shape(before[-1].label) == _label_shape(item.label) and \
+        before[-1].number is not None and before[-1].number + 1 == item.number and bool(before[-1].units)
+
+
+def _label_shape(label: str) -> str:
+    """"2" and "3" are numbers of one list, "（一）" and "（二）" of another: the marker without its number."""
+    return re.sub(r"[一二三四五六七八九十]+|\d+", "N", label)
 
 
 def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:

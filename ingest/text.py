@@ -18,7 +18,7 @@ H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")
 
 _WS = re.compile(r"\s+")
 _SEPARATORS = "、，,；;"
-_OPEN, _CLOSE = "（(〔[【［", "）)〕]】］"
+_OPEN, _CLOSE = "（(〔[【［<〈", "）)〕]】］>〉"  # 各县<市、区>人民政府: some pages print angle brackets
 TERMINAL = "。；;！？!?）)”"
 # Words that end a unit list without being a unit: "A、B按职责分工负责", "A、B等".
 _TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|分别负责|共同负责|负责|"
