@@ -238,6 +238,10 @@ class Answerer:
         numbered = [c for d in self.catalog.documents() if not docs or d.doc_number in docs
                     for c in self.catalog.clauses_of(d.doc_number, ("task",))
                     if c.task_no in wanted or _printed_number(c.label) in wanted]
+        # Within a notice, the task printing the number is the one meant, not one only counted to it: "item 2" is
+        # what the reader sees printed "2.", not the second of the tasks listed under item 1.
+        printing = {c.doc_number for c in numbered if _printed_number(c.label) in wanted}
+        numbered = [c for c in numbered if c.doc_number not in printing or _printed_number(c.label) in wanted]
         owners = list(dict.fromkeys(c.doc_number for c in numbered))
         if len(owners) > 1:
             found = self.retriever.search(self._prepared(part), k=RETRIEVAL_DEPTH, doc_numbers=owners)

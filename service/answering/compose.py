@@ -68,7 +68,9 @@ def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[T
     """The quote, and for an English question over a clause printed only in Chinese, which of its Chinese words are
     the asker's own ("医保信息平台 = medical insurance information platform"): what lets them check it."""
     lines = [quote(c, lang, text)]
-    if lang != "en" or c.text_en:
+    if lang == "en" and c.text_en:  # the rendering is unofficial: the printed Chinese beside it, to check it against
+        return lines + [say(lang, "quote_original", text=original(c, _beside(text or c.text_en), text))]
+    if lang != "en":
         return lines
     quoted = text or _opening(c.text, ZH_QUOTE_IN_EN)
     pairs = []
@@ -77,6 +79,34 @@ def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[T
         if held and not _HAN.search(t.surface):
             pairs.append(f"{held} = {t.surface}")
     return lines + ([say(lang, "terms_in_quote", pairs="; ".join(pairs))] if pairs else [])
+
+
+ORIGINAL_IN_EN = 160  # characters of the printed Chinese quoted beside an English rendering
+
+
+def _beside(english: str) -> int:
+    """How much Chinese to quote beside an English passage: about as much as it renders (a Chinese character says
+    what three English letters do), so the answer stays English."""
+    return min(ORIGINAL_IN_EN, max(ZH_QUOTE_IN_EN, len(english) // 3))
+
+
+def original(c: Clause, most: int = ORIGINAL_IN_EN, english: str | None = None) -> str:
+    """The clause as printed, whole when short, else its opening sentences up to `most` characters. Beside one
+    sentence of the rendering (`english`), the printed sentence holding the same figures and Latin words."""
+    text = c.printed or c.text
+    if len(text) <= most:
+        return text
+    said = sentences(text)
+    if english and len(said) > 1:
+        marks = set(re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", english))
+        best = max(said, key=lambda s: len(marks & set(re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", s))))
+        said = said[said.index(best):]
+    kept = ""
+    for s in said:
+        if kept and len(kept) + len(s) > most:
+            break
+        kept += s
+    return kept if len(kept) <= most else kept[:most] + "…"
 
 
 def _longest_printed(forms: Sequence[str], text: str) -> str | None:
@@ -145,9 +175,13 @@ def field_lines(c: Clause, lang: str) -> list[str]:
         return [say(lang, "task_field", name=k, name_en="", value=v)
                 for k, v in c.fields.items() if k != ANNOTATION and v]
     # An English reader sees what a column and its Chinese value say: "Project name (项目名称): …工程 [road; life]".
+    # A long Chinese cell (a progress report) is cut to its opening: the English answer stays English.
     return [say(lang, "task_field", name=k, name_en=field_en(k) or _column_en(k),
-                value=v + (terms_en(v) if len(_HAN.findall(v)) >= 4 else ""))
+                value=_opening(v, FIELD_IN_EN) + (terms_en(v) if len(_HAN.findall(v)) >= 4 else ""))
             for k, v in c.fields.items() if k != ANNOTATION and v]
+
+
+FIELD_IN_EN = 60  # characters of a Chinese table cell shown in an English answer
 
 
 def _column_en(name: str) -> str:

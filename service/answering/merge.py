@@ -52,6 +52,11 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             # of the same notice, asked in one part
             out[-1] = _replace(out[-1], text=f"{out[-1].text} {p.text}")
             continue
+        if out and p.answer_type == "document" and not p.constraints.doc_numbers and not _topical(p) and \
+                out[-1].constraints.doc_numbers:
+            # "X号印发了哪两个方案？由哪个单位于何时印发？": the facts of the notice the part before names
+            named = out[-1].constraints.doc_numbers
+            p = _replace(p, constraints=_replace_constraints(p.constraints, doc_numbers=named))
         if out and not p.subjects and p.answer_type != "document" and (_elliptical(p) or _refers_back(p)
                                                                          or _asks_when_only(p)):
             prev = out[-1]

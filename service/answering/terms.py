@@ -52,6 +52,8 @@ class TermExtractor:
         for tok in self.analyzer.tokens(re.sub(r"[A-Za-z0-9]+", " ", text)):
             if len(tok) == 2 and all(ch in self._stop for ch in tok):
                 continue  # two function characters jieba joined (演练|中要|推进): not a word of content
+            if len(tok) == 2 and tok[1] in _COPULA and not self.dictionary.freq.get(tok):
+                continue  # a character jieba joined to the copula after it (试点|期是|几年): no word at all
             if _CJK.search(tok) and tok not in self._stop and len(tok) >= 2 and tok not in [t.surface for t in out]:
                 out.append(Term(tok, zh=tuple(dict.fromkeys((tok, *self.dictionary.variants(tok),
                                                               *self.dictionary.synonyms(tok))))))
@@ -123,6 +125,7 @@ class TermExtractor:
 # 负面清单中 keeps its words).
 _IN_DOCUMENT = re.compile(r"(?:(?<=[在从按据照])|(?<![\u4e00-\u9fff]))(?:这份|该份?|本|那份|这个|那个)?"
                           r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上|对)")
+_COPULA = "是的了"
 _BODY_NOUNS = frozenset({"agency", "agencies", "office", "offices"})
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 

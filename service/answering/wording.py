@@ -27,6 +27,8 @@ MESSAGES: dict[str, dict[str, str]] = {
     # quotes
     "quote": {"zh": "原文：“{text}”", "en": "Clause ({unofficial}): \"{text}\""},
     "quote_zh_only": {"zh": "原文：“{text}”", "en": "Clause (Chinese original; no English rendering is available for it): “{text}”"},
+    "tasks_row_original": {"zh": "", "en": " (Chinese: “{text}”)"},
+    "quote_original": {"zh": "原文：“{text}”", "en": "Chinese original (official): “{text}”"},
     "terms_in_quote": {"zh": "", "en": "Your words in it: {pairs}."},
     # roles
     "role_line": {"zh": "{role}：{names}", "en": "{role}: {names}."},

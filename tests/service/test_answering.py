@@ -925,3 +925,28 @@ def test_dollars_and_school_admission_reach_the_notices_words(real_engine) -> No
     assert not r.abstained and "200" in r.answer
     r = ask_answerer(real_engine.answerer, "外国人的孩子能在南京的中小学读书吗？")
     assert not r.abstained and r.citations[0].task_no == 18 and r.citations[0].doc_number == SO_NO
+
+
+def test_an_english_answer_quotes_the_printed_chinese_beside_the_unofficial_rendering(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Who leads the QFLP pilot?")
+    c = r.citations[0]
+    assert "unofficial English rendering" in r.answer and c.quote_en in r.answer
+    # the rendering is no official text: what the notice prints is quoted too, so the asker can check it
+    assert f"Chinese original (official): “{c.quote}”" in r.answer
+
+
+def test_an_english_reverse_lookup_gives_each_task_as_printed_beside_its_rendering(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Which tasks in the services opening pilot does the Nanjing Municipal Bureau of Justice lead?")
+    assert not r.abstained and r.lang == "en"
+    rows = [ln for ln in r.answer.splitlines() if ln.startswith("- ")]
+    assert len(rows) == len(r.citations) >= 2
+    for row, c in zip(rows, r.citations, strict=True):
+        assert "(Chinese: “" in row and c.quote[:20] in row
+    assert "律师事务所" in r.answer
+
+
+def test_a_second_question_about_a_notice_the_first_names_asks_of_that_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, f"{SO_NO}印发了什么方案？由哪个单位于何时印发？")
+    assert not r.abstained
+    assert {c.doc_number for c in r.citations} == {SO_NO}
+    assert "南京市人民政府" in r.answer and "2023年6月" in r.answer

@@ -32,7 +32,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "xiangxi-zhouzhengfa-2020-5-pinyin-zh-hant.txt", "jy-jiazhengbanfa-2021-5.txt",
           "wucheng-gaozhiliang-2025-news.txt", "hn-yiqing-tizhen-2022-zh-hant.txt", "sjz-shizhengbanhan-2020-28.txt",
           "yl-jiangtan-fangan-2024.txt", "xuchang-xuzheng-2020-20.txt", "xianan-zrfj-2023.txt",
-          "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt")
+          "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt", "guichi-shian-yaodian-2020.txt",
+          "shapingba-gzbg-mubiao-2022.txt")
 
 
 @pytest.fixture(scope="module")
@@ -789,3 +790,22 @@ def test_the_task_about_the_matter_naming_no_unit_is_not_answered_by_another(eng
     r = _ask(engine, "In Xuchang's 2020 task breakdown of the government work report, which unit leads the work on "
                      "improving the emergency command and disease prevention and control system?")
     assert r.abstained, r.answer
+
+
+def test_item_n_is_the_task_printed_n_not_the_nth_task_counted(engine) -> None:  # type: ignore[no-untyped-def]
+    # Items 1-6 are the tasks printed under "1." each with its own bracket; "2." is the seventh, cut off by the copy
+    # before its units: "item 2" asks of that one, and no unit of another task is its answer.
+    r = _ask(engine, "In Guichi District's 2020 food safety key work arrangements, which unit is responsible for the "
+                     "special action on reducing pesticide and veterinary drug use (item 2)?")
+    assert r.abstained
+    assert "区农业农村局" not in [u.zh for u in r.units]
+
+
+def test_a_reverse_lookup_reads_the_table_its_question_names_among_two(engine) -> None:  # type: ignore[no-untyped-def]
+    # Two flattened tables, one after the other: the targets (序号/预期目标/责任单位), then the tasks
+    # (序号/工作任务/牵头单位/配合单位)
+    r = _ask(engine, "沙坪坝区2022年区政府工作报告经济社会发展预期目标任务分解表中，"
+                     "区发展改革委负责哪几项预期目标？")
+    assert not r.abstained
+    cited = {(c.doc_number, c.task_no) for c in r.citations}
+    assert cited == {("shapingba-gzbg-mubiao-2022.txt", n) for n in (1, 2, 10)}

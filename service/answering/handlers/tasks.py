@@ -35,6 +35,7 @@ def _roles_of(c: Clause, ids: set[str], role: str | None) -> list[str]:
 
 SHORT_HEADING = 16  # characters: a first sentence this short is an item's heading
 FEW_ROWS = 3  # tasks listed: this many or fewer are each quoted whole
+ZH_IN_LIST = 40  # characters of the printed Chinese beside each English row of a long list
 LONG_GIST = 400  # characters of a task quoted whole (a table row of several paragraphs is still cut)
 
 
@@ -108,6 +109,9 @@ def answer_tasks(part: Part, catalog: ClauseCatalog, lang: str, doc_numbers: Seq
         gist = gist[:90] if len(rows) > FEW_ROWS else ("" if lang == "zh" else " ").join(said)[:LONG_GIST]
         if lang == "en" and not c.text_en:  # printed only in Chinese: its first phrase, and its terms in English
             gist = re.split(r"[，,；;]", gist)[0][:40] + C.terms_en(gist, most=5, general=True)
+        elif lang == "en":  # the rendering is unofficial: the printed Chinese beside it, as much as of the English
+            gist += say(lang, "tasks_row_original", text=C.original(c, ZH_IN_LIST if len(rows) > FEW_ROWS
+                                                                     else C.ORIGINAL_IN_EN))
         no = c.task_no if c.task_no is not None else "-"
         joined = ("、" if lang == "zh" else ", ").join(labels)
         lines.append(say(lang, "tasks_row", doc=c.doc_number, no=no, roles=joined, gist=gist))
