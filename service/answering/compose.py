@@ -136,8 +136,8 @@ def terms_en(zh_text: str, most: int = 3, general: bool = False) -> str:
         for z, _ in kept:
             rest = rest.replace(z, " ")
         kept += [(z, en) for z, en in words_glossed(rest, most - len(kept)) if not any(z in k for k, _ in kept)]
-    kept.sort(key=lambda p: zh_text.find(p[0]))
-    return f" [{'; '.join(en for _, en in kept[:most])}]" if kept else ""
+    kept = sorted(kept[:most], key=lambda p: zh_text.find(p[0]))  # the longest terms, in printed order
+    return f" [{'; '.join(en for _, en in kept)}]" if kept else ""
 
 
 def units_by_role(c: Clause) -> dict[str, list[Unit]]:
@@ -181,7 +181,7 @@ def field_lines(c: Clause, lang: str) -> list[str]:
             for k, v in c.fields.items() if k != ANNOTATION and v]
 
 
-FIELD_IN_EN = 60  # characters of a Chinese table cell shown in an English answer
+FIELD_IN_EN = 24  # characters of a Chinese table cell shown in an English answer
 
 
 def _column_en(name: str) -> str:

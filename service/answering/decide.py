@@ -119,6 +119,9 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     if not passing:
         reason = _main_reason(failures)
         return Decision(None, reason, tuple(hits[:3]))
+    if quoted:  # “三大主要任务”: a clause printing the quote whole is the item, not one whose heading prints part of it
+        whole = [p for p in passing if all(q in re.sub(r"\s+", "", t2s().convert(p[0].clause.text)) for q in quoted)]
+        passing = whole + [p for p in passing if p not in whole]
     chosen_hit, chosen = _prefer_task(passing, phrase)
     # "Which district is the national language services base in?": a clause both retrievers rank above the answer's,
     # holding every word the answer's does and more (语言服务), is the matter asked about; when it states no place,

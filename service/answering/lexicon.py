@@ -99,6 +99,8 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|(?<!哪)几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
     ("number", re.compile(r"多少|(?<!哪)几|规模|目标|达到多|多大|多高")),
 ]
+# "when" asking for a time, not "when researching the rules" (a conjunction before what is being done)
+_WHEN = r"\bwhen\b(?!\s+[a-z]+ing\b)"
 VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     # where a thing is, not who runs it ("Which district leads…" asks for a body)
     ("place", re.compile(r"\bwhere\b[^?]*\b(locat\w*|based|situat\w*|sited|hous\w*|headquarter\w*|built)\b|"
@@ -111,7 +113,7 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"\b(percent|percentage|share|rate|ratio|proportion|cap|ceiling|stake|ownership limit)\b", I)),
     ("duration", re.compile(r"\bhow long\b|\b(processing time|duration|working days|days|weeks|months|period of validity|"
                             r"valid for|transition(al)? period|deadline|time limit)\b", I)),
-    ("date", re.compile(r"\bwhen\b|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
+    ("date", re.compile(_WHEN + r"|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
                         I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", I)),
     ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value|"
@@ -120,7 +122,7 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
 # A value question needs one of these; the kind lists above only say which value.
 VALUE_CUE_ZH = re.compile(r"多少|(?<!哪)几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
                           r"(比例|税率|股比|占比|上限|下限|期限|年限|金额|规模|目标|费用|标准)(是|为|有|定)|是多少|为多少")
-VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|\bwhen\b|\bby when\b|\b(what|which) (year|date|day|"
+VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|" + _WHEN + r"|\bby when\b|\b(what|which) (year|date|day|"
                           r"month|time)\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
                           r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
                           r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
@@ -146,10 +148,14 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
     ("issuer", re.compile(r"(发文|发布|印发|制发)(机关|机构|单位)|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|哪个机关|哪些机关|"
                           r"(机关|部门|单位)[^，。？?]{0,4}(联合)?(发出|发布|印发)|"
-                          r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)"),
+                          r"(哪个|哪些|什么)(机关|部门|单位)[^，。？?]{0,4}(发布|印发|发的|出台|制定|下发)|"
+                          r"是否由[^，。？?]{2,40}(联合)?(印发|发布|发出|制发)"),
      re.compile(r"\b(issuer|who (?:\w+ly )?(issued|published|released|adopted|signed|put out|puts out|sent out|drew up|drafted)|(issued|published|released) by (whom|which)|"
                 # "Was the plan put out by the Party side or the government side?": which body issued it
                 r"(issued|published|released|put out|sent out) by\b(?=.*\bor\b)|"
+                # "Was the plan issued jointly by X and Y?": whether those bodies issued it
+                r"^(?:was|were|is|are)\b[^?]{0,160}\b(?:jointly )?(?:issued|published|released|put out|sent out) "
+                r"(?:jointly )?by\b|"
                 r"(which|what) (body|bodies|agency|agencies|department|office|authority|organ)s? (issued|published|"
                 r"released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",
@@ -286,7 +292,7 @@ _QUESTION_WORDS_ZH = """
 的 了 和 与 及 以及 等 或 或者 是 在 对 为 由 有 中 其 将 并 之 以 于 把 被 给 让 要 会 能 可以 可 都 也 还 就 又 里 里面
 分别 各自 各 两 两个 两份 两项 这两 二者 两者 提到 提及 提出 现在 目前 如今 当前 都 也 要 想 需要 哪天 哪年
 具体 主要 一下子 到底 究竟 打算 想要 准备要 听说 据说 听人说 市里 省里 区里 县里 这份 该份 本份 此份 这一份 分工 分工负责 职责分工 按职责 按职责分工
-多久 多长 多长时间 多大 多高 表里 表中 表内 清单里 清单中 文件里 文件中 通知里 通知中 方案里 方案中 哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为
+多久 多长 多长时间 多大 多高 表里 表中 表内 清单里 清单中 文件里 文件中 通知里 通知中 方案里 方案中 哪些项目 哪些事项 任务分工 重点任务 哪一年 哪一天 年份 几月 几号 届时 到时 最迟 最晚 最早 之前 以前 协同 协同配合 单独 独自 而不是 那条 那项 那个 那些 那件 列为 被列为 构成 组成
 """.split()
 
 
@@ -323,7 +329,8 @@ _EXCLUDED_ROLE = re.compile(r"除(了)?[^，,。？?]{0,8}?(牵头|配合|指导
 
 
 def _roles_asked(text: str) -> str:
-    return ASKED_PERSON_ZH.sub(" ", _EXCLUDED_ROLE.sub(" ", text))  # 牵头领导 is a person, not the lead unit
+    # 牵头领导 is a person, not the lead unit; "the implementation plan" names a notice, it asks for no implementer
+    return DOC_KIND_RUN_EN.sub(" ", ASKED_PERSON_ZH.sub(" ", _EXCLUDED_ROLE.sub(" ", text)))
 
 
 def detect_role(text: str, zh: bool) -> Role | None:

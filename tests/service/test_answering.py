@@ -950,3 +950,33 @@ def test_a_second_question_about_a_notice_the_first_names_asks_of_that_notice(re
     assert not r.abstained
     assert {c.doc_number for c in r.citations} == {SO_NO}
     assert "南京市人民政府" in r.answer and "2023年6月" in r.answer
+
+
+def test_when_before_what_is_being_done_is_no_question_for_a_date() -> None:
+    from service.answering.wants import value_kind
+
+    assert value_kind("Which rules will it benchmark against when researching digital trade rules?", False) is None
+    assert value_kind("When will the pilot be finished?", False) == "date"
+
+
+def test_whether_named_bodies_issued_a_notice_is_a_question_about_its_issuer(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Was the digital trade action plan issued jointly by the General Office of the CPC Nanjing "
+                         "Municipal Committee and the General Office of the Nanjing Municipal People's Government?")
+    assert not r.abstained and r.citations[0].doc_number == DT_NO
+    assert "中共南京市委办公厅" in r.answer and "南京市人民政府办公厅" in r.answer
+    r = ask(real_engine, "数字贸易发展行动方案是否由市委办公厅和市政府办公厅联合印发？")
+    assert not r.abstained and "中共南京市委办公厅" in r.answer
+
+
+def test_how_a_thing_is_made_up_asks_for_the_clause_that_sets_it_out(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "服务业扩大开放综合试点的三级管理体制是怎样构成的？")
+    assert not r.abstained and r.citations[0].doc_number == SO_NO
+    assert "三级管理体制" in r.answer and "领导小组" in r.answer
+
+
+def test_a_quoted_item_is_the_clause_printing_it_not_a_heading_printing_part_of_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "三大主要任务" of the software valley base: task 32 prints it; the four headings under 四、主要任务 are not it
+    r = ask(real_engine, "数字贸易发展行动方案中，软件谷国家数字服务出口基地要实施的“四大重点工程”"
+                         "和落实的“三大主要任务”分别是什么？")
+    assert {(c.doc_number, c.task_no) for c in r.citations} >= {(DT_NO, 31), (DT_NO, 32)}
+    assert "数字化新人才" in r.answer

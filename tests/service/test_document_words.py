@@ -55,7 +55,10 @@ def test_a_chinese_texts_glossary_terms_in_english_longest_first_in_printed_orde
     from service.answering.compose import terms_en
 
     found = terms_en("固定资产投资增长15%左右，医保基金规范使用。")
-    assert found == " [fixed-asset investment; medical insurance fund]"
+    # the three longest of the four the glossary knows (左右 "around" is left out), in printed order
+    assert found == " [fixed-asset investment; growth; medical insurance fund]"
+    two = terms_en("固定资产投资增长15%左右，医保基金规范使用。", most=2)
+    assert two == " [fixed-asset investment; medical insurance fund]"
     assert terms_en("努力实现各项目标。") == ""
     # Asked for, the general dictionary fills in what the glossary leaves: a gist of a Chinese-only task.
     assert terms_en("激活房地产市场", most=2, general=True) == " [activate; real estate]"  # longest first, in order

@@ -48,6 +48,19 @@ def _unsaid(heading: str, focus: Sequence[Term]) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) > 1
 
 
+def _count_said(text: str, heading: str) -> int | None:
+    """The number the question puts before the heading's words ("三大主要任务" → 3), or None."""
+    from ingest.body import cn_to_int
+
+    m = re.search(r"([一二三四五六七八九十]{1,3}|\d{1,2})(?:大|个|项|类|条|方面)?(?:的)?" + re.escape(heading), text)
+    if not m:
+        return None
+    try:
+        return cn_to_int(m.group(1))
+    except ValueError:
+        return None
+
+
 def _names(term: Term, heading: str) -> bool:
     return coverage([term], heading, frozenset())[0] >= 1.0
 
@@ -78,6 +91,8 @@ def answer_outline(part: Part, catalog: ClauseCatalog, docs: Sequence[str] | Non
             # the question prints the heading (zh), or its words are every word of it (en: key areas → 重点领域)
             if zh and heading not in part.text or not zh and _unsaid(heading, focus):
                 continue
+            if zh and (said := _count_said(part.text, heading)) is not None and said != len(items):
+                continue  # "三大主要任务" of a base are not the four headings under 四、主要任务
             found.append((d.doc_number, path, items))
     if len(found) != 1:
         return None  # none, or headings of several notices or places: the clauses answer
