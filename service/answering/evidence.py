@@ -111,7 +111,16 @@ def _rate_printed(term: Term, zh_text: str) -> bool:
 
 
 def _compound(term: Term) -> bool:
-    return len(term.surface.split()) >= 2 and bool(term.zh)
+    return len(term.surface.split()) >= 2 and bool(term.zh) and not _phrasal_verb(term.surface)
+
+
+# A verb and its particle ("rely on", "carry out", "set up") says what is done to the thing, it names none.
+_PARTICLES = frozenset("on out up with off in into for to over down back away about upon".split())
+
+
+def _phrasal_verb(surface: str) -> bool:
+    words = surface.lower().split()
+    return len(words) == 2 and words[1] in _PARTICLES
 
 
 LONG_CHINESE = 4  # characters of a Chinese word that is a term of art (人均可支配收入), not a colloquial paraphrase
@@ -120,7 +129,24 @@ LONG_CHINESE = 4  # characters of a Chinese word that is a term of art (人均�
 def names_a_thing(term: Term) -> bool:
     """An English compound, or a long Chinese word: the thing asked about, never a paraphrase's loose word."""
     s = term.surface.strip()
-    return " " in s or bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE
+    if " " in s:
+        return not _phrasal_verb(s)
+    # an acronym ("QDII", "IDC") is the name of one thing: no notice printing another is about it
+    return bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE or _ACRONYM.fullmatch(s) is not None
+
+
+_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")
+
+
+def _unknown_acronym_unprinted(term: Term, text: str, question: str) -> bool:
+    from ingest.dictionary import abbreviated
+
+    if term.zh or not _ACRONYM.fullmatch(term.surface) or abbreviated(term.surface.lower()):
+        return False  # RMB is 人民币: the dictionary knows what it abbreviates
+    if re.search(rf"\b{term.surface}\s*[/(（]|[/(（]\s*{term.surface}\b", question):
+        return False  # "the IDC / data centre buildout": the asker says what it stands for
+    asked = term.surface.upper()
+    return not any(a in asked or asked in a for a in re.findall(r"[A-Z][A-Z0-9]{2,7}", text))
 
 
 def sentences(text: str) -> list[str]:
@@ -277,6 +303,10 @@ class EvidenceChecker:
         # "10件实事"; a section heading summing up its items' numbers does not make each item hold them all)
         where = f"{clause.text} {clause.text_en or ''} {self.document_line(clause.doc_number)}"
         if any(not states_quantity(q, where) for q in c.quantities):
+            return Check(clause, cover, gone, None, "particular")
+        # "the QDII pilot": an acronym no dictionary knows names one thing; a clause printing another (QDLP), or
+        # none, is not about it (one printing a part of it, VPN for IPVPN, may be)
+        if any(_unknown_acronym_unprinted(t, full, part.text) for t in missing):
             return Check(clause, cover, gone, None, "particular")
         compounds = [t for t in part.focus if _compound(t)]
         unheld = [t for t in compounds if _unheld_compound(t, zh_text, en_tokens) and t not in naming]

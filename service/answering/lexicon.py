@@ -175,6 +175,8 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\b(issue|publication|release|signing|written) dates?\b|\bdates? of (issue|publication|signing)\b|"
                 r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b|"
+                # "What date does the notice bear under the government's name?": the date printed on it
+                r"\b(what|which) (date|day)\b[^?]*\b(bear|bears|carry|carries|show|shows)\b|"
                 # "What date is on the plan?", "the date of the notice": the date printed on a document
                 r"(?<!completion )(?<!deadline )(?<!target )(?<!due )(?<!finish )(?<!start )(?<!end )"
                 r"\bdate (is |was )?(on|of|printed on) (the|this|that|its)\b(?!.*\b(deadline|due|complet|finish)\w*)", I)),

@@ -90,6 +90,8 @@ class Speller:
         low = american(low)
         if low not in known and (us := ize_form(low)) in known:  # digitalisation, as the corpus spells it
             low = us
+        if word.isupper() and 3 <= len(low) <= 8 and low not in known and (swapped := self._transposed(low)):
+            return swapped.upper()  # QFPL: an acronym with two letters swapped
         if (len(low) < 5 or low in known or low.rstrip("s") in known or low in _function_words()
                 or is_pinyin(low) or self._is_word(low)):
             return low if low != word.lower() else word
@@ -97,6 +99,12 @@ class Speller:
         # "cases") as a typo of it; a letter left out ("forgn") or a longer word one letter off is a typo.
         close = difflib.get_close_matches(low, self._by_initial.get(low[0], []), n=1, cutoff=MIN_SIMILARITY)
         return close[0] if close else word
+
+    def _transposed(self, low: str) -> str | None:
+        """The one corpus word `low` is with two neighbouring letters swapped, or None."""
+        found = {k for k in self._by_initial.get(low[0], []) if len(k) == len(low) and sorted(k) == sorted(low)
+                 and len(diff := [i for i in range(len(low)) if k[i] != low[i]]) == 2 and diff[1] == diff[0] + 1}
+        return found.pop() if len(found) == 1 else None
 
     def correct(self, text: str) -> str:
         return _WORD.sub(lambda m: self.correct_word(m.group(0)), text)

@@ -980,3 +980,28 @@ def test_a_quoted_item_is_the_clause_printing_it_not_a_heading_printing_part_of_
                          "和落实的“三大主要任务”分别是什么？")
     assert {(c.doc_number, c.task_no) for c in r.citations} >= {(DT_NO, 31), (DT_NO, 32)}
     assert "数字化新人才" in r.answer
+
+
+@pytest.mark.parametrize("question", ["Which agency leads the QDII pilot in Nanjing?", "QDII试点由哪个部门牵头？"])
+def test_an_acronym_no_notice_prints_is_not_answered_from_a_clause_printing_another(real_engine, question) -> None:  # type: ignore[no-untyped-def]
+    # QDII is not QDLP: the task advancing the QFLP and QDLP pilots is no answer
+    r = ask(real_engine, question)
+    assert r.abstained and not r.citations
+
+
+def test_an_acronym_with_two_letters_swapped_is_the_one_the_notices_print(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "who's in charge of the QFPL pilot in Nanjing's digtal trade plan?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 8)
+
+
+def test_a_verb_and_its_particle_name_no_thing_the_clause_must_print(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "rely on … as the backbone" is the notice's 以…为支撑: what is done, not a thing asked about
+    r = ask(real_engine, "Which talent programme does the digital trade plan rely on as the backbone for bringing in "
+                         "core talent?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 83)
+    assert "紫金山英才计划" in r.answer
+
+
+def test_the_date_a_notice_bears_is_its_date(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What date does the services opening pilot notice bear under the government's name?")
+    assert not r.abstained and r.citations[0].doc_number == SO_NO and "2023年6月3日" in r.answer

@@ -113,8 +113,8 @@ def answer_passage(part: Part, decision: Decision, lang: str, analyzer: Analyzer
     elif lang == "en" and not c.text_en:  # no English rendering: the Chinese phrases that answer, marked as such
         lines += C.quote_lines(c, lang, best_span(best_sentences(c.text, part, analyzer, keep=1), part, analyzer),
                                part.focus)
-    else:
-        lines.append(C.quote(c, lang, best_sentences(C.quote_text(c, lang), part, analyzer)))
+    else:  # in English, the rendering's best sentences and the printed Chinese beside them
+        lines += C.quote_lines(c, lang, best_sentences(C.quote_text(c, lang), part, analyzer))
     if c.units:
         lines += C.role_lines(c, lang, None)
     lines += C.field_lines(c, lang)  # a task table's other columns: 完成时限 answers "by when", asked beside it
