@@ -233,11 +233,8 @@ def _parse_line_tables(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     rows: list[AnnexRow] = []
     for k, start in enumerate(starts):
         end = starts[k + 1] if k + 1 < len(starts) else len(lines)
-        titles: list[str] = []
         while k + 1 < len(starts) and end > start and (not stripped[end - 1] or _TABLE_TITLE.match(stripped[end - 1])):
-            end -= 1
-            if stripped[end]:
-                titles.insert(0, stripped[end])
+            end -= 1  # the next table's 附件 line and title are not this table's last row
         part = _parse_line_fields(lines[start:end], first_line_no + start)
         title = _table_title(stripped[max(0, start - 3) : start])
         for r in part:

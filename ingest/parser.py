@@ -25,7 +25,7 @@ from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
 from ingest.readers.base import Reading
 from ingest.relines import relined
-from ingest.text import nospace, squash
+from ingest.text import CN_NUM, nospace, squash
 from policyqa.errors import IngestError
 
 _NON_WORD = re.compile(r"[^\w]")
@@ -302,7 +302,7 @@ def _next_in_list(item: BodyClause, body: list[BodyClause]) -> bool:
 
 def _label_shape(label: str) -> str:
     """"2" and "3" are numbers of one list, "（一）" and "（二）" of another: the marker without its number."""
-    return re.sub(r"[一二三四五六七八九十]+|\d+", "N", label)
+    return re.sub(rf"[{CN_NUM}]+|\d+", "N", label)
 
 
 def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:

@@ -82,6 +82,7 @@ def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[T
 
 
 ORIGINAL_IN_EN = 160  # characters of the printed Chinese quoted beside an English rendering
+_MARKS = re.compile(r"[A-Za-z]+|\d+(?:\.\d+)?")  # what a rendering and the Chinese it renders print alike
 
 
 def _beside(english: str) -> int:
@@ -98,8 +99,8 @@ def original(c: Clause, most: int = ORIGINAL_IN_EN, english: str | None = None) 
         return text
     said = sentences(text)
     if english and len(said) > 1:
-        marks = set(re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", english))
-        best = max(said, key=lambda s: len(marks & set(re.findall(r"[A-Za-z]+|\d+(?:\.\d+)?", s))))
+        marks = set(_MARKS.findall(english))
+        best = max(said, key=lambda s: len(marks & set(_MARKS.findall(s))))
         said = said[said.index(best):]
     kept = ""
     for s in said:

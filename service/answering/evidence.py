@@ -13,7 +13,7 @@ from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, is_province, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
 from service.answering.quantities import states_quantity
-from service.answering.terms import Term, clause_text, coverage, support
+from service.answering.terms import ACRONYM, Term, clause_text, coverage, support
 from service.answering.types import Part, ValueKind
 
 _CN_DIGITS = "零一二两三四五六七八九十百千万"
@@ -132,21 +132,18 @@ def names_a_thing(term: Term) -> bool:
     if " " in s:
         return not _phrasal_verb(s)
     # an acronym ("QDII", "IDC") is the name of one thing: no notice printing another is about it
-    return bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE or _ACRONYM.fullmatch(s) is not None
-
-
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")
+    return bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE or ACRONYM.fullmatch(s) is not None
 
 
 def _unknown_acronym_unprinted(term: Term, text: str, question: str) -> bool:
     from ingest.dictionary import abbreviated
 
-    if term.zh or not _ACRONYM.fullmatch(term.surface) or abbreviated(term.surface.lower()):
+    if term.zh or not ACRONYM.fullmatch(term.surface) or abbreviated(term.surface.lower()):
         return False  # RMB is 人民币: the dictionary knows what it abbreviates
     if re.search(rf"\b{term.surface}\s*[/(（]|[/(（]\s*{term.surface}\b", question):
         return False  # "the IDC / data centre buildout": the asker says what it stands for
     asked = term.surface.upper()
-    return not any(a in asked or asked in a for a in re.findall(r"[A-Z][A-Z0-9]{2,7}", text))
+    return not any(a in asked or asked in a for a in ACRONYM.findall(text))
 
 
 def sentences(text: str) -> list[str]:

@@ -103,7 +103,7 @@ class TermExtractor:
                 out.append(Term(surface, frozenset(self.analyzer.tokens(surface)), forms))
             covered = {k for i, j, _ in phrases for k in range(i, j)}
             # an acronym keeps its capitals ("QDII"): it names one thing (evidence.names_a_thing)
-            capitals = {w.lower(): w for w in _WORD.findall(run) if _ACRONYM.fullmatch(w)}
+            capitals = {w.lower(): w for w in _WORD.findall(run) if ACRONYM.fullmatch(w)}
             for k, w in enumerate(words):
                 if k not in covered and len(w) > 1:
                     out.append(Term(capitals.get(w, w), frozenset(self.analyzer.tokens(w))))
@@ -128,7 +128,7 @@ class TermExtractor:
 _IN_DOCUMENT = re.compile(r"(?:(?<=[在从按据照])|(?<![\u4e00-\u9fff]))(?:这份|该份?|本|那份|这个|那个)?"
                           r"(?:方案|通知|文件|意见|要点|计划|清单|表格|表)(?:里面|里头|里|中|内|上|对)")
 _COPULA = "是的了"
-_ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")
+ACRONYM = re.compile(r"[A-Z][A-Z0-9]{2,7}")  # "QDII": a word of capitals that names one thing
 _BODY_NOUNS = frozenset({"agency", "agencies", "office", "offices"})
 _CONTRACTION = re.compile(r"([a-z]+?)(?:n't|'d|'re|'ve|'ll|'m|'s)")
 

@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 from index.analyzer import is_chinese
 from index.catalog import ClauseCatalog
+from ingest.body import cn_to_int
 from ingest.models import Clause
 from ingest.text import heading_title
 from service.answering import compose as C
@@ -50,8 +51,6 @@ def _unsaid(heading: str, focus: Sequence[Term]) -> bool:
 
 def _count_said(text: str, heading: str) -> int | None:
     """The number the question puts before the heading's words ("三大主要任务" → 3), or None."""
-    from ingest.body import cn_to_int
-
     m = re.search(r"([一二三四五六七八九十]{1,3}|\d{1,2})(?:大|个|项|类|条|方面)?(?:的)?" + re.escape(heading), text)
     if not m:
         return None
