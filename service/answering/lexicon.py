@@ -63,6 +63,10 @@ ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|
 # "牵头领导是谁": a task's person field asked for (printed beside its units), not a matter of the question.
 ASKED_PERSON_ZH = re.compile(r"(?:牵头|分管|责任|包保|联系|挂钩)(?:市|区|县)?(?:领导|负责人)|(?:项目)?责任人")
 # "某县局的…": a body or place left unnamed says nothing of what is asked.
+# "除了各区以外，配合的市级部门有哪些", "besides the districts, which bureaus…": a body set aside is not asked about.
+EXCEPT_ZH = re.compile(r"除了?[^，,。？?；;]{1,30}?(?:以外|之外|外)")
+EXCEPT_EN = re.compile(r"\b(?:other than|besides|apart from|aside from|except(?: for)?|excluding|not counting)\s+"
+                       r"[^,?;]{2,80}?(?=,|\?|;|$)", I)
 INDEFINITE_ZH = re.compile(r"某(?:[省市区县镇乡]|个|些|家|一)?(?:局|委|办|部门|单位)?")
 # "Is 区发改局 the lead unit for…": a role noun said of an agency the question names does not ask for one.
 ROLE_NOUN_OF_NAMED_EN = re.compile(r"\b(the|a|as)\s+(lead|cooperating|responsible|guiding)\s+"
@@ -166,6 +170,10 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
      re.compile(r"\b(sent|addressed|circulated|distributed) to (whom|which|what)\b|\b(addressees?|recipients?)\b|"
                 r"\bwho (is|was|were) (it|this|that|the [\w-]+( [\w-]+){0,3}) (sent|addressed|circulated|distributed) to\b|"
                 r"\bwho (receives?|received|got|gets) (it|the notice|the plan)\b", I)),
+    # Whom a notice is copied to: its trailer's 抄送 line (抄送：市委各部门，市人大常委会办公厅…).
+    ("copied", re.compile(r"抄送|抄报"),
+     re.compile(r"\b(copied|cc'?d|carbon[- ]cop(y|ied))\b|\bcop(y|ies) (was |were |is |are )?(sent|go|went|goes)\b|"
+                r"\bcopy (list|recipients?)\b", I)),
     ("date", re.compile(r"落款(日期|时间)?|签发日期|签署日期|"
                         # "在什么时间前编制并公布…清单" asks a deadline, not when the notice was published
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间)(?![之以]?前).{0,4}(印发|发布|发的|发文|出台|签发|成文|公布)|"
@@ -354,5 +362,5 @@ DOC_GENERIC = frozenset(
     "task tasks 任务 工作 试点 pilot work 事 事情 方面 落款 签发 印发 long meant supposed expected run runs last lasts "
     "years carried 为期 period duration length 几年 试点期 期限 多久 试 要试 试行 试多久 目标 指标 措施 subject topic "
     "purpose gist content contents 内容 主要内容 目的 成文 发布 日期 date signed issued published released sign issue "
-    "publish 发给 下发 下发给 印发给 发送 主送 sent addressed addressees recipients circulated distributed 制定 出台 依据 "
+    "publish 发给 下发 下发给 印发给 发送 主送 抄送 抄报 sent addressed addressees recipients copied circulated distributed 制定 出台 依据 "
     "根据 几份 两份 上级 jointly dated written 联合".split())

@@ -83,9 +83,9 @@ _ELLIPTICAL_VERBS = frozenset("办理 申请 提交 需要 处理 进行 开展 
 
 
 _DOC_FACT_WORDS = frozenset("落款 日期 时间 签发 印发 成文 发布 哪天 哪一天 文号 标题 机关 发给 下发 下发给 印发给 "
-                            "主送 "
+                            "主送 抄送 抄报 "
                             "date signed issued published sign issue publish number title when sent addressed "
-                            "addressees recipients".split())
+                            "addressees recipients copied".split())
 # …and the words a document question uses whatever it asks about
 _DOC_WORDS = _DOC_FACT_WORDS | L.DOC_GENERIC
 

@@ -334,6 +334,9 @@ class Understanding:
 
     def part(self, text: str, zh: bool) -> Part:
         agency_spans = self.agencies(text, zh)
+        # A body the question sets aside ("除了各区以外") constrains nothing and is no word of its topic.
+        excepted = [m.span() for m in (L.EXCEPT_ZH if zh else L.EXCEPT_EN).finditer(text)]
+        agency_spans = [(s, e, a) for s, e, a in agency_spans if not any(x <= s and e <= y for x, y in excepted)]
         if zh:
             agency_spans = self._after_places(text, agency_spans)
         ref = self.docrefs.find(text)
@@ -345,6 +348,7 @@ class Understanding:
         skip += [(e, e + m.end()) for _, e, _ in agency_spans if (m := _ASIDE_AFTER.match(text[e:]))]
         skip += [m.span() for m in (L.PER_DOCUMENT_ZH if zh else L.PER_DOCUMENT_EN).finditer(text)]  # "the two notices"
         skip += [m.span() for m in L.INDEFINITE_ZH.finditer(text)] if zh else []  # 某县局
+        skip += excepted
         asked_body = [m.span() for m in (L.ASKED_BODY_ZH if zh else L.ASKED_BODY_EN).finditer(text)]
         asked_body += [m.span() for m in L.ASKED_PERSON_ZH.finditer(text)] if zh else []
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
@@ -402,7 +406,7 @@ class Understanding:
             doc_attribute = None  # "What is the purpose of task 12?" asks about a task, not its notice
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
-        elif doc_attribute in ("number", "title", "issuer", "addressees", "date", "period", "tasks", "basis", "annex",
+        elif doc_attribute in ("number", "title", "issuer", "addressees", "copied", "date", "period", "tasks", "basis", "annex",
                                "approval") and not (
                 # "认定示范基地的依据是什么" asks about a matter: a notice's basis only when a document is asked for
                 doc_attribute == "basis" and not _ASKS_DOCUMENT.search(text) and (asks_agency or topical)) and not (
@@ -435,7 +439,7 @@ class Understanding:
         if answer_type == "agency" and role is None:
             role = "responsible"
         if answer_type == "document" and agencies and not ref.doc_numbers and doc_attribute not in (
-                "issuer", "addressees", "approval"):
+                "issuer", "addressees", "copied", "approval"):
             # "When did the State Council General Office sign its task-division plan?": a body naming the notice
             constraints = replace(constraints, agencies=agencies)
         if answer_type in ("value", "yesno", "description") and agencies and role and not asks_agency:

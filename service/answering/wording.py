@@ -79,6 +79,9 @@ MESSAGES: dict[str, dict[str, str]] = {
                          "not a date the notice prints)."},
     "doc_addressees": {"zh": "{doc}《{title}》主送：{to}。",
                        "en": "{doc} ({title}) is addressed to: {to} (as printed; no English rendering)."},
+    "doc_copied": {"zh": "{doc}《{title}》抄送：{to}。",
+                   "en": "{doc} ({title}) is copied to: {to}."},
+    "doc_no_copied": {"zh": "{doc}《{title}》未印有抄送单位。", "en": "{doc} ({title}) prints no copy list."},
     "doc_no_addressees": {"zh": "{doc}未印有主送单位。", "en": "{doc} prints no addressees."},
     # The same facts once the notice has been named in the answer.
     "doc_issuer_again": {"zh": "{doc}由{issuer}印发。", "en": "It was issued by {issuer}."},

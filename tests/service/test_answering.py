@@ -651,6 +651,39 @@ def test_whom_a_notice_is_addressed_to_is_its_salutation(real_engine, question: 
     assert "市各直属单位" in r.answer and "关于印发" not in r.answer, r.answer
 
 
+@pytest.mark.parametrize("question", ["服务业扩大开放综合试点实施方案这份文件抄送了哪些单位？",
+                                      "Who was the services opening pilot plan cc'd to?"])
+def test_whom_a_notice_is_copied_to_is_its_trailers_copy_line(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and r.intent == "metadata" and r.citations[0].doc_number == SO_NO, r.answer
+    assert "南京警备区" in r.answer and "市委各部门" in r.answer, r.answer
+
+
+def test_a_notice_printing_no_copy_line_says_so(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "数字贸易行动方案抄送了哪些单位？")
+    assert not r.abstained and "未印有抄送单位" in r.answer, r.answer
+
+
+@pytest.mark.parametrize("question", ["数字贸易行动方案确定了哪几个重点领域？", "数字贸易行动方案明确了哪些重点领域？"])
+def test_a_verb_of_listing_is_no_word_of_the_heading_asked_for(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, question)
+    assert not r.abstained and "数字金融" in r.answer and "数据服务" in r.answer, r.answer
+
+
+def test_a_body_set_aside_is_no_constraint_and_an_abbreviated_zone_is_the_zones_name(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"除了各区以外": the districts are set aside, not asked of the task; 经开区 is 经济技术开发区 (no place 开区)."""
+    q = "在国家级经开区、高新区等开发区布局科研院所、建设产学研用一体化平台这条，除了各区以外，配合的市级部门有哪些？"
+    part = real_engine.answerer.understanding.understand(q).parts[0]
+    assert part.constraints.agencies == () and part.constraints.places == ()
+    r = ask(real_engine, q)
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 59), r.answer
+    assert "市科技局" in r.answer and "市商务局" in r.answer
+    en = real_engine.answerer.understanding.understand(
+        "Besides the district governments, which municipal bureaus cooperate on research institutes in development "
+        "zones?").parts[0]
+    assert en.constraints.agencies == ()
+
+
 def test_a_second_part_asking_a_date_in_a_phrase_is_about_the_same_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "What is the document number of the services pilot plan, and what date is it signed?")
     assert not r.abstained and {c.doc_number for c in r.citations} == {SO_NO}, r.answer

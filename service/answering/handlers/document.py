@@ -31,6 +31,16 @@ def addressees(text: str, titles: tuple[str, ...]) -> str | None:
     return m.group(1) if m else None
 
 
+# A trailer's copy line: the bodies a notice is copied to, as printed up to its full stop.
+_COPIED = re.compile(r"抄\s*[送报]\s*[：:]\s*([^。\n]{2,300})")
+def _bodies(printed: str, lang: str, registry: AgencyRegistry) -> str:
+    """A printed list of bodies; in English each known one by its English name with the Chinese beside it."""
+    if lang != "en":
+        return printed
+    names = [p for p in re.split(r"[，,、；;]", printed) if p.strip()]
+    return "; ".join(f"{a.en} ({p})" if (a := registry.resolve(p.strip())) else p for p in names)
+
+
 _TITLE_END = re.compile(r"的(通知|意见|决定|通告|批复|函)")
 _PURPOSE = re.compile(r"为(了)?[^。]{4,}(制定本|特制定|现提出|提出如下|制订本)")
 
@@ -98,6 +108,11 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
             if to := addressees(c.text, (d.notice_title, d.title)):
                 return [say(lang, "doc_addressees", to=to, **facts)], [c]
         return [say(lang, "doc_no_addressees", **facts)], header
+    if attribute == "copied":
+        for c in front:
+            if m := _COPIED.search(c.text):
+                return [say(lang, "doc_copied", to=_bodies(m.group(1).strip(), lang, registry), **facts)], [c]
+        return [say(lang, "doc_no_copied", **facts)], header
     if attribute == "period":
         key = "doc_period" if d.period else "doc_no_period"
         return [say(lang, key, period=d.period or "", **facts)], header

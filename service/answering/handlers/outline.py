@@ -23,6 +23,9 @@ _ASKS_LIST_EN = re.compile(r"\b(?:which|what|list|name|how many)\b", re.I)
 # What a list is said to do, in English ("What key areas does the plan cover?"): no word of a heading.
 _LISTING_VERBS_EN = frozenset("cover covers include includes list lists contain contains set sets out name names "
                               "mention mentions comprise comprises identify identifies".split())
+# …and in Chinese ("方案确定了哪几个重点领域？", "提出了哪些主要任务？")
+_LISTING_VERBS_ZH = frozenset("确定 明确 提出 列出 列明 包括 包含 涵盖 覆盖 聚焦 部署 安排 设置 设定 规定 "
+                              "划分 分为 围绕".split())
 MIN_ITEMS = 2  # a heading with fewer sub-headings lists nothing
 
 
@@ -71,7 +74,7 @@ def answer_outline(part: Part, catalog: ClauseCatalog, docs: Sequence[str] | Non
     zh = is_chinese(part.text)
     if not (_ASKS_LIST_ZH if zh else _ASKS_LIST_EN).search(part.text) or part.subjects:
         return None
-    focus = [t for t in part.focus if t.surface.lower() not in _LISTING_VERBS_EN]
+    focus = [t for t in part.focus if t.surface.lower() not in (_LISTING_VERBS_ZH if zh else _LISTING_VERBS_EN)]
     if not focus and not zh:
         return None
     if part.answer_type not in ("description", "value") or part.answer_type == "value" and part.value_kind not in (
