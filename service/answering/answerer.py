@@ -244,9 +244,12 @@ class Answerer:
         numbered = [c for c in numbered if c.doc_number not in printing or _printed_number(c.label) in wanted]
         owners = list(dict.fromkeys(c.doc_number for c in numbered))
         if len(owners) > 1:
-            found = self.retriever.search(self._prepared(part), k=RETRIEVAL_DEPTH, doc_numbers=owners)
+            # The candidate the words find itself comes first, then those of the notice they find first: with many
+            # notices, each with a task 1, the notice found first may hold its words in another task.
+            found = self.retriever.search(self._prepared(part), k=4 * RETRIEVAL_DEPTH, doc_numbers=owners)
             rank = {n: i for i, n in enumerate(dict.fromkeys(h.clause.doc_number for h in found))}
-            numbered.sort(key=lambda c: rank.get(c.doc_number, len(rank)))
+            itself = {h.clause.clause_id: i for i, h in enumerate(found)}
+            numbered.sort(key=lambda c: (itself.get(c.clause_id, len(found)), rank.get(c.doc_number, len(rank))))
         return [Hit(c, 1.0) for c in numbered]
 
     def _prepared(self, part: Part) -> PreparedQuery:

@@ -87,8 +87,11 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
             failures.append("topic")  # “加强教育系统党的政治建设”一项: the item quoted is not this clause's
             continue
         check = checker.check(part, h.clause, soft)
-        if phrase and not check.failed and not holds_phrase(phrase, phrase_terms, clause_text(h.clause),
-                                                            checker.tokens_of(h.clause)):
+        # An item quoted whole names the clause better than a phrase describing its notice ("2014年民生实事项目中，
+        # “新辟公交线路10条…”的责任单位"): the phrase is then not asked of the clause.
+        quoted_whole = bool(quoted) and all(q in re.sub(r"\s+", "", t2s().convert(h.clause.text)) for q in quoted)
+        if phrase and not check.failed and not quoted_whole and not holds_phrase(
+                phrase, phrase_terms, clause_text(h.clause), checker.tokens_of(h.clause)):
             failures.append("topic")
             continue
         # Both retrievers' first hit is as sure, wherever fusion's boosts put it.

@@ -31,7 +31,7 @@ def _what(part: Part, lang: str) -> str:
 def why(part: Part, reason: str | None, lang: str) -> str:
     c = part.constraints
     if reason == "place" and c.places:
-        names = [p.zh or p.text if lang == "zh" else p.en or p.text for p in c.places]
+        names = list(dict.fromkeys(p.zh or p.text if lang == "zh" else p.en or p.text for p in c.places))
         return say(lang, "not_covered_place", place=join_names(names, lang))
     if reason == "year" and c.years:
         return say(lang, "not_stated_year", years=("、" if lang == "zh" else ", ").join(map(str, c.years)))
