@@ -28,7 +28,7 @@ _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
 _TEXT_HEADER = re.compile(r"任务|内容|事项|举措|措施|重点工作|工作要点")
 _UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
 _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
-_LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号")
+_LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号|项目$")  # 考核项目: a category
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发|分享到|打印本页|关闭窗口|【?打印】?$|【?关闭】?$)")
 _TEXT_CELL = re.compile(r"[。，,；;]")  # prose, not a cell of unit names
 _GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
@@ -324,6 +324,9 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
         after.append(nospace(s))
     else:
         return None
+    for k in range(len(after) - 1, 0, -1):  # 责任股室 / (单位): a header cell wrapped before its bracket
+        if re.fullmatch(r"[（(][^（）()]{1,6}[）)]", after[k]):
+            after[k - 1 : k + 1] = [after[k - 1] + after[k]]
     values: list[str] = []
     if lead and len(after) > len(lead):
         after, values = after[: -len(lead)], after[-len(lead) :]
@@ -362,6 +365,57 @@ def _folded(cells: list[str], roles: list[Role | None], text_at: int) -> list[st
     return cells
 
 
+def _right_fit(cells: list[str], header: list[str], roles: list[Role | None], text_at: int) -> list[str]:
+    """A row of a table whose merged cells were printed once (in the first row they span), read from the right by
+    what each cell looks like: a units column takes every line of unit names; another column after the task's words
+    takes a short value (a unit's name only when its header names units: 评分部门, not 备注); the cells left over
+    are the columns before the words (指标), then the words themselves."""
+    out = [""] * len(roles)
+    j = len(cells)
+    for col in range(len(roles) - 1, text_at, -1):
+        if roles[col]:
+            k = j
+            while k - 1 >= 1 and _unit_like(cells[k - 1]):
+                k -= 1
+            out[col], j = "、".join(cells[k:j]), k
+            continue
+        cell = cells[j - 1] if j - 1 >= 1 else ""
+        prose = bool(_TEXT_CELL.search(cell)) or len(cell) > 15
+        if len(cell) == 1 and _unit_like(cell):
+            j -= 1  # a unit's name cut to its first character (县) by the copy's end: nothing printed
+            continue
+        units_elsewhere = _unit_like(cell) and not _UNIT_WORD.search(header[col]) and any(roles[text_at + 1 : col])
+        if cell and not prose and not units_elsewhere:
+            out[col], j = cell, j - 1
+    before = min(text_at, j - 1)  # the columns before the words, one cell each while the words keep one
+    out[:before] = cells[:before]
+    out[text_at] = " ".join(cells[before:j])
+    return out
+
+
+def _merged_rows(stripped: list[str], start: int, columns: int) -> bool:
+    """Whether most rows of a one-cell-per-line table print fewer cells than it has columns: cells merged over
+    several rows were printed once, and the rows cannot be read column by column from the left."""
+    counts: list[int] = []
+    no, n = None, 0
+    for s in stripped[start:]:
+        if not s:
+            continue
+        if s.isdigit() and _next_number(no, int(s), n, columns):
+            if no is not None:
+                counts.append(n)
+            no, n = int(s), 0
+        elif no is not None:
+            n += 1
+    return len(counts) >= 3 and 2 * sum(c < columns for c in counts) > len(counts)
+
+
+def _next_number(no: int | None, value: int, cells: int, columns: int) -> bool:
+    """Whether a line printing only a number starts the next row: the next number (a few may be skipped, once the
+    row has its cells), not a value of the row (a target of 0 or 42)."""
+    return no is None or value == no + 1 or no + 1 < value <= no + 5 and cells >= columns - 1
+
+
 def _row_filled(cells: list[str], roles: list[Role | None]) -> bool:
     """Whether a row's lines so far fill every column, a unit cell printed over several lines counting once."""
     return len(_units_joined(cells, roles, spare_only=False)) >= len(roles)
@@ -390,10 +444,13 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         if current is None:
             return
         cells: list[str] = current["fields"]
-        if lead and len(cells) > len(post):  # the next row's leading cells, printed before its number
+        if lead and len(cells) > len(post) and not merged:  # the next row's leading cells, printed before its number
             cells, carried = cells[: len(post)], cells[len(post) :][-len(lead) :]
-        cells = _folded(cells, post_roles, text_at)
-        if current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
+        if merged:
+            cells = _right_fit(cells, post, post_roles, text_at)
+        else:
+            cells = _folded(cells, post_roles, text_at)
+        if not merged and current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
             # A row under merged cells (序号 and a cell spanning two rows): its missing cells are the row's above.
             # Its own cells after the task's words fill the columns they look like: unit names the units column
             # after the words, anything else the last columns.
@@ -416,6 +473,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
 
     numberless = not any(t.isdigit() for t in stripped[i:])
     post_roles = roles_of(post)
+    merged = not numberless and any(post_roles) and _merged_rows(stripped, i, len(post))
     while i < len(lines):
         raw, s, n = lines[i], stripped[i], first_line_no + i
         i += 1
@@ -433,7 +491,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             level = 1 if h1 else 2
             section = [p for p in section if p[0] < level] + [(level, _label(s))]
             continue
-        if s.isdigit():
+        if s.isdigit() and (current is None or _next_number(current["no"], int(s), len(current["fields"]), len(post))):
             flush()
             current = {"no": int(s), "fields": [], "start": n, "end": n, "lead": list(carried)}
             continue

@@ -70,8 +70,16 @@ def _norm(s: str) -> str:
     return nospace(fullwidth_brackets(s))
 
 
+# What a copy may leave after a signed date: spaces, and the question marks or replacement characters that spaces
+# a page's encoding could not carry became ("2021年11月22日????????").
+_DATE_PAD = " \u3000\u00a0?？\ufffd"
+
+
+_FILE_EXT = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|ofd)$", re.I)
+
+
 def is_date(line: str) -> bool:
-    return bool(DATE.fullmatch(line.strip(" \u3000\u00a0")))
+    return bool(DATE.fullmatch(line.strip(_DATE_PAD)))
 
 
 _MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
@@ -349,7 +357,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
-    issued_on = nospace(lines[date_line]) if date_line >= 0 else ""
+    issued_on = nospace(lines[date_line]).strip(_DATE_PAD) if date_line >= 0 else ""
     if not issued_on and dn_line >= 0:  # no signature date: a gazette's date printed beside the title and 文号
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
         beside = nospace(DOC_NUMBER.sub("", head[dn_line]))  # "川府发〔2011〕8号 二○一一年三月十七日"
@@ -360,6 +368,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         issuer, notice_title = lede
         title = _plan_title(notice_title) or notice_title
 
+    # A document-sharing site heads its copy with the file's name: "…责任分解表.docx" is titled without its extension.
+    notice_title, title = (_FILE_EXT.sub("", t) for t in (notice_title, title))
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None
     rule = any(FIRST_LISTED.search(nospace(ln)) for ln in lines[:body_start])

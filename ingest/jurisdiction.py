@@ -179,7 +179,8 @@ def _places_in(text: str, level: str) -> list[str]:
     candidates = [text[i : m.start() + 1] for m in re.finditer("[区县]", text) for k in (2, 3)
                   if (i := m.start() - k) >= 0 and re.fullmatch(r"[\u4e00-\u9fff]+", text[i : m.start()])
                   and not _NOT_A_PLACE.match(text[i : m.start()]) and _a_word(text, i, m.start() + 1)
-                  and not _tag(text[i : m.start()]).startswith("v")]  # 开发区: a zone, not a place
+                  and not _tag(text[i : m.start()]).startswith("v")  # 开发区: a zone, not a place
+                  and not text[i : m.start()].endswith("园")]  # 工业园区, 科技园区: a park, not a place
     return sorted(candidates, key=lambda c: -text.count(c[:-1]))[:1]
 
 

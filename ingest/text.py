@@ -92,6 +92,9 @@ def split_units(cell: str) -> list[str]:
     """The units a cell or annotation lists, as printed: split on 、，；, keeping bracketed parts and lists of levels
     of one collective whole, without the words that close a list (按职责分工负责, 等)."""
     pieces: list[str] = []
+    words = cell.split()
+    if len(words) > 1 and all(len(w) >= 3 and _ORGAN_END.search(w.strip("。.:：，,、；;")) for w in words):
+        cell = "、".join(words)  # 县教体局 各相关乡镇政府: names a space apart, each ending as an organ's does
     for raw in split_top_level(nospace(cell)):
         piece = raw.strip("。.:：")
         if pieces and _LEVEL_TAIL.search(pieces[-1]) and _LEVEL_HEAD.match(piece):
@@ -104,9 +107,10 @@ def split_units(cell: str) -> list[str]:
         m = _ETC.match(piece)
         parts = [m.group(1), m.group(2)] if m else [piece]
         out += [r for p in (_TRAILING.sub("", q) for q in parts) if p for r in _RUN_TOGETHER.split(p) if r]
-    return out
+    return [u for u in out if len(u) > 1]  # a copy cut off after 市 or 县 printed no unit
 
 
+_ORGAN_END = re.compile(r"(?:局|厅|委|办|部|政府|院|会|中心|所|站|队|室|处|街道|乡镇|镇|乡|公司|集团)$")
 # Two names printed with no separator between them (市行政审批局市司法局, 区委区政府): a name never goes on past
 # an organ's last word into a new level word.
 _RUN_TOGETHER = re.compile(r"(?<=[局厅委办部])(?=(?:市|省|区|县|州)(?!场|民|属|直|级|内|外|委员会))")

@@ -1530,3 +1530,104 @@ def test_round_25_layouts() -> None:
 2.持续深化相对集中行政许可权改革。依托行政许可事项清单,全面梳理规范改革事项划转目录。(市政府办公室、市"""
     tasks = [c for c in parse_notice(text, "jia.txt").clauses if c.kind == "task"]
     assert [c.task_no for c in tasks] == [1, 2]
+
+
+MERGED_LINE_TABLE = """某县2021年重点任务清单
+考核项目
+
+序号
+
+考核指标
+
+考核内容
+
+单位
+
+年度目标
+
+责任部门
+
+评分部门
+
+产业发展
+
+1
+
+稳定粮食生产
+
+粮食播种面积
+
+万亩
+
+0.5
+
+县农业农村局
+
+县发展改革局
+
+市农业农村局
+
+2
+
+生猪存栏
+
+万头
+
+0
+
+县农业农村局
+
+市农业农村局
+
+3
+
+水产品产量
+
+万吨
+
+42
+
+县海洋与渔业局
+
+市海洋渔业局
+
+4
+
+粮食安全责任制
+
+-
+
+良好以上
+
+县经济和信息化局
+
+市商务局
+"""
+
+
+def test_a_flattened_table_whose_merged_cells_print_once_is_read_from_the_right() -> None:
+    """Merged cells (考核项目, 考核指标) printed only in the first row they cover leave the other rows short; each row
+    is read from its right, a units column taking every line of names; a target printed 0 or 42 is no row number."""
+    n = parse_notice(MERGED_LINE_TABLE, "merged.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.task_no, c.text) for c in tasks] == [(1, "粮食播种面积"), (2, "生猪存栏"), (3, "水产品产量"),
+                                                    (4, "粮食安全责任制")]
+    assert [[u.zh for u in c.units] for c in tasks] == [["县农业农村局", "县发展改革局"], ["县农业农村局"],
+                                                        ["县海洋与渔业局"], ["县经济和信息化局"]]
+    assert tasks[0].fields["考核指标"] == "稳定粮食生产" and tasks[0].fields["评分部门"] == "市农业农村局"
+    assert tasks[2].fields["年度目标"] == "42" and tasks[3].fields["单位"] == "-"
+
+
+def test_units_a_space_apart_and_a_unit_cut_to_one_character() -> None:
+    from ingest.text import split_units
+
+    assert split_units("县教体局 各相关乡镇政府") == ["县教体局", "各相关乡镇政府"]
+    assert split_units("市发展 改革委") == ["市发展改革委"]  # a name wrapped over a space is one name
+    assert split_units("市统计局、市") == ["市统计局"]  # the copy breaks off after 市
+
+
+def test_a_date_padded_with_question_marks_and_a_title_printed_as_a_file_name() -> None:
+    text = ("2021年重点工作分解表.docx\n各乡镇人民政府，市直各部门：\n现将重点工作分解如下。\n市人民政府办公室\n"
+            "2021年11月22日????????\n一、主要目标\n1.地区生产总值增长10%。（牵头单位：市发改局）\n")
+    d = parse_notice(text, "t.txt").document
+    assert d.issued_on == "2021年11月22日" and d.title == "2021年重点工作分解表"

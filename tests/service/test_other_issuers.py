@@ -33,7 +33,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "wucheng-gaozhiliang-2025-news.txt", "hn-yiqing-tizhen-2022-zh-hant.txt", "sjz-shizhengbanhan-2020-28.txt",
           "yl-jiangtan-fangan-2024.txt", "xuchang-xuzheng-2020-20.txt", "xianan-zrfj-2023.txt",
           "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt", "guichi-shian-yaodian-2020.txt",
-          "shapingba-gzbg-mubiao-2022.txt")
+          "shapingba-gzbg-mubiao-2022.txt", "jx-jishui-minsheng-shishi.txt", "zj-shengsi-xczx-2021.txt",
+          "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt")
 
 
 @pytest.fixture(scope="module")
@@ -809,3 +810,22 @@ def test_a_reverse_lookup_reads_the_table_its_question_names_among_two(engine) -
     assert not r.abstained
     cited = {(c.doc_number, c.task_no) for c in r.citations}
     assert cited == {("shapingba-gzbg-mubiao-2022.txt", n) for n in (1, 2, 10)}
+
+
+def test_units_a_space_apart_in_a_cell_are_each_a_units_tasks(engine) -> None:  # type: ignore[no-untyped-def]
+    """"县教体局 各相关乡镇政府" is two units: the bureau's tasks are rows 1 and 3, not a body no row names."""
+    r = _ask(engine, "吉水县10件民生实事任务分解表中,县教体局负责哪几项民生实事?")
+    assert not r.abstained and {c.task_no for c in r.citations} >= {1, 3}, r.answer
+
+
+def test_an_item_quoted_whole_needs_no_phrase_describing_its_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "宁波2014年市政府民生实事项目中,“新辟公交线路10条,优化调整20条”的责任单位是哪个?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (
+        "nb-minsheng-shishi-2014.txt", 3), r.answer
+    assert "市交通委" in r.answer
+
+
+def test_a_merged_cell_tables_row_answers_with_its_own_units_and_target(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "嵊泗县乡村振兴任务清单中，水产品产量由哪个县级部门负责？")
+    assert not r.abstained and r.citations[0].task_no == 9, r.answer
+    assert "县农业农村局" in r.answer and "42" in r.answer, r.answer
