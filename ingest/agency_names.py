@@ -227,6 +227,8 @@ def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, 
             if not a.generated and zh in a.names and a.jurisdiction_en and a.jurisdiction_en in a.en:
                 return a.en.replace(a.jurisdiction_en, _bare(place)), \
                     place, level
+    if collective := _collective(zh, registry):  # 各县(市、区)人民政府: every body of those levels
+        return collective, place, level
     if zh.startswith("各") or "各" in zh[:4]:  # a collective: 各区、县级市, 市直各有关单位
         return _title(_words(zh, registry)), place, level
     where = _bare(place) if place is not NATIONAL else ""
@@ -258,6 +260,33 @@ def english_name(zh: str, scope: Scope, registry: AgencyRegistry) -> tuple[str, 
     if organ == "Ministry" or not organ:
         return _title(f"{'Ministry of ' + core_en if organ == 'Ministry' else core_en}"), place, level
     return _title(f"{where} {level_en} {core_en} {organ}"), place, level
+
+
+_EVERY = re.compile(r"各(有关|相关)?((?:县级市|街道|[省市区县乡镇旗]|[（()）、])+)(.*)")
+_LEVEL_NOUNS = {"省": ("province", "provinces"), "市": ("city", "cities"), "区": ("district", "districts"),
+                "县": ("county", "counties"), "乡": ("township", "townships"), "镇": ("town", "towns"),
+                "旗": ("banner", "banners"), "街道": ("subdistrict", "subdistricts"),
+                "县级市": ("county-level city", "county-level cities")}
+
+
+def _collective(zh: str, registry: AgencyRegistry) -> str | None:
+    """Every body of the levels a name lists: 各县(市、区)人民政府 → "All County, City and District People's
+    Governments", 各乡、镇 → "All Townships and Towns"; None when the name lists no level after 各."""
+    m = _EVERY.fullmatch(zh)
+    levels = re.findall(r"县级市|街道|[省市区县乡镇旗]", m.group(2)) if m else []
+    if not m or not levels or m.group(2)[-1] in "（(、":
+        return None
+    rest = m.group(3)
+    relevant = "Relevant " if m.group(1) else ""
+    if not rest:
+        nouns = [_LEVEL_NOUNS[v][1] for v in levels]
+        return _title(f"All {relevant}{_joined(nouns)}")
+    rest_en = organ_words().get(rest) or _words(rest, registry)
+    return _title(f"All {relevant}{_joined([_LEVEL_NOUNS[v][0] for v in levels])} {rest_en}")
+
+
+def _joined(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else f"{', '.join(words[:-1])} and {words[-1]}"
 
 
 def generated_agency(zh: str, scope: Scope, registry: AgencyRegistry) -> Agency:

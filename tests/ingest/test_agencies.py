@@ -302,3 +302,21 @@ def test_a_curated_character_never_cuts_a_word_of_a_generated_name(zh: str, engl
     registry = default_registry()
     scope = scope_of("国务院办公厅", [], "国务院办公厅关于印发分工方案的通知", "", [zh], registry.within)
     assert english_name(zh, scope, registry)[0] == english
+
+
+def test_a_collective_of_levels_is_named_by_its_levels_not_spelled_out_in_pinyin() -> None:
+    from ingest.agency_names import english_name
+    from ingest.jurisdiction import scope_of_issuer
+    from ingest.registry import default_registry
+
+    registry, scope = default_registry(), scope_of_issuer("株洲市人民政府")
+    assert scope is not None
+
+    def en(zh: str) -> str:
+        return english_name(zh, scope, registry)[0]
+
+    assert en("各县(市、区)人民政府") == en("各县市区人民政府") == "All County, City and District People's Governments"
+    assert en("各乡、镇人民政府") == "All Township and Town People's Governments"
+    assert en("各相关乡镇政府") == "All Relevant Township and Town Governments"
+    assert en("各县市区") == "All Counties, Cities and Districts"
+    assert en("各区、县级市人民政府") == "All District and County-level City People's Governments"
