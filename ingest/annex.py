@@ -380,10 +380,10 @@ def _right_fit(cells: list[str], header: list[str], roles: list[Role | None], te
             out[col], j = "、".join(cells[k:j]), k
             continue
         cell = cells[j - 1] if j - 1 >= 1 else ""
-        prose = bool(_TEXT_CELL.search(cell)) or len(cell) > 15
         if len(cell) == 1 and _unit_like(cell):
             j -= 1  # a unit's name cut to its first character (县) by the copy's end: nothing printed
             continue
+        prose = bool(_TEXT_CELL.search(cell)) or len(cell) > 15
         units_elsewhere = _unit_like(cell) and not _UNIT_WORD.search(header[col]) and any(roles[text_at + 1 : col])
         if cell and not prose and not units_elsewhere:
             out[col], j = cell, j - 1

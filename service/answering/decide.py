@@ -89,8 +89,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         check = checker.check(part, h.clause, soft)
         # An item quoted whole names the clause better than a phrase describing its notice ("2014年民生实事项目中，
         # “新辟公交线路10条…”的责任单位"): the phrase is then not asked of the clause.
-        quoted_whole = bool(quoted) and all(q in re.sub(r"\s+", "", t2s().convert(h.clause.text)) for q in quoted)
-        if phrase and not check.failed and not quoted_whole and not holds_phrase(
+        if phrase and not check.failed and not _prints_whole(quoted, h.clause) and not holds_phrase(
                 phrase, phrase_terms, clause_text(h.clause), checker.tokens_of(h.clause)):
             failures.append("topic")
             continue
@@ -123,7 +122,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         reason = _main_reason(failures)
         return Decision(None, reason, tuple(hits[:3]))
     if quoted:  # “三大主要任务”: a clause printing the quote whole is the item, not one whose heading prints part of it
-        whole = [p for p in passing if all(q in re.sub(r"\s+", "", t2s().convert(p[0].clause.text)) for q in quoted)]
+        whole = [p for p in passing if _prints_whole(quoted, p[0].clause)]
         passing = whole + [p for p in passing if p not in whole]
     chosen_hit, chosen = _prefer_task(passing, phrase)
     # "Which district is the national language services base in?": a clause both retrievers rank above the answer's,
@@ -231,6 +230,12 @@ def quoted_phrases(text: str) -> list[str]:
     # "“规范政府举债行为……依法处置隐性债务”": a quote cut short by an ellipsis is its pieces, each printed
     found = [re.sub(r"\s+", "", piece) for m in _QUOTED.finditer(text) for piece in re.split(r"…+|\.{3,}", m.group(1))]
     return [t2s().convert(p) for p in found if len(re.findall(r"[\u4e00-\u9fff]", p)) >= 4]
+
+
+def _prints_whole(quoted: list[str], clause: Clause) -> bool:
+    """A clause printing every quoted item whole (spaces aside, in Simplified characters); False with no quote."""
+    flat = re.sub(r"\s+", "", t2s().convert(clause.text))
+    return bool(quoted) and all(q in flat for q in quoted)
 
 
 def _prints_most(phrase: str, text: str) -> bool:

@@ -33,12 +33,15 @@ def addressees(text: str, titles: tuple[str, ...]) -> str | None:
 
 # A trailer's copy line: the bodies a notice is copied to, as printed up to its full stop.
 _COPIED = re.compile(r"抄\s*[送报]\s*[：:]\s*([^。\n]{2,300})")
-def _bodies(printed: str, lang: str, registry: AgencyRegistry) -> str:
-    """A printed list of bodies; in English each known one by its English name with the Chinese beside it."""
+
+
+def _bodies(d: Document, printed: str, lang: str, registry: AgencyRegistry) -> str:
+    """A printed list of bodies; in English each known one (of the notice's own place first, as its issuer is) by
+    its English name with the printed Chinese beside it."""
     if lang != "en":
         return printed
-    names = [p for p in re.split(r"[，,、；;]", printed) if p.strip()]
-    return "; ".join(f"{a.en} ({p})" if (a := registry.resolve(p.strip())) else p for p in names)
+    names = [p.strip() for p in re.split(r"[，,、；;]", printed) if p.strip()]
+    return "; ".join(f"{a.en} ({p})" if (a := issuer_agency(d, p, registry)) else p for p in names)
 
 
 _TITLE_END = re.compile(r"的(通知|意见|决定|通告|批复|函)")
@@ -111,7 +114,7 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "copied":
         for c in front:
             if m := _COPIED.search(c.text):
-                return [say(lang, "doc_copied", to=_bodies(m.group(1).strip(), lang, registry), **facts)], [c]
+                return [say(lang, "doc_copied", to=_bodies(d, m.group(1).strip(), lang, registry), **facts)], [c]
         return [say(lang, "doc_no_copied", **facts)], header
     if attribute == "period":
         key = "doc_period" if d.period else "doc_no_period"
