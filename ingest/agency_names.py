@@ -35,7 +35,7 @@ ORGAN_TYPES: tuple[tuple[str, str], ...] = (
 )
 ORGAN_WORDS_PATH = Path(__file__).with_name("data") / "organ_words.tsv"
 _LEVELS = {"省": ("province", "Provincial"), "市": ("city", "Municipal"), "区": ("district", "District"),
-           "县": ("county", "County")}
+           "县": ("county", "County"), "自治区": ("province", "Autonomous Region")}
 _SMALL = {"and", "of", "for", "the"}
 _LEVEL_COLLECTIVE = re.compile(r"^([省市区县])(?:级|直)?(?:各)?(有关|相关|其他)?(部门|单位)$")
 
@@ -49,7 +49,8 @@ def _suffix(zh: str) -> tuple[str, str]:
 
 def _strip_level(zh: str) -> tuple[str, str, bool]:
     """(level key 省/市/区/县 or "", the rest, party organ?) for 市委组织部 → ("市", "组织部", True)."""
-    m = re.match(r"^([省市区县])(委)?(?![场政容级域属]|民(?!政))(?=[\u4e00-\u9fff]{2})", zh)  # 市民 is not, 市民政局 is
+    # 市民 is not, 市民政局 is; 自治区财政厅 is an autonomous region's
+    m = re.match(r"^(自治区|[省市区县])(委)?(?![场政容级域属]|民(?!政))(?=[\u4e00-\u9fff]{2})", zh)
     if not m:
         return "", zh, False
     return m.group(1), zh[m.end() :], bool(m.group(2)) and not zh.startswith(m.group(0) + "员会")

@@ -243,9 +243,10 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     # "〔A、B等按职责分工负责。责任单位：C、D。〕": a sentence by verb before the labelled ones names units too.
     units = ((_by_verb(s[: label.start()]) if s[: label.start()].rstrip("。") else []) + _labelled(s[label.start() :])
              if label else _by_verb(s))
-    if not units and rule and (listed := _first_sentence_parts(s)):
+    if not units and (rule or first_listed) and (listed := _first_sentence_parts(s)):
         # "（A、B、C。排名第一的为牵头单位，下同）": a bare list under the rule that says who leads is a list of bodies,
-        # a depot or a station among them (中储粮株洲直属库) as long as most end as bodies do
+        # a depot or a station among them (中储粮株洲直属库) as long as most end as bodies do; so is one the rule,
+        # stated above for all below (下同), covers
         names = split_units(listed[0])
         bodies = sum(bool(_BODY.search(n) or ORGAN.search(n)) for n in names)
         units = [Unit(n, "responsible") for n in names] if names and 2 * bodies > len(names) else []
@@ -380,12 +381,14 @@ _ASSIGNED = re.compile(r"(?:^|[。，,；;])由([^。；;，,]{2,40}?)(?:会同(
 
 
 # A heading that names who does the work beneath it: "（一）省监察厅牵头的工作", "二、市发改委负责的任务".
-_HEADING_DUTY = re.compile(r"^(.{2,40}?)(牵头|主办|负责|承办)的?(工作|任务|事项)$")
+_HEADING_DUTY = re.compile(r"^(.{2,40}?)(牵头|主办|负责|承办)的?(工作|任务|事项)"
+                           r"(?:[(（]共?\d+[项条件个](?:任务|工作)?[)）])?$")
 
 
 def heading_units(title: str) -> tuple[Unit, ...]:
-    """The units a heading puts in charge of the items beneath it (lead for 牵头/主办, responsible for 负责/承办);
-    none when it names an official ("孟学农省长负责的工作") or anything but organs."""
+    """The units a heading puts in charge of the items beneath it (lead for 牵头/主办, responsible for
+    负责/承办; "县示范区管委会牵头工作(8项)" with the count of them); none when it names an official
+    ("孟学农省长负责的工作") or anything but organs."""
     m = _HEADING_DUTY.match(title.strip().rstrip("。：:"))
     if not m:
         return ()

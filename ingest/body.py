@@ -56,6 +56,12 @@ def _heading(line: str) -> tuple[int, re.Match[str]] | None:
     return None
 
 
+def section_heading(line: str) -> str:
+    """The line as a section's name when it is a heading of the top two levels alone (一、…, （一）…), else ""."""
+    h = _heading(line.strip())
+    return squash(line) if h and h[0] <= 2 and _is_heading_only(line.strip()) else ""
+
+
 def _is_heading_only(line: str) -> bool:
     h = _heading(line)
     if h is None:
@@ -263,8 +269,9 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
     if group is not None and group.first == len(out) and group.title:
         # The text ends on a numbered line nothing follows (a copy cut off inside its last item): that line is all
         # the item there is, not a heading over items.
-        out.append(BodyClause(f"{group.key}-1", group.section, group.title, (), group.start, group.start, group.label,
-                              group.number, ""))
+        units = charged[2] if charged is not None else ()  # beneath a heading naming who does its items
+        out.append(BodyClause(f"{group.key}-1", group.section, group.title, units, group.start, group.start,
+                              group.label, group.number, ""))
     return out
 
 

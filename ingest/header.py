@@ -27,6 +27,8 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
+                     # a page's continuation mark
+                     r"^[\[【(（]?(?:接上页|续上页|上接第?\S{0,3}页|续表|接上表)[\]】)）]?(?:\s|$)|"
                      # a site's banner: "某某网--中国法律信息搜索网"
                      r"^[^。]{0,20}网\s*(?:--|——|-|—|\|)\s*[^。]{0,30}网站?$)")
 # A task table's column name on a line of its own (a table copied out one cell per line): no title, no body text.
@@ -121,7 +123,7 @@ _TITLE_THEN_NUMBER = re.compile(r"^(.{2,40}关于.{2,60}的(?:通知|意见|决�
                                 + r")[）)]$")
 
 
-def _title_like(s: str) -> bool:
+def title_like(s: str) -> bool:
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
             and not t.endswith(("；", "：", ":")) and not _ITEM.match(t)  # nor is an item or its units
@@ -143,7 +145,7 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         s = CELL_BAR.sub("", lines[i].strip()).strip("|")  # "||": a page table's empty cells
         if not s:
             continue
-        if not parts and not _title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)
+        if not parts and not title_like(s) and (_CHROME.search(s) or page_fields([s]) or _STAMP.match(s)
                                                  or COLUMN_NAME.match(nospace(s))):
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not parts and bracketed_date(s):
@@ -151,7 +153,7 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         issued_by, about, _ = nospace(parts[0]).partition("关于") if parts else ("", "", "")
         if about and _SIGNER.search(issued_by) and re.search(r"[省市县区州旗盟]|^(国务院|中共|中央)", issued_by):
             break  # "X市…办公厅关于…的通知" opens with its whole issuer: the line above (a site's name) is no title
-        if not _title_like(s) or (parts and _ends_a_title(s)):
+        if not title_like(s) or (parts and _ends_a_title(s)):
             # "青岛市人民政府 / 关于…的通知": the issuer's line above a title that starts at 关于, even when a page
             # prints it as the last item of its metadata list
             issuer = nospace(s).lstrip("•·●▪◆")
@@ -174,7 +176,7 @@ def _block_after(lines: list[str], start: int, end: int) -> str:
             if parts:
                 break
             continue
-        if not _title_like(s):
+        if not title_like(s):
             break
         parts.append(s)
         if _ends_a_title(s) and not s.endswith(("的", "和")) or len(parts) >= 4:
@@ -289,7 +291,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         # A copy that opens with the notice's own title ("…关于…的通知") and runs into an annex: the block before the
         # table is the annex's title, not the notice's.
         opening = next((nospace(ln) for ln in lines[:limit] if ln.strip()), "")
-        if _NOTICE_TITLE.match(opening) and _title_like(opening) and notice_title != opening and \
+        if _NOTICE_TITLE.match(opening) and title_like(opening) and notice_title != opening and \
                 any(ANNEX.match(ln.strip()) for ln in lines[:limit]):
             notice_title = opening
         if not notice_title and meta_line >= 0:
@@ -326,7 +328,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
             if s.startswith(("（此件", "(此件")):
                 body_start = i + 1
                 continue
-            if _title_like(s) and not H1.match(s) and (_same_title(title, s) or _sent_in(s, cover)):
+            if title_like(s) and not H1.match(s) and (_same_title(title, s) or _sent_in(s, cover)):
                 title, body_start = _norm(s), i + 1
             break
     elif salute >= 0:

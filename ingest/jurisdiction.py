@@ -123,8 +123,12 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
     if not levels and any(n.endswith("厅") for n in unit_names):
         levels["province"] = 1
     level = levels.most_common(1)[0][0] if levels else "city"
+    # 自治区财政厅 under a plan for aid to 四川: units of an autonomous region belong to the one the text names
+    autonomous = level == "province" and any(n.startswith("自治区") for n in unit_names)
     for source in (title, text):
         found = Counter(_places_in(source, level))
+        if autonomous and any(p.endswith("自治区") for p in found):
+            found = Counter({p: n for p, n in found.items() if p.endswith("自治区")})
         if found:
             return Scope((place(found.most_common(1)[0][0], level),))
     if level == "city":  # "无锡国税局" among 市发改委、财政局: a city named only at the head of a unit's name

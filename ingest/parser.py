@@ -10,7 +10,7 @@ from pathlib import PurePath
 
 from ingest.annex import AnnexRow, find_table, parse_annex
 from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, split_trailing
-from ingest.body import BodyClause, parse_body
+from ingest.body import BodyClause, parse_body, section_heading
 from ingest.header import (
     ANNEX,
     doc_key,
@@ -20,6 +20,7 @@ from ingest.header import (
     signature_above,
     signature_span,
     spliced_issuer,
+    title_like,
 )
 from ingest.models import ANNOTATION, Clause, Document, ParsedNotice
 from ingest.pagefields import page_fields
@@ -96,6 +97,12 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
 _ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：杭州市…任务分工", "附件1：…"
 _WRAPPED_TITLE = re.compile(r"^[^。，,：:；;\s\d]{2,16}$")
 _LISTED_ANNEX = re.compile(rf"^(?:{_ANNEX_TITLED}|\d{{1,2}}\s*[.．、]\s*[^。]{{4,80}}$)")
+
+
+def _annex_title(lines: list[str], start: int, end: int) -> str:
+    """The title printed under an annex's 附件 heading, if its first line is one."""
+    first = next((s for s in (line.strip() for line in lines[start:end]) if s), "")
+    return nospace(first) if start > 0 and ANNEX.match(lines[start - 1].strip()) and title_like(first) else ""
 
 
 def _annex_list_end(lines: list[str], annex: int, end: int) -> int:
@@ -178,10 +185,6 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         number = PurePath(source).name
         warnings.append(f"{source}: no 文号 printed; stored under its file name {number!r} "
                         "(pass --doc-number to give one)")
-    doc_title = title or header.title
-    if not doc_title:
-        doc_title = PurePath(source).name
-        warnings.append(f"{source}: no title printed; using the file name (pass --title to give one)")
     key = doc_key(number)
 
     annex = next((i for i in range(header.body_start, trailer) if ANNEX.match(lines[i].strip())), trailer)
@@ -197,10 +200,22 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     listed = parse_body(lines[start:trailer], start + 1, rule) if not rows and start < trailer else []
     if any(b.units for b in listed):
         body += [replace(b, path_key=f"a{b.path_key}") for b in listed]
+    # A copy printing no title of its own (it opens at the salutation) goes by its annex's printed title
+    # ("附件1" / "2025年县政府工作报告任务清单"), and by its file name when it prints none either.
+    doc_title = title or header.title or _annex_title(lines, start, trailer)
+    if not doc_title:
+        doc_title = PurePath(source).name
+        warnings.append(f"{source}: no title printed; using the file name (pass --title to give one)")
     if rule:
         for r in rows:
             r.units = first_listed_leads(r.units)
     assign_sections(rows, body)
+    # "一、未来五年主要工作任务" then its table: a row no body text places is in the heading printed above it (after
+    # the signature, where one is found)
+    above = closing if closing < annex else header.body_start
+    for r in rows:
+        if not r.section:
+            r.section = next((h for i in range(r.start - 2, above - 1, -1) if (h := section_heading(lines[i]))), "")
 
     if not rows and not any(b.section for b in body):
         warnings.append(

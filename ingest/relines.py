@@ -14,7 +14,9 @@ from ingest.text import CELL_BAR, CN_NUM
 FLAT_LINE = 200
 FLAT_TEXT_LINES = 5
 _MARKER = rf"(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))"
-_BREAK = re.compile(rf"(?:(?<=[。；;）)])\s*|\s+)(?={_MARKER})")
+# A heading run into its first item, with nothing between them ("一、普及学前教育(一)提高普及水平1.完善…"): the first
+# number of the next level starts a line after a heading's words too.
+_BREAK = re.compile(rf"(?:(?<=[。；;）)])\s*|\s+)(?={_MARKER})|(?<=[\u4e00-\u9fff])(?=[（(]一[）)]|1[.．、](?!\d))")
 # "… 牵头领导:林静国 责任单位:市公安局 配合单位:…": a run-together item's labelled lines, each after a space
 _LABEL_AFTER_SPACE = re.compile(r"\s+(?=[\u4e00-\u9fff]{2,8}[:：])")
 _LABELLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]\s*\S+)\s+(\S.*)")
@@ -22,9 +24,13 @@ _LABELLED = re.compile(r"([\u4e00-\u9fff]{2,8}[:：]\s*\S+)\s+(\S.*)")
 # signature, its date and its publication note were lines of their own
 _SENTENCE_SPACE = re.compile(r"(?<=[。！？])\s+|\s+(?=(?:19|20)\d{2}年\d{1,2}月\d{1,2}日(?:\s|$))|"
                              r"(?<=\d日)\s+(?=[（(]此件)|(?<=[（(]此件公开发布[）)])\s+")
+# …or with no space at all: "…落到实处。二○一一年五月六日福建省…"
+_DATE_AFTER_SENTENCE = re.compile(r"(?<=[。！？])((?:19|20)\d{2}年\d{1,2}月\d{1,2}日|"
+                                  r"[〇○零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日)")
 # "各镇人民政府(街道办事处),县政府各部门、直属各单位: 《…》已经…": the salutation (a list of addressees) was a line
-_SALUTATION = re.compile(r"([^\s:：]*[、，,][^\s:：]*[：:])\s+(\S.*)")
-_NUMBER_ALONE = re.compile(rf"\s+({DOC_NUMBER.pattern})\s+")
+_SALUTATION = re.compile(r"([^\s:：]*[、，,][^\s:：]*[：:])\s*(\S.*)")
+# …and the 文号 between the title and the salutation, spaced or not ("…的通知闽政办〔2011〕113号各设区市人民政府,")
+_NUMBER_ALONE = re.compile(rf"(?:\s+|(?<=通知|意见|方案|决定|批复|办法|计划)(?![的之]))({DOC_NUMBER.pattern})\s*")
 
 
 def relined(lines: list[str]) -> list[str]:
@@ -43,7 +49,7 @@ def _unflattened(lines: list[str]) -> list[str]:
             out.append(line)
             continue
         line = _NUMBER_ALONE.sub(r"\n\1\n", line, count=1)  # 文号 printed between the title and the text
-        line = _SENTENCE_SPACE.sub("\n", line)
+        line = _DATE_AFTER_SENTENCE.sub(r"\n\1\n", _SENTENCE_SPACE.sub("\n", line))
         for part in _LABEL_AFTER_SPACE.sub("\n", _BREAK.sub("\n", line)).split("\n"):
             # Spaces were the copy's line breaks: a label's value ends at the first
             # ("配合单位:A、B,各区政府 鄞州 海曙…")

@@ -258,6 +258,19 @@ def test_an_autonomous_regions_office_names_no_place_and_its_region_comes_from_t
     assert scope.main is not None and (scope.main.zh, scope.main.en) == ("宁夏回族自治区", "Ningxia")
 
 
+def test_an_autonomous_regions_units_belong_to_the_region_not_the_province_it_aids() -> None:
+    """A Guangxi plan for housing in the Sichuan earthquake zone names 四川 more often than 广西: its 自治区 units are
+    Guangxi's (a province is no autonomous region), and are named as the Autonomous Region's in English."""
+    from ingest.agency_names import english_name
+    from ingest.jurisdiction import scope_of_text
+    from ingest.registry import default_registry
+
+    text = "支援四川地震灾区过渡安置房建设。协调广西区内的生产厂家。落实入川物资运输。四川灾区人民。"
+    scope = scope_of_text("", text, ["自治区财政厅", "自治区建设厅", "广西军区"])
+    assert scope.main is not None and scope.main.zh == "广西壮族自治区"
+    assert english_name("自治区财政厅", scope, default_registry())[0] == "Guangxi Autonomous Region Finance Department"
+
+
 def test_no_place_is_read_out_of_words_that_only_look_like_one() -> None:
     """A notice printing no issuer and no place gets none: 新城区管委会 is a district's body, not the city 新城's;
     关于对县…, 现将县… and 经济开发区 name no county. A county the text does name is found."""

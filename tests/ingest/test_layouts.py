@@ -1631,3 +1631,50 @@ def test_a_date_padded_with_question_marks_and_a_title_printed_as_a_file_name() 
             "2021年11月22日????????\n一、主要目标\n1.地区生产总值增长10%。（牵头单位：市发改局）\n")
     d = parse_notice(text, "t.txt").document
     assert d.issued_on == "2021年11月22日" and d.title == "2021年重点工作分解表"
+
+
+def test_a_heading_naming_the_lead_with_a_count_and_a_copy_titled_by_its_annex() -> None:
+    text = ("县直各有关单位：\n现将任务清单印发给你们，请抓好落实。\n附件：1.2025年县政府工作报告任务清单\n"
+            "县人民政府办公室\n"
+            "2025年5月18日\n附件1\n2025年县政府工作报告任务清单\n一、县农业农村局牵头工作（3项）\n1.建设养殖基地。\n"
+            "2.打造生产基地。\n3.加强基础设施")
+    n = parse_notice(text, "q.txt")
+    assert n.document.title == "2025年县政府工作报告任务清单"  # no title of its own: the annex's printed one
+    # every item beneath the heading is the unit's, the one the copy cuts off too
+    assert roles(n) == [{"lead": ["县农业农村局"]}] * 3
+
+
+def test_a_pages_continuation_mark_is_no_title() -> None:
+    text = ("[接上页] （一）资金组。负责资金的协调和管理。 牵头单位：自治区财政厅 配合单位：自治区民政厅\n"
+            "（二）宣传组。负责宣传报道工作。 牵头单位：自治区党委宣传部\n")
+    n = parse_notice(text, "p2.txt")
+    assert n.document.title == "p2.txt"
+    assert roles(n) == [{"lead": ["自治区财政厅"], "cooperate": ["自治区民政厅"]}, {"lead": ["自治区党委宣传部"]}]
+
+
+def test_a_notice_run_together_on_one_line_with_nothing_between_its_parts() -> None:
+    text = ("某省人民政府办公厅关于印发某省教育规划任务分工方案的通知某政办〔2011〕113号"
+            "各设区市人民政府,省人民政府各部门:"
+            "经省政府同意,现将任务分工方案印发给你们,请认真贯彻执行。各地要结合实际,确保各项目标任务落到实处。"
+            "二○一一年五月六日某省教育规划任务分工为贯彻落实规划纲要,现提出如下任务分工。一、普及学前教育(一)提高学前"
+            "教育普及水平1.完善成本分担机制,对低保家庭幼儿入园保教费实行补助。(财政厅、教育厅。列在首位的为牵头部门或单位,"
+            "有关部门和单位按职责分工负责,下同)2.制订办园标准,严格准入制度。(教育厅、物价局)3.优先保证幼儿园建设用地。"
+            "(住房和城乡建设厅、国土资源厅)")
+    n = parse_notice(text, "fj.txt")
+    d = n.document
+    assert d.doc_number == "某政办〔2011〕113号" and d.issued_on == "二○一一年五月六日"
+    assert d.notice_title == "某省人民政府办公厅关于印发某省教育规划任务分工方案的通知"
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:6] for c in tasks] == ["完善成本分担", "制订办园标准", "优先保证幼儿"]
+    # the rule stated in the first bracket (下同) makes the bare lists after it units, the first one leading
+    assert [r["lead"] for r in roles(n)] == [["财政厅"], ["教育厅"], ["住房和城乡建设厅"]]
+    assert roles(n)[2]["responsible"] == ["住房和城乡建设厅", "国土资源厅"]
+
+
+def test_a_table_printed_under_a_numbered_heading_is_in_its_section() -> None:
+    text = ("某市人民政府办公室关于印发重点工作责任分解的通知\n各县(市、区)人民政府：\n现印发给你们，请认真贯彻执行。\n"
+            "某市人民政府办公室\n2022年5月10日\n重点工作责任分解\n一、未来五年主要工作任务\n序号\n主要工作任务\n责任单位\n"
+            "1\n地区生产总值突破1万亿元。\n市发展改革委\n2\n规上工业总产值突破2万亿元。\n市经信局\n")
+    n = parse_notice(text, "t.txt")
+    assert [(c.section, c.units[0].zh) for c in n.clauses if c.kind == "task"] == [
+        ("一、未来五年主要工作任务", "市发展改革委"), ("一、未来五年主要工作任务", "市经信局")]
