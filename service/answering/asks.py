@@ -92,7 +92,7 @@ def asked_details(text: str, zh: bool, stored_titles: list[str]) -> Asks:
         particulars = [k for k in PARTICULARS_ZH if _asked_zh(k, text)] + [k for rx, k in _PARTICULAR_CUES_ZH
                                                                            if rx.search(text)]
     else:
-        particulars = [key for rx, key in PARTICULARS_EN if rx.search(text)]
+        particulars = [key for rx, key in PARTICULARS_EN if any(_asked_en(key, m, text) for m in rx.finditer(text))]
     entity = (_ENTITY_ZH if zh else _ENTITY_EN).search(text)
     if entity and not _ELIGIBLE.search(text):
         noun = entity.group(1) if zh else _ENTITIES[entity.group(1).lower()]
@@ -114,6 +114,20 @@ def _asked_zh(key: str, text: str) -> bool:
                 or re.match(r"[\u4e00-\u9fff]{0,2}[？?]?$", after):
             return True
     return False
+
+
+# Particulars that are as often words of a question's topic ("who leads subsidising kindergarten fees", "relaxing the
+# conditions for…"): asked only when a question word comes just before them or the question ends on them.
+_TOPIC_NOUNS = frozenset({"材料", "条件", "费用", "罚款"})
+_ASKING_EN = re.compile(r"\b(what|which|how much|how many|any|is there|are there|list|give|tell)\b[^,;?]{0,24}$", re.I)
+
+
+def _asked_en(key: str, m: re.Match[str], text: str) -> bool:
+    """Whether an English particular is what the question asks ("What are the fees?", "Is there a fee for…"), not a
+    word of its topic ("Which department leads subsidising kindergarten fees for low-income families?")."""
+    if key not in _TOPIC_NOUNS:
+        return True
+    return bool(_ASKING_EN.search(text[: m.start()])) or not re.search(r"[A-Za-z]", text[m.end() :])
 
 
 def holds_title(title: str, zh_text: str, en_text: str) -> bool:

@@ -76,7 +76,7 @@ ASKS_TASKS_ZH = re.compile(r"哪些任务|哪些工作|哪些项目|哪几个项
                            r"(负责|牵头|配合|参与|承担|挂名)的?都?(有|是)(什么|哪些)|什么任务|什么工作|哪些事|哪些措施|哪几条措施|哪些举措|哪些目标|承担了哪些|负责哪些|牵头哪些|参与了?哪些|"
                            r"配合哪些|指导哪些|有哪些任务|都有哪些|列出|任务有哪些|工作有哪些|(?:目标|指标|措施|举措|项目|事项)有哪些|哪些试点|"
                            r"(?:负责|牵头|承担|配合)哪一?[件项个](?:事|工作|任务|项目)|"
-                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条件](\w{0,4})?(任务|工作|试点|举措|措施|目标|指标|事项|实事)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
+                           r"(几|多少)(项|个|条)任务|(几|多少)项|哪一?[项条件](\w{0,8})?(任务|工作|试点|举措|措施|目标|指标|事项|实事)|哪个任务|哪些职责|有什么职责|职责(是什么|有哪些)|承担(哪些|什么)")
 ASKS_TASKS_EN = re.compile(r"\bwhich of [^?,]{0,40}?\b(tasks|pilots|measures|items|projects|targets|goals)\b|"
                            r"\b(which|what) (\w+[- ]){0,2}(tasks?|pilots?|measures?|items?|work|projects?|things|areas|"
                            r"jobs|duties|responsibilities|targets?|goals?|indicators?|objectives?)\b|\blist\b|\btasks? (led|handled|guided|assigned)\b|"
@@ -115,7 +115,8 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
                          r"tuition|fines?|tax(es)? paid|in (rmb|yuan|dollars)|turnover|revenues?|salar(y|ies)|wages?|"
                          r"income)\b", I)),
     ("percent", re.compile(r"\b(percent|percentage|share|rate|ratio|proportion|cap|ceiling|stake|ownership limit)\b", I)),
-    ("duration", re.compile(r"\bhow long\b|\b(processing time|duration|working days|days|weeks|months|period of validity|"
+    ("duration", re.compile(r"\bhow long\b|\bhow many (working )?(years|months|weeks|days)\b|"
+                            r"\b(processing time|duration|working days|days|weeks|months|period of validity|"
                             r"valid for|transition(al)? period|deadline|time limit)\b", I)),
     ("date", re.compile(_WHEN + r"|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
                         I)),
@@ -179,9 +180,9 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                         r"(哪天|哪一天|何时|什么时候|哪年|哪一年|日期|时间)(?![之以]?前).{0,4}(印发|发布|发的|发文|出台|签发|成文|公布)|"
                         r"(印发|发布|发文|出台|签发|成文|公布).{0,4}(哪天|何时|什么时候|日期|时间|哪年)|成文日期|发布日期|印发日期|"
                         r"(通知|方案|文件|意见|计划)上?的?(日期|日子)"),
-     re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated)\w*|\bdated\b|"
+     re.compile(r"\bwhen (was|were|did)\b.*\b(issu|publish|releas|sign|adopt|print|out|dated|writ)\w*|\bdated\b|"
                 r"\b(issue|publication|release|signing|written) dates?\b|\bdates? of (issue|publication|signing)\b|"
-                r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt)\w*|"
+                r"\bwhat (date|day|year)\b.*\b(issu|publish|releas|sign|adopt|writ)\w*|"
                 r"\b(issu|publish|releas|sign|adopt)\w*\b.*\b(what|which) (date|day)\b|"
                 # "What date does the notice bear under the government's name?": the date printed on it
                 r"\b(what|which) (date|day)\b[^?]*\b(bear|bears|carry|carries|show|shows)\b|"

@@ -28,10 +28,11 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                              p.constraints, doc_numbers=p.constraints.doc_numbers or prev.constraints.doc_numbers))
             out.append(p)
             continue
-        if out and out[-1].answer_type == "document" and not _topical(p) and not p.subjects and \
-                p.answer_type == "value" and p.value_kind in ("date", "year"):
-            # "Who signed the plan, and on what date?": the date of the notice the part before asks about
-            p = _replace(p, answer_type="document", doc_attribute="date", value_kind=None,
+        if out and out[-1].answer_type == "document" and not p.subjects and p.answer_type == "value" and \
+                (attribute := _document_value(p)):
+            # "Who signed the plan, and on what date?", "How many tasks…, and over how many years of piloting?": the
+            # date or the length of the notice the part before asks about
+            p = _replace(p, answer_type="document", doc_attribute=attribute, value_kind=None,
                          constraints=_replace_constraints(p.constraints, doc_numbers=out[-1].constraints.doc_numbers))
         if out and not p.focus and not p.subjects and out[-1].answer_type == "agency_tasks" and not (
                 p.constraints.task_numbers or (L.ASKS_AGENCY_ZH if is_chinese(p.text) else L.ASKS_AGENCY_EN).search(
@@ -70,10 +71,12 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                              doc_numbers=c.doc_numbers or pc.doc_numbers))
         context = tuple(q for q in (out[-1].constraints.places if out else ())
                         if q.kind != "country" and q.key not in JOINT)
-        if context and not p.constraints.places and not p.constraints.doc_numbers:
-            # "苏州市政府把…分解成多少项？日常动态管理由哪个部门牵头？": a later question naming no place or notice is
-            # asked of the place the one before it names
-            p = _replace(p, constraints=_replace_constraints(p.constraints, places=context))
+        if out and not p.constraints.places and not p.constraints.doc_numbers:
+            # "苏州市政府把…分解成多少项？日常动态管理由哪个部门牵头？", "…notice 嘉政办发〔2022〕23号 written, and
+            # by which meeting was it approved?": a later question naming no place or notice is asked of the place
+            # and the notice the one before it names
+            p = _replace(p, constraints=_replace_constraints(p.constraints, places=context,
+                                                             doc_numbers=out[-1].constraints.doc_numbers))
         out.append(p)
     return out or parts[:1]
 
@@ -140,6 +143,18 @@ def _asks_when_only(p: Part) -> bool:
     asked = [m.group(0).lower() for m in _WHEN_ASKED.finditer(p.text)]
     return bool(asked) and all(any(t.surface.lower() in a for a in asked) for t in p.focus) and not (
         c.years or c.places or c.agencies or c.doc_numbers or c.task_numbers)
+
+
+def _document_value(p: Part) -> str | None:
+    """The fact of a notice a value part with no words of its own asks for: its date, or the pilot's length."""
+    if p.value_kind in ("date", "year"):
+        return None if _topical(p) else "date"
+    zh = is_chinese(p.text)
+    asks_length = any(name == "length" and (zrx if zh else erx).search(p.text) for name, zrx, erx in L.DOC_ATTRIBUTES)
+    return "length" if asks_length and all(L.made_of(t.surface, _DOC_WORDS | _LENGTH_WORDS) for t in p.focus) else None
+
+
+_LENGTH_WORDS = frozenset("years year pilot piloting trial 试点 试行 几年 多久".split())
 
 
 def _topical(p: Part) -> bool:

@@ -1038,3 +1038,22 @@ def test_a_verb_and_its_particle_name_no_thing_the_clause_must_print(real_engine
 def test_the_date_a_notice_bears_is_its_date(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "What date does the services opening pilot notice bear under the government's name?")
     assert not r.abstained and r.citations[0].doc_number == SO_NO and "2023年6月3日" in r.answer
+
+
+def test_a_particular_is_asked_only_where_the_question_asks_for_it() -> None:
+    """"fees" in "who leads subsidising kindergarten fees" is the matter, not what is asked; "what are the fees" asks
+    for them (and a clause must state them)."""
+    from service.answering.asks import asked_details
+
+    assert asked_details("Which department leads subsidising kindergarten fees for low-income families?", False,
+                         []).particulars == ()
+    assert asked_details("What are the application fees for a work permit?", False, []).particulars == ("费用",)
+    assert asked_details("Is there a fee for the permit?", False, []).particulars == ("费用",)
+    assert asked_details("Who sets the conditions, and what are the conditions?", False, []).particulars == ("条件",)
+
+
+def test_a_later_part_asking_how_many_years_is_the_notices_pilot_length(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "How many tasks does the services opening pilot plan set out, and how many years does the "
+                         "pilot run?")
+    assert "104" in r.answer and "3 years" in r.answer, r.answer
+    assert {c.doc_number for c in r.citations} == {SO_NO}

@@ -34,7 +34,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "yl-jiangtan-fangan-2024.txt", "xuchang-xuzheng-2020-20.txt", "xianan-zrfj-2023.txt",
           "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt", "guichi-shian-yaodian-2020.txt",
           "shapingba-gzbg-mubiao-2022.txt", "jx-jishui-minsheng-shishi.txt", "zj-shengsi-xczx-2021.txt",
-          "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt")
+          "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt",
+          "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt")
 
 
 @pytest.fixture(scope="module")
@@ -829,3 +830,29 @@ def test_a_merged_cell_tables_row_answers_with_its_own_units_and_target(engine) 
     r = _ask(engine, "嵊泗县乡村振兴任务清单中，水产品产量由哪个县级部门负责？")
     assert not r.abstained and r.citations[0].task_no == 9, r.answer
     assert "县农业农村局" in r.answer and "42" in r.answer, r.answer
+
+
+def test_a_reverse_lookup_names_the_tables_heading_and_a_later_part_keeps_the_notice_named(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    """"负责哪项未来五年主要工作任务" lists the agency's rows of the table printed under that heading; a second part
+    naming no notice is asked of the one the first names (the date of 嘉政办发〔2022〕23号, then its meeting),
+    not answered from another notice's approval sentence."""
+    r = _ask(engine, "嘉兴市2022年政府工作报告重点工作责任分解(嘉政办发〔2022〕23号)中,"
+                     "市发展改革委负责哪项未来五年主要工作任务?")
+    assert not r.abstained and {(c.doc_number, c.task_no) for c in r.citations} == {("嘉政办发〔2022〕23号", 1)}
+    r = _ask(engine, "On what date was the Jiaxing notice 嘉政办发〔2022〕23号 written, and by which meeting were the "
+                     "two breakdowns approved?")
+    assert "2022-05-10" in r.answer and {c.doc_number for c in r.citations} == {"嘉政办发〔2022〕23号"}, r.answer
+
+
+def test_an_autonomous_regions_units_are_named_as_its_own(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "In Guangxi's plan for transitional housing in the Sichuan earthquake zone, which unit leads the "
+                     "funding coordination group?")
+    assert not r.abstained and r.citations[0].task_no == 1, r.answer
+    named = r.answer.split("Clause")[0]
+    assert "Guangxi Autonomous Region Finance Department (自治区财政厅)" in named and "Sichuan" not in named
+
+
+def test_a_heading_naming_the_lead_answers_for_its_items(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "沁县2025年县政府工作报告任务清单中，打造食用菌酵素生产基地由哪个单位牵头？")
+    assert not r.abstained and r.citations[0].task_no == 2 and "县示范区管委会" in r.answer, r.answer
