@@ -99,9 +99,9 @@ VALUE_ZH: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(r"比例|百分之|百分比|税率|股比|占比|比重|持股|多少成|几成|上限是多少|下限是多少|要?占(?:到)?多少(?![个家项所条名位座批类种人元万亿])")),
     ("duration", re.compile(r"多久|多长时间|多长|几年|几个月|几天|多少天|多少年|期限|年限|有效期|时限|工作日|过渡期|几周")),
     ("date", re.compile(r"哪天|哪一天|几月几号|几号|什么时候|何时|哪年|哪一年|几月|哪个?月|哪个季度|什么时间|日期|时间(是|为)")),
-    # 哪几个部门 asks which, not how many
-    ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|(?<!哪)几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
-    ("number", re.compile(r"多少|(?<!哪)几|规模|目标|达到多|多大|多高")),
+    # 哪几个部门 asks which, not how many; 好几个部门 ("quite a few") asks nothing
+    ("count", re.compile(r"多少(个|家|项|所|条|名|位|座|批|类|种|人)|(?<![哪好])几(个|家|项|所|条|名|位|座|批|类|种)|数量")),
+    ("number", re.compile(r"多少|(?<![哪好])几|规模|目标|达到多|多大|多高")),
 ]
 # "when" asking for a time, not "when researching the rules" (a conjunction before what is being done)
 _WHEN = r"\bwhen\b(?!\s+[a-z]+ing\b)"
@@ -209,12 +209,23 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 r"\b(annex|attachment|appendix)\w* (is|are) (called|titled|named)\b|"
                 r"\bwhat (does|did) (it|the [\w-]+( [\w-]+){0,5}) (attach|append)\b", I)),
     # Whose consent a notice was issued with ("已经市委、市政府同意，现印发给你们").
-    ("approval", re.compile(r"经(过)?(哪|什么|谁|何)[^，。？?]{0,6}(同意|批准|审议|审定)|"
+    ("approval", re.compile(r"经(过)?(哪|什么|谁|何)[^，。？?]{0,6}(同意|批准|审议|审定)|(哪次|哪个|什么)会议[^，。？?]{0,6}"
+                            r"(审议|通过|同意|批准)|"
                             r"(谁|哪些?[个家]?(机构|机关|单位|部门|领导))(同意|批准)(了)?(后)?(才)?(印发|发布|出台)|批准(机关|单位|机构)"),
      re.compile(r"\b(approved|endorsed|sanctioned|cleared) by (whom|which|what|anyone|anybody|someone)\b|"
                 r"\b(get|got|gotten|was|were|been) (approved|endorsed|sanctioned|cleared)\b|"
                 r"\bwho (approved|endorsed|sanctioned|signed off on|cleared)\b|\b(whose|what|which) (approval|consent)\b|"
-                r"\bwith (the )?(approval|consent) of (whom|which|what)\b", I)),
+                r"\bwith (the )?(approval|consent) of (whom|which|what)\b|"
+                # "by which meeting were the two breakdowns approved?"
+                r"\b(which|what) (meeting|session|executive meeting|body)\b[^?]{0,60}\b(approv|adopt|pass|review)\w*", I)),
+    # How a notice says which of the units listed leads ("列在首位的为牵头部门"): its rule, not one task's lead.
+    ("convention", re.compile(r"(怎么|如何|怎样)(区分|判断|确定|看出?|认定|识别)[^，。？?]{0,8}牵头|牵头(单位|部门)[^，。？?]{0,8}"
+                              r"(怎么|如何|怎样)(区分|判断|确定|看出?|认定|识别)|[列排]在(首位|第一位?)的?[^，。？?]{0,4}(是|为|算)?"
+                              r"(什么|谁|哪个|牵头)"),
+     re.compile(r"\bhow (is|are|do|does|can|would|should) [^?]{0,40}\blead(ing)? (unit|department|body|agency|bureau)s?\b"
+                r"[^?]{0,30}\b(identif|determin|designat|indicat|mark|show|tell|told|known|distinguish|pick)\w*|"
+                r"\bhow (do|can|would|should) (i|we|you|one|readers?) (tell|know|see|identify) (which|who)\b[^?]{0,60}\blead",
+                I)),
     ("tasks", re.compile(r"(多少|几)(项|个|条)[\u4e00-\u9fff]{0,6}任务|任务.{0,4}(多少|几)(项|个|条)|多少项|(多少|几)行"),
      re.compile(r"\bhow many (\w+ ){0,3}(tasks|rows|items|measures)\b|\bnumber of (\w+ ){0,2}tasks\b", I)),
     ("about", re.compile(r"(是|讲|说|关于)(的)?什么|主要内容|是什么文件|是个什么|什么文件|讲了什么|目的是"),

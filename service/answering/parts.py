@@ -21,7 +21,7 @@ _SHOW = str.maketrans({v: k for k, v in _HIDE.items()})
 _DEMONSTRATIVE_ZH = re.compile(r"这两(件事|项|个|条|块)?|两项|两件事|二者|两者")
 
 
-_ASKS_ZH = re.compile(r"谁|哪|什么|多少|几|是否|能否|能不能|可否|吗|呢|如何|怎么|[？?]")
+_ASKS_ZH = re.compile(r"谁|哪|什么|多少|(?<!好)几|是否|能否|能不能|可否|吗|呢|如何|怎么|[？?]")
 _ASKS_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how|is|are|can|could|does|do|did|will|may)\b|\?",
                       re.I)
 

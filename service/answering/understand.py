@@ -407,7 +407,7 @@ class Understanding:
         if doc_attribute and not topical and not agencies and not (asks_agency and doc_attribute != "issuer"):
             answer_type = "document"
         elif doc_attribute in ("number", "title", "issuer", "addressees", "copied", "date", "period", "tasks", "basis", "annex",
-                               "approval") and not (
+                               "approval", "convention") and not (
                 # "认定示范基地的依据是什么" asks about a matter: a notice's basis only when a document is asked for
                 doc_attribute == "basis" and not _ASKS_DOCUMENT.search(text) and (asks_agency or topical)) and not (
                 doc_attribute == "tasks" and agencies) and (

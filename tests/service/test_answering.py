@@ -1057,3 +1057,12 @@ def test_a_later_part_asking_how_many_years_is_the_notices_pilot_length(real_eng
                          "pilot run?")
     assert "104" in r.answer and "3 years" in r.answer, r.answer
     assert {c.doc_number for c in r.citations} == {SO_NO}
+
+
+def test_how_the_lead_is_marked_is_a_fact_of_the_notice(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """The services pilot labels each task's lead; the digital trade plan's table lists 责任单位 only and prints no rule
+    saying which of them leads."""
+    r = ask(real_engine, "In the services pilot plan, how do I tell which department is the lead unit for a task?")
+    assert not r.abstained and "labels each task's lead unit" in r.answer, r.answer
+    r = ask(real_engine, "数字贸易行动方案的任务表里，牵头单位怎么确定？")
+    assert "没有写明所列单位中哪个牵头" in r.answer and r.citations[0].doc_number == DT_NO, r.answer

@@ -35,7 +35,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "hubei-ezhengfa-2018-26-zh-hant.txt", "fangxian-yingshang-2023.txt", "guichi-shian-yaodian-2020.txt",
           "shapingba-gzbg-mubiao-2022.txt", "jx-jishui-minsheng-shishi.txt", "zj-shengsi-xczx-2021.txt",
           "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt",
-          "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt")
+          "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt",
+          "fj-minzhengban-2011-113.txt")
 
 
 @pytest.fixture(scope="module")
@@ -856,3 +857,18 @@ def test_an_autonomous_regions_units_are_named_as_its_own(engine) -> None:  # ty
 def test_a_heading_naming_the_lead_answers_for_its_items(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "沁县2025年县政府工作报告任务清单中，打造食用菌酵素生产基地由哪个单位牵头？")
     assert not r.abstained and r.citations[0].task_no == 2 and "县示范区管委会" in r.answer, r.answer
+
+
+def test_how_a_notice_marks_its_lead_is_its_printed_rule(engine) -> None:  # type: ignore[no-untyped-def]
+    """The rule a notice prints inside its first annotation ("列在首位的为牵头部门或单位…下同") answers how its lead is
+    told apart; "好几个部门" is no question of its own."""
+    r = _ask(engine, "闽政办〔2011〕113号里每项任务后面列了好几个部门，怎么区分哪个是牵头部门？")
+    assert not r.abstained and "列在首位的为牵头部门" in r.answer and "1." not in r.answer, r.answer
+    r = _ask(engine, "In Fujian's education task division plan (闽政办〔2011〕113号), how is the lead department "
+                     "identified among the departments listed after each task?")
+    assert not r.abstained and "列在首位的为牵头部门" in r.answer, r.answer
+
+
+def test_which_meeting_approved_a_notice_is_its_approval(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "By which meeting was 嘉政办发〔2022〕23号 approved?")
+    assert not r.abstained and "常务会议" in r.answer and r.citations[0].doc_number == "嘉政办发〔2022〕23号", r.answer

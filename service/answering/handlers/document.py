@@ -7,6 +7,7 @@ import re
 import unicodedata
 
 from index.catalog import ClauseCatalog
+from ingest.annotation import FIRST_LISTED
 from ingest.body import cn_to_int
 from ingest.header import DOC_NUMBER
 from ingest.knowledge import issuer_names
@@ -89,6 +90,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
     if attribute == "title":
         return [say(lang, "doc_title", **facts)], header
     if attribute == "issuer":
+        if not facts["issuer"]:  # a copy printing no issuer, and no title of the form X关于… to take it from
+            return [say(lang, "doc_no_issuer", **facts)], header
         return [say(lang, "doc_issuer_again" if named else "doc_issuer", **facts)], header + signed
     if attribute == "date":
         if not d.issued_on:
@@ -127,6 +130,8 @@ def describe(d: Document, attribute: str, lang: str, catalog: ClauseCatalog, reg
         return _annex(d, lang, catalog, facts)
     if attribute == "approval":
         return _approval(d, lang, catalog, registry, facts)
+    if attribute == "convention":
+        return _convention(d, lang, catalog, facts)
     if attribute == "tasks":
         tasks = catalog.clauses_of(d.doc_number, kinds=("task",))
         numbered = sorted(c.task_no for c in tasks if c.task_no is not None)
@@ -223,6 +228,25 @@ def _approval(d: Document, lang: str, catalog: ClauseCatalog, registry: AgencyRe
                                         else registry.resolve(n)) else n for n in bodies]
             return [say(lang, "doc_approval", quote=f"{'; '.join(named)} — “{said}”", **facts)], [c]
     return [say(lang, "doc_no_approval", **facts)], []
+
+
+def _convention(d: Document, lang: str, catalog: ClauseCatalog,
+                facts: dict[str, str]) -> tuple[list[str], list[Clause]]:
+    """How the notice says which listed unit leads: its printed rule ("列在首位的为牵头部门或单位"), in the cover
+    letter, a table's note or the first annotation stating it; else that each task labels its lead, or that it says
+    nothing."""
+    clauses = catalog.clauses_of(d.doc_number)
+    for c in clauses:
+        for text in (c.text, *c.fields.values()):
+            for sentence in re.split(r"[。；;]", text):
+                if FIRST_LISTED.search(sentence):
+                    said = sentence.strip(" （）()〔〕")
+                    said = said[max(said.rfind(p) for p in "（(，,") + 1 :] if len(said) > 40 else said
+                    return [say(lang, "doc_convention", quote=C.quote(c, lang, said), **facts)], [c]
+    labelled = [c for c in clauses if c.kind == "task" and any(u.role == "lead" for u in c.units)]
+    if labelled and all(any(u.role != "responsible" for u in c.units) for c in labelled):
+        return [say(lang, "doc_leads_labelled", **facts)], labelled[:1]
+    return [say(lang, "doc_no_convention", **facts)], _front(catalog, d)[:1]
 
 
 _IMPLEMENTS = re.compile(r"贯彻|落实|根据|依据|按照|依照")
