@@ -42,7 +42,7 @@ _LEDE_LINES = 12
 # "近日，X发布《Y》", also after a news agency's byline ("…讯 据X网消息，近日，…") and for a title printed without
 # book-title marks ("发布关于…的通知").
 _NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
-                        r"([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
+                        r"([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
 _COVER_SENDS = re.compile(r"^(?:现将)?《([^《》]{4,60})》(?:(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)|"
                           r"(?:印发|转发|下发)给)")
@@ -130,7 +130,8 @@ def title_like(s: str) -> bool:
             and not LINE.match(t) and not FIELD_LINE.match(t)
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
             and not COLUMN_NAME.match(t) and t.strip("|").count("|") < 2  # a row of a page's metadata table
-            and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t))
+            and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t)
+            and not ANNEX.match(t))  # "附件" between a title and its annex's copy of it
 
 
 def _ends_a_title(s: str) -> bool:
@@ -372,10 +373,18 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
 
     # A document-sharing site heads its copy with the file's name: "…责任分解表.docx" is titled without its extension.
     notice_title, title = (_FILE_EXT.sub("", t) for t in (notice_title, title))
+    # "杭州市萧山区高新技术企业奖励政策:关于…的若干政策意见": a site's label before the colon is no part of the title
+    notice_title, title = (_SHARED.sub(r"\1", _LABELLED_TITLE.sub("", t)) for t in (notice_title, title))
     pm = PERIOD.search(title) or PERIOD.search(notice_title)
     period = f"{pm.group(1)}—{pm.group(2)}" if pm else None
     rule = any(FIRST_LISTED.search(nospace(ln)) for ln in lines[:body_start])
     return Header(doc_number, notice_title, title, issuer, issued_on, period, body_start, rule, found)
+
+
+# "《开福区…责任分解表》由会员上传分享,免费在线阅读…": a document-sharing site's line naming the file it holds
+_SHARED = re.compile(r"^《([^《》]{4,80})》由会员上传分享.*$")
+_LABELLED_TITLE = re.compile(r"^[^:：《》]{2,40}[:：]"
+                             r"(?=关于[^:：]{4,80}的[^:：]{0,8}(?:通知|意见|决定|方案|办法|批复|函)$)")
 
 
 def _lede(line: str) -> tuple[str, str] | None:
@@ -396,7 +405,8 @@ def _lede(line: str) -> tuple[str, str] | None:
     if m.group(1).endswith(("网站", "网")):  # a website posted it: the title's own issuer, as printed
         named = title_issuer(t2s().convert(title))
         return (_as_printed(named, title) if named else ""), title
-    return (group(1), title) if _SIGNER.search(m.group(1)) else None
+    # "日前,潮州印发《…》": a place, not an organ, published it: the title is printed, the issuer is not
+    return (group(1) if _SIGNER.search(m.group(1)) else ""), title
 
 
 def _as_printed(simplified: str, printed: str) -> str:

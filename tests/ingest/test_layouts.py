@@ -1678,3 +1678,20 @@ def test_a_table_printed_under_a_numbered_heading_is_in_its_section() -> None:
     n = parse_notice(text, "t.txt")
     assert [(c.section, c.units[0].zh) for c in n.clauses if c.kind == "task"] == [
         ("一、未来五年主要工作任务", "市发展改革委"), ("一、未来五年主要工作任务", "市经信局")]
+
+
+def test_titles_a_news_lead_a_site_label_an_annex_line_and_a_sharing_site_name() -> None:
+    lead = ("日前,江城印发《江城打赢蓝天保卫战实施方案(2019-2020年)》。全文如下:\n"
+            "江城打赢蓝天保卫战实施方案(2019-2020年)\n"
+            "为改善空气质量,制定本方案。\n一、主要任务\n1.制定实施准入清单。(市生态环境局牵头,市自然资源局参与)\n")
+    d = parse_notice(lead, "a.txt").document
+    assert d.title == "江城打赢蓝天保卫战实施方案(2019-2020年)" and d.issuer == ""  # a place published it, no organ
+    labelled = ("某区高新技术企业奖励政策:关于深入实施创新强区战略的若干政策意见\n为加快发展,提出如下意见。\n"
+                "一、推进集群制造\n1.培育产业集群。\n牵头单位:区经信局\n")
+    assert parse_notice(labelled, "b.txt").document.title == "关于深入实施创新强区战略的若干政策意见"
+    annexed = ("2024年重点工作目标任务分解表\n附件\n2024年重点工作目标任务分解表\n序号\n目标与任务\n牵头责任单位\n"
+               "1\n新增托位400个。\n县教育局\n")
+    assert parse_notice(annexed, "c.txt").document.title == "2024年重点工作目标任务分解表"
+    shared = ("资源描述:\n\n《某区深化文明社区建设责任分解表》由会员上传分享,免费在线阅读,更多相关内容在应用文档\n"
+              "一、总体要求\n1.建设服务窗口。(区民政局负责)\n")
+    assert parse_notice(shared, "d.txt").document.title == "某区深化文明社区建设责任分解表"
