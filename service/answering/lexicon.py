@@ -207,7 +207,10 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                          r"有(几|多少)(个|份)附件"),
      re.compile(r"\bwhat (is|are|was|were) (the|its|their) (annex|annexes|attachments?|appendix|appendices)\b|"
                 r"\b(annex|attachment|appendix)\w* (is|are) (called|titled|named)\b|"
-                r"\bwhat (does|did) (it|the [\w-]+( [\w-]+){0,5}) (attach|append)\b", I)),
+                r"\bwhat (does|did) (it|the [\w-]+( [\w-]+){0,5}) (attach|append)\b|"
+                # "What is attached to the … notice as its annex?"
+                r"\bwhat (is|are|was|were) (attached|appended|enclosed)\b|\bas (its|an|the) (annex|attachment|appendix)\b",
+                I)),
     # Whose consent a notice was issued with ("已经市委、市政府同意，现印发给你们").
     ("approval", re.compile(r"经(过)?(哪|什么|谁|何)[^，。？?]{0,6}(同意|批准|审议|审定)|(哪次|哪个|什么)会议[^，。？?]{0,6}"
                             r"(审议|通过|同意|批准)|"

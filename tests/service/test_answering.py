@@ -1066,3 +1066,10 @@ def test_how_the_lead_is_marked_is_a_fact_of_the_notice(real_engine) -> None:  #
     assert not r.abstained and "labels each task's lead unit" in r.answer, r.answer
     r = ask(real_engine, "数字贸易行动方案的任务表里，牵头单位怎么确定？")
     assert "没有写明所列单位中哪个牵头" in r.answer and r.citations[0].doc_number == DT_NO, r.answer
+
+
+def test_the_part_a_heading_is_and_what_is_attached_are_document_questions(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "What does the 'key areas' section of the digital trade plan cover?")
+    assert not r.abstained and "数字技术" in r.answer and "数字金融" in r.answer, r.answer
+    r = ask(real_engine, "What is attached to the digital trade action plan notice as its annex?")
+    assert not r.abstained and "任务清单" in r.answer and r.citations[0].doc_number == DT_NO, r.answer

@@ -22,10 +22,12 @@ _ASKS_LIST_ZH = re.compile(r"哪(?:些|几)|有什么|包括什么|包含什么|
 _ASKS_LIST_EN = re.compile(r"\b(?:which|what|list|name|how many)\b", re.I)
 # What a list is said to do, in English ("What key areas does the plan cover?"): no word of a heading.
 _LISTING_VERBS_EN = frozenset("cover covers include includes list lists contain contains set sets out name names "
-                              "mention mentions comprise comprises identify identifies".split())
+                              "mention mentions comprise comprises identify identifies "
+                              # the part of the notice the heading is ("the 'key areas' section")
+                              "section sections part parts chapter chapters".split())
 # …and in Chinese ("方案确定了哪几个重点领域？", "提出了哪些主要任务？")
 _LISTING_VERBS_ZH = frozenset("确定 明确 提出 列出 列明 包括 包含 涵盖 覆盖 聚焦 部署 安排 设置 设定 规定 "
-                              "划分 分为 围绕".split())
+                              "划分 分为 围绕 部分 章节 板块 一节 这部分".split())
 MIN_ITEMS = 2  # a heading with fewer sub-headings lists nothing
 
 
