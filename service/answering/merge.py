@@ -104,9 +104,11 @@ _BACK_EN = re.compile(r"^\s*(?:and\s+)?(?:by then|then|it|its|they|their|these|t
 
 
 # …or naming its matter by a pointing word alone ("…, and who leads that target?", "这项指标由谁牵头？").
-_POINTER_ZH = re.compile(r"(该|此|这|那|上述)(项|个|一)?(指标|目标|任务|工作|项目|措施|事项|试点)")
+_POINTER_ZH = re.compile(r"(该|此|这|那|上述)(项|个|一|条)?"
+                         r"(指标|目标|任务|工作|项目|措施|事项|试点|标准|要求|政策|规定|条款)")
 _POINTER_EN = re.compile(r"\b(that|this|these|those|the same|the said)\s+(targets?|tasks?|goals?|measures?|items?|"
-                         r"projects?|indicators?|pilots?|work|one)\b|\b(lead|leads|handle|handles|run|runs|own|owns|"
+                         r"projects?|indicators?|pilots?|work|one|standards?|requirements?|polic(?:y|ies)|rules?|"
+                         r"provisions?)\b|\b(lead|leads|handle|handles|run|runs|own|owns|"
                          r"answers? for|(?:is|are) (?:responsible|accountable) for|(?:is|are) in charge of|oversees?|"
                          r"delivers?|takes? charge of)\s+(it|them)\b", re.I)
 

@@ -1073,3 +1073,15 @@ def test_the_part_a_heading_is_and_what_is_attached_are_document_questions(real_
     assert not r.abstained and "数字技术" in r.answer and "数字金融" in r.answer, r.answer
     r = ask(real_engine, "What is attached to the digital trade action plan notice as its annex?")
     assert not r.abstained and "任务清单" in r.answer and r.citations[0].doc_number == DT_NO, r.answer
+
+
+def test_a_part_pointing_back_at_that_standard_is_about_the_matter_before_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"…, and which units are responsible for that standard?" asks about the matter of the part before, not about
+    any clause printing 标准 (which a notice of another place may)."""
+    from service.answering.merge import _refers_back
+
+    parts = real_engine.answerer.understanding.understand(
+        "What residents' satisfaction rate must the community service centres reach, and which units are "
+        "responsible for that standard?").parts
+    assert len(parts) == 2 and "satisfaction" in parts[1].text and _refers_back(
+        real_engine.answerer.understanding.understand("which units are responsible for that standard?").parts[0])

@@ -225,7 +225,7 @@ def _approval(d: Document, lang: str, catalog: ClauseCatalog, registry: AgencyRe
             bodies = [n for n in re.split(r"[、和及与]", re.sub(r"^已?经过?|(同意|批准|审议通过|审定|研究通过)$", "",
                                                                  m.group(0))) if n]
             named = [f"{a.en} ({n})" if (a := registry.resolve_in(n, (d.jurisdiction,)) if d.jurisdiction
-                                        else registry.resolve(n)) else n for n in bodies]
+                                        else registry.resolve(n)) else _meeting_en(n) or n for n in bodies]
             return [say(lang, "doc_approval", quote=f"{'; '.join(named)} — “{said}”", **facts)], [c]
     return [say(lang, "doc_no_approval", **facts)], []
 
@@ -247,6 +247,30 @@ def _convention(d: Document, lang: str, catalog: ClauseCatalog,
     if labelled and all(any(u.role != "responsible" for u in c.units) for c in labelled):
         return [say(lang, "doc_leads_labelled", **facts)], labelled[:1]
     return [say(lang, "doc_no_convention", **facts)], _front(catalog, d)[:1]
+
+
+_MEETING = re.compile(r"^(?:第?(?P<term>[一二三四五六七八九十\d]+)届)?(?P<body>[\u4e00-\u9fff]{0,12}?)"
+                      r"(?:第?(?P<n>[一二三四五六七八九十\d]+)次)?(?P<kind>常务会议|全体会议|主任会议|党组会议|会议)$")
+_MEETING_KINDS = {"常务会议": "executive meeting", "全体会议": "plenary meeting", "主任会议": "directors' meeting",
+                  "党组会议": "Party leadership group meeting", "会议": "meeting"}
+_BODIES = {"人民政府": "People's Government", "政府": "Government", "市政府": "Municipal Government",
+           "区政府": "District Government", "县政府": "County Government", "省政府": "Provincial Government"}
+
+
+def _meeting_en(name: str) -> str:
+    """A meeting a notice was approved at, in English with its Chinese: 九届人民政府1次常务会议 → the 1st executive
+    meeting of the 9th People's Government (九届人民政府1次常务会议); "" for a name that is no meeting's."""
+    m = _MEETING.match(name)
+    if not m or m["body"] and m["body"] not in _BODIES:
+        return ""
+
+    def nth(k: str) -> str:
+        n = int(k) if k.isdigit() else cn_to_int(k)
+        return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+    meeting = f"the {nth(m['n']) + ' ' if m['n'] else ''}{_MEETING_KINDS[m['kind']]}"
+    of = " ".join(p for p in (nth(m["term"]) if m["term"] else "", _BODIES.get(m["body"], "")) if p)
+    return f"{meeting}{' of the ' + of if of else ''} ({name})"
 
 
 _IMPLEMENTS = re.compile(r"贯彻|落实|根据|依据|按照|依照")
