@@ -212,10 +212,13 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     assign_sections(rows, body)
     # "一、未来五年主要工作任务" then its table: a row no body text places is in the heading printed above it (after
     # the signature, where one is found)
-    above = closing if closing < annex else header.body_start
-    for r in rows:
-        if not r.section:
-            r.section = next((h for i in range(r.start - 2, above - 1, -1) if (h := section_heading(lines[i]))), "")
+    if any(not r.section for r in rows):
+        above = closing if closing < annex else header.body_start
+        last = max(r.start for r in rows) - 1
+        headings = [(i, h) for i in range(above, last) if (h := section_heading(lines[i]))]  # each line read once
+        for r in rows:
+            if not r.section:
+                r.section = next((h for i, h in reversed(headings) if i <= r.start - 2), "")
 
     if not rows and not any(b.section for b in body):
         warnings.append(

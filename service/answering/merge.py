@@ -153,10 +153,11 @@ def _document_value(p: Part) -> str | None:
         return None if _topical(p) else "date"
     zh = is_chinese(p.text)
     asks_length = any(name == "length" and (zrx if zh else erx).search(p.text) for name, zrx, erx in L.DOC_ATTRIBUTES)
-    return "length" if asks_length and all(L.made_of(t.surface, _DOC_WORDS | _LENGTH_WORDS) for t in p.focus) else None
+    return "length" if asks_length and all(L.made_of(t.surface, _LENGTH_WORDS) for t in p.focus) else None
 
 
-_LENGTH_WORDS = frozenset("years year pilot piloting trial 试点 试行 几年 多久".split())
+# The document words (years, pilot, 试点, 几年, 多久 among them), and the other forms a pilot's length is asked with
+_LENGTH_WORDS = _DOC_WORDS | frozenset("year piloting trial".split())
 
 
 def _topical(p: Part) -> bool:
