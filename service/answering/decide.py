@@ -93,9 +93,12 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
                 phrase, phrase_terms, clause_text(h.clause), checker.tokens_of(h.clause)):
             failures.append("topic")
             continue
-        # Both retrievers' first hit is as sure, wherever fusion's boosts put it.
+        # Both retrievers' first hit is as sure, wherever fusion's boosts put it, if the dense side puts it clearly
+        # above unrelated questions' cosines (a first hit scoring at the floor is the best of a poor lot: a county's
+        # library task for its hospital's inpatient block).
         sure = not ranked_alone and h.ranks.get("dense") == 1 and (
-            (h.ranks.get("bm25") or 99) <= (3 if rank == 0 else 1))
+            (h.ranks.get("bm25") or 99) <= (3 if rank == 0 else 1)) and (
+            h.dense is None or h.dense >= thresholds.dense_floor + DENSE_FAR)
         # Clauses ranked above that are about something else do not make this one a lesser match: "the 2017 key
         # points" rules out the 2016 notice's tasks however they rank.
         first = rank == 0 or not passing and all(f in RULED_OUT for f in failures)

@@ -218,6 +218,17 @@ def test_a_chinese_city_is_known_by_its_simplified_name() -> None:
     assert [(p.zh, p.kind) for p in found] == [("绥芬河", "city")]  # geonames lists 綏芬河 first
 
 
+def test_a_place_heading_an_organ_word_is_named_but_not_one_heading_another_bodys_name() -> None:
+    from index.analyzer import Analyzer
+    from ingest.places import Gazetteer
+
+    gazetteer = Gazetteer(Analyzer().jieba)
+    assert [p.zh for p in gazetteer.find("Which Lanzhou bureau leads it?")] == ["兰州"]  # the bureau is Lanzhou's
+    assert [p.zh for p in gazetteer.find("Which Lanzhou Municipal office leads it?")] == ["兰州"]
+    assert gazetteer.find("Is the Shanghai Stock Exchange named?") == []  # a body of its own, not the place's organ
+    assert gazetteer.find("the Lanzhou bureau", skip=[(4, 18)]) == []  # a known agency's name covers it
+
+
 def test_a_name_found_after_an_ampersand_or_doubled_space_is_placed_where_the_question_prints_it() -> None:
     matcher = EnglishAgencyMatcher(default_registry())
     text = "Our R&D team  needs the S&T bureau, who leads?"

@@ -873,3 +873,29 @@ def test_which_meeting_approved_a_notice_is_its_approval(engine) -> None:  # typ
     r = _ask(engine, "By which meeting was 嘉政办发〔2022〕23号 approved?")
     assert not r.abstained and r.citations[0].doc_number == "嘉政办发〔2022〕23号", r.answer
     assert "the 1st executive meeting of the 9th People's Government (九届人民政府1次常务会议)" in r.answer, r.answer
+
+
+def test_a_place_heading_a_body_no_registry_knows_is_the_place_asked_about(engine) -> None:  # type: ignore[no-untyped-def]
+    """"Which Lanzhou bureau…": the bureau is Lanzhou's, so a Nanjing task is no answer (it had been one, by
+    convention, its first-listed district leading)."""
+    question = "Which Lanzhou bureau leads the work on the national new-materials base?"
+    part = engine.answerer.understanding.understand(question).parts[0]
+    assert [p.zh for p in part.constraints.places] == ["兰州市"]
+    r = _ask(engine, question)
+    assert r.abstained or all(c.doc_number == "lz-duijie-fgw-p4.txt" for c in r.citations), r.answer
+
+
+def test_a_first_hit_scoring_at_the_floor_is_no_sure_match(engine) -> None:  # type: ignore[no-untyped-def]
+    """A question holding a quarter of its words in the first hit is answered when the model is sure of the match;
+    the best of a poor lot (cosines at the unrelated-question floor) is not sure: a county's library task is no
+    answer about its hospital's inpatient block, nor a disability fund about foreign experts' relocation subsidy."""
+    for question in ("Which Dazhu county department is responsible for building the new inpatient block of the county "
+                     "people's hospital in 2016?",
+                     "Under 东府〔2021〕54号, which Dongguan bureau pays the relocation subsidy to foreign experts "
+                     "hired by local firms?"):
+        r = _ask(engine, question)
+        assert r.abstained, r.answer
+    # a paraphrase the model is sure of is still answered from its few printed words
+    r = _ask(engine, "Who leads getting online doctor visits reimbursed by public health insurance?")
+    cited = (r.citations[0].doc_number, r.citations[0].task_no) if r.citations else None
+    assert not r.abstained and cited == ("宁政发〔2023〕51号", 35), r.answer
