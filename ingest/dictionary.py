@@ -102,6 +102,13 @@ def words_glossed(zh_text: str, most: int) -> list[tuple[str, str]]:
     return [(w, g) for _, w, g in chosen]
 
 
+def first_gloss(word: str) -> str:
+    """CC-CEDICT's first gloss of a Chinese headword in its common reading ('' when it has none it keeps)."""
+    _cedict_reverse()  # fills the forward index in its one pass over the dictionary
+    glosses = _FORWARD.get(word)
+    return glosses[0] if glosses else ""
+
+
 def glosses_word(word: str) -> bool:
     """Whether CC-CEDICT glosses anything as `word` or its base form: a word, not only an abbreviation it prints."""
     key = word.lower()

@@ -158,6 +158,8 @@ class Gazetteer:
                 continue
             if not free(start, end) or _ORG_AFTER_ZH.match(text[end:]):
                 continue
+            if _common_word(word.word, text[end:]) and not self.english(word.word) and word.word not in self._known:
+                continue  # "新建城区幼儿园": new construction, not 新建区; the place tables and notices know neither
             en, kind = self._zh.get(word.word) or self._zh.get(strip_admin_suffix(word.word)) or ("", "place")
             out.append(Place(word.word, word.word, en, kind))
             taken.append((start, end))
@@ -182,6 +184,18 @@ class Gazetteer:
                 zh = self._known_en[name]
                 found.append((m.start(), Place(m.group(0), zh, self._known.get(zh, m.group(0)), "place")))
         return [p for _, p in sorted(found, key=lambda sp: sp[0])]
+
+
+_PLACE_GLOSS = re.compile(r"\b(district|county|city|province|prefecture|town|township|village|place name)\b")
+
+
+def _common_word(word: str, after: str) -> bool:
+    """Whether a word jieba tags as a place is a word the dictionary knows as something else (新建 'new
+    construction', 和平 'peace'), not followed by a level that makes it a place's name (新建区)."""
+    from ingest.dictionary import first_gloss
+
+    gloss = first_gloss(word)
+    return bool(gloss) and not _PLACE_GLOSS.search(gloss) and not after.startswith(_CN_ADMIN_SUFFIX)
 
 
 def place_called(en: str) -> str:

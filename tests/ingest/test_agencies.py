@@ -229,6 +229,18 @@ def test_a_place_heading_an_organ_word_is_named_but_not_one_heading_another_body
     assert gazetteer.find("the Lanzhou bureau", skip=[(4, 18)]) == []  # a known agency's name covers it
 
 
+def test_a_word_jieba_tags_as_a_place_is_none_where_the_dictionary_knows_it_as_a_word() -> None:
+    from index.analyzer import Analyzer
+    from ingest.places import Gazetteer
+
+    gazetteer = Gazetteer(Analyzer().jieba)
+    assert [p.zh for p in gazetteer.find("沁县新建城区公办幼儿园由谁负责")] == ["沁县"]  # new construction
+    assert gazetteer.find("新建3所幼儿园") == []
+    assert [p.zh for p in gazetteer.find("南昌市新建区政府")] == ["南昌市", "新建"]  # its level word makes it one
+    gazetteer.know([("新建区", "Xinjian District")])
+    assert [p.zh for p in gazetteer.find("新建3所幼儿园")] == ["新建"]  # a stored notice is issued for it
+
+
 def test_a_name_found_after_an_ampersand_or_doubled_space_is_placed_where_the_question_prints_it() -> None:
     matcher = EnglishAgencyMatcher(default_registry())
     text = "Our R&D team  needs the S&T bureau, who leads?"

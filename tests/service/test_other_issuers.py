@@ -899,3 +899,10 @@ def test_a_first_hit_scoring_at_the_floor_is_no_sure_match(engine) -> None:  # t
     r = _ask(engine, "Who leads getting online doctor visits reimbursed by public health insurance?")
     cited = (r.citations[0].doc_number, r.citations[0].task_no) if r.citations else None
     assert not r.abstained and cited == ("宁政发〔2023〕51号", 35), r.answer
+
+
+def test_a_verb_jieba_takes_for_a_place_does_not_send_a_question_to_placeless_notices(engine) -> None:  # type: ignore[no-untyped-def]
+    """"沁县…新建城区公办幼儿园": 新建 (new construction) is no place no notice is issued for, so the question is
+    Qinxian's alone; its copy lacks the annex, and another county's kindergarten task is no answer."""
+    r = _ask(engine, "沁县2025年十五件民盼实事任务分解中,新建城区公办幼儿园这件实事由哪个单位负责?")
+    assert r.abstained or all(c.doc_number.startswith("qinxian") for c in r.citations), r.answer
