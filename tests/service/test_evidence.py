@@ -235,3 +235,11 @@ def test_the_sparse_sides_best_match_is_weighed_wherever_fusion_ranked_it() -> N
     assert d.answer is not None and d.answer.clause.clause_id == "c9"
     hits[-1].ranks["bm25"] = 2  # a lesser sparse match that far down is not weighed
     assert decide(part, hits, Checker(), Thresholds()).answer is None  # type: ignore[arg-type]
+
+
+def test_a_verb_said_with_its_complement_is_half_held_by_the_verb_alone() -> None:
+    reported = Term("报给", zh=("报给",))
+    assert support(reported, "并于2023年1月15日前将工作方案报区人民政府办公室。", frozenset()) == 0.5
+    assert support(reported, "将工作方案报给区人民政府办公室。", frozenset()) == 1.0
+    assert support(reported, "将工作方案送区人民政府办公室。", frozenset()) == 0.0
+    assert support(Term("报告", zh=("报告",)), "报区人民政府办公室。", frozenset()) == 0.0  # no complement: no part
