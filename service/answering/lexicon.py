@@ -274,6 +274,13 @@ def is_doc_kind(surface: str, zh: bool) -> bool:
     return len(surface) >= 4 if zh else len(surface.split()) >= 2
 
 
+# Where a notice lists its tasks, named as the place to look ("which units in the task annex are responsible",
+# 任务清单中由哪些单位负责): not a matter the clause must print.
+IN_LISTING_EN = re.compile(r"\b(?:in|on|under|from)\s+(?:the|its|their|that)\s+(?:task\s+|work\s+|responsibility\s+)?"
+                           r"(annex|attachment|list|table)\b", I)
+IN_LISTING_ZH = re.compile(r"(附件|附表|任务清单|任务表|清单|分工表)(?:中|里|内|上)")
+
+
 MULTI_CUES_ZH = re.compile(r"分别|各自|各由|两项|两件事|两个任务|二者|两者")
 MULTI_CUES_EN = re.compile(r"\brespectively\b|\beach\b|\bboth\b|\b(task|pilot|measure|item)\s+and\s+the\b", I)
 PER_DOCUMENT_ZH = re.compile(r"(两|二|这两|两个|两份|每个|每份|各个)(个|份)?(文件|通知|方案)")

@@ -456,6 +456,9 @@ class Understanding:
             # A kind of document named in full ("in the task-division plan, who…", 实施意见) says where to look, not what
             # is asked about; a document question keeps it to find the notice it describes.
             focus = [t for t in focus if not (L.is_doc_words(t.surface, zh) and L.is_doc_kind(t.surface, zh))]
+        if answer_type == "agency":
+            listing = {m.group(1).lower() for m in (L.IN_LISTING_ZH if zh else L.IN_LISTING_EN).finditer(text)}
+            focus = [t for t in focus if not any(t.surface.lower() in where for where in listing)]
         attribute = tuple(attribute_terms(text, zh, focus, self.analyzer, self.gazetteer)) if answer_type == "value" else ()
         head = tuple(_head_terms(text, focus)) if zh and answer_type == "agency" else ()
         if answer_type in ("agency", "description"):  # a value or yes/no question's numbers may be its bounds

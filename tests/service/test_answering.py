@@ -1085,3 +1085,15 @@ def test_a_part_pointing_back_at_that_standard_is_about_the_matter_before_it(rea
         "responsible for that standard?").parts
     assert len(parts) == 2 and "satisfaction" in parts[1].text and _refers_back(
         real_engine.answerer.understanding.understand("which units are responsible for that standard?").parts[0])
+
+
+def test_where_a_notice_lists_its_tasks_is_no_matter_of_a_who_question(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"…which units in the task annex are responsible?" names where to look: the part asks about the matter before
+    it, not about an "annex" no task prints."""
+    understand = real_engine.answerer.understanding.understand
+    assert [str(t) for t in understand("任务清单中跨境电商由哪些单位负责？").parts[0].focus] == ["跨境电商"]
+    focus = understand("Which units in the task annex lead the QFLP pilot?").parts[0].focus
+    assert "annex" not in [str(t) for t in focus]
+    r = ask_answerer(real_engine.answerer, "Is there a digital RMB pilot in the plan, and which units in the task "
+                                           "annex are responsible for it?")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 6), r.answer
