@@ -16,10 +16,9 @@ from ingest.text import t2s
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 BIG_CITY = 1_000_000  # a city this big is a place even written in lower case ("shanghai")
 MIN_POPULATION = 100_000  # cities abroad below this are left out: too many are also common English words
-# A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "杭州海关").
-# A body a place's English name heads that is not the place's own organ ("Shanghai Stock Exchange"). An organ
-# word after it ("Lanzhou bureau", "Lanzhou Municipal …") leaves the place standing unless a known agency's
-# name covers it: the body asked about is that place's.
+# A place followed by one of these is part of an organisation's name ("Shenzhen Stock Exchange", "杭州海关"). In
+# English, only a body that is not the place's own organ: after an organ word ("Lanzhou bureau", "Lanzhou Municipal
+# …") the place stands unless a known agency's name covers it, for the body asked about is that place's.
 _ORG_AFTER_EN = re.compile(
     r"^\s*(stock exchange|exchange|university|bank|airport|port|customs|institute|hospital|library|museum)\b", re.I)
 _ORG_AFTER_ZH = re.compile(r"^(证券交易所|交易所|大学|银行|机场|海关|分行|分局|办|局|委|厅|市委|市政府|人民政府|大学)")

@@ -13,6 +13,7 @@ from ingest.header import DOC_NUMBER
 from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Unit
 from ingest.registry import Agency, AgencyRegistry
+from ingest.text import CN_NUM
 from service.answering import compose as C
 from service.answering import lexicon as L
 from service.answering.evidence import sentences
@@ -249,8 +250,8 @@ def _convention(d: Document, lang: str, catalog: ClauseCatalog,
     return [say(lang, "doc_no_convention", **facts)], _front(catalog, d)[:1]
 
 
-_MEETING = re.compile(r"^(?:第?(?P<term>[一二三四五六七八九十\d]+)届)?(?P<body>[\u4e00-\u9fff]{0,12}?)"
-                      r"(?:第?(?P<n>[一二三四五六七八九十\d]+)次)?(?P<kind>常务会议|全体会议|主任会议|党组会议|会议)$")
+_MEETING = re.compile(rf"^(?:第?(?P<term>[{CN_NUM}\d]+)届)?(?P<body>[\u4e00-\u9fff]{{0,12}}?)"
+                      rf"(?:第?(?P<n>[{CN_NUM}\d]+)次)?(?P<kind>常务会议|全体会议|主任会议|党组会议|会议)$")
 _MEETING_KINDS = {"常务会议": "executive meeting", "全体会议": "plenary meeting", "主任会议": "directors' meeting",
                   "党组会议": "Party leadership group meeting", "会议": "meeting"}
 _BODIES = {"人民政府": "People's Government", "政府": "Government", "市政府": "Municipal Government",
