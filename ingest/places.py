@@ -42,6 +42,11 @@ class Place:
         return strip_admin_suffix(self.zh) if self.zh else self.en.lower()
 
 
+def _after_syllable(text: str, i: int) -> bool:
+    """Position `i` follows a pinyin syllable and its apostrophe ("Ma'|anshan"): inside a word, not a word's start."""
+    return i >= 2 and text[i - 1] in "'’" and _ascii_letter(text[i - 2])
+
+
 def _ascii_letter(ch: str) -> bool:
     return ("a" <= ch <= "z") or ("A" <= ch <= "Z")
 
@@ -90,6 +95,7 @@ class Gazetteer:
                     self._known.setdefault(name, en)
             # "Yuzhong District" or "Yuzhong": a district the place-name tables do not list, named in English.
             for name in {en, re.sub(r"\s+(District|County|City|Province|New Area|Prefecture)$", "", en)}:
+                name = name.replace("’", "'")  # Ma’anshan, however the asker types the apostrophe
                 if len(name) >= 4 and name.isascii():
                     self._known_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
@@ -115,7 +121,7 @@ class Gazetteer:
         out: list[tuple[int, int]] = []
         i, n = 0, len(text)
         while i < n:
-            if lower[i] in self._starts and (i == 0 or not _ascii_letter(text[i - 1])):
+            if lower[i] in self._starts and (i == 0 or not _ascii_letter(text[i - 1])) and not _after_syllable(text, i):
                 end = next((i + size for size, names in self._by_len if lower[i:i + size] in names
                             and (i + size == n or not _ascii_letter(text[i + size]))), None)
                 if end is not None:
@@ -176,7 +182,8 @@ class Gazetteer:
                 en, kind = self._zh.get(name) or self._zh.get(strip_admin_suffix(name)) or (self._known[name], "place")
                 found.append((m.start(), Place(name, name, en, kind)))
         for name in self._known_en_longest_first:
-            for m in re.finditer(rf"\b{re.escape(name)}\b", text, re.I):
+            spelled = re.escape(name).replace("'", "['’]")
+            for m in re.finditer(rf"\b{spelled}\b", text, re.I):
                 if any(s < m.end() and m.start() < e for s, e in skip) or _ORG_AFTER_EN.match(text[m.end():]):
                     continue
                 skip = [*skip, m.span()]
@@ -246,9 +253,13 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         en.setdefault(city["name"].lower(), (zh, "city"))
         if zh and city["countrycode"] == "CN":
             zh_map.setdefault(zh, (city["name"], "city"))
-    pattern = re.compile(
-        r"(?<![A-Za-z])(" + "|".join(re.escape(n) for n in sorted(en, key=len, reverse=True) if len(n) >= 4)
-        + r")(?![A-Za-z])", re.I)
+    # "Ma'anshan" is typed with either apostrophe, and without one: each spelling names the place.
+    for name, value in list(en.items()):
+        for spelling in {name.replace("’", "'"), name.replace("'", "’")} | (
+                {re.sub("['’]", "", name)} if len(name) >= 8 else set()):
+            en.setdefault(spelling, value)
+    names = "|".join(re.escape(n) for n in sorted(en, key=len, reverse=True) if len(n) >= 4)
+    pattern = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]['’])(" + names + r")(?![A-Za-z])", re.I)
     lower_ok |= {n for n, (_, kind) in en.items() if kind in ("country", "province")}
     return en, zh_map, pattern, frozenset(lower_ok)
 

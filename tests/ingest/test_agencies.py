@@ -356,3 +356,16 @@ def test_a_collective_of_levels_is_named_by_its_levels_not_spelled_out_in_pinyin
     assert en("各相关乡镇政府") == "All Relevant Township and Town Governments"
     assert en("各县市区") == "All Counties, Cities and Districts"
     assert en("各区、县级市人民政府") == "All District and County-level City People's Governments"
+
+
+def test_a_pinyin_name_with_an_apostrophe_is_one_place_however_it_is_typed() -> None:
+    """"Ma'anshan" is 马鞍山, not "Ma" and Anshan (鞍山); the straight apostrophe, the curly one and none name it."""
+    from index.analyzer import Analyzer
+    from ingest.places import Gazetteer
+
+    gazetteer = Gazetteer(Analyzer().jieba)
+    for typed in ("Ma'anshan", "Ma’anshan", "Maanshan"):
+        assert [p.zh for p in gazetteer.find(f"Which {typed} bureau published the rules?")] == ["马鞍山"], typed
+    assert [p.zh for p in gazetteer.find("Xi'an and Anshan")] == ["西安", "鞍山"]
+    gazetteer.know([("马鞍山市", "Ma’anshan")])  # a stored notice's English name, with its curly apostrophe
+    assert [p.zh for p in gazetteer.find("Which Ma'anshan bureau published the rules?")] == ["马鞍山市"]
