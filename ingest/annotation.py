@@ -354,7 +354,7 @@ def _by_verb(s: str) -> list[Unit]:
         helper, _, helped = m.group(1).partition("配合")  # "A配合B落实": B leads, A works with it
         if helped and not joint and m.group(2) not in _VERB_ROLE:
             head, joint = helped, helper
-        names = split_units("、".join([*pending, head]))
+        names = split_units("，".join([*pending, head]))  # the comma the clauses were split on
         pending = []
         partners = split_units(joint) if joint else []
         if not names or not all(ORGAN.search(n) or _sharing_suffix(n, names) for n in names + partners):

@@ -95,12 +95,17 @@ def split_units(cell: str) -> list[str]:
     words = cell.split()
     if len(words) > 1 and all(len(w) >= 3 and _ORGAN_END.search(w.strip("。.:：，,、；;")) for w in words):
         cell = "、".join(words)  # 县教体局 各相关乡镇政府: names a space apart, each ending as an organ's does
-    for raw in split_top_level(nospace(cell)):
+    flat, at, after = nospace(cell), 0, ""
+    for raw in split_top_level(flat):
         piece = raw.strip("。.:：")
-        if pieces and _LEVEL_TAIL.search(pieces[-1]) and _LEVEL_HEAD.match(piece):
+        # 各县、区 and 各区、县级市 are levels of one collective, enumerated with 、; a comma ends the collective
+        # (各县、区,市商务外事局: the counties and districts, then the city's bureau).
+        if pieces and after == "、" and _LEVEL_TAIL.search(pieces[-1]) and _LEVEL_HEAD.match(piece):
             pieces[-1] += "、" + piece
-            continue
-        pieces.append(piece)
+        else:
+            pieces.append(piece)
+        at += len(raw)
+        after, at = flat[at : at + 1], at + 1
     out: list[str] = []
     for piece in pieces:
         piece = _TRAILING.sub("", piece).strip("。.:：")
