@@ -138,7 +138,7 @@ class _Columns:
 
 
 def _fields(header: list[str], cols: _Columns, cells: list[str]) -> dict[str, str]:
-    return {header[i]: squash(cells[i]) for i in cols.fields if i < len(cells) and cells[i].strip()}
+    return {header[i]: squash(cells[i]) for i in cols.fields if i < len(cells) and cells[i].strip() and header[i]}
 
 
 def _text(cols: _Columns, cells: list[str]) -> str:
@@ -257,6 +257,7 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     rows: list[AnnexRow] = []
     pending_labels: list[str] = []
     carried: dict[int, str] = {}
+    header_at = -1
     for offset, raw in enumerate(lines):
         cells = [c.strip() for c in table_cells(raw)]
         if len(cells) < 3:
@@ -264,8 +265,10 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         norm = [nospace(c) for c in cells]
         if _is_header(norm):
             if header is None:
-                header, cols = norm, _Columns.of(norm)
+                header, cols, header_at = norm, _Columns.of(norm), offset
             continue  # the header repeats on every page
+        if header is not None and offset == header_at + 1 and _sub_header(norm):
+            continue  # a second header row naming the sub-columns of merged header cells (投资 | 形象进度 | %)
         if header is None or cols is None:
             continue
         cells += [""] * (len(header) - len(cells))
@@ -280,7 +283,8 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             labels = [_label(cells[i]) for i in cols.labels if cells[i]]
             rows.append(AnnexRow(
                 task_no=int(num) if num.isdigit() else len(rows) + 1 if cols.num < 0 else None,
-                text=_text(cols, cells), units=_units([(r, cells[i]) for i, r in cols.units]), row=len(rows) + 1,
+                text=_text(cols, cells), units=_units([(r, _unit_cell(cells, i, header)) for i, r in cols.units]),
+                row=len(rows) + 1,
                 start=n, end=n, labels=pending_labels + labels, fields=_fields(header, cols, cells),
                 numbered=cols.num >= 0))
             pending_labels = []
@@ -289,6 +293,23 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             other = [cells[i] for i in range(len(cells)) if i not in (cols.num, cols.text) and cells[i]]
             pending_labels += [_label(c) for c in [num, text, *other] if c]
     return rows
+
+
+def _sub_header(cells: list[str]) -> bool:
+    """A row of column names only: no number, no unit, every cell a short name."""
+    named = [c for c in cells if c]
+    return len(named) >= 2 and not any(c.isdigit() or _unit_like(c) or _TEXT_CELL.search(c) or len(c) > 10
+                                       for c in named)
+
+
+def _unit_cell(cells: list[str], i: int, header: list[str]) -> str:
+    """A units column's cell. A row printing more cells than its header names columns (a second header row's
+    sub-columns, or a copy leaving empty cells out) drifts from its header: when the cell in the units column names
+    no unit (100, a percentage), the units are the first cell of unit names to its right."""
+    cell = cells[i]
+    if not cell.strip() or _unit_like(cell) or sum(bool(c.strip()) for c in cells) <= sum(bool(h) for h in header):
+        return cell
+    return next((c for c in cells[i + 1 :] if c.strip() and _unit_like(c)), cell)
 
 
 def _looks_like_task(text: str) -> bool:

@@ -44,6 +44,9 @@ _LEDE_LINES = 12
 _NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
                         r"([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
+# A site's headline naming who published the notice: "马鞍山市经信局发布…的实施细则".
+_HEADLINE = re.compile(r"^([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
+                       r"《?([\u4e00-\u9fff“”（）()、]{6,80}?(?:通知|意见|方案|决定|办法|规定|计划|细则|措施|要点|清单))》?$")
 _COVER_SENDS = re.compile(r"^(?:现将)?《([^《》]{4,60})》(?:(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)|"
                           r"(?:印发|转发|下发)给)")
 
@@ -151,6 +154,8 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
             continue  # a web page's metadata block between the title and the 文号 (时间:, 来源:, 索引号 …)
         if not parts and bracketed_date(s):
             continue  # a gazette prints the date under the title: "（2019年1月29日）"
+        if _menu_above(lines, i):
+            break  # a page's menu or filter, one word a line (全国 / 北京 / 上海 …), is no line of a title
         issued_by, about, _ = nospace(parts[0]).partition("关于") if parts else ("", "", "")
         if about and _SIGNER.search(issued_by) and re.search(r"[省市县区州旗盟]|^(国务院|中共|中央)", issued_by):
             break  # "X市…办公厅关于…的通知" opens with its whole issuer: the line above (a site's name) is no title
@@ -166,6 +171,17 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         parts.insert(0, s)
         first = i
     return nospace(" ".join(parts)), first
+
+
+_MENU_WORD = 4  # characters
+_MENU_RUN = 4  # lines
+
+
+def _menu_above(lines: list[str], i: int) -> bool:
+    """Line `i` and the lines just above it are words of a few characters each, one a line: a menu or a filter
+    (a title wrapped over lines has at most one short line)."""
+    run = [nospace(ln) for ln in lines[max(0, i - _MENU_RUN + 1) : i + 1] if ln.strip()]
+    return len(run) >= _MENU_RUN and all(len(w) <= _MENU_WORD for w in run)
 
 
 def _block_after(lines: list[str], start: int, end: int) -> str:
@@ -187,8 +203,9 @@ def _block_after(lines: list[str], start: int, end: int) -> str:
 
 def _salutation(s: str) -> bool:
     t = s.strip()
+    # A paragraph of sentences ending "…。具体如下:" introduces what follows; it addresses no one.
     return (t.endswith(("：", ":")) and len(t) <= 300 and not page_fields([t]) and not ANNEX.match(t)
-            and bool(re.search(r"[、，,]|^各|(政府|单位|部门|机构|委|局|办|军区)[：:]$", t)))
+            and "。" not in t and bool(re.search(r"[、，,]|^各|(政府|单位|部门|机构|委|局|办|军区)[：:]$", t)))
 
 
 def signature_above(lines: list[str], date_line: int, floor: int = 0) -> list[str]:
@@ -365,10 +382,16 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
         beside = nospace(DOC_NUMBER.sub("", head[dn_line]))  # "川府发〔2011〕8号 二○一一年三月十七日"
         issued_on = issued_on or (beside if is_date(beside) else "")
+    if not issued_on and dn_line < 0 and date_line < 0:  # "（2021年7月10日）" under a title, in a gazette's way
+        issued_on = next((d for ln in head[: body_start + 1] if (d := bracketed_date(ln))), "")
     # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
     lede = None if doc_number or issuer else next((led for ln in lines[:_LEDE_LINES] if (led := _lede(ln))), None)
     if lede:
         issuer, notice_title = lede
+        title = _plan_title(notice_title) or notice_title
+    elif not doc_number and not issuer and (headline := _HEADLINE.match(notice_title)) and \
+            _SIGNER.search(headline.group(1)):
+        issuer, notice_title = headline.group(1), headline.group(2)  # a site's headline: "X经信局发布Y实施细则"
         title = _plan_title(notice_title) or notice_title
 
     # A document-sharing site heads its copy with the file's name: "…责任分解表.docx" is titled without its extension.
@@ -423,8 +446,19 @@ def title_issuer(title: str) -> str:
     m = re.match(r"^([\u4e00-\u9fff、]{4,60}?)关于", re.sub(r"[\s\u3000]+", "、", title.strip()))
     if not m:
         return ""
-    parts = m.group(1).split("、")
-    return m.group(1) if all(len(p) >= 3 and _ORGAN_END.search(p) for p in parts) else ""
+    parts = [q for p in m.group(1).split("、") for q in _joint(p)]
+    return "、".join(parts) if all(len(p) >= 3 and _ORGAN_END.search(p) for p in parts) else ""
+
+
+def _joint(run: str) -> list[str]:
+    """Two organs of one place printed as one run ("中共蚌埠市委蚌埠市人民政府"): split where an organ's name ends and
+    the next one starts with the same place; the run itself otherwise."""
+    place = re.match(r"(?:中共)?([\u4e00-\u9fff]{2,3}?[省市县区])", run)
+    if place:
+        at = run.find(place.group(1), place.end())
+        if at > 0 and _ORGAN_END.search(run[:at]) and _ORGAN_END.search(run):
+            return [run[:at], run[at:]]
+    return [run]
 
 
 def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = "") -> str:

@@ -198,7 +198,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
     # (a cover letter's 附件 list, the signature and the date come before it).
     start = max((i for i in range(annex, trailer) if ANNEX.match(lines[i].strip())), default=annex - 1) + 1
     listed = parse_body(lines[start:trailer], start + 1, rule) if not rows and start < trailer else []
-    if any(b.units for b in listed):
+    # A table the parser cannot read into rows (cells merged over groups of rows) is still the notice's text.
+    if any(b.units for b in listed) or table is not None and annex == table and not rows:
         body += [replace(b, path_key=f"a{b.path_key}") for b in listed]
     # A copy printing no title of its own (it opens at the salutation) goes by its annex's printed title
     # ("附件1" / "2025年县政府工作报告任务清单"), and by its file name when it prints none either.

@@ -83,4 +83,5 @@ def _unpiped(lines: list[str]) -> list[str]:
     piped = [ln for ln in lines if CELL_BAR.search(ln) and ln.count("|") == 1]
     if len(piped) < 5 or len(piped) < len([ln for ln in lines if ln.strip()]) // 3:
         return lines
-    return [CELL_BAR.sub("", ln) if ln.count("|") == 1 else ln for ln in lines]
+    # a run of bars alone on its line ("||", "|||||") is empty cells: nothing printed
+    return [CELL_BAR.sub("", ln) if ln.count("|") == 1 else "" if set(ln.strip()) == {"|"} else ln for ln in lines]
