@@ -1695,3 +1695,63 @@ def test_titles_a_news_lead_a_site_label_an_annex_line_and_a_sharing_site_name()
     shared = ("资源描述:\n\n《某区深化文明社区建设责任分解表》由会员上传分享,免费在线阅读,更多相关内容在应用文档\n"
               "一、总体要求\n1.建设服务窗口。(区民政局负责)\n")
     assert parse_notice(shared, "d.txt").document.title == "某区深化文明社区建设责任分解表"
+
+
+def test_round_30_joint_issuers_a_gazette_date_and_a_comma_closing_a_collective() -> None:
+    """Two organs of one place on a line above a title wrapped over lines, the date alone in brackets under it, and
+    a bracket whose collective (各县、区) a comma closes before the city's own bureau."""
+    text = ("中共江城市委 江城市人民政府\n关于进一步激发民营企业创业热情\n推进民营经济\n高质量发展的实施意见\n"
+            "(2021年7月10日)\n"
+            "为贯彻落实省委精神,提出如下实施意见。\n一、激发民营企业创新活力\n"
+            "1. 搭建创意平台。每季度召开创意会。(各县、区,市商务外事局、市发展改革委等按职责分工负责)\n")
+    n = parse_notice(text, "bb.txt")
+    d = n.document
+    assert d.issuer == "中共江城市委、江城市人民政府" and d.issued_on == "2021年7月10日"
+    assert d.title.endswith("关于进一步激发民营企业创业热情推进民营经济高质量发展的实施意见")
+    assert roles(n) == [{"responsible": ["各县、区", "市商务外事局", "市发展改革委"]}]
+    from ingest.text import split_units
+
+    assert split_units("各区、县级市,市发改委") == ["各区、县级市", "市发改委"]
+    assert split_units("各县、区政府") == ["各县、区政府"]  # levels enumerated with 、 stay one collective
+
+
+def test_round_30_a_sites_menu_and_headline_before_a_run_together_body() -> None:
+    """A region filter printed one name a line, then the site's headline "X发布Y": no line of the menu is the
+    title, and the headline names the bureau that published it."""
+    menu = "\n".join(["全国", "全国", "直辖市", "北京", "上海", "华东", "山东", "江苏", "港澳台", "香港"])
+    text = (menu + "\n某市经信局发布进一步推进民营经济高质量发展的实施细则\n"
+            "为深入贯彻落实省委、省政府关于进一步激发民营企业创业热情的若干意见,牢固树立服务理念,推进民营经济高质量发展,"
+            "结合本市实际,制定本实施细则。 一、总体目标 深入实施民营经济上台阶计划,民营经济总量、质量同步提升。"
+            "到“十四五”末,民营经济实体数量达到25万户,规模以上工业企业数量达到1500家以上,民营经济占GDP的比重达到60%以上,"
+            "对经济社会贡献大幅度提升。 "
+            "二、主要任务 (一)激发创意热情 1.搭建创意平台。每季度举办创意会。(市商务局,各县区、开发园区按职责分工负责)")
+    n = parse_notice(text, "mas.txt")
+    assert n.document.title == "进一步推进民营经济高质量发展的实施细则" and n.document.issuer == "某市经信局"
+    assert roles(n) == [{"responsible": ["市商务局", "各县区", "开发园区"]}]
+
+
+def test_round_30_a_two_row_header_and_rows_that_leave_empty_cells_out() -> None:
+    """A piped table with a second header row of sub-columns and rows printing more cells than the header names:
+    the sub-header is no section, and a units column holding a number takes the first cell of names after it."""
+    text = ("序号 | 项目名称 | 建设内容 | 总投资 | 2022年计划 | 完成情况 | 责任单位 | 备注 | |||\n"
+            "投资 | 形象进度 | 完成投资 | % | ||||\n"
+            "1 | 护眼灯光工程 | 对全县70所中小学校教室照明进行护眼灯光提升 | 1800 | 1800 | 建成 | 1800 | 100 | "
+            "县教育局 | ||\n"
+            "2 | 电梯加装工程 | 为7个敬老院加装电梯10台 | 600 | 600 | 建成 | 600 | 100.0 | "
+            "县民政局 各相关乡镇街道 | ||\n")
+    n = parse_notice(text, "nh.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.section for c in tasks] == ["", ""]
+    assert roles(n) == [{"responsible": ["县教育局"]}, {"responsible": ["县民政局", "各相关乡镇街道"]}]
+
+
+def test_round_30_a_table_read_into_no_rows_is_kept_as_text() -> None:
+    """A lead paragraph ending "具体如下:" addresses no one (no salutation), and a one-cell-per-line table whose
+    merged group cells the parser cannot read into rows is still stored, as the notice's text."""
+    cells = ["序号 |", "牵头单位 |", "项目数量 |", "项目名称 |", "业主单位 |", "本月进展情况 |", "||",
+             "一 |", "区住建局 |", "民生实事项目(1个) |", "(一)打通断头路专项行动 |", "1.文化中心北路 |", "区城投 |",
+             "已完工 |", "|", "2.乐业路 |", "区城管局 |", "已完工 |", "|||||"]
+    text = "2024年度民生实事项目进度表\n2024年,民生实事项目共10个,共7个牵头单位。具体如下:\n" + "\n".join(cells) + "\n"
+    n = parse_notice(text, "xj.txt")
+    body = " ".join(f"{c.section} {c.text}" for c in n.clauses if c.kind == "body")
+    assert "共10个" in body and "文化中心北路" in body and "乐业路" in body and "|" not in body

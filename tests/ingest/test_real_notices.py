@@ -22,6 +22,13 @@ KNOWN_MISSES = {
                                     "page markers (1、 2、 3、) splitting words",
     "chaozhou-lantian-2019-news": "a copy cut off inside an item's bracket after a role phrase the parser does not "
                                   "read (A、B、C牵头督导,D、E、…): the units listed after it carry no role word",
+    # round 30 (2026-12-07)
+    "ninghai-minsheng-xiangmu-2022-zh-hant": "a two-row header whose merged cells' spans the copy lost, and rows with "
+                                             "their empty cells left out: every task and unit is read, but the other "
+                                             "cells cannot be put under their sub-columns",
+    "xinjian-minsheng-jindu-2024": "a table whose group number, lead unit and count are printed once over a group "
+                                   "of rows, parent projects over numbered sub-projects: stored as text, not as "
+                                   "tasks",
 }
 # The .doc fixture goes through LibreOffice (~2 s): slow, like the other tests that start a program.
 CASES = [pytest.param(e, marks=pytest.mark.slow) if e.name.startswith("yc-yingji") else
