@@ -171,7 +171,13 @@ def _stemmer():  # type: ignore[no-untyped-def]
 def stems(tokens: frozenset[str]) -> frozenset[str]:
     """Snowball stems, so that a question's word meets the rendering's other form of it ("developers" and
     "development", "controlled" and "control")."""
-    return frozenset(_stemmer().stemWords(list(tokens)))
+    return frozenset(map(_stem, tokens))
+
+
+@lru_cache(maxsize=65536)
+def _stem(word: str) -> str:
+    """One word's stem, once: clauses' renderings share most of their words."""
+    return str(_stemmer().stemWord(word))
 
 
 _COMPLEMENT = frozenset("给到往")
