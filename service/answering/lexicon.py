@@ -161,8 +161,9 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 # "Was the plan issued jointly by X and Y?": whether those bodies issued it
                 r"^(?:was|were|is|are)\b[^?]{0,160}\b(?:jointly )?(?:issued|published|released|put out|sent out) "
                 r"(?:jointly )?by\b|"
-                r"(which|what) (body|bodies|agency|agencies|department|office|authority|organ)s? (issued|published|"
-                r"released|signed|jointly issued)|"
+                # "Which Ma'anshan government bureau published…": the organ word after a place or a level
+                r"(which|what) (?:[^\s?,.;]+ ){0,4}(body|bodies|agency|agencies|department|office|authority|organ|"
+                r"bureau|commission)s? (issued|published|released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",
                 I)),
     # Whom a notice is addressed to: its salutation (各区人民政府、江北新区管委会，市府各委办局：).
@@ -305,7 +306,7 @@ aim aims aiming aimed mention mentions mentioned mentioning listed name names na
 rather instead even still already quite perhaps maybe simply anyway otherwise somehow
 let lets letting allow allows allowed allowing run runs running effort efforts get gets getting got deal deals
 dealing local across set sets setting put puts putting make makes making bring brings bringing give gives giving
-go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various
+go goes going come comes coming keep keeps trying try tries kind kinds sort sorts type types way ways whole various several
 new own specific specifically exactly asked asks ask currently able possible option options matter matters regarding concerning
 anything something someone somebody anyone anybody people person company's firm's two both bit
 every everything list lists listing involve involves involving involved appear appears appearing entire hand plate

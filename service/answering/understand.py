@@ -485,8 +485,8 @@ def _describing(text: str, focus: list[Term], named: list[tuple[int, int]]) -> t
     m = _OPENING_EN.match(text)
     if not m or not any(m.start(1) <= s < m.end(1) for s, _ in named):
         return ()
-    opening = m.group(1).lower()
-    inside = tuple(t for t in focus if t.surface.lower() in opening)
+    opening = m.group(1).lower().replace("-", " ")  # "private-enterprise" holds the term "private enterprise"
+    inside = tuple(t for t in focus if t.surface.lower().replace("-", " ") in opening)
     return inside if len(inside) < len(focus) else ()
 
 

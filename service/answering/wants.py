@@ -19,8 +19,8 @@ def attribute_terms(text: str, zh: bool, focus: list[Term], analyzer: Analyzer, 
     if not phrase:
         return []
     wanted = set(analyzer.tokens(phrase))
-    low = text.lower()
-    at = low.find(phrase.lower())
+    low = text.lower().replace("-", " ")  # "private-enterprise" is where the term "private enterprise" is printed
+    at = low.find(phrase.lower().replace("-", " "))
 
     def measured(t: Term) -> bool:
         # An English term of several words is what is measured where it is printed within the phrase or runs on from

@@ -36,7 +36,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "shapingba-gzbg-mubiao-2022.txt", "jx-jishui-minsheng-shishi.txt", "zj-shengsi-xczx-2021.txt",
           "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt",
           "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt",
-          "fj-minzhengban-2011-113.txt")
+          "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt")
 
 
 @pytest.fixture(scope="module")
@@ -906,3 +906,24 @@ def test_a_verb_jieba_takes_for_a_place_does_not_send_a_question_to_placeless_no
     Qinxian's alone; its copy lacks the annex, and another county's kindergarten task is no answer."""
     r = _ask(engine, "沁县2025年十五件民盼实事任务分解中,新建城区公办幼儿园这件实事由哪个单位负责?")
     assert r.abstained or all(c.doc_number.startswith("qinxian") for c in r.citations), r.answer
+
+
+def test_a_bureau_named_after_its_place_asks_who_published_and_a_hyphenated_description_names_the_notice(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    """"Which Ma'anshan government bureau published…" asks for the issuer (a headline named it, "X经信局发布Y");
+    "rules for stimulating private-enterprise entrepreneurship" describes the notice, so "private enterprise" is
+    no thing the target clause must print, and the counts are answered from it."""
+    r = _ask(engine, "Which Ma'anshan (马鞍山) government bureau published the implementing rules on stimulating "
+                     "private-enterprise entrepreneurship?")
+    assert not r.abstained and "马鞍山市经信局" in r.answer, r.answer
+    r = _ask(engine, "According to Ma'anshan's implementing rules for stimulating private-enterprise "
+                     "entrepreneurship, how many private economic entities should the city have by the end of the "
+                     "14th Five-Year Plan, and what share of GDP should the private economy reach?")
+    assert not r.abstained and "25万" in r.answer and "60%" in r.answer, r.answer
+
+
+def test_joint_issuers_printed_above_the_title_and_a_gazette_date_are_the_notices(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "Which bodies issued Bengbu's implementing opinions on stimulating private-enterprise "
+                     "entrepreneurship, and on what date?")
+    assert not r.abstained and "中共蚌埠市委" in r.answer and "蚌埠市人民政府" in r.answer, r.answer
+    assert "2021年7月10日" in r.answer or "July 10, 2021" in r.answer or "10 July 2021" in r.answer, r.answer
