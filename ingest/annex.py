@@ -31,6 +31,7 @@ _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, k
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号|项目$")  # 考核项目: a category
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发|分享到|打印本页|关闭窗口|【?打印】?$|【?关闭】?$)")
 _TEXT_CELL = re.compile(r"[。，,；;]")  # prose, not a cell of unit names
+_SENTENCE_MARK = re.compile(r"[。；;]")
 _GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
 
@@ -355,8 +356,9 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
 
 
 def _unit_like(cell: str) -> bool:
-    """A cell of unit names (each short, ending in an organ word), not prose."""
-    return not _TEXT_CELL.search(cell) and not cell.endswith("。") and \
+    """A cell of unit names (each short, ending in an organ word), not prose. Names may be listed with commas
+    (市住建局,各县(区)政府、市直园区管委会): a comma is prose only where a piece is no name."""
+    return not _SENTENCE_MARK.search(cell) and \
         all(len(u) <= 30 and ORGAN.search(u) for u in split_units(cell) or [cell])
 
 

@@ -237,6 +237,8 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     """The units an annotation's inner text names, or None when it is not an annotation (an ordinary aside)."""
     # "（责任单位;住建局、…）": a label typed with a semicolon for its colon is still the label.
     raw = re.sub(r"^(" + _LABEL + r")[；;]", r"\1：", nospace(inner))
+    # "（任务分工：各级减灾办牵头，相关部门按职责分工负责）": a label for the division of work, then who does what
+    raw = _DIVISION_LABEL.sub("", raw)
     rule = bool(FIRST_LISTED.search(raw))
     s = _drop_rule_asides(raw)
     label = LABEL.search(s)
@@ -254,6 +256,9 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
         return None
     forward = rule and bool(re.search(r"下同|以下", raw))
     return Annotation(first_listed_leads(tuple(units)) if first_listed or rule else tuple(units), rule, 0, forward)
+
+
+_DIVISION_LABEL = re.compile(r"^(?:部门|责任|职责|任务|工作)?分工[：:]")
 
 
 def _drop_rule_asides(s: str) -> str:

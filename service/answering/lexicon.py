@@ -244,7 +244,7 @@ PROCEDURAL_EN = re.compile(r"\b(conditions?|requirements?|criteria|documents? (n
 DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策|分解|分工|纲要|规定|条例")
 DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
                           r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline|"
-                          r"division|table)s?\b", I)  # 分工: "the open-government key task division"
+                          r"division|table|(?:work|key|main) point)s?\b", I)  # 分工: "the open-government key task division"; 要点
 
 # Words that, before a document word, say which kind of document ("实施意见", "task-division plan").
 _DOC_KIND_ZH = re.compile(r"(?:实施|指导|工作|行动|任务|责任|重点|分工|" + DOC_WORDS_ZH.pattern + ")+")

@@ -1755,3 +1755,19 @@ def test_round_30_a_table_read_into_no_rows_is_kept_as_text() -> None:
     n = parse_notice(text, "xj.txt")
     body = " ".join(f"{c.section} {c.text}" for c in n.clauses if c.kind == "body")
     assert "共10个" in body and "文化中心北路" in body and "乐业路" in body and "|" not in body
+
+
+def test_round_31_units_listed_with_commas_in_a_cell_and_a_label_for_the_division_of_work() -> None:
+    """A one-cell-per-line table whose unit cell lists names with a comma (市住建局,各县(区)政府、…) is a cell of
+    names, not prose; "（任务分工：A牵头，B按职责分工负责）" labels the division of work, and A leads."""
+    table = ("某市清洁城市环境活动实施方案\n序号\n|\n工作任务\n|\n负责部门\n|\n时间进度\n|\n|\n"
+             "1\n|\n完善城市管理体制\n|\n"
+             "市委编办、市住建局\n|\n2个月完成\n|\n|\n2\n|\n完善城市工作机制\n|\n市住建局,各县(区)政府、市直园区管委会\n|\n"
+             "2016 年底前\n|\n|\n")
+    n = parse_notice(table, "sn.txt")
+    assert roles(n) == [{"responsible": ["市委编办", "市住建局"]},
+                        {"responsible": ["市住建局", "各县(区)政府", "市直园区管委会"]}]
+    assert [c.fields.get("时间进度") for c in n.clauses if c.kind == "task"] == ["2个月完成", "2016年底前"]
+    division = ("某省防灾减灾救灾工作要点\n一、健全责任体系\n(一)强化统筹协调。健全完善各级减灾委工作机制。"
+                "(任务分工:各级减灾办牵头,相关部门按职责分工负责)\n")
+    assert roles(parse_notice(division, "jx.txt")) == [{"lead": ["各级减灾办"], "responsible": ["相关部门"]}]

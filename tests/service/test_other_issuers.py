@@ -36,7 +36,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "shapingba-gzbg-mubiao-2022.txt", "jx-jishui-minsheng-shishi.txt", "zj-shengsi-xczx-2021.txt",
           "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt",
           "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt",
-          "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt")
+          "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
+          "deqing-zwgk-yaodian-2022.txt")
 
 
 @pytest.fixture(scope="module")
@@ -927,3 +928,10 @@ def test_joint_issuers_printed_above_the_title_and_a_gazette_date_are_the_notice
                      "entrepreneurship, and on what date?")
     assert not r.abstained and "中共蚌埠市委" in r.answer and "蚌埠市人民政府" in r.answer, r.answer
     assert "2021年7月10日" in r.answer or "July 10, 2021" in r.answer or "10 July 2021" in r.answer, r.answer
+
+
+def test_work_points_name_a_kind_of_notice(engine) -> None:  # type: ignore[no-untyped-def]
+    """"Deqing County's 2022 government information disclosure work points" (工作要点) names a notice: which office
+    issued it is a document fact, not a question about the office that leads some task."""
+    r = _ask(engine, "Which office issued Deqing County's 2022 government information disclosure work points?")
+    assert not r.abstained and "德清县人民政府办公室" in r.answer, r.answer
