@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 
 from ingest.annotation import ORGAN
 from ingest.models import Role, Unit
-from ingest.text import H1, H2, H3, H4, fullwidth_brackets, nospace, split_units, squash
+from ingest.text import CN_NUM, H1, H2, H3, H4, fullwidth_brackets, nospace, split_units, squash
 
 _ROLE_HEADERS: tuple[tuple[str, Role], ...] = (
     ("指导", "guide"), ("牵头", "lead"), ("主办", "lead"), ("主要责任", "lead"), ("主责", "lead"),
@@ -30,8 +30,12 @@ _UNIT_WORD = re.compile(r"单位|部门|处室|机构|主体")
 _PERSON = re.compile(r"领导|负责人|联系人")  # 责任领导: a person, kept as a field
 _LEADING_HEADER = re.compile(r"分类|类别|领域|方面|板块|类型|专项|部分|序号|项目$")  # 考核项目: a category
 _TRAILER = re.compile(r"^(抄送|印发|.*\d{4}年\d{1,2}月\d{1,2}日印发|分享到|打印本页|关闭窗口|【?打印】?$|【?关闭】?$)")
-_TEXT_CELL = re.compile(r"[。，,；;]")  # prose, not a cell of unit names
+_TEXT_CELL = re.compile(r"[。，,；;]")  # marks of prose (a cell of names may list them with commas: _unit_like)
 _SENTENCE_MARK = re.compile(r"[。；;]")
+_COMMA = re.compile(r"[，,]")
+# The last words of a body's name, as a list of names separated by commas ends its items.
+_BODY_END = re.compile(r"(局|委|办|厅|政府|管委会|委员会|部|中心|公司|集团|街道|乡镇|社|院|所|站)"
+                       r"(（[^）]*）|\([^)]*\))?$")
 _GROUP_ROW = re.compile(r"^[^。；;]{2,40}[（(]\d{1,3}(?:项|条|个)[）)]$")  # "重点工作任务分解(35项)"
 _PAGE_NO = re.compile(r"^[—\-–]\s*\d+\s*[—\-–]$")
 
@@ -266,8 +270,9 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         norm = [nospace(c) for c in cells]
         if _is_header(norm):
             if header is None:
-                header, cols, header_at = norm, _Columns.of(norm), offset
-            continue  # the header repeats on every page
+                header, cols = norm, _Columns.of(norm)
+            header_at = offset
+            continue  # the header repeats on every page, its second row with it
         if header is not None and offset == header_at + 1 and _sub_header(norm):
             continue  # a second header row naming the sub-columns of merged header cells (投资 | 形象进度 | %)
         if header is None or cols is None:
@@ -284,7 +289,8 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             labels = [_label(cells[i]) for i in cols.labels if cells[i]]
             rows.append(AnnexRow(
                 task_no=int(num) if num.isdigit() else len(rows) + 1 if cols.num < 0 else None,
-                text=_text(cols, cells), units=_units([(r, _unit_cell(cells, i, header)) for i, r in cols.units]),
+                text=_text(cols, cells),
+                units=_units([(r, _unit_cell(cells, i, header, i == cols.units[-1][0])) for i, r in cols.units]),
                 row=len(rows) + 1,
                 start=n, end=n, labels=pending_labels + labels, fields=_fields(header, cols, cells),
                 numbered=cols.num >= 0))
@@ -297,18 +303,23 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
 
 
 def _sub_header(cells: list[str]) -> bool:
-    """A row of column names only: no number, no unit, every cell a short name."""
+    """A row of column names only: no number or label (1, 一, (一)), no unit, every cell a short name."""
     named = [c for c in cells if c]
-    return len(named) >= 2 and not any(c.isdigit() or _unit_like(c) or _TEXT_CELL.search(c) or len(c) > 10
+    return len(named) >= 2 and not any(_ROW_LABEL.fullmatch(c) or _unit_like(c) or _TEXT_CELL.search(c) or len(c) > 10
                                        for c in named)
 
 
-def _unit_cell(cells: list[str], i: int, header: list[str]) -> str:
+_ROW_LABEL = re.compile(rf"[（(]?(?:\d+|[{CN_NUM}]+)[）)、.．]?")
+
+
+def _unit_cell(cells: list[str], i: int, header: list[str], last: bool) -> str:
     """A units column's cell. A row printing more cells than its header names columns (a second header row's
-    sub-columns, or a copy leaving empty cells out) drifts from its header: when the cell in the units column names
-    no unit (100, a percentage), the units are the first cell of unit names to its right."""
+    sub-columns, or a copy leaving empty cells out) drifts from its header: when the cell in the last units column
+    names no unit (100, a percentage), the units are the first cell of unit names to its right (no other units
+    column's cell can be there)."""
     cell = cells[i]
-    if not cell.strip() or _unit_like(cell) or sum(bool(c.strip()) for c in cells) <= sum(bool(h) for h in header):
+    if not last or not cell.strip() or _unit_like(cell) or \
+            sum(bool(c.strip()) for c in cells) <= sum(bool(h) for h in header):
         return cell
     return next((c for c in cells[i + 1 :] if c.strip() and _unit_like(c)), cell)
 
@@ -357,9 +368,13 @@ def _line_header(lines: list[str], at: int) -> tuple[int, list[str], int, list[s
 
 def _unit_like(cell: str) -> bool:
     """A cell of unit names (each short, ending in an organ word), not prose. Names may be listed with commas
-    (市住建局,各县(区)政府、市直园区管委会): a comma is prose only where a piece is no name."""
-    return not _SENTENCE_MARK.search(cell) and \
-        all(len(u) <= 30 and ORGAN.search(u) for u in split_units(cell) or [cell])
+    (市某局,各县(区)政府、某园区管委会) where most end as a body does (局, 政府, 管委会); clauses joined by commas
+    ("打造示范区,建设先行区") are prose."""
+    names = split_units(cell) or [cell]
+    if _SENTENCE_MARK.search(cell) or not all(len(u) <= 30 and ORGAN.search(u) for u in names):
+        return False
+    bodies = sum(u.startswith("各") or bool(_BODY_END.search(u)) for u in names)
+    return not _COMMA.search(cell) or 2 * bodies > len(names)
 
 
 def _units_joined(cells: list[str], roles: list[Role | None], spare_only: bool = True) -> list[str]:

@@ -237,7 +237,7 @@ def parse(inner: str, first_listed: bool = False) -> Annotation | None:
     """The units an annotation's inner text names, or None when it is not an annotation (an ordinary aside)."""
     # "（责任单位;住建局、…）": a label typed with a semicolon for its colon is still the label.
     raw = re.sub(r"^(" + _LABEL + r")[；;]", r"\1：", nospace(inner))
-    # "（任务分工：各级减灾办牵头，相关部门按职责分工负责）": a label for the division of work, then who does what
+    # "（任务分工：各级某办牵头，相关部门按职责分工负责）": a label for the division of work, then who does what
     raw = _DIVISION_LABEL.sub("", raw)
     rule = bool(FIRST_LISTED.search(raw))
     s = _drop_rule_asides(raw)

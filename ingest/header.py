@@ -44,9 +44,9 @@ _LEDE_LINES = 12
 _NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
                         r"([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
-# A site's headline naming who published the notice: "马鞍山市经信局发布…的实施细则".
+# A site's headline naming who published the notice: "某市经信局发布…的实施细则".
 _HEADLINE = re.compile(r"^([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
-                       r"《?([\u4e00-\u9fff“”（）()、]{6,80}?(?:通知|意见|方案|决定|办法|规定|计划|细则|措施|要点|清单))》?$")
+                       r"《?([\u4e00-\u9fff“”（）()、]{6,80}?(?:" + "|".join(_DOC_TYPES) + r"))》?$")
 _COVER_SENDS = re.compile(r"^(?:现将)?《([^《》]{4,60})》(?:(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)|"
                           r"(?:印发|转发|下发)给)")
 
@@ -203,9 +203,10 @@ def _block_after(lines: list[str], start: int, end: int) -> str:
 
 def _salutation(s: str) -> bool:
     t = s.strip()
-    # A paragraph of sentences ending "…。具体如下:" introduces what follows; it addresses no one.
+    # A paragraph ending "…。具体如下:" introduces what follows; it addresses no one.
     return (t.endswith(("：", ":")) and len(t) <= 300 and not page_fields([t]) and not ANNEX.match(t)
-            and "。" not in t and bool(re.search(r"[、，,]|^各|(政府|单位|部门|机构|委|局|办|军区)[：:]$", t)))
+            and "。" not in t and not re.search(r"如下[：:]$", t)
+            and bool(re.search(r"[、，,]|^各|(政府|单位|部门|机构|委|局|办|军区)[：:]$", t)))
 
 
 def signature_above(lines: list[str], date_line: int, floor: int = 0) -> list[str]:
@@ -382,7 +383,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
         beside = nospace(DOC_NUMBER.sub("", head[dn_line]))  # "川府发〔2011〕8号 二○一一年三月十七日"
         issued_on = issued_on or (beside if is_date(beside) else "")
-    if not issued_on and dn_line < 0 and date_line < 0:  # "（2021年7月10日）" under a title, in a gazette's way
+    if not issued_on and dn_line < 0 and date_line < 0:  # "（2021年7月10日）" alone on a line of the front matter
         issued_on = next((d for ln in head[: body_start + 1] if (d := bracketed_date(ln))), "")
     # A news copy prints neither 文号 nor signature, but its lead names both: "近日，X办公室发布《Y》方案".
     lede = None if doc_number or issuer else next((led for ln in lines[:_LEDE_LINES] if (led := _lede(ln))), None)
@@ -391,7 +392,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         title = _plan_title(notice_title) or notice_title
     elif not doc_number and not issuer and (headline := _HEADLINE.match(notice_title)) and \
             _SIGNER.search(headline.group(1)):
-        issuer, notice_title = headline.group(1), headline.group(2)  # a site's headline: "X经信局发布Y实施细则"
+        issuer, notice_title = headline.group(1), headline.group(2)  # a site's headline: "某市经信局发布…实施细则"
         title = _plan_title(notice_title) or notice_title
 
     # A document-sharing site heads its copy with the file's name: "…责任分解表.docx" is titled without its extension.
@@ -451,7 +452,7 @@ def title_issuer(title: str) -> str:
 
 
 def _joint(run: str) -> list[str]:
-    """Two organs of one place printed as one run ("中共蚌埠市委蚌埠市人民政府"): split where an organ's name ends and
+    """Two organs of one place printed as one run ("中共某市委某市人民政府"): split where an organ's name ends and
     the next one starts with the same place; the run itself otherwise."""
     place = re.match(r"(?:中共)?([\u4e00-\u9fff]{2,3}?[省市县区])", run)
     if place:

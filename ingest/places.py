@@ -43,7 +43,7 @@ class Place:
 
 
 def _after_syllable(text: str, i: int) -> bool:
-    """Position `i` follows a pinyin syllable and its apostrophe ("Ma'|anshan"): inside a word, not a word's start."""
+    """Position `i` follows a pinyin syllable and its apostrophe ("Huai'|an"): inside a word, not a word's start."""
     return i >= 2 and text[i - 1] in "'’" and _ascii_letter(text[i - 2])
 
 
@@ -95,7 +95,7 @@ class Gazetteer:
                     self._known.setdefault(name, en)
             # "Yuzhong District" or "Yuzhong": a district the place-name tables do not list, named in English.
             for name in {en, re.sub(r"\s+(District|County|City|Province|New Area|Prefecture)$", "", en)}:
-                name = name.replace("’", "'")  # Ma’anshan, however the asker types the apostrophe
+                name = name.replace("’", "'")  # Xi’an, however the asker types the apostrophe
                 if len(name) >= 4 and name.isascii():
                     self._known_en.setdefault(name.lower(), zh)
         self._known_longest_first = tuple(sorted(self._known, key=len, reverse=True))
@@ -253,7 +253,7 @@ def _names() -> tuple[dict[str, tuple[str, str]], dict[str, tuple[str, str]], re
         en.setdefault(city["name"].lower(), (zh, "city"))
         if zh and city["countrycode"] == "CN":
             zh_map.setdefault(zh, (city["name"], "city"))
-    # "Ma'anshan" is typed with either apostrophe, and without one: each spelling names the place.
+    # "Xi'an" is typed with either apostrophe (and a long name without one): each spelling names the place.
     for name, value in list(en.items()):
         for spelling in {name.replace("’", "'"), name.replace("'", "’")} | (
                 {re.sub("['’]", "", name)} if len(name) >= 8 else set()):

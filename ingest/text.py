@@ -99,7 +99,7 @@ def split_units(cell: str) -> list[str]:
     for raw in split_top_level(flat):
         piece = raw.strip("。.:：")
         # 各县、区 and 各区、县级市 are levels of one collective, enumerated with 、; a comma ends the collective
-        # (各县、区,市商务外事局: the counties and districts, then the city's bureau).
+        # (各县、区,市某局: the counties and districts, then the city's bureau).
         if pieces and after == "、" and _LEVEL_TAIL.search(pieces[-1]) and _LEVEL_HEAD.match(piece):
             pieces[-1] += "、" + piece
         else:

@@ -161,8 +161,10 @@ DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
                 # "Was the plan issued jointly by X and Y?": whether those bodies issued it
                 r"^(?:was|were|is|are)\b[^?]{0,160}\b(?:jointly )?(?:issued|published|released|put out|sent out) "
                 r"(?:jointly )?by\b|"
-                # "Which Ma'anshan government bureau published…": the organ word after a place or a level
-                r"(which|what) (?:[^\s?,.;]+ ){0,4}(body|bodies|agency|agencies|department|office|authority|organ|"
+                # "Which Xi'an (西安) government bureau published…": the organ word after a place (a name, its
+                # Chinese in brackets) or a level word
+                r"(which|what) (?:(?:(?-i:[A-Z])[\w'’-]*|[(（][^)）]{1,12}[)）]|city|county|district|provincial|"
+                r"municipal|government|people's|party) ){0,4}(body|bodies|agency|agencies|department|office|authority|organ|"
                 r"bureau|commission)s? (issued|published|released|signed|jointly issued)|"
                 r"by whom|issuing (body|authority))\b",
                 I)),
@@ -244,7 +246,7 @@ PROCEDURAL_EN = re.compile(r"\b(conditions?|requirements?|criteria|documents? (n
 DOC_WORDS_ZH = re.compile(r"方案|通知|文件|意见|办法|规划|计划|试点|通告|决定|细则|政策|分解|分工|纲要|规定|条例")
 DOC_WORDS_EN = re.compile(r"\b(plan|notice|document|pilot|programme|program|policy|circular|opinions?|measures|"
                           r"scheme|action plan|file|breakdown|guidelines?|rules|regulations?|outline|"
-                          r"division|table|(?:work|key|main) point)s?\b", I)  # 分工: "the open-government key task division"; 要点
+                          r"division|table|work point)s?\b", I)  # 分工: "the open-government key task division"; 工作要点: "work points"
 
 # Words that, before a document word, say which kind of document ("实施意见", "task-division plan").
 _DOC_KIND_ZH = re.compile(r"(?:实施|指导|工作|行动|任务|责任|重点|分工|" + DOC_WORDS_ZH.pattern + ")+")

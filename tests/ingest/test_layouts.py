@@ -1771,3 +1771,27 @@ def test_round_31_units_listed_with_commas_in_a_cell_and_a_label_for_the_divisio
     division = ("某省防灾减灾救灾工作要点\n一、健全责任体系\n(一)强化统筹协调。健全完善各级减灾委工作机制。"
                 "(任务分工:各级减灾办牵头,相关部门按职责分工负责)\n")
     assert roles(parse_notice(division, "jx.txt")) == [{"lead": ["各级减灾办"], "responsible": ["相关部门"]}]
+
+
+def test_a_sub_header_is_no_section_row_and_drifting_units_stay_in_their_column() -> None:
+    """A section row under the header (一 | 民生保障) is not taken for a second header row; a header repeated on the
+    next page brings its second row again; a drifting row's units are never another units column's cell; clauses
+    joined by commas are prose, not names."""
+    from ingest.annex import _sub_header, _unit_like
+
+    assert not _sub_header(["一", "民生保障", ""]) and not _sub_header(["(一)", "民生保障"])
+    assert _sub_header(["投资", "形象进度", "%"])
+    assert not _unit_like("打造示范区,建设先行区") and not _unit_like("覆盖全市,辐射全省")
+    assert _unit_like("市某局,各县(区)政府、某园区管委会")
+    text = ("序号 | 项目名称 | 建设内容 | 计划 | 完成 | 责任单位 | |\n"
+            "投资 | 形象进度 | |\n"
+            "1 | 甲工程 | 对全县教室照明进行护眼灯光提升改造 | 1800 | 建成 | 100 | 县教育局 | |\n"
+            "序号 | 项目名称 | 建设内容 | 计划 | 完成 | 责任单位 | |\n"
+            "投资 | 形象进度 | |\n"
+            "2 | 乙工程 | 为全县敬老院加装电梯十台并投入使用 | 600 | 建成 | 100.0 | 县民政局 | |\n")
+    n = parse_notice(text, "p.txt")
+    assert [c.section for c in n.clauses if c.kind == "task"] == ["", ""]
+    assert roles(n) == [{"responsible": ["县教育局"]}, {"responsible": ["县民政局"]}]
+    two = ("序号 | 工作任务 | 牵头单位 | 配合单位 | 备注\n"
+           "1 | 推进校舍改造工程建设并按期投入使用 | 县教育局牵头;各乡镇落实 | 县财政局 | 年底 | 无\n")
+    assert roles(parse_notice(two, "q.txt"))[0].get("lead") != ["县财政局"]

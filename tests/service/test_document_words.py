@@ -128,3 +128,24 @@ def test_what_a_notice_cites_by_number_is_what_it_prints_for_it(real_engine) -> 
     # a number no stored notice is or cites: said so, not answered from another notice
     none = real_engine.answerer.answer(Query("国发〔2099〕9号是什么？"))
     assert none.abstained and none.reason == "document" and "国发〔2099〕9号" in none.text, none.text
+
+
+@pytest.mark.parametrize(("question", "asks_issuer"), [
+    ("Which Xi'an (西安) government bureau published the rules?", True),
+    ("Which Deqing County office issued the work points?", True),
+    ("Which office issued the plan?", True),
+    ("Which measures has the commission issued for small businesses?", False),  # measures it issued, not who
+    ("Which tasks that the office issued are due in June?", False),
+])
+def test_an_organ_word_after_a_place_asks_who_issued(question: str, asks_issuer: bool) -> None:
+    from service.answering.lexicon import DOC_ATTRIBUTES
+
+    english = dict((name, en) for name, _, en in DOC_ATTRIBUTES)
+    assert bool(english["issuer"].search(question)) is asks_issuer
+
+
+def test_work_points_name_a_kind_of_notice_and_key_points_of_a_reform_do_not() -> None:
+    from service.answering.lexicon import DOC_WORDS_EN
+
+    assert DOC_WORDS_EN.search("the 2022 government information disclosure work points")
+    assert not DOC_WORDS_EN.search("What are the key points of the reform?")
