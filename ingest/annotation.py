@@ -50,8 +50,10 @@ _LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实�
 _VERB = re.compile(r"^(.*?)(分别牵头落实|共同牵头落实|"
                    r"分别牵头|共同牵头|牵头负责|牵头组织实施|牵头组织|牵头落实|牵头实施|牵头推进|牵头|"
                    r"按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
-                   r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|协助|协同|指导|主办|协办|承办)$")
-_VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "协助": "cooperate",
+                   r"分别负责|共同负责|负责|组织实施|抓好落实|落实|配合|参与|参加|协助|协同|指导|主办|协办|承办)$")
+# 参加 "take part", as 参与: (A、B牵头，C、D参加)
+_VERB_ROLE: dict[str, Role] = {"牵头": "lead", "配合": "cooperate", "参与": "cooperate", "参加": "cooperate",
+                               "协助": "cooperate",
                                "协同": "cooperate", "指导": "guide", "主办": "lead", "协办": "cooperate"}
 FIRST_LISTED = re.compile(r"(?:[列排][在名]?(?:第一位|首位|第一)|(?:第一|首位)(?:责任|主责)?(?:单位|部门))"
                           r"[^，,。；;）)]{0,10}?[为是][^，,。；;）)]{0,6}?牵头")
@@ -168,11 +170,13 @@ def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
     """Roles printed at the start of an item's paragraph, before what is to be done: "由某副市长负责，市发改委牵头，
     相关部门配合，尽快完成……" → (units, end of the roles). An official who oversees it is no unit; ((), 0) when the
     paragraph does not open so."""
-    if not text.startswith("由") or text.startswith("由于"):  # 由于…: a cause, not an assignment
+    # "市公安局牵头，负责组织开展…": a paragraph opening with who leads it, without 由, assigns it the same way
+    led = not text.startswith("由") and bool(_LEADS_FIRST.match(text))
+    if (not text.startswith("由") or text.startswith("由于")) and not led:  # 由于…: a cause, not an assignment
         return (), 0
     units: list[Unit] = []
-    end = 1
-    for clause in re.split(r"(?<=[，,；;])", text[1:]):
+    end = 0 if led else 1
+    for clause in re.split(r"(?<=[，,；;])", text[end:]):
         body = clause.rstrip("，,；;")
         m = _VERB.match(body)
         if not m or not m.group(1):
@@ -187,6 +191,9 @@ def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
         units += [Unit(n, role) for n in names]
         end += len(clause)
     return (tuple(units), end) if units else ((), 0)
+
+
+_LEADS_FIRST = re.compile(r"^[\u4e00-\u9fff（）()、]{3,40}?牵头[，,]")
 
 
 def unit_line(line: str) -> bool:

@@ -220,6 +220,8 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")
         if opening:
             printed_note = squash(text[:opening_end]).rstrip("，,；;")
+            if not text.startswith("由"):  # "市公安局牵头，负责组织开展…": the roles, as a bracket's, are not
+                text = text[opening_end:]  # words of the task
         text = squash(text)
         if opening and not h and group is not None and group.first == len(out):
             # "1、城市轨道交通项目" then its paragraph: the numbered heading names the task the paragraph assigns

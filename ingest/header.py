@@ -442,9 +442,10 @@ _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党
 
 
 def title_issuer(title: str) -> str:
-    """The bodies a title of the form "X关于Y的通知" names as its issuer (东莞市人民政府关于… → 东莞市人民政府), when
+    """The bodies a title of the form "X关于Y的通知" or "X印发Y的通知" names as its issuer (东莞市人民政府关于… →
+    东莞市人民政府), when
     every one of them ends as an organ's name does; "" otherwise."""
-    m = re.match(r"^([\u4e00-\u9fff、]{4,60}?)关于", re.sub(r"[\s\u3000]+", "、", title.strip()))
+    m = re.match(r"^([\u4e00-\u9fff、]{4,60}?)(?:关于|印发|转发)", re.sub(r"[\s\u3000]+", "、", title.strip()))
     if not m:
         return ""
     parts = [q for p in m.group(1).split("、") for q in _joint(p)]

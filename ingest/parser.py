@@ -66,6 +66,18 @@ _PAGE_NUMBER = re.compile(r"^\s*[—\-–]\s*\d+\s*[—\-–]\s*$")
 _AFTER_SIGNATURE = re.compile(r"^[（(]此件|^[（(]?联系人|^[（(]?联系电话")
 
 
+# A site's copyright and disclaimer block after the page's text ("某网版权与免责声明" then its own 1、2、3、): no part
+# of the notice, whose items it would otherwise be read as.
+_DISCLAIMER = re.compile(r"^.{0,12}(?:版权(?:与|和|及)?免责声明|免责声明|版权声明)[：:]?$")
+_DISCLAIMER_WITHIN = 15  # lines from the end
+
+
+def _without_disclaimer(lines: list[str]) -> list[str]:
+    at = next((i for i in range(len(lines) - 1, max(-1, len(lines) - _DISCLAIMER_WITHIN - 1), -1)
+               if _DISCLAIMER.match(lines[i].strip())), None)
+    return lines[:at] if at else lines
+
+
 def _trailer_start(lines: list[str], after: int) -> int:
     """Where the 抄送/…印发 block at the end of a notice starts (len(lines) when there is none)."""
     for i in range(len(lines) - 1, after - 1, -1):
@@ -175,7 +187,7 @@ def parse_reading(reading: Reading, source: str = "<input>", doc_number: str | N
 
 def parse_notice(text: str, source: str = "<input>", doc_number: str | None = None, *, title: str | None = None,
                  fields: Mapping[str, str] | None = None, file_title: str = "") -> ParsedNotice:
-    lines = relined(text.split("\n"))
+    lines = _without_disclaimer(relined(text.split("\n")))
     warnings: list[str] = []
     trailer = _trailer_start(lines, 0)
     table = find_table(lines[:trailer])

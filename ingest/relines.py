@@ -13,6 +13,7 @@ from ingest.text import CELL_BAR, CN_NUM
 # sentence's end, was a whole notice run together (a paragraph listing 1.… 2.… 3.… inside a normal text is not).
 FLAT_LINE = 200
 FLAT_TEXT_LINES = 5
+FLAT_MARKERS = 2  # a heading and its first item ("…意见: 一、深入实施… 1.坚持…"), in a copy cut off after that item
 _MARKER = rf"(?:[{CN_NUM}]+、|[（(][{CN_NUM}]+[）)]|\d{{1,3}}[.．、](?!\d))"
 # A heading run into its first item, with nothing between them ("一、普及学前教育(一)提高普及水平1.完善…"): the first
 # number of the next level starts a line after a heading's words too.
@@ -34,7 +35,22 @@ _NUMBER_ALONE = re.compile(rf"(?:\s+|(?<=通知|意见|方案|决定|批复|办�
 
 
 def relined(lines: list[str]) -> list[str]:
-    return _unpiped(_rows_rejoined(_unflattened(lines)))
+    return _led_sentences(_unpiped(_rows_rejoined(_unflattened(lines))))
+
+
+# "市安全监管局牵头,负责组织开展…。市公安局牵头,负责…。": a report's paragraph of sentences, each opening with the
+# body that leads it, is a list of tasks, one a sentence.
+_LED_SENTENCE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff（）()、]{3,40}?牵头[，,])")
+LED_SENTENCES = 3
+
+
+def _led_sentences(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        parts = _LED_SENTENCE.split(line)
+        led = sum(bool(re.match(r"[\u4e00-\u9fff（）()、]{3,40}?牵头[，,]", p)) for p in parts)
+        out += parts if led >= LED_SENTENCES else [line]
+    return out
 
 
 def _unflattened(lines: list[str]) -> list[str]:
@@ -45,7 +61,7 @@ def _unflattened(lines: list[str]) -> list[str]:
         return lines
     out: list[str] = []
     for line in lines:
-        if len(line) < FLAT_LINE or len(_BREAK.findall(line)) < 3:
+        if len(line) < FLAT_LINE or len(_BREAK.findall(line)) < FLAT_MARKERS:
             out.append(line)
             continue
         line = _NUMBER_ALONE.sub(r"\n\1\n", line, count=1)  # 文号 printed between the title and the text

@@ -1795,3 +1795,27 @@ def test_a_sub_header_is_no_section_row_and_drifting_units_stay_in_their_column(
     two = ("序号 | 工作任务 | 牵头单位 | 配合单位 | 备注\n"
            "1 | 推进校舍改造工程建设并按期投入使用 | 县教育局牵头;各乡镇落实 | 县财政局 | 年底 | 无\n")
     assert roles(parse_notice(two, "q.txt"))[0].get("lead") != ["县财政局"]
+
+
+def test_round_32_sentences_led_by_a_body_a_disclaimer_a_title_printing_its_issuer_and_participants() -> None:
+    """A report's paragraph of sentences each opening "X牵头，负责…" is a list of tasks led by X (the roles are no words
+    of the task); a site's copyright and disclaimer block after the text is no part of the notice; "X印发Y的通知"
+    names its issuer as "X关于…" does; 参加 ("take part") names cooperating units."""
+    report = ("发布时间:2016-12-02\n为确保全市安全生产形势稳定,集中开展专项整治行动。\n"
+              "市安全监管局牵头,负责组织开展对危险化学品领域的专项整治工作。市公安局牵头,负责组织开展对道路交通领域的专项"
+              "整治工作。市住房和城乡建设局牵头,负责组织开展对建筑施工领域的专项整治工作。\n"
+              "某网版权与免责声明\n1、未经本网许可,任何人不得使用本网作品。\n2、本网转载的稿件不代表本网观点。\n")
+    n = parse_notice(report, "k.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:10] for c in tasks] == ["负责组织开展对危险化", "负责组织开展对道路交", "负责组织开展对建筑施"]
+    assert roles(n) == [{"lead": ["市安全监管局"]}, {"lead": ["市公安局"]}, {"lead": ["市住房和城乡建设局"]}]
+    assert n.document.title == "k.txt"  # the disclaimer's heading is no title
+    from ingest.header import title_issuer
+
+    assert title_issuer("某市人民政府办公室印发2010年市政府工作要点的通知") == "某市人民政府办公室"
+    text = ("某市人民政府关于进一步做好就业创业工作的意见\n各县(市、区)人民政府,市政府各部门: 为做好就业创业工作,"
+            "现提出以下意见: 一、深入实施就业优先战略 1.坚持就业优先发展战略。"
+            "各级政府要把稳定和扩大就业作为优先选项予以充分考虑和评估,促进就业与产业转型升级的良性互动。"
+            "(市发展改革委、市人力资源社会保障局牵头,市教育局、市财政局参加)")
+    assert roles(parse_notice(text, "j.txt")) == [{"lead": ["市发展改革委", "市人力资源社会保障局"],
+                                                  "cooperate": ["市教育局", "市财政局"]}]
