@@ -171,7 +171,7 @@ def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
     相关部门配合，尽快完成……" → (units, end of the roles). An official who oversees it is no unit; ((), 0) when the
     paragraph does not open so."""
     # "市公安局牵头，负责组织开展…": a paragraph opening with who leads it, without 由, assigns it the same way
-    led = not text.startswith("由") and bool(_LEADS_FIRST.match(text))
+    led = not text.startswith("由") and bool(LEADS_FIRST.match(text))
     if (not text.startswith("由") or text.startswith("由于")) and not led:  # 由于…: a cause, not an assignment
         return (), 0
     units: list[Unit] = []
@@ -193,7 +193,8 @@ def opening_assignment(text: str) -> tuple[tuple[Unit, ...], int]:
     return (tuple(units), end) if units else ((), 0)
 
 
-_LEADS_FIRST = re.compile(r"^[\u4e00-\u9fff（）()、]{3,40}?牵头[，,]")
+# Who leads, opening a sentence: "市公安局牵头，…" (also how relines finds a report's sentences that are tasks).
+LEADS_FIRST = re.compile(r"[\u4e00-\u9fff（）()、]{3,40}?牵头[，,]")
 
 
 def unit_line(line: str) -> bool:

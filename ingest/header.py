@@ -41,11 +41,12 @@ _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12
 # "近日，X发布《Y》", also after a news agency's byline ("…讯 据X网消息，近日，…") and for a title printed without
 # book-title marks ("发布关于…的通知").
+_PUBLISHED = r"(?:正式)?(?:印发|发布|出台|公布)了?"  # "…发布", "…正式印发了"
 _NEWS_LEDE = re.compile(r"^(?:[^。]{0,40}?消息[,，:：])?(?:近日|日前|近期|今天|今日|昨天|昨日|\d{1,2}月\d{1,2}日)[,，]?"
-                        r"([\u4e00-\u9fff]{2,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
+                        r"([\u4e00-\u9fff]{2,30}?)" + _PUBLISHED +
                         r"(?:《([^《》]{4,60})》|(关于[^《》。，,]{4,60}的(?:通知|意见|方案)))")
 # A site's headline naming who published the notice: "某市经信局发布…的实施细则".
-_HEADLINE = re.compile(r"^([\u4e00-\u9fff]{4,30}?)(?:正式)?(?:印发|发布|出台|公布)了?"
+_HEADLINE = re.compile(r"^([\u4e00-\u9fff]{4,30}?)" + _PUBLISHED +
                        r"《?([\u4e00-\u9fff“”（）()、]{6,80}?(?:" + "|".join(_DOC_TYPES) + r"))》?$")
 _COVER_SENDS = re.compile(r"^(?:现将)?《([^《》]{4,60})》(?:(?:已经|已|经)[^。，,]{0,20}(?:同意|通过|审定|研究)|"
                           r"(?:印发|转发|下发)给)")
@@ -443,8 +444,7 @@ _ORGAN_END = re.compile(r"(人民政府|政府|办公厅|办公室|委员会|党
 
 def title_issuer(title: str) -> str:
     """The bodies a title of the form "X关于Y的通知" or "X印发Y的通知" names as its issuer (东莞市人民政府关于… →
-    东莞市人民政府), when
-    every one of them ends as an organ's name does; "" otherwise."""
+    东莞市人民政府), when every one of them ends as an organ's name does; "" otherwise."""
     m = re.match(r"^([\u4e00-\u9fff、]{4,60}?)(?:关于|印发|转发)", re.sub(r"[\s\u3000]+", "、", title.strip()))
     if not m:
         return ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ingest.annotation import LEADS_FIRST
 from ingest.header import DOC_NUMBER
 from ingest.text import CELL_BAR, CN_NUM
 
@@ -40,7 +41,7 @@ def relined(lines: list[str]) -> list[str]:
 
 # "市安全监管局牵头,负责组织开展…。市公安局牵头,负责…。": a report's paragraph of sentences, each opening with the
 # body that leads it, is a list of tasks, one a sentence.
-_LED_SENTENCE = re.compile(r"(?<=。)(?=[\u4e00-\u9fff（）()、]{3,40}?牵头[，,])")
+_LED_SENTENCE = re.compile(rf"(?<=。)(?={LEADS_FIRST.pattern})")
 LED_SENTENCES = 3
 
 
@@ -48,7 +49,7 @@ def _led_sentences(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
         parts = _LED_SENTENCE.split(line)
-        led = sum(bool(re.match(r"[\u4e00-\u9fff（）()、]{3,40}?牵头[，,]", p)) for p in parts)
+        led = sum(bool(LEADS_FIRST.match(p)) for p in parts)
         out += parts if led >= LED_SENTENCES else [line]
     return out
 
