@@ -454,6 +454,16 @@ def _next_number(no: int | None, value: int, cells: int, columns: int) -> bool:
     return no is None or value == no + 1 or no + 1 < value <= no + 5 and cells >= columns - 1
 
 
+_POINT = re.compile(r"(?:^|\n)(\d{1,2})[.．、](?!\d)")
+
+
+def _next_point(cell: str, line: str) -> bool:
+    """A line numbering the point after the last one a cell printed (the cell "1.完成下达…", then "2.专项排查…"): the
+    cell goes on over several lines, not a row sharing the one above."""
+    points, m = _POINT.findall(cell), _POINT.match(line)
+    return bool(points) and m is not None and int(m.group(1)) == int(points[-1]) + 1
+
+
 def _row_filled(cells: list[str], roles: list[Role | None]) -> bool:
     """Whether a row's lines so far fill every column, a unit cell printed over several lines counting once."""
     return len(_units_joined(cells, roles, spare_only=False)) >= len(roles)
@@ -538,6 +548,11 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             flush()
             current = None
             section = [(1, s)]
+            continue
+        if current is not None and current["fields"] and _row_filled(current["fields"], post_roles) \
+                and _next_point(current["fields"][-1], s):
+            current["fields"][-1] += "\n" + s  # the next point of the row's last cell ("1.…" then "2.…")
+            current["end"] = n
             continue
         if (not numberless and current is not None and s.endswith("。") and current["fields"]
                 and _row_filled(current["fields"], post_roles)):

@@ -35,7 +35,11 @@ FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:项目)?(?:(?:牵头|�
 def field_value(m: re.Match[str]) -> str:
     """A field line's value, without the bracket that closed a bracketed line ("（时限要求：持续推进）") but with
     its own ("努尔买买提(县人大常委会四级调研员)")."""
-    value = m.group(2).strip().rstrip("。")
+    value = m.group(2).strip()
+    # "责任领导:吴晓平;责任单位:外贸局、发改局": the value ends where the line's next label starts
+    value = next((value[: sep.start()] for sep in re.finditer(r"[；;]", value)
+                  if LINE.match(value[sep.end() :]) or FIELD_LINE.match(value[sep.end() :])), value)
+    value = value.strip().rstrip("。")
     if value[-1:] in tuple(_CLOSE) and sum(map(value.count, _CLOSE)) > sum(map(value.count, _OPEN)):
         value = value[:-1]
     return value.strip()
@@ -74,6 +78,7 @@ class Annotation:
     states_rule: bool  # the annotation says that the first-listed unit leads
     start: int  # where it starts in the text it was cut from
     carries_forward: bool = False  # … and that this holds for the tasks after it too (下同, 以下)
+    end: int | None = None  # where it ends, when text the task keeps follows it ("…,牵头部门:市交通局。进度较慢的…")
 
 
 def trailing_bracket(text: str) -> int | None:
@@ -233,12 +238,47 @@ def labelled_tail(text: str, first_listed: bool = False) -> tuple[str, Annotatio
     """A task's sentence followed by labelled roles with no bracket around them (`…增长6%以上。牵头单位:市发改委;
     责任单位:各县(市)区政府`): (text without them, the annotation) or (text, None)."""
     m = re.search(r"[。；;]\s*(?=" + _LABEL + r"\s*[：:])", text)
+    if m is not None and text[: m.start()].strip():
+        found = parse(text[m.end() :].rstrip("。 "), first_listed)
+        if found is not None and LABEL.match(nospace(text[m.end() :])):
+            return text[: m.start() + 1], Annotation(found.units, found.states_rule, m.end(), found.carries_forward)
+    return _labelled_inside(text, first_listed) or closing_duty(text, first_listed) or (text, None)
+
+
+_INNER_LABEL = re.compile(r"[，,]\s*(?=" + _LABEL + r"\s*[：:])")
+
+
+def _labelled_inside(text: str, first_listed: bool) -> tuple[str, Annotation] | None:
+    """An item's name, its roles after a comma closing its first sentence, then a remark the item keeps
+    ("农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。"): the text without the roles, and them."""
+    end = text.find("。")
+    end = len(text) if end < 0 else end
+    m = _INNER_LABEL.search(text, 0, end)
     if m is None or not text[: m.start()].strip():
-        return text, None
-    found = parse(text[m.end() :].rstrip("。 "), first_listed)
-    if found is None or not LABEL.match(nospace(text[m.end() :])):
-        return text, None
-    return text[: m.start() + 1], Annotation(found.units, found.states_rule, m.end(), found.carries_forward)
+        return None
+    found = parse(text[m.end() : end], first_listed)
+    if found is None:
+        return None
+    rest = text[end + 1 :].strip()
+    return (text[: m.start()] + "。" + rest, Annotation(found.units, found.states_rule, m.end(), found.carries_forward,
+                                                      end if rest else None))
+
+
+# "…参与决策讨论。市政府办公室、各县(市)区政府、市政府各部门负责落实": a paragraph's last sentence naming the bodies and
+# the verb for what they do, with no label or bracket around it
+_CLOSING = re.compile(r"(?<=[。；;])\s*([^。；;]{2,80}?)[。]?\s*$")
+
+
+def closing_duty(text: str, first_listed: bool) -> tuple[str, Annotation] | None:
+    m = _CLOSING.search(text)
+    if m is None or not text[: m.start()].strip():
+        return None
+    units = _by_verb(nospace(m.group(1)))
+    if not units or any(re.search(r"[由的]", u.zh) for u in units):  # "日常工作由办公厅负责": a duty in prose
+        return None
+    rule = first_listed or bool(FIRST_LISTED.search(m.group(1)))
+    return text[: m.start()].rstrip(), Annotation(first_listed_leads(tuple(units)) if rule else tuple(units), False,
+                                                  m.start(1))
 
 
 def parse(inner: str, first_listed: bool = False) -> Annotation | None:

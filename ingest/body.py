@@ -111,7 +111,9 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
         else:
             out.append(Paragraph(line, n, n))
         last = out[-1].text.rstrip("* ")
-        open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL)))
+        # "…参与决策讨论。市政府办公室、各部门负责落实": bodies named for it close a paragraph as a full stop does
+        open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL))
+                         or annotation.closing_duty(last, False) is not None)
     # A paragraph printing several annotated tasks in a row is one paragraph each (a headed item's first run keeps
     # its heading; the runs after it are tasks under the same heading); notes printed after it go with the last.
     split: list[Paragraph] = []
@@ -210,12 +212,12 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         people = tuple((pm.group(1), annotation.field_value(pm)) for n in para.notes
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         # "〔责任单位:…,完成时限:全年〕": a labelled field inside the annotation's bracket
-        inner = body_text[note.start :].strip().strip("（）()〔〕【】[]［］") if note else ""
+        inner = body_text[note.start : note.end].strip().strip("（）()〔〕【】[]［］") if note else ""
         people += tuple((pm.group(1), annotation.field_value(pm)) for c in split_top_level(inner, "，,；;")
                         if (pm := annotation.FIELD_LINE.match(c.strip())))
         if inner and not people and (when := annotation.deadline_aside(inner)):
             people += ((annotation.DEADLINE_FIELD, when),)  # "…,6月底完成": when, printed without its label
-        printed_note = squash(body_text[note.start:] if note else "") + "".join(squash(n) for n in para.notes)
+        printed_note = squash(body_text[note.start : note.end] if note else "") + "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")
         if opening:

@@ -25,7 +25,7 @@ _DOC_TYPES = ("通知", "意见", "方案", "决定", "办法", "规定", "规�
 _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
-                     r"^(?:索引号|主题分类|发布机构|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
+                     r"^(?:索引号|主题分类|组配分类|发布机构|生成日期|公开方式|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
                      # a page's continuation mark
                      r"^[\[【(（]?(?:接上页|续上页|上接第?\S{0,3}页|续表|接上表)[\]】)）]?(?:\s|$)|"
@@ -36,6 +36,7 @@ COLUMN_NAME = re.compile(r"^(?:序号|目标|任务|主要内容|工作内容|�
                          r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$")
 _SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|办事处|管理处|政府|公司|集团|党委|党组|小组|指挥部|"
                      r"区|市|省|县)$")
+SIGNER = _SIGNER  # how the name of a body that signs ends
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12

@@ -13,6 +13,7 @@ from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, spli
 from ingest.body import BodyClause, parse_body, section_heading
 from ingest.header import (
     ANNEX,
+    SIGNER,
     doc_key,
     fallback_issuer,
     is_date,
@@ -98,12 +99,24 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
     while i >= start and (not lines[i].strip() or _PAGE_NUMBER.match(lines[i]) or _AFTER_SIGNATURE.match(
             lines[i].strip()) or page_fields([lines[i]])):
         i -= 1
+    if i >= start and _undated_signature(lines, i, start):
+        return i, -1
     if i < start or not is_date(lines[i]):
         return end, -1
     _, first = signature_span(lines, i, start)
     while first > start and not lines[first - 1].strip():
         first -= 1
     return first, i
+
+
+def _undated_signature(lines: list[str], i: int, start: int) -> bool:
+    """A body's name alone on the last line, under a paragraph of sentences (not under a table's task cell): the
+    notice signed without a date."""
+    name = nospace(lines[i])
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,20}", name) or not SIGNER.search(name):
+        return False
+    above = next((ln.strip() for ln in reversed(lines[start:i]) if ln.strip()), "")
+    return above.endswith("。") and above.count("。") >= 2
 
 
 _ANNEX_TITLED = r"附件\s*\d*\s*[：:]\s*\S"  # "附件：杭州市…任务分工", "附件1：…"
@@ -244,7 +257,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         # A cover letter whose plan or table cannot be read is still the notice's own text: keep it, and say so.
         warnings.append(f"{source}: only the cover letter was read; no paragraphs or task table after it")
 
-    signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else []
+    signers = signature_above(lines, closing_date, header.body_start) if closing_date >= 0 else \
+        [nospace(lines[closing])] if closing < annex else []
     issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
         fallback_issuer(lines, header.fields, doc_title) or spliced_issuer(lines, header.doc_number)
     issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \

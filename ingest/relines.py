@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ingest.annotation import LEADS_FIRST
-from ingest.header import DOC_NUMBER
+from ingest.header import DOC_NUMBER, SIGNER
 from ingest.text import CELL_BAR, CN_NUM
 
 # A text of a few lines, one of them long and holding several of the family's item markers after a space or a
@@ -36,7 +36,21 @@ _NUMBER_ALONE = re.compile(rf"(?:\s+|(?<=通知|意见|方案|决定|批复|办�
 
 
 def relined(lines: list[str]) -> list[str]:
-    return _led_sentences(_unpiped(_rows_rejoined(_unflattened(lines))))
+    return _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines)))))
+
+
+# "…完成进度相对较慢的为开发区和市本级。 六安市民生办": a newspaper's copy ends its last paragraph with the body that
+# signs it, after a space
+# after a space (a tab parts a table's cells)
+_GLUED_SIGNER = re.compile(r"(?<=[。！？])[ \u3000]+([\u4e00-\u9fff]{3,20})$")
+
+
+def _signature_unglued(lines: list[str]) -> list[str]:
+    last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
+    m = _GLUED_SIGNER.search(lines[last].rstrip()) if last >= 0 and "\t" not in lines[last] else None
+    if m is None or not SIGNER.search(m.group(1)):
+        return lines
+    return [*lines[:last], lines[last].rstrip()[: m.start()], m.group(1), *lines[last + 1 :]]
 
 
 # "市安全监管局牵头,负责组织开展…。市公安局牵头,负责…。": a report's paragraph of sentences, each opening with the

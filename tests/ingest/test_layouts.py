@@ -1819,3 +1819,52 @@ def test_round_32_sentences_led_by_a_body_a_disclaimer_a_title_printing_its_issu
             "(市发展改革委、市人力资源社会保障局牵头,市教育局、市财政局参加)")
     assert roles(parse_notice(text, "j.txt")) == [{"lead": ["市发展改革委", "市人力资源社会保障局"],
                                                   "cooperate": ["市教育局", "市财政局"]}]
+
+
+def test_round_33_unlabelled_closing_duties_roles_inside_a_sentence_and_a_glued_signature() -> None:
+    """Round 33's layouts. A paragraph's last sentence naming bodies and a verb, with no bracket or label ("…。A、B负责
+    落实"), is its annotation and closes it, so the next paragraph is a task of its own; an item's roles printed
+    after a comma inside its first sentence ("X,牵头部门:Y。remark") are its annotation, the remark stays its text;
+    a newspaper's copy signed after a space at the end of the last line names the issuer; a field's value ends where
+    the line's next label starts."""
+    text = ("某市人民政府办公室关于做好政务公开工作的通知\n某政办〔2016〕9号\n各县区人民政府,市政府各部门:\n"
+            "现提出如下要求。\n一、推进权力运行公开\n"
+            "(一)推进行政决策公开。决策前公开决策草案。广泛听取公众意见。市政府办公室、各县(市)区政府负责落实\n"
+            "进一步推进审计结果公开,及时发布审计公告。市审计局牵头落实\n")
+    n = parse_notice(text, "a.txt")
+    assert roles(n) == [{"responsible": ["市政府办公室", "各县(市)区政府"]}, {"lead": ["市审计局"]}]
+    assert [c.text for c in n.clauses if c.kind == "task"][1] == "进一步推进审计结果公开,及时发布审计公告。"
+
+    report = ("为推进民生工程,现将进度通报如下:\n一、部分项目进展情况\n"
+              "1、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的为甲县。\n"
+              "2、棚户区改造,牵头部门:市住建委。新开工进度较慢的为开发区。 某市民生办\n")
+    n = parse_notice(report, "b.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert roles(n) == [{"lead": ["市交通局"]}, {"lead": ["市住建委"]}]
+    assert tasks[0].text == "农村道路畅通工程。建设进度相对较慢的为甲县。"
+    assert tasks[1].text == "棚户区改造。新开工进度较慢的为开发区。"  # the signature is no part of it
+    assert n.document.issuer == "某市民生办"
+
+    listed = ("某市人民政府办公室关于印发重点工作任务的通知\n某政办发〔2008〕31号\n各镇人民政府,市府各部门:\n"
+              "现印发给你们。\n一、突出工业转型升级\n1.加大招商引资力度。\n责任领导:张三;责任单位:外贸局、发改局;配合单位:民政局。\n")
+    task = next(c for c in parse_notice(listed, "c.txt").clauses if c.kind == "task")
+    assert task.fields["责任领导"] == "张三"
+    assert roles(parse_notice(listed, "c.txt")) == [
+        {"responsible": ["外贸局", "发改局"], "cooperate": ["民政局"]}]
+
+
+def test_round_33_a_table_cell_over_several_numbered_lines_and_colonless_page_metadata() -> None:
+    """A one-cell-per-line table whose last cell runs over numbered points ("1.…" "2.…") keeps them in that cell: a
+    point is no row sharing the one above; a portal's metadata printed label, space, value (生成日期 2022-10-10) is
+    no part of the title under it."""
+    text = ("索引号 001/2022-1\n组配分类 市政府工作报告 发布机构 市政府办公室\n生成日期 2022-10-10 公开方式 主动公开\n"
+            "2022年重点工作前三季度完成情况\n\n序号\n\n工作内容\n\n牵头单位\n\n三季度进展情况\n\n"
+            "1\n\n一般公共预算收入增长7%。\n\n市财政局\n\n前三季度收入增长4.3%。\n\n"
+            "2\n\n加强政府投资预算管理。\n\n市财政局\n\n1.下达预算资金1530万元。\n\n2.专项排查招投标情况。\n\n"
+            "3\n\n推进国资国企改革。\n\n市国资委\n\n1.印发监督管理规则。\n\n2.完成办法起草。\n")
+    n = parse_notice(text, "d.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.task_no for c in tasks] == [1, 2, 3]
+    assert roles(n) == [{"lead": ["市财政局"]}, {"lead": ["市财政局"]}, {"lead": ["市国资委"]}]
+    assert "专项排查" in tasks[1].fields["三季度进展情况"]
+    assert n.document.title == "2022年重点工作前三季度完成情况"
