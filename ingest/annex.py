@@ -75,8 +75,19 @@ def roles_of(headers: list[str]) -> list[Role | None]:
     return roles
 
 
+_STAR = "*＊"
+
+
 def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
-    return tuple(Unit(zh=u, role=role) for role, cell in cells for u in split_units(cell))
+    """The units of a row's unit cells; a name marked with a star ("区政府办公室*、区财政局") leads as well."""
+    out: list[Unit] = []
+    for role, cell in cells:
+        for u in split_units(cell):
+            name = u.strip(_STAR)
+            if name != u and role != "lead":
+                out.append(Unit(zh=name, role="lead"))
+            out.append(Unit(zh=name, role=role))
+    return tuple(out)
 
 
 def _label(cell: str) -> str:
@@ -370,6 +381,7 @@ def _unit_like(cell: str) -> bool:
     """A cell of unit names (each short, ending in an organ word), not prose. Names may be listed with commas
     (市某局,各县(区)政府、某园区管委会) where most end as a body does (局, 政府, 管委会); clauses joined by commas
     ("打造示范区,建设先行区") are prose."""
+    cell = cell.replace("*", "").replace("＊", "")  # a star marks the unit that leads
     names = split_units(cell) or [cell]
     if _SENTENCE_MARK.search(cell) or not all(len(u) <= 30 and ORGAN.search(u) for u in names):
         return False
@@ -431,9 +443,8 @@ def _right_fit(cells: list[str], header: list[str], roles: list[Role | None], te
     return out
 
 
-def _merged_rows(stripped: list[str], start: int, columns: int) -> bool:
-    """Whether most rows of a one-cell-per-line table print fewer cells than it has columns: cells merged over
-    several rows were printed once, and the rows cannot be read column by column from the left."""
+def _row_counts(stripped: list[str], start: int, columns: int) -> list[int]:
+    """How many lines each row of a one-cell-per-line table prints after its number (the last row's not counted)."""
     counts: list[int] = []
     no, n = None, 0
     for s in stripped[start:]:
@@ -445,7 +456,33 @@ def _merged_rows(stripped: list[str], start: int, columns: int) -> bool:
             no, n = int(s), 0
         elif no is not None:
             n += 1
+    return counts
+
+
+def _merged_rows(stripped: list[str], start: int, columns: int) -> bool:
+    """Whether most rows of a one-cell-per-line table print fewer cells than it has columns: cells merged over
+    several rows were printed once, and the rows cannot be read column by column from the left."""
+    counts = _row_counts(stripped, start, columns)
     return len(counts) >= 3 and 2 * sum(c < columns for c in counts) > len(counts)
+
+
+def _unwrapped_header(header: list[str], stripped: list[str], start: int) -> list[str]:
+    """A header cell wrapped onto two lines ("区本级" / "任务数") reads as two columns that no row fills: when no row
+    prints as many cells as the header has columns after 序号, two short neighbouring columns before the last that
+    name no units and are not the task's words are one."""
+    num_at = header.index("序号")
+    post = header[num_at + 1 :]
+    counts = _row_counts(stripped, start, len(post))
+    if len(counts) < 3 or max(counts) != len(post) - 1:
+        return header
+    roles = roles_of(post)
+    text_at = next((k - num_at - 1 for k in text_columns(header) if k > num_at), 0)
+    for k in range(len(post) - 2):
+        pair = post[k : k + 2]
+        if text_at not in (k, k + 1) and not roles[k] and not roles[k + 1] and all(
+                len(h) <= 4 and not _is_number(h) for h in pair):
+            return [*header[: num_at + 1 + k], "".join(pair), *header[num_at + 3 + k :]]
+    return header
 
 
 def _next_number(no: int | None, value: int, cells: int, columns: int) -> bool:
@@ -478,6 +515,7 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
     found = _line_header(lines, at)
     assert found is not None
     _, header, i, carried = found
+    header = _unwrapped_header(header, stripped, i)
     num_at = header.index("序号")
     lead, post = header[:num_at], header[num_at + 1 :]
     text_at = next((k - num_at - 1 for k in text_columns(header) if k > num_at), 0)
@@ -498,6 +536,18 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             cells = _right_fit(cells, post, post_roles, text_at)
         else:
             cells = _folded(cells, post_roles, text_at)
+        first_role = next((k for k, r in enumerate(post_roles) if r), -1)
+        first_unit = next((k for k in range(text_at + 1, len(cells)) if _unit_like(cells[k])), -1)
+        if not merged and text_at + 1 < len(cells) < len(post) and first_unit > text_at and \
+                first_role - first_unit == 1:
+            # A row one column short whose units come a column early left out the cell after the task's words (a
+            # target the words state, a time left empty): the row's cells from there on are the next columns'.
+            cells = [*cells[: text_at + 1], "", *cells[text_at + 1 :]]
+        if not merged and not current.get("spanned") and text_at + 1 < len(cells) < len(post) and \
+                [r for r in post_roles if r] == post_roles[-1:] and _unit_like(cells[-1]):
+            # A row whose empty cells the copy dropped ("地区生产总值增长6.5%。" then "区发改局", its target cell left
+            # empty): the one units column is the last, the values between are the columns just before it.
+            cells = _right_fit(cells, post, post_roles, text_at)
         if not merged and current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
             # A row under merged cells (序号 and a cell spanning two rows): its missing cells are the row's above.
             # Its own cells after the task's words fill the columns they look like: unit names the units column

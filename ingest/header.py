@@ -85,8 +85,17 @@ _DATE_PAD = " \u3000\u00a0?？\ufffd"
 _FILE_EXT = re.compile(r"\.(?:docx?|wps|pdf|xlsx?|ofd)$", re.I)
 
 
+# "2024年2月4日(此件主动公开)": the line saying the notice is public, printed after the date on its line
+_PUBLIC_ASIDE = re.compile(r"[（(]此件[^（）()]{0,12}[）)]$")
+
+
+def date_of(line: str) -> str:
+    """A date line's date, without the copy's padding or a public-release aside after it."""
+    return _PUBLIC_ASIDE.sub("", nospace(line).strip(_DATE_PAD)).strip(_DATE_PAD)
+
+
 def is_date(line: str) -> bool:
-    return bool(DATE.fullmatch(line.strip(_DATE_PAD)))
+    return bool(DATE.fullmatch(date_of(line)))
 
 
 _MONTH = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月")
@@ -380,7 +389,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
 
     issuer_parts = signature_above(lines, date_line, max(salute, 0)) if date_line >= 0 else []
     issuer = "、".join(issuer_parts)
-    issued_on = nospace(lines[date_line]).strip(_DATE_PAD) if date_line >= 0 else ""
+    issued_on = date_of(lines[date_line]) if date_line >= 0 else ""
     if not issued_on and dn_line >= 0:  # no signature date: a gazette's date printed beside the title and 文号
         issued_on = next((d for ln in lines[max(0, dn_line - 2) : dn_line + 2] if (d := bracketed_date(ln))), "")
         beside = nospace(DOC_NUMBER.sub("", head[dn_line]))  # "川府发〔2011〕8号 二○一一年三月十七日"

@@ -14,6 +14,7 @@ from ingest.body import BodyClause, parse_body, section_heading
 from ingest.header import (
     ANNEX,
     SIGNER,
+    date_of,
     doc_key,
     fallback_issuer,
     is_date,
@@ -261,7 +262,7 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         [nospace(lines[closing])] if closing < annex else []
     issuer = header.issuer or "、".join(signers) or fallback_issuer(lines, header.fields, header.notice_title) or \
         fallback_issuer(lines, header.fields, doc_title) or spliced_issuer(lines, header.doc_number)
-    issued_on = header.issued_on or (nospace(lines[closing_date]) if closing_date >= 0 else "") or \
+    issued_on = header.issued_on or (date_of(lines[closing_date]) if closing_date >= 0 else "") or \
         nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", "")
                 or _day(header.fields.get("发布日期", "")))
 

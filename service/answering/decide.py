@@ -70,6 +70,8 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     passing: list[tuple[Hit, Check]] = []
     # Among a few notices, a word no hit holds is no sign of a paraphrase: every word they hold is "rare" there.
     soft = frozenset() if ranked_alone else soft_terms(part, hits, checker)
+    if ranked_alone:  # among one notice's clauses, the words of its topic are in every one of them
+        soft |= common_terms(part, hits[:depth], checker)
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
     # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
     candidates = hits[:depth] + [h for h in hits[depth:] if h.ranks.get("bm25") == 1][:1]
@@ -183,6 +185,22 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
 
 
 RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that picks a matter out
+
+
+def common_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozenset[Term]:
+    """The question's words that every clause near it holds ("推进权责清单公开" among an open-government notice's
+    items, each printing 推进…公开): they tell no clause from another, so they count as little as a soft word, and
+    the words naming the matter (权责清单) decide whether a clause answers. With fewer clauses than COMMON_AMONG,
+    holding a word says nothing of how common it is. Measured: taken across a whole corpus's nearest clauses it lost
+    eight paraphrased questions (a corpus of two notices shares its topic words too); within the notices a question
+    names it loses none."""
+    if len(hits) < COMMON_AMONG:
+        return frozenset()
+    texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
+    return frozenset(t for t in part.focus if all(support(t, zh, en) >= 1.0 for zh, en in texts))
+
+
+COMMON_AMONG = 4
 
 
 # How much more of the question a lower-ranked passing clause must hold to be the answer instead of the first.

@@ -1868,3 +1868,34 @@ def test_round_33_a_table_cell_over_several_numbered_lines_and_colonless_page_me
     assert roles(n) == [{"lead": ["市财政局"]}, {"lead": ["市财政局"]}, {"lead": ["市国资委"]}]
     assert "专项排查" in tasks[1].fields["三季度进展情况"]
     assert n.document.title == "2022年重点工作前三季度完成情况"
+
+
+def test_round_34_a_starred_lead_dropped_empty_cells_a_wrapped_header_and_a_dated_public_aside() -> None:
+    """Round 34's layouts. In a one-cell-per-line table the unit marked with a star leads ("区政府办公室*、区财政局");
+    a row whose empty cells the copy dropped is read from the right when its one units column is the last; a header
+    cell wrapped onto two lines ("区本级" / "任务数") that no row fills is one column; a row one cell short whose units
+    come a column early left out the cell after its words; "2024年2月4日(此件主动公开)" is the signing date."""
+    text = ("2023年区政府工作报告重点工作责任分解\n发布日期:2023-03-22 来源:区府办\n\n序号\n\n重点工作\n\n"
+            "区本级\n\n任务数\n\n责任单位\n\n1\n\n地区生产总值增长6.5%。\n\n\n区发改局\n\n2\n\n固定资产投资增长10.0%左右。\n\n5%\n\n区发改局\n\n"
+            "3\n\n争取省市财政专项资金。\n\n9亿元\n\n区政府办公室*、区财政局\n\n4\n\n新增重大项目。\n\n190个\n\n区发改局\n")
+    n = parse_notice(text, "e.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert roles(n) == [{"responsible": ["区发改局"]}, {"responsible": ["区发改局"]},
+                        {"lead": ["区政府办公室"], "responsible": ["区政府办公室", "区财政局"]},
+                        {"responsible": ["区发改局"]}]
+    assert tasks[0].fields == {} and tasks[2].fields == {"区本级任务数": "9亿元"}
+
+    shifted = ("2023年重点民生实事项目推进情况\n序号 |\n主要任务 |\n全年目标任务 |\n分管领导 |\n牵头单位 |\n"
+               "协同单位 |\n推进情况 |\n是否达序 |\n说明 |\n1 |\n优化提升50条背街后巷交通组织。 |\n张三 |\n城管局 |\n"
+               "市政局、相关街道 |\n"
+               "已进场施工,完成60%。 |\n是 |\n||\n2 |\n新增达标小区210个。 |\n张三 |\n城管局 |\n环卫处 |\n"
+               "建成38个厢房。 |\n否 |\n合同滞后了2个月。 |\n3 |\n建设中转站。 |\n李四 |\n城管局 |\n各街道 |\n"
+               "已建成中转站7个。 |\n是 |\n||\n")
+    n = parse_notice(shifted, "f.txt")
+    assert roles(n) == [{"lead": ["城管局"], "cooperate": ["市政局", "相关街道"]},
+                        {"lead": ["城管局"], "cooperate": ["环卫处"]}, {"lead": ["城管局"], "cooperate": ["各街道"]}]
+    assert next(c for c in n.clauses if c.kind == "task").fields["分管领导"] == "张三"
+
+    from ingest.header import date_of, is_date
+
+    assert is_date("  2024年2月4日(此件主动公开)") and date_of("2024年2月4日（此件公开发布）") == "2024年2月4日"

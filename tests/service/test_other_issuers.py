@@ -37,7 +37,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "hb-jianli-zdgz-2022.txt", "lueyang-wenlv-2019-table.txt", "jx-poyuwandu-fengong-2017.txt",
           "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt",
           "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
-          "deqing-zwgk-yaodian-2022.txt")
+          "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
+          "luan-minsheng-gongcheng-2017-news-gb18030.txt")
 
 
 @pytest.fixture(scope="module")
@@ -935,3 +936,16 @@ def test_work_points_name_a_kind_of_notice(engine) -> None:  # type: ignore[no-u
     issued it is a document fact, not a question about the office that leads some task."""
     r = _ask(engine, "Which office issued Deqing County's 2022 government information disclosure work points?")
     assert not r.abstained and "德清县人民政府办公室" in r.answer, r.answer
+
+
+def test_unlabelled_closing_duties_and_roles_inside_a_sentence_are_answered(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 33: "…。市审计局牵头落实" closing a paragraph, and "棚户区改造,牵头部门:市住建委。" inside an item's
+    sentence, name who leads; a question about an item the notice does not hold (权责清单公开) is refused though every
+    item prints 推进 and 公开."""
+    r = _ask(engine, "营政办〔2016〕95号中,审计结果公开由哪个单位牵头落实?")
+    assert not r.abstained and "市审计局" in r.answer, r.answer
+    r = _ask(engine, "In Lu'an's 2017 livelihood-project progress bulletin, which department leads shantytown "
+                     "redevelopment (棚户区改造)?")
+    assert not r.abstained and "市住建委" in r.answer, r.answer
+    r = _ask(engine, "营政办〔2016〕95号中,推进权责清单公开由哪些单位负责落实?")
+    assert r.abstained, r.answer
