@@ -50,7 +50,8 @@ _LABEL_ROLE: dict[str, Role] = {"牵头": "lead", "牵头责任": "lead", "主�
                                 "责任": "responsible", "负责": "responsible", "承办": "responsible",
                                 "配合": "cooperate", "协办": "cooperate", "参与": "cooperate", "协同": "cooperate",
                                 "指导": "guide"}
-_LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织", "分别牵头落实", "共同牵头落实")
+_LEAD_VERBS = ("牵头落实", "牵头实施", "牵头推进", "牵头组织实施", "牵头组织", "牵头负责", "分别牵头落实",
+               "共同牵头落实")
 _VERB = re.compile(r"^(.*?)(分别牵头落实|共同牵头落实|"
                    r"分别牵头|共同牵头|牵头负责|牵头组织实施|牵头组织|牵头落实|牵头实施|牵头推进|牵头|"
                    r"按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|"
@@ -480,6 +481,22 @@ def first_listed_leads(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
 
 # "由金国兴总工负责，污染物排放总量控制处落实。" after an annotated task: a person (no role) answers for it, and the
 # divisions named carry it out (the units responsible).
+# "…需要加快推进落实事项3件,如县发改局负责的“严格落实全县重点项目前期工作计划…”": a report quoting the duties it
+# names bodies for
+_QUOTED_DUTY = re.compile(r"([^，,；;。：:“”]{2,60}?)(负责|牵头)的“([^“”]{6,300})”")
+
+
+def quoted_duties(text: str) -> list[tuple[str, tuple[Unit, ...]]]:
+    """The duties a paragraph quotes with the bodies named for them: (the quoted words, their units)."""
+    out: list[tuple[str, tuple[Unit, ...]]] = []
+    for m in _QUOTED_DUTY.finditer(text):
+        names = split_units(re.sub(r"^(?:如|例如|比如|其中|特别是)", "", m.group(1)))
+        if names and all(ORGAN.search(n) and not re.search(r"[由的]", n) for n in names):
+            role: Role = "lead" if m.group(2) == "牵头" else "responsible"
+            out.append((m.group(3).strip(), tuple(Unit(n, role) for n in names)))
+    return out
+
+
 _CARRIED_OUT = re.compile(r"^由(?P<who>[^，,。；;]{2,30}?)(?:分别)?负责[，,]"
                           r"(?P<units>[^。；;]{2,120}?)(?:分别)?(?:具体)?(?:落实|承办|办理|实施)[。.]?$")
 

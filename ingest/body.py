@@ -268,6 +268,10 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         opened = len(out) if says_more and not units else None if units or h else opened
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
                               para.end, label, number, printed_note if units else "", people))
+        for duty, named in annotation.quoted_duties(text) if not units and not h else []:
+            counters[key] += 1  # a report's paragraph quoting duties it names bodies for: each duty is a task
+            out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), duty, named, para.start,
+                                  para.end))
     _name_by_heading(out, solo)
     _heading_task(out, heading_charge)
     if group is not None and group.first == len(out) and group.title:

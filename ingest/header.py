@@ -25,7 +25,7 @@ _DOC_TYPES = ("通知", "意见", "方案", "决定", "办法", "规定", "规�
 _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
-                     r"^(?:索引号|主题分类|组配分类|发布机构|生成日期|公开方式|公开日期|主题词|有效性)|^文号\s*\S{1,12}〔\d{4}〕|"
+                     r"^(?:索引号|主题分类|组配分类|发布机构|生成日期|公开方式|公开日期|主题词|有效性|文件名称|内容概述|公开责任部门)|^文号\s*\S{1,12}〔\d{4}〕|"
                      r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
                      # a page's continuation mark
                      r"^[\[【(（]?(?:接上页|续上页|上接第?\S{0,3}页|续表|接上表)[\]】)）]?(?:\s|$)|"
@@ -135,6 +135,8 @@ _NOTICE_TITLE = re.compile(r"^.{2,40}关于.{2,60}的(?:通知|意见|决定|批
 # (粤府〔2021〕22号)".
 _TITLE_THEN_NUMBER = re.compile(r"^(.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函))[（(](" + DOC_NUMBER.pattern
                                 + r")[）)]$")
+# "…的通知 农办办〔2018〕19号 2018年6月8日 发布机关:…": a site's line of the title, the 文号 and more, run together
+_TITLE_NUMBER_RUN = re.compile(r"^(.{2,40}关于.{2,80}的(?:通知|意见|决定|批复|函))(" + DOC_NUMBER.pattern + r")")
 
 
 def title_like(s: str) -> bool:
@@ -303,7 +305,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if doc_number is None:
         # "…关于…的通知(韶府〔2019〕31号)": a copy printing its 文号 only after its title, on the title's line
         front = head[: salute if salute >= 0 else None]
-        titled = next((m for ln in front if (m := _TITLE_THEN_NUMBER.match(nospace(ln)))), None)
+        titled = next((m for ln in front if (m := _TITLE_THEN_NUMBER.match(nospace(ln)) or _TITLE_NUMBER_RUN.match(
+            nospace(ln)))), None)
         doc_number = nospace(titled.group(2)) if titled else None
 
     date_line = next((i for i in range(len(head)) if i > max(salute, dn_line) and _signed_date(lines, i, salute)), -1)
@@ -330,8 +333,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                        default=-1)
         if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
             notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
-    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := _TITLE_THEN_NUMBER.match(nospace(ln)))),
-                  None)
+    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := _TITLE_THEN_NUMBER.match(nospace(ln))
+                                                                      or _TITLE_NUMBER_RUN.match(nospace(ln)))), None)
     if titled and not _NOTICE_TITLE.match(nospace(notice_title)) and nospace(titled.group(2)) == doc_number:
         notice_title = titled.group(1)
     if notice_title.startswith("《") and notice_title.endswith("》") and notice_title.count("《") == 1:
@@ -375,6 +378,8 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if not title and page_title:
         notice_title = notice_title or nospace(page_title)
         title = _plan_title(notice_title) or notice_title
+    elif page_title and not notice_title and _NOTICE_TITLE.match(nospace(page_title)):
+        notice_title = nospace(page_title)  # the page names the notice; the plan's own title heads the text below
     # A copy that starts at its cover letter: "《X工作要点》已经省领导同意，现印发给你们" names the plan it sends.
     if not title:
         notice_title = title = next(

@@ -36,7 +36,34 @@ _NUMBER_ALONE = re.compile(rf"(?:\s+|(?<=通知|意见|方案|决定|批复|办�
 
 
 def relined(lines: list[str]) -> list[str]:
-    return _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines)))))
+    return _first_items_apart(_numbers_apart(
+        _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines)))))))
+
+
+# "池州市人民政府关于创优营商环境的实施意见(池政〔2017〕101号)": a mirror prints the 文号 in brackets after the title
+_TITLE_NUMBERED = re.compile(rf"^(\s*\S.{{4,80}}?(?:通知|意见|方案|决定|批复|办法|计划|规定|要点|细则))\s*"
+                             rf"[（(]({DOC_NUMBER.pattern})[）)]\s*$")
+_FRONT_LINES = 15
+
+
+def _numbers_apart(lines: list[str]) -> list[str]:
+    out = list(lines)
+    for i, line in enumerate(lines[:_FRONT_LINES]):
+        if m := _TITLE_NUMBERED.match(line):
+            return [*out[:i], m.group(1), m.group(2), *out[i + 1 :]]
+    return out
+
+
+# "1.深化商事制度改革。(1)全面落实“多证合一”改革。…": an item's title sentence, then its first sub-item on its line
+_ITEM_THEN_FIRST = re.compile(r"^(\s*\d{1,2}[.．、]\s*[^。；;]{2,30}。)\s*([（(]1[）)]\s*\S.*)$")
+
+
+def _first_items_apart(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for line in lines:
+        m = _ITEM_THEN_FIRST.match(line)
+        out += [m.group(1).rstrip("。"), m.group(2)] if m else [line]  # the title alone is a bare heading
+    return out
 
 
 # "…完成进度相对较慢的为开发区和市本级。 六安市民生办": a newspaper's copy ends its last paragraph with the body that

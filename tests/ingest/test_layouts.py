@@ -1899,3 +1899,37 @@ def test_round_34_a_starred_lead_dropped_empty_cells_a_wrapped_header_and_a_date
     from ingest.header import date_of, is_date
 
     assert is_date("  2024年2月4日(此件主动公开)") and date_of("2024年2月4日（此件公开发布）") == "2024年2月4日"
+
+
+def test_round_35_quoted_duties_a_number_after_the_title_and_a_first_sub_item_on_its_items_line() -> None:
+    """Round 35's layouts. A report quoting the duties it names bodies for ("如县发改局负责的“…”") lists tasks; a
+    mirror's title followed by its 文号 in brackets, and a site's line running the title, 文号 and date together,
+    name the notice; an item's title sentence followed on its line by its first sub-item "(1)" is the heading over
+    it; "牵头负责" leads; the metadata label 文件名称 names the title."""
+    report = ("2024年第五次县政府常务会议确定事项落实情况的通报\n\n时间:2024-06-18 来源:某县人民政府办公室\n"
+              "文件名称 2024年第五次县政府常务会议确定事项落实情况的通报\n"
+              "公开责任部门 某县政府办公室 公开形式: 主动公开\n"
+              "现通报如下。\n二、工作要求\n需要加快推进落实事项3件,如县发改局负责的“严格落实全县重点项目前期工作计划。”"
+              "截至目前已完成30个;县自然资源局、县水利局负责的“紧盯国债项目6月底前开工。”\n")
+    n = parse_notice(report, "g.txt")
+    assert [c.text for c in n.clauses if c.kind == "task"] == ["严格落实全县重点项目前期工作计划。",
+                                                               "紧盯国债项目6月底前开工。"]
+    assert roles(n) == [{"responsible": ["县发改局"]}, {"responsible": ["县自然资源局", "县水利局"]}]
+    assert n.document.title == "2024年第五次县政府常务会议确定事项落实情况的通报"
+
+    mirror = ("某市人民政府关于创优营商环境的实施意见(某政〔2017〕101号)\n为优化营商环境,提出如下意见。\n"
+              "一、持续减少审批事项\n1.深化商事制度改革。(1)全面落实“多证合一”改革。按照能整合的尽量整合的原则推进。(市工商质监局牵头负责)\n"
+              "(2)完善企业登记全程电子化。推行网上申请。(市工商质监局牵头负责)\n")
+    n = parse_notice(mirror, "h.txt")
+    assert n.document.doc_number == "某政〔2017〕101号" and n.document.title == "某市人民政府关于创优营商环境的实施意见"
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:6] for c in tasks] == ["全面落实“多", "完善企业登记"]
+    assert roles(n) == [{"lead": ["市工商质监局"]}, {"lead": ["市工商质监局"]}]
+
+    site = ("某部办公厅关于印发《某部2018年政务公开工作要点》的通知\n"
+            "某部办公厅关于印发《某部2018年政务公开工作要点》的通知 某办〔2018〕19号 2018年6月8日 "
+            "发布机关:某部办公厅 |\n"
+            "部机关各司局:\n现印发给你们。\n某部办公厅\n2018年6月8日\n一、加强公开\n1.把公开透明作为基本要求。(办公厅牵头)\n")
+    d = parse_notice(site, "i.txt").document
+    assert d.doc_number == "某办〔2018〕19号"
+    assert d.notice_title == "某部办公厅关于印发《某部2018年政务公开工作要点》的通知"

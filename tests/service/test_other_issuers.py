@@ -38,7 +38,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "jiaxing-jiazhengbanfa-2022-23.txt", "gx-anzhifang-2008-p2.txt", "qinxian-renwu-qingdan-2025.txt",
           "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
           "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
-          "luan-minsheng-gongcheng-2017-news-gb18030.txt")
+          "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
+          "ziyang-changwuhui-ducha-2024.txt")
 
 
 @pytest.fixture(scope="module")
@@ -949,3 +950,13 @@ def test_unlabelled_closing_duties_and_roles_inside_a_sentence_are_answered(engi
     assert not r.abstained and "市住建委" in r.answer, r.answer
     r = _ask(engine, "营政办〔2016〕95号中,推进权责清单公开由哪些单位负责落实?")
     assert r.abstained, r.answer
+
+
+def test_a_mirrors_bracketed_number_and_a_bulletins_quoted_duties_are_answered(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 35: a mirror prints its 文号 in brackets after the title, and its first sub-item on the item's line; a
+    bulletin quotes the duties it names bodies for ("县自然资源局、县水利局、县农业农村局负责的“…”")."""
+    r = _ask(engine, "池政〔2017〕101号中,全面落实“多证合一、一照一码”改革由哪个单位牵头负责?")
+    assert not r.abstained and "市工商质监局" in r.answer and r.citations[0].doc_number == "池政〔2017〕101号", r.answer
+    r = _ask(engine, "紫阳县2024年第五次县政府常务会议确定事项落实情况的通报中,"
+                     "紧盯超长期国债项目6月底前开工的事项由哪些单位负责?")
+    assert not r.abstained and all(u in r.answer for u in ("县自然资源局", "县水利局", "县农业农村局")), r.answer
