@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ingest.annotation import ORGAN
+from ingest.header import COLUMN_NAME
 from ingest.models import Role, Unit
 from ingest.text import CN_NUM, H1, H2, H3, H4, fullwidth_brackets, nospace, split_units, squash
 
@@ -79,12 +80,15 @@ _STAR = "*＊"
 
 
 def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
-    """The units of a row's unit cells; a name marked with a star ("区政府办公室*、区财政局") leads as well."""
+    """The units of a row's unit cells. In a column of units responsible, a name marked with one star
+    ("区政府办公室*、区财政局") leads as well; a name in bold ("**市发改委**") is marked by no star."""
     out: list[Unit] = []
     for role, cell in cells:
-        for u in split_units(cell):
+        for u in split_units(cell.replace("**", "")):
             name = u.strip(_STAR)
-            if name != u and role != "lead":
+            if not name:
+                continue
+            if name != u and role == "responsible":
                 out.append(Unit(zh=name, role="lead"))
             out.append(Unit(zh=name, role=role))
     return tuple(out)
@@ -381,12 +385,19 @@ def _unit_like(cell: str) -> bool:
     """A cell of unit names (each short, ending in an organ word), not prose. Names may be listed with commas
     (市某局,各县(区)政府、某园区管委会) where most end as a body does (局, 政府, 管委会); clauses joined by commas
     ("打造示范区,建设先行区") are prose."""
-    cell = cell.replace("*", "").replace("＊", "")  # a star marks the unit that leads
+    cell = cell.translate({ord(ch): None for ch in _STAR})  # a star marks the unit that leads
     names = split_units(cell) or [cell]
     if _SENTENCE_MARK.search(cell) or not all(len(u) <= 30 and ORGAN.search(u) for u in names):
         return False
     bodies = sum(u.startswith("各") or bool(_BODY_END.search(u)) for u in names)
     return not _COMMA.search(cell) or 2 * bodies > len(names)
+
+
+def _bodies(cell: str) -> bool:
+    """A cell of unit names each ending as a body's does (县住建局, 区政府办公室*): not a target that ends in a
+    place word (建设美丽乡镇)."""
+    names = split_units(cell.translate({ord(ch): None for ch in _STAR}))
+    return bool(names) and _unit_like(cell) and all(_BODY_END.search(n) for n in names)
 
 
 def _units_joined(cells: list[str], roles: list[Role | None], spare_only: bool = True) -> list[str]:
@@ -479,8 +490,10 @@ def _unwrapped_header(header: list[str], stripped: list[str], start: int) -> lis
     text_at = next((k - num_at - 1 for k in text_columns(header) if k > num_at), 0)
     for k in range(len(post) - 2):
         pair = post[k : k + 2]
+        # a column of its own name (完成时限, 目标, 备注) is no half of a wrapped one
         if text_at not in (k, k + 1) and not roles[k] and not roles[k + 1] and all(
-                len(h) <= 4 and not _is_number(h) for h in pair):
+                len(h) <= 4 and not _is_number(h) and not COLUMN_NAME.match(h) and not _FIELD_HEADER.search(h)
+                for h in pair):
             return [*header[: num_at + 1 + k], "".join(pair), *header[num_at + 3 + k :]]
     return header
 
@@ -537,17 +550,18 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         else:
             cells = _folded(cells, post_roles, text_at)
         first_role = next((k for k, r in enumerate(post_roles) if r), -1)
-        first_unit = next((k for k in range(text_at + 1, len(cells)) if _unit_like(cells[k])), -1)
+        first_unit = next((k for k in range(text_at + 1, len(cells)) if _bodies(cells[k])), -1)
         if not merged and text_at + 1 < len(cells) < len(post) and first_unit > text_at and \
                 first_role - first_unit == 1:
             # A row one column short whose units come a column early left out the cell after the task's words (a
             # target the words state, a time left empty): the row's cells from there on are the next columns'.
             cells = [*cells[: text_at + 1], "", *cells[text_at + 1 :]]
         if not merged and not current.get("spanned") and text_at + 1 < len(cells) < len(post) and \
-                [r for r in post_roles if r] == post_roles[-1:] and _unit_like(cells[-1]):
+                [r for r in post_roles if r] == post_roles[-1:] and _bodies(cells[-1]) and \
+                not any(_bodies(c) for c in cells[text_at + 1 : -1]):
             # A row whose empty cells the copy dropped ("地区生产总值增长6.5%。" then "区发改局", its target cell left
-            # empty): the one units column is the last, the values between are the columns just before it.
-            cells = _right_fit(cells, post, post_roles, text_at)
+            # empty): its units are the one units column's, the last; the cells between fill the columns from the left.
+            cells = [*cells[:-1], *[""] * (len(post) - len(cells)), cells[-1]]
         if not merged and current.get("spanned") and len(cells) < len(post) and len(above) == len(post):
             # A row under merged cells (序号 and a cell spanning two rows): its missing cells are the row's above.
             # Its own cells after the task's words fill the columns they look like: unit names the units column

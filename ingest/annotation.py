@@ -36,7 +36,7 @@ def field_value(m: re.Match[str]) -> str:
     """A field line's value, without the bracket that closed a bracketed line ("（时限要求：持续推进）") but with
     its own ("努尔买买提(县人大常委会四级调研员)")."""
     value = m.group(2).strip()
-    # "责任领导:吴晓平;责任单位:外贸局、发改局": the value ends where the line's next label starts
+    # "责任领导:张某;责任单位:外贸局、发改局": the value ends where the line's next label starts
     value = next((value[: sep.start()] for sep in re.finditer(r"[；;]", value)
                   if LINE.match(value[sep.end() :]) or FIELD_LINE.match(value[sep.end() :])), value)
     value = value.strip().rstrip("。")
@@ -250,13 +250,17 @@ _INNER_LABEL = re.compile(r"[，,]\s*(?=" + _LABEL + r"\s*[：:])")
 
 
 def _labelled_inside(text: str, first_listed: bool) -> tuple[str, Annotation] | None:
-    """An item's name, its roles after a comma closing its first sentence, then a remark the item keeps
-    ("农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的县区为舒城县。"): the text without the roles, and them."""
+    """An item's name, then after a comma in its first sentence (not inside a bracket) its labelled roles to the
+    sentence's end, then a remark the item keeps ("农村道路畅通工程,牵头部门:市交通局。进度较慢的为甲县。"): the text
+    without the roles, and them."""
     end = text.find("。")
     end = len(text) if end < 0 else end
     m = _INNER_LABEL.search(text, 0, end)
     if m is None or not text[: m.start()].strip():
         return None
+    before = text[: m.start()]
+    if sum(map(before.count, _OPEN)) > sum(map(before.count, _CLOSE)):
+        return None  # "加快建设（牵头单位：A，配合单位：B），…": a bracket's own labels, read with the bracket
     found = parse(text[m.end() : end], first_listed)
     if found is None:
         return None
@@ -481,22 +485,6 @@ def first_listed_leads(units: tuple[Unit, ...]) -> tuple[Unit, ...]:
 
 # "由金国兴总工负责，污染物排放总量控制处落实。" after an annotated task: a person (no role) answers for it, and the
 # divisions named carry it out (the units responsible).
-# "…需要加快推进落实事项3件,如县发改局负责的“严格落实全县重点项目前期工作计划…”": a report quoting the duties it
-# names bodies for
-_QUOTED_DUTY = re.compile(r"([^，,；;。：:“”]{2,60}?)(负责|牵头)的“([^“”]{6,300})”")
-
-
-def quoted_duties(text: str) -> list[tuple[str, tuple[Unit, ...]]]:
-    """The duties a paragraph quotes with the bodies named for them: (the quoted words, their units)."""
-    out: list[tuple[str, tuple[Unit, ...]]] = []
-    for m in _QUOTED_DUTY.finditer(text):
-        names = split_units(re.sub(r"^(?:如|例如|比如|其中|特别是)", "", m.group(1)))
-        if names and all(ORGAN.search(n) and not re.search(r"[由的]", n) for n in names):
-            role: Role = "lead" if m.group(2) == "牵头" else "responsible"
-            out.append((m.group(3).strip(), tuple(Unit(n, role) for n in names)))
-    return out
-
-
 _CARRIED_OUT = re.compile(r"^由(?P<who>[^，,。；;]{2,30}?)(?:分别)?负责[，,]"
                           r"(?P<units>[^。；;]{2,120}?)(?:分别)?(?:具体)?(?:落实|承办|办理|实施)[。.]?$")
 
@@ -511,3 +499,18 @@ def carried_out_by(sentence: str) -> tuple[Unit, ...]:
     return tuple(Unit(n, "responsible") for n in names) if names and all(ORGAN.search(n) for n in names) else ()
 
 
+# "…需要加快推进落实事项3件,如县发改局负责的“严格落实全县重点项目前期工作计划…”": a report quoting the duties it
+# names bodies for
+_QUOTED_DUTY = re.compile(r"([^，,；;。：:“”]{2,60}?)(牵头负责|负责|牵头)的“([^“”]{6,300})”")
+_ASIDE_BEFORE = re.compile(r"^(?:如|例如|比如|其中|特别是|今年|目前|此外|同时|另外)+")
+
+
+def quoted_duties(text: str) -> list[tuple[str, tuple[Unit, ...]]]:
+    """The duties a paragraph quotes with the bodies named for them: (the quoted words, their units)."""
+    out: list[tuple[str, tuple[Unit, ...]]] = []
+    for m in _QUOTED_DUTY.finditer(text):
+        names = split_units(_ASIDE_BEFORE.sub("", m.group(1)))
+        if names and all(ORGAN.search(n) and not re.search(r"[由的]", n) for n in names):
+            role: Role = "lead" if m.group(2).startswith("牵头") else "responsible"
+            out.append((m.group(3).strip(), tuple(Unit(n, role) for n in names)))
+    return out

@@ -84,7 +84,7 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
     sentence, was a bare heading, or this line starts a heading or a ——bullet. Annotation lines after a paragraph
     are kept with it as notes."""
     out: list[Paragraph] = []
-    open_para = False
+    open_para = duty_closed = False
     for offset, raw in enumerate(lines):
         line = raw.strip().replace("\t", " ")
         if not line or COLUMN_NAME.match(nospace(line)):  # a table's column names, one cell per line
@@ -105,15 +105,16 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             out[-1].end = n
             open_para = False
             continue
-        if out and open_para and not starts_new and not out[-1].notes:
+        # "…推进重点工程。市交通局牵头" then "，市财政局配合。": a line opening on a comma goes on the one before
+        if out and (open_para or duty_closed and line[:1] in "，,、；;") and not starts_new and not out[-1].notes:
             out[-1].text += line
             out[-1].end = n
         else:
             out.append(Paragraph(line, n, n))
         last = out[-1].text.rstrip("* ")
         # "…参与决策讨论。市政府办公室、各部门负责落实": bodies named for it close a paragraph as a full stop does
-        open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL))
-                         or annotation.closing_duty(last, False) is not None)
+        duty_closed = not last.endswith(tuple(TERMINAL)) and annotation.closing_duty(last, False) is not None
+        open_para = not (_is_heading_only(out[-1].text) or last.endswith(tuple(TERMINAL)) or duty_closed)
     # A paragraph printing several annotated tasks in a row is one paragraph each (a headed item's first run keeps
     # its heading; the runs after it are tasks under the same heading); notes printed after it go with the last.
     split: list[Paragraph] = []

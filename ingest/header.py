@@ -34,9 +34,15 @@ _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|
 # A task table's column name on a line of its own (a table copied out one cell per line): no title, no body text.
 COLUMN_NAME = re.compile(r"^(?:序号|目标|任务|主要内容|工作内容|具体内容|工作任务|重点任务|主要任务|具体措施|"
                          r"责任单位|牵头单位|配合单位|责任部门|牵头部门|配合部门|完成时限|时间节点|时限要求|备注)$")
-_SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|办事处|管理处|政府|公司|集团|党委|党组|小组|指挥部|"
+SIGNER = re.compile(r"(厅|局|委|会|府|部|办|室|院|署|中心|办事处|管理处|政府|公司|集团|党委|党组|小组|指挥部|"
                      r"区|市|省|县)$")
-SIGNER = _SIGNER  # how the name of a body that signs ends
+
+
+def placed_signer(name: str) -> bool:
+    """A body's name as it signs a notice, with its place ("某市民生办", "某某县人民政府"), not a level alone
+    (市工信局, as a table names its units)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}?(?:省|市|县|区|州|旗)[\u4e00-\u9fff]+", name)) and \
+        bool(SIGNER.search(name))
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12
@@ -133,10 +139,11 @@ _ITEM = re.compile(r"^(\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]
 _NOTICE_TITLE = re.compile(r"^.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函)$")
 # A page's heading line printing the notice's title with its 文号 after it: "广东省人民政府关于印发…的通知
 # (粤府〔2021〕22号)".
-_TITLE_THEN_NUMBER = re.compile(r"^(.{2,40}关于.{2,60}的(?:通知|意见|决定|批复|函))[（(](" + DOC_NUMBER.pattern
-                                + r")[）)]$")
-# "…的通知 农办办〔2018〕19号 2018年6月8日 发布机关:…": a site's line of the title, the 文号 and more, run together
-_TITLE_NUMBER_RUN = re.compile(r"^(.{2,40}关于.{2,80}的(?:通知|意见|决定|批复|函))(" + DOC_NUMBER.pattern + r")")
+_TITLE_KIND = r"的(?:实施)?(?:通知|意见|决定|批复|函|方案)"
+TITLE_THEN_NUMBER = re.compile(r"^(.{2,40}关于.{2,80}" + _TITLE_KIND + r")[（(](" + DOC_NUMBER.pattern + r")[）)]$")
+# "…的通知 某办〔2018〕19号 2018年6月8日 发布机关:…": a site's line of the title, the 文号, then its date or a label
+_TITLE_NUMBER_RUN = re.compile(r"^(.{2,40}关于.{2,80}" + _TITLE_KIND + r")(" + DOC_NUMBER.pattern +
+                               r")(?=$|(?:19|20)\d{2}[年\-./]|发布|成文|来源|索引)")
 
 
 def title_like(s: str) -> bool:
@@ -170,13 +177,13 @@ def _block_before(lines: list[str], end: int) -> tuple[str, int]:
         if _menu_above(lines, i):
             break  # a page's menu or filter, one word a line (全国 / 北京 / 上海 …), is no line of a title
         issued_by, about, _ = nospace(parts[0]).partition("关于") if parts else ("", "", "")
-        if about and _SIGNER.search(issued_by) and re.search(r"[省市县区州旗盟]|^(国务院|中共|中央)", issued_by):
+        if about and SIGNER.search(issued_by) and re.search(r"[省市县区州旗盟]|^(国务院|中共|中央)", issued_by):
             break  # "X市…办公厅关于…的通知" opens with its whole issuer: the line above (a site's name) is no title
         if not title_like(s) or (parts and _ends_a_title(s)):
             # "青岛市人民政府 / 关于…的通知": the issuer's line above a title that starts at 关于, even when a page
             # prints it as the last item of its metadata list
             issuer = nospace(s).lstrip("•·●▪◆")
-            if parts and nospace(parts[0]).startswith("关于") and len(issuer) <= 25 and _SIGNER.search(issuer) and \
+            if parts and nospace(parts[0]).startswith("关于") and len(issuer) <= 25 and SIGNER.search(issuer) and \
                     re.fullmatch(r"[\u4e00-\u9fff、]+", issuer):
                 parts.insert(0, issuer)
                 first = i
@@ -238,10 +245,10 @@ def signature_span(lines: list[str], date_line: int, floor: int = 0) -> tuple[li
             if names and (not double_spaced or i == floor or not lines[i - 1].strip()):
                 break  # a copy that spaces every line ("中共X县委 / (blank) / X县人民政府") spaces its signature too
             continue
-        if len(nospace(s)) > 30 or re.search(r"[。：，:,；]", s) or not _SIGNER.search(nospace(s)):
+        if len(nospace(s)) > 30 or re.search(r"[。：，:,；]", s) or not SIGNER.search(nospace(s)):
             break
         parts = s.split()
-        names[:0] = parts if len(parts) > 1 and all(_SIGNER.search(p) and len(p) >= 3 for p in parts) else [nospace(s)]
+        names[:0] = parts if len(parts) > 1 and all(SIGNER.search(p) and len(p) >= 3 for p in parts) else [nospace(s)]
         first = i
     return names, first
 
@@ -305,7 +312,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if doc_number is None:
         # "…关于…的通知(韶府〔2019〕31号)": a copy printing its 文号 only after its title, on the title's line
         front = head[: salute if salute >= 0 else None]
-        titled = next((m for ln in front if (m := _TITLE_THEN_NUMBER.match(nospace(ln)) or _TITLE_NUMBER_RUN.match(
+        titled = next((m for ln in front if (m := TITLE_THEN_NUMBER.match(nospace(ln)) or _TITLE_NUMBER_RUN.match(
             nospace(ln)))), None)
         doc_number = nospace(titled.group(2)) if titled else None
 
@@ -333,7 +340,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                        default=-1)
         if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
             notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
-    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := _TITLE_THEN_NUMBER.match(nospace(ln))
+    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := TITLE_THEN_NUMBER.match(nospace(ln))
                                                                       or _TITLE_NUMBER_RUN.match(nospace(ln)))), None)
     if titled and not _NOTICE_TITLE.match(nospace(notice_title)) and nospace(titled.group(2)) == doc_number:
         notice_title = titled.group(1)
@@ -407,7 +414,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
         issuer, notice_title = lede
         title = _plan_title(notice_title) or notice_title
     elif not doc_number and not issuer and (headline := _HEADLINE.match(notice_title)) and \
-            _SIGNER.search(headline.group(1)):
+            SIGNER.search(headline.group(1)):
         issuer, notice_title = headline.group(1), headline.group(2)  # a site's headline: "某市经信局发布…实施细则"
         title = _plan_title(notice_title) or notice_title
 
@@ -446,7 +453,7 @@ def _lede(line: str) -> tuple[str, str] | None:
         named = title_issuer(t2s().convert(title))
         return (_as_printed(named, title) if named else ""), title
     # "日前,潮州印发《…》": a place, not an organ, published it: the title is printed, the issuer is not
-    return (group(1) if _SIGNER.search(m.group(1)) else ""), title
+    return (group(1) if SIGNER.search(m.group(1)) else ""), title
 
 
 def _as_printed(simplified: str, printed: str) -> str:
@@ -486,7 +493,7 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
         for label in labels:
             value = nospace(fields.get(label, ""))
             bare = re.sub(r"[（(][^（）()]*[）)]$", "", value)  # 谯城区政府(办公室)
-            if value and re.search(r"[\u4e00-\u9fff]", value) and _SIGNER.search(bare):
+            if value and re.search(r"[\u4e00-\u9fff]", value) and SIGNER.search(bare):
                 return value
         return ""
 

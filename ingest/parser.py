@@ -13,12 +13,12 @@ from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, spli
 from ingest.body import BodyClause, parse_body, section_heading
 from ingest.header import (
     ANNEX,
-    SIGNER,
     date_of,
     doc_key,
     fallback_issuer,
     is_date,
     parse_header,
+    placed_signer,
     signature_above,
     signature_span,
     spliced_issuer,
@@ -111,10 +111,10 @@ def _closing(lines: list[str], start: int, end: int) -> tuple[int, int]:
 
 
 def _undated_signature(lines: list[str], i: int, start: int) -> bool:
-    """A body's name alone on the last line, under a paragraph of sentences (not under a table's task cell): the
-    notice signed without a date."""
+    """A body's name with its place alone on the last line, under a paragraph of two sentences or more: the notice
+    signed without a date."""
     name = nospace(lines[i])
-    if not re.fullmatch(r"[\u4e00-\u9fff]{3,20}", name) or not SIGNER.search(name):
+    if not re.fullmatch(r"[\u4e00-\u9fff]{3,20}", name) or not placed_signer(name):
         return False
     above = next((ln.strip() for ln in reversed(lines[start:i]) if ln.strip()), "")
     return above.endswith("。") and above.count("。") >= 2

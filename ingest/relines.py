@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from ingest.annotation import LEADS_FIRST
-from ingest.header import DOC_NUMBER, SIGNER
-from ingest.text import CELL_BAR, CN_NUM
+from ingest.header import DOC_NUMBER, TITLE_THEN_NUMBER, placed_signer
+from ingest.text import CELL_BAR, CN_NUM, nospace
 
 # A text of a few lines, one of them long and holding several of the family's item markers after a space or a
 # sentence's end, was a whole notice run together (a paragraph listing 1.… 2.… 3.… inside a normal text is not).
@@ -40,16 +40,15 @@ def relined(lines: list[str]) -> list[str]:
         _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines)))))))
 
 
-# "池州市人民政府关于创优营商环境的实施意见(池政〔2017〕101号)": a mirror prints the 文号 in brackets after the title
-_TITLE_NUMBERED = re.compile(rf"^(\s*\S.{{4,80}}?(?:通知|意见|方案|决定|批复|办法|计划|规定|要点|细则))\s*"
-                             rf"[（(]({DOC_NUMBER.pattern})[）)]\s*$")
 _FRONT_LINES = 15
 
 
 def _numbers_apart(lines: list[str]) -> list[str]:
+    """"某市人民政府关于优化营商环境的实施意见(某政〔2017〕101号)": a mirror prints the 文号 in brackets after the
+    title; the title and the number go on lines of their own, as the notice prints them."""
     out = list(lines)
     for i, line in enumerate(lines[:_FRONT_LINES]):
-        if m := _TITLE_NUMBERED.match(line):
+        if m := TITLE_THEN_NUMBER.match(nospace(line)):
             return [*out[:i], m.group(1), m.group(2), *out[i + 1 :]]
     return out
 
@@ -66,16 +65,16 @@ def _first_items_apart(lines: list[str]) -> list[str]:
     return out
 
 
-# "…完成进度相对较慢的为开发区和市本级。 六安市民生办": a newspaper's copy ends its last paragraph with the body that
-# signs it, after a space
-# after a space (a tab parts a table's cells)
+# "…完成进度相对较慢的为开发区和市本级。 某市民生办": a newspaper's copy ends its last paragraph with the body that
+# signs it, after a space. Not a line of tab-parted cells, and only a body named with its place (某市民生办): a
+# table's unit names its level alone (市工信局).
 _GLUED_SIGNER = re.compile(r"(?<=[。！？])[ \u3000]+([\u4e00-\u9fff]{3,20})$")
 
 
 def _signature_unglued(lines: list[str]) -> list[str]:
     last = next((i for i in range(len(lines) - 1, -1, -1) if lines[i].strip()), -1)
     m = _GLUED_SIGNER.search(lines[last].rstrip()) if last >= 0 and "\t" not in lines[last] else None
-    if m is None or not SIGNER.search(m.group(1)):
+    if m is None or not placed_signer(m.group(1)):
         return lines
     return [*lines[:last], lines[last].rstrip()[: m.start()], m.group(1), *lines[last + 1 :]]
 

@@ -58,7 +58,8 @@ class Decision:
 def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6,
            ranked_alone: bool = False, guessed: bool = False) -> Decision:
     """`ranked_alone`: the hits come from a few notices searched because nothing else could answer (the notices that
-    print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft.
+    print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft for
+    being held by none of them (a word every one of them holds is: see common_terms).
     `guessed`: those notices are only a guess at the one the question describes (its words describe other places'
     notices): a clause must then hold every thing the question names, no paraphrase of one is taken on trust."""
     if not hits:
@@ -70,7 +71,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     passing: list[tuple[Hit, Check]] = []
     # Among a few notices, a word no hit holds is no sign of a paraphrase: every word they hold is "rare" there.
     soft = frozenset() if ranked_alone else soft_terms(part, hits, checker)
-    if ranked_alone:  # among one notice's clauses, the words of its topic are in every one of them
+    if ranked_alone:  # among a few notices' clauses, the words of their topic are in every one of them
         soft |= common_terms(part, hits[:depth], checker)
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
     # question's rare words ("请径向省发展改革委反映") low when it is short and its notice's topic is far off.
@@ -192,8 +193,8 @@ def common_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> froze
     items, each printing 推进…公开): they tell no clause from another, so they count as little as a soft word, and
     the words naming the matter (权责清单) decide whether a clause answers. With fewer clauses than COMMON_AMONG,
     holding a word says nothing of how common it is. Measured: taken across a whole corpus's nearest clauses it lost
-    eight paraphrased questions (a corpus of two notices shares its topic words too); within the notices a question
-    names it loses none."""
+    eight paraphrased questions (a corpus of two notices shares its topic words too); among the clauses of the few
+    notices searched alone (`ranked_alone`) it loses none."""
     if len(hits) < COMMON_AMONG:
         return frozenset()
     texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]

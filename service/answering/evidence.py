@@ -186,6 +186,14 @@ class EvidenceChecker:
         self.catalog, self.gazetteer, self.analyzer, self.tokens_of = catalog, gazetteer, analyzer, tokens_of
         self._printed: dict[str, str] = {}
         self._jurisdiction: dict[str, set[str]] = {}
+        self._units: dict[str, frozenset[str]] = {}
+
+    def units_named(self, doc_number: str) -> frozenset[str]:
+        """The names of the units a notice's tasks name (to tell which body a sentence of its prose speaks of)."""
+        if (names := self._units.get(doc_number)) is None:
+            names = self._units[doc_number] = frozenset(u.zh for c in self.catalog.clauses_of(doc_number)
+                                                        for u in c.units if len(u.zh) >= 3)
+        return names
 
     def jurisdiction(self, doc_number: str) -> set[str]:
         """The places a notice is issued for: those its issuer names (杭州 for 杭州市人民政府)."""
@@ -343,6 +351,13 @@ class EvidenceChecker:
             sentence, found = self._value_sentence(part, clause)
             if sentence is None:
                 return Check(clause, cover, gone, None, "value")
+            # "县水利局负责的国债项目开工了几个": prose naming several bodies says each figure of the body its sentence
+            # names; a sentence naming only another body ("县自然资源局负责国债项目5个,开工2个") states none for it
+            asked = {n for a in c.agencies for n in a.names}
+            if c.agencies and not any(a.id and a.id in unit_ids or a.zh in unit_names for a in c.agencies) and \
+                    not any(n in sentence for n in asked) and \
+                    any(n in sentence for n in self.units_named(clause.doc_number) - asked):
+                return Check(clause, cover, gone, sentence, "value")
             _, attr_missing = coverage([t for t in part.attribute if not _rate_printed(t, sentence)], zh_text, en_tokens)
             if is_chinese(part.text) and sentence in clause.text:
                 # "服务贸易总额的目标": the figure is said of the words before it in its sentence; a word the sentence

@@ -146,9 +146,11 @@ YESNO_EN = re.compile(r"^(please\s+)?(can|could|may|is|are|does|do|will|would|sh
                       I)
 WH_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b", I)
 
+DOC_NUMBER_WORD_ZH = re.compile(r"文号|发文字号")  # not 字号 alone, inside 老字号 ("time-honoured brand")
 DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
     ("number", re.compile(r"文号|发文字号|字号|文件号"),
-     re.compile(r"\b(document numbers?|reference numbers?|doc(ument)? nos?|file numbers?|serial numbers?|what number)\b",
+     re.compile(r"\b(doc(?:ument)?\.? numbers?|reference numbers?|doc(ument)? nos?|file numbers?|serial numbers?|"
+                r"what number)\b",
                 I)),
     ("title", re.compile(r"标题|全称|名称是|叫什么|题目"), re.compile(r"\b(title|full name|called|official name)\b", I)),
     ("issuer", re.compile(r"(发文|发布|印发|制发)(机关|机构|单位)|谁(发布|印发|发的|制定|出台|发出)|由谁(发布|印发|制定|出台|发出)|哪个机关|哪些机关|"

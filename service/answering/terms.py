@@ -208,7 +208,8 @@ def supports(term: Term, zh_text: str, en_tokens: frozenset[str]) -> bool:
     return support(term, zh_text, en_tokens) == 1.0
 
 
-# Weight of a term that no nearby clause holds, where a term may be soft (see decide.soft_terms).
+# Weight of a soft term: one no nearby clause holds, or one every clause of a few notices holds (decide.soft_terms,
+# decide.common_terms).
 SOFT_WEIGHT = 0.25
 
 

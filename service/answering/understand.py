@@ -384,7 +384,9 @@ class Understanding:
             asks_agency = bool(L.ASKS_AGENCY_EN.search(L.ROLE_NOUN_OF_NAMED_EN.sub(" ", text)))
         asks_tasks = bool((L.ASKS_TASKS_ZH if zh else L.ASKS_TASKS_EN).search(text))
         yesno = bool(L.YESNO_ZH.search(text)) if zh else asks_yes_or_no(text)
-        doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)), None)
+        # "what's the official doc number (文号) on …": the Chinese word for it asks for the number in English too
+        doc_attribute = next((name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(text)),
+                             "number" if not zh and L.DOC_NUMBER_WORD_ZH.search(text) else None)
         # the words naming the notice ("降碳目标工作实施方案") ask for no value
         value_kind = value_kind_of(blank(text, list(ref.spans)) if ref.doc_numbers and ref.spans else text, zh)
         if yesno and not (L.VALUE_CUE_ZH if zh else L.VALUE_CUE_EN).search(text):

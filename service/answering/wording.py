@@ -207,4 +207,12 @@ def field_en(name: str) -> str | None:
         return f"{base} ({_MEASURES_EN.get(m.group(2), m.group(2))})"
     if name.startswith("项目") and name[2:] in FIELD_EN:
         return f"Project {FIELD_EN[name[2:]][0].lower()}{FIELD_EN[name[2:]][1:]}"
+    # "三季度进展情况", "1-10月推进情况": a field of its kind, for the period the column names first
+    base = next((k for k in sorted(FIELD_EN, key=len, reverse=True) if len(k) >= 4 and name.endswith(k)), None)
+    if base and _PERIOD.fullmatch(name[: -len(base)]):
+        return f"{FIELD_EN[base]} ({name[: -len(base)]})"
     return None
+
+
+# A period a column's name opens with: 三季度, 1-10月, 上半年, 2022年
+_PERIOD = re.compile(r"(?:19|20)\d{2}年(?:度)?|第?[一二三四1-4]季度|[上下]半年|全年|年度|\d{1,2}(?:[-—至~]\d{1,2})?月份?")

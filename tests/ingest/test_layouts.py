@@ -1837,13 +1837,13 @@ def test_round_33_unlabelled_closing_duties_roles_inside_a_sentence_and_a_glued_
 
     report = ("为推进民生工程,现将进度通报如下:\n一、部分项目进展情况\n"
               "1、农村道路畅通工程,牵头部门:市交通局。建设进度相对较慢的为甲县。\n"
-              "2、棚户区改造,牵头部门:市住建委。新开工进度较慢的为开发区。 某市民生办\n")
+              "2、棚户区改造,牵头部门:市住建委。新开工进度较慢的为开发区。 某某市民生办\n")
     n = parse_notice(report, "b.txt")
     tasks = [c for c in n.clauses if c.kind == "task"]
     assert roles(n) == [{"lead": ["市交通局"]}, {"lead": ["市住建委"]}]
     assert tasks[0].text == "农村道路畅通工程。建设进度相对较慢的为甲县。"
     assert tasks[1].text == "棚户区改造。新开工进度较慢的为开发区。"  # the signature is no part of it
-    assert n.document.issuer == "某市民生办"
+    assert n.document.issuer == "某某市民生办"
 
     listed = ("某市人民政府办公室关于印发重点工作任务的通知\n某政办发〔2008〕31号\n各镇人民政府,市府各部门:\n"
               "现印发给你们。\n一、突出工业转型升级\n1.加大招商引资力度。\n责任领导:张三;责任单位:外贸局、发改局;配合单位:民政局。\n")
@@ -1933,3 +1933,29 @@ def test_round_35_quoted_duties_a_number_after_the_title_and_a_first_sub_item_on
     d = parse_notice(site, "i.txt").document
     assert d.doc_number == "某办〔2018〕19号"
     assert d.notice_title == "某部办公厅关于印发《某部2018年政务公开工作要点》的通知"
+
+
+def test_the_round_rules_leave_ordinary_layouts_alone() -> None:
+    """What a review of rounds 33–35 found the new rules could misread, read as before: a bracket's own labels after
+    a comma; a line wrapped after "X牵头" and going on with ",Y配合。"; a table whose 备注 column every row leaves
+    empty (its 目标 and 完成时限 are no one wrapped header); a unit in bold; a unit a flattened row prints last, after
+    a space (no signature: it names no place); a 转发 title printing another notice's 文号 in its words."""
+    text = ("某市人民政府办公室关于做好工作的通知\n某政办〔2016〕9号\n各县区人民政府:\n现提出如下要求。\n一、推进公开\n"
+            "(一)推进重点工程。加快建设。市交通局牵头\n,市财政局配合。\n"
+            "(二)加快建设（牵头单位：市发改委，配合单位：市财政局），确保年底前完成。\n")
+    assert roles(parse_notice(text, "a.txt")) == [{"lead": ["市交通局"], "cooperate": ["市财政局"]},
+                                                  {"lead": ["市发改委"], "cooperate": ["市财政局"]}]
+    table = ("重点工作任务\n\n序号\n\n任务\n\n目标\n\n完成时限\n\n责任单位\n\n备注\n\n"
+             "1\n\n推进园区建设。\n\n建成3个\n\n2024年底\n\n"
+             "**县住建局**\n\n2\n\n改造老旧小区。\n\n完成10个\n\n2024年6月\n\n县住建局\n\n3\n\n加强管理。\n\n全覆盖\n\n"
+             "2024年底\n\n县城管局\n")
+    n = parse_notice(table, "b.txt")
+    assert roles(n) == [{"responsible": ["县住建局"]}, {"responsible": ["县住建局"]}, {"responsible": ["县城管局"]}]
+    assert next(c for c in n.clauses if c.kind == "task").fields == {"目标": "建成3个", "完成时限": "2024年底"}
+    flat = "某县重点工作\n一、工业\n1.加快园区建设。新增规上企业20家。 县工信局\n"
+    n = parse_notice(flat, "c.txt")
+    assert n.document.issuer != "县工信局"
+
+    from ingest.header import placed_signer
+
+    assert placed_signer("某某市民生办") and not placed_signer("市工信局") and not placed_signer("区府办")

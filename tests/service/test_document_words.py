@@ -149,3 +149,30 @@ def test_work_points_name_a_kind_of_notice_and_key_points_of_a_reform_do_not() -
 
     assert DOC_WORDS_EN.search("the 2022 government information disclosure work points")
     assert not DOC_WORDS_EN.search("What are the key points of the reform?")
+
+
+@pytest.mark.parametrize("question", [
+    "What's the official doc number on the city government notice that rolled out the services pilot plan?",
+    "Quick one - what's the 文号 on the city government notice that rolled out the services pilot plan?",
+])
+def test_doc_number_and_the_chinese_word_in_an_english_question_ask_for_the_number(
+        real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand(question).parts[0]
+    assert part.answer_type == "document" and part.doc_attribute == "number", part
+
+
+@pytest.mark.parametrize(("name", "english"), [
+    ("三季度进展情况", "Progress (三季度)"), ("1-10月推进情况", "Progress (1-10月)"), ("完成时限", "Deadline"),
+    ("某某栏", None)])
+def test_a_fields_name_ending_in_a_known_one_is_that_field_for_the_period_it_names(name: str,
+                                                                                    english: str | None) -> None:
+    from service.answering.wording import field_en
+
+    assert field_en(name) == english
+
+
+def test_a_time_honoured_brand_is_no_document_number(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """字号 inside 老字号 is no 文号: an English question naming China's time-honoured brands asks about them."""
+    part = real_engine.answerer.understanding.understand(
+        "Which bureau supports China time-honored brands (中华老字号) opening flagship stores?").parts[0]
+    assert part.doc_attribute is None, part

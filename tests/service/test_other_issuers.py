@@ -960,3 +960,13 @@ def test_a_mirrors_bracketed_number_and_a_bulletins_quoted_duties_are_answered(e
     r = _ask(engine, "紫阳县2024年第五次县政府常务会议确定事项落实情况的通报中,"
                      "紧盯超长期国债项目6月底前开工的事项由哪些单位负责?")
     assert not r.abstained and all(u in r.answer for u in ("县自然资源局", "县水利局", "县农业农村局")), r.answer
+
+
+def test_a_figure_in_prose_is_said_of_the_body_its_sentence_names(engine) -> None:  # type: ignore[no-untyped-def]
+    """"截至目前,县自然资源局负责国债项目5个,开工2个": asked of 县自然资源局 it is the answer; asked of 县水利局 (named
+    elsewhere in the paragraph) it states nothing, and the answer says so rather than giving another body's figure."""
+    doc = "紫阳县2024年第五次县政府常务会议确定事项落实情况的通报中,"
+    r = _ask(engine, doc + "县自然资源局负责的国债项目截至目前开工了几个?")
+    assert not r.abstained and "2个" in r.answer, r.answer
+    r = _ask(engine, doc + "县水利局负责的超长期国债项目截至目前开工了几个?")
+    assert r.abstained, r.answer
