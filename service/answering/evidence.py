@@ -339,11 +339,13 @@ class EvidenceChecker:
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
         unit_names = {u.zh for u in clause.units}
-        # "the State Council General Office's 2014 division of labour": a body that issued the notice names it
+        # "the State Council General Office's 2014 division of labour": a body that issued the notice names it; so
+        # does one its title names ("2023年区政府重点民生实事项目推进情况中，…由哪个单位牵头")
         issuer = self.issuer_of(clause.doc_number)
+        doc_line = self.document_line(clause.doc_number)
         for agency in c.agencies:
             if agency.id not in unit_ids and not any(n in clause.text or n in unit_names or len(n) >= 4 and n in issuer
-                                                     for n in agency.names):
+                                                     or n in doc_line for n in agency.names):
                 return Check(clause, cover, gone, None, "agency")
         sentence: str | None = None
         found: tuple[str, ...] = ()

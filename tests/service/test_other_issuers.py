@@ -39,7 +39,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
           "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
           "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
-          "ziyang-changwuhui-ducha-2024.txt")
+          "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt")
 
 
 @pytest.fixture(scope="module")
@@ -970,3 +970,12 @@ def test_a_figure_in_prose_is_said_of_the_body_its_sentence_names(engine) -> Non
     assert not r.abstained and "2个" in r.answer, r.answer
     r = _ask(engine, doc + "县水利局负责的超长期国债项目截至目前开工了几个?")
     assert r.abstained, r.answer
+
+
+def test_a_body_the_notices_title_names_names_the_notice(
+        engine) -> None:  # type: ignore[no-untyped-def]
+    """"2023年区政府重点民生实事项目推进情况中，…由哪个单位牵头": 区政府 is in the notice's title, how the asker
+    names the notice, not a unit the task must name."""
+    r = _ask(engine, "崇川区2023年区政府重点民生实事项目推进情况(1-11月)中,"
+                     "新增四分类“三定一督”达标小区210个由哪个单位牵头?")
+    assert not r.abstained and "城管局" in r.answer, r.answer
