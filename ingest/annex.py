@@ -79,6 +79,11 @@ def roles_of(headers: list[str]) -> list[Role | None]:
 _STAR = "*＊"
 
 
+def _unstarred(cell: str) -> str:
+    """A cell without the stars that mark the unit that leads."""
+    return cell.translate({ord(ch): None for ch in _STAR})
+
+
 def _units(cells: list[tuple[Role, str]]) -> tuple[Unit, ...]:
     """The units of a row's unit cells. In a column of units responsible, a name marked with one star
     ("区政府办公室*、区财政局") leads as well; a name in bold ("**市发改委**") is marked by no star."""
@@ -385,7 +390,7 @@ def _unit_like(cell: str) -> bool:
     """A cell of unit names (each short, ending in an organ word), not prose. Names may be listed with commas
     (市某局,各县(区)政府、某园区管委会) where most end as a body does (局, 政府, 管委会); clauses joined by commas
     ("打造示范区,建设先行区") are prose."""
-    cell = cell.translate({ord(ch): None for ch in _STAR})  # a star marks the unit that leads
+    cell = _unstarred(cell)
     names = split_units(cell) or [cell]
     if _SENTENCE_MARK.search(cell) or not all(len(u) <= 30 and ORGAN.search(u) for u in names):
         return False
@@ -396,7 +401,7 @@ def _unit_like(cell: str) -> bool:
 def _bodies(cell: str) -> bool:
     """A cell of unit names each ending as a body's does (县住建局, 区政府办公室*): not a target that ends in a
     place word (建设美丽乡镇)."""
-    names = split_units(cell.translate({ord(ch): None for ch in _STAR}))
+    names = split_units(_unstarred(cell))
     return bool(names) and _unit_like(cell) and all(_BODY_END.search(n) for n in names)
 
 

@@ -146,6 +146,12 @@ _TITLE_NUMBER_RUN = re.compile(r"^(.{2,40}关于.{2,80}" + _TITLE_KIND + r")(" +
                                r")(?=$|(?:19|20)\d{2}[年\-./]|发布|成文|来源|索引)")
 
 
+def _titled(lines: list[str]) -> re.Match[str] | None:
+    """The first line printing the notice's title and its 文号 together ("…关于…的通知(某府〔2019〕31号)")."""
+    squashed = (nospace(ln) for ln in lines)
+    return next((m for ln in squashed if (m := TITLE_THEN_NUMBER.match(ln) or _TITLE_NUMBER_RUN.match(ln))), None)
+
+
 def title_like(s: str) -> bool:
     t = nospace(s)
     return (2 <= len(t) <= 90 and bool(re.search(r"[\u4e00-\u9fff]", t)) and "。" not in t  # no title holds a 。
@@ -312,8 +318,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if doc_number is None:
         # "…关于…的通知(韶府〔2019〕31号)": a copy printing its 文号 only after its title, on the title's line
         front = head[: salute if salute >= 0 else None]
-        titled = next((m for ln in front if (m := TITLE_THEN_NUMBER.match(nospace(ln)) or _TITLE_NUMBER_RUN.match(
-            nospace(ln)))), None)
+        titled = _titled(front)
         doc_number = nospace(titled.group(2)) if titled else None
 
     date_line = next((i for i in range(len(head)) if i > max(salute, dn_line) and _signed_date(lines, i, salute)), -1)
@@ -340,8 +345,7 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
                        default=-1)
         if not notice_title and preamble > 0 and nospace(lines[preamble]).endswith(("。", "：", ":")):
             notice_title = _block_before(lines, preamble)[0]  # the plan's title, then its preamble, then 一、
-    titled = next((m for ln in lines[: max(limit, 0) or head_end] if (m := TITLE_THEN_NUMBER.match(nospace(ln))
-                                                                      or _TITLE_NUMBER_RUN.match(nospace(ln)))), None)
+    titled = _titled(lines[: max(limit, 0) or head_end])
     if titled and not _NOTICE_TITLE.match(nospace(notice_title)) and nospace(titled.group(2)) == doc_number:
         notice_title = titled.group(1)
     if notice_title.startswith("《") and notice_title.endswith("》") and notice_title.count("《") == 1:

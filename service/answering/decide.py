@@ -174,7 +174,7 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
     yes/no and descriptions keep every word: there the unprinted word is the particular asked for."""
     if part.answer_type != "agency":
         return frozenset()
-    texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
+    texts = _texts(hits, checker)
     # A compound ("secondary schools", "social media", 人均可支配收入) names the thing asked about; it is never soft.
     soft = frozenset(t for t in part.focus if not names_a_thing(t)
                      and not any(support(t, zh, en) > 0 for zh, en in texts))
@@ -188,6 +188,11 @@ def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozens
 RARE_AMONG = 3  # of the nearest clauses, at most this many hold a word that picks a matter out
 
 
+def _texts(hits: list[Hit], checker: EvidenceChecker) -> list[tuple[str, frozenset[str]]]:
+    """Each hit's Chinese text and English tokens, as `support` reads a clause."""
+    return [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
+
+
 def common_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozenset[Term]:
     """The question's words that every clause near it holds ("推进权责清单公开" among an open-government notice's
     items, each printing 推进…公开): they tell no clause from another, so they count as little as a soft word, and
@@ -197,7 +202,7 @@ def common_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> froze
     notices searched alone (`ranked_alone`) it loses none."""
     if len(hits) < COMMON_AMONG:
         return frozenset()
-    texts = [(clause_text(h.clause), checker.tokens_of(h.clause)) for h in hits]
+    texts = _texts(hits, checker)
     return frozenset(t for t in part.focus if all(support(t, zh, en) >= 1.0 for zh, en in texts))
 
 

@@ -271,12 +271,12 @@ class EvidenceChecker:
         zh_text = clause_text(clause)
         en_tokens = self.tokens_of(clause)
         # "…under the 2017 open-government key points": a compound the notice's title holds names the notice.
-        title = self.document_line(clause.doc_number)
-        naming = {t for t in part.focus if _compound(t) and support(t, title, frozenset()) >= 1.0}
+        doc_line = self.document_line(clause.doc_number)
+        naming = {t for t in part.focus if _compound(t) and support(t, doc_line, frozenset()) >= 1.0}
         # "the Guangzhou General Office's notice on the key work items…": where the question names this notice, a word
         # its title or issuer holds and the clause does not is the notice's name, not a topic the clause misses.
         if clause.doc_number in part.constraints.doc_numbers or clause.doc_number in part.constraints.local_docs:
-            named_by = f"{title} {self.issuer_of(clause.doc_number)}"
+            named_by = f"{doc_line} {self.issuer_of(clause.doc_number)}"
             naming |= {t for t in part.focus if support(t, named_by, frozenset()) >= 1.0
                        and support(t, zh_text, en_tokens) == 0}
             # … and so do the words of an opening phrase describing it ("In Shaanxi's 2015 division of key work, …")
@@ -290,14 +290,14 @@ class EvidenceChecker:
         c = part.constraints
         full = zh_text + " " + (clause.text_en or "")
         for year in c.years:
-            if not states_year(year, full) and not states_year(year, title):
+            if not states_year(year, full) and not states_year(year, doc_line):
                 return Check(clause, cover, gone, None, "year")
         for place in c.places:
             if not self.place_ok(place, clause) and not self.province_of_home(place, c.places, clause.doc_number):
                 return Check(clause, cover, gone, None, "place")
         en_text = clause.text_en or ""
-        for title in c.titles:
-            if not holds_title(title, zh_text, en_text):
+        for named in c.titles:
+            if not holds_title(named, zh_text, en_text):
                 return Check(clause, cover, gone, None, "document")
         for key in c.particulars:
             # A task's own field lines and printed annotation state particulars too: 项目责任领导：努尔买买提, 分管副省长.
@@ -306,7 +306,7 @@ class EvidenceChecker:
                 return Check(clause, cover, gone, None, "particular")
         # "the 200 instructors": a clause about another matter does not print the number (the notice's title may:
         # "10件实事"; a section heading summing up its items' numbers does not make each item hold them all)
-        where = f"{clause.text} {clause.text_en or ''} {self.document_line(clause.doc_number)}"
+        where = f"{clause.text} {clause.text_en or ''} {doc_line}"
         if any(not states_quantity(q, where) for q in c.quantities):
             return Check(clause, cover, gone, None, "particular")
         # "the QDII pilot": an acronym no dictionary knows names one thing; a clause printing another (QDLP), or
@@ -333,8 +333,10 @@ class EvidenceChecker:
                 not self._own_words(part, clause, missing):
             return Check(clause, cover, gone, None, "topic")
         # "X的Y由谁负责": a clause holding nothing of Y is about something else, however much of X it holds. A Y the
-        # notice's title holds ("…的试点任务" in a pilot plan) is said of every clause of it.
-        head = [t for t in part.head if not support(t, title, frozenset())]
+        # notice's title holds ("…的试点任务" in a pilot plan), or the title the question names, is said of every
+        # clause of it.
+        said_of_all = " ".join((doc_line, *c.titles))
+        head = [t for t in part.head if not support(t, said_of_all, frozenset())]
         if head and not any(support(t, zh_text, en_tokens) > 0 for t in head):
             return Check(clause, cover, gone, None, "particular")
         unit_ids = {u.id for u in clause.units if u.id}
@@ -342,7 +344,6 @@ class EvidenceChecker:
         # "the State Council General Office's 2014 division of labour": a body that issued the notice names it; so
         # does one its title names ("2023年区政府重点民生实事项目推进情况中，…由哪个单位牵头")
         issuer = self.issuer_of(clause.doc_number)
-        doc_line = self.document_line(clause.doc_number)
         for agency in c.agencies:
             if agency.id not in unit_ids and not any(n in clause.text or n in unit_names or len(n) >= 4 and n in issuer
                                                      or n in doc_line for n in agency.names):
