@@ -99,6 +99,8 @@ def paragraphs(lines: list[str], first_line_no: int) -> list[Paragraph]:
             line = line[wrapped:].strip()
             open_para = False
         starts_new = bool(_heading(line)) or line.startswith("——")
+        if not out and _is_note_line(line):
+            continue  # a page cut from its notice opens on the notes of an item printed on the page before
         if out and (_is_note_line(line) or out[-1].text.rstrip("* ").endswith(tuple(TERMINAL)) and
                     not starts_new and annotation.unit_line(line)):
             out[-1].notes.append(line)

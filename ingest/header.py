@@ -506,7 +506,17 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
     named = title_issuer(title)
     placed = named if not re.match(r"^[省市区县州镇乡]", named) else ""  # "区人民政府办公室关于…" names no place
     return field_value(("发文机关", "发文机构", "发文单位")) or red_header or placed or \
-        field_value(("发布机构", "信息来源", "来源", "文章来源")) or named
+        _placed_by_title(field_value(("发布机构", "信息来源", "来源", "文章来源")), title) or named
+
+
+def _placed_by_title(source: str, title: str) -> str:
+    """"来源:县农业农村局" under the title "某某县农业农村局涉农补贴…目录": the page names its body without the place
+    that the title, opening with the body's full name, prints."""
+    if not re.match(r"^[省市区县州镇乡]", source):
+        return source
+    t = nospace(title)
+    at = t.find(source)
+    return t[: at + len(source)] if 2 <= at <= 8 and re.fullmatch(r"[\u4e00-\u9fff]+", t[:at]) else source
 
 
 # A red header spliced into the text where a page broke ("…时间节点的重许昌市人民政府文件许政〔2020〕21号大工作…"): the

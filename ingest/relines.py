@@ -36,8 +36,16 @@ _NUMBER_ALONE = re.compile(rf"(?:\s+|(?<=通知|意见|方案|决定|批复|办�
 
 
 def relined(lines: list[str]) -> list[str]:
-    return _first_items_apart(_numbers_apart(
-        _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines)))))))
+    return _labels_unspaced(_first_items_apart(_numbers_apart(
+        _signature_unglued(_led_sentences(_unpiped(_rows_rejoined(_unflattened(lines))))))))
+
+
+# "责 任 人:某某": a label spaced out to the width of a longer one, as forms align them; its words are the label's.
+_SPACED_LABEL = re.compile(r"^(\s*)((?:[\u4e00-\u9fff][ \u3000]){1,5}[\u4e00-\u9fff])(?=\s*[：:])")
+
+
+def _labels_unspaced(lines: list[str]) -> list[str]:
+    return [_SPACED_LABEL.sub(lambda m: m.group(1) + re.sub(r"[ \u3000]", "", m.group(2)), ln) for ln in lines]
 
 
 _FRONT_LINES = 15

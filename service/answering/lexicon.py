@@ -118,8 +118,9 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     ("duration", re.compile(r"\bhow long\b|\bhow many (working )?(years|months|weeks|days)\b|"
                             r"\b(processing time|duration|working days|days|weeks|months|period of validity|"
                             r"valid for|transition(al)? period|deadline|time limit)\b", I)),
-    ("date", re.compile(_WHEN + r"|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month)\b|\bby when\b|\bwhat time\b",
-                        I)),
+    # "from which tax-filing period can firms apply": the period something starts from is a date
+    ("date", re.compile(_WHEN + r"|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month|quarter)\b|\bby when\b|"
+                        r"\bwhat time\b|\b(from|since|starting) (which|what) ([\w-]+ )?(period|quarter)\b", I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", I)),
     ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value|"
                           r"threshold|minimum|maximum|limit)\b", I)),
@@ -128,7 +129,7 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
 VALUE_CUE_ZH = re.compile(r"多少|(?<!哪)几[个家项所条名位座批类种年月天周]|几成|多久|多长|何时|什么时候|哪年|哪一年|哪天|哪一天|几号|"
                           r"(比例|税率|股比|占比|上限|下限|期限|年限|金额|规模|目标|费用|标准)(是|为|有|定)|是多少|为多少")
 VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|" + _WHEN + r"|\bby when\b|\b(what|which) (year|date|day|"
-                          r"month|time)\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
+                          r"month|time|quarter)\b|\b(from|since|starting) (which|what) ([\w-]+ )?period\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
                           r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
                           r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
                           r"fine|tax)\b", I)

@@ -1959,3 +1959,22 @@ def test_the_round_rules_leave_ordinary_layouts_alone() -> None:
     from ingest.header import placed_signer
 
     assert placed_signer("某某市民生办") and not placed_signer("市工信局") and not placed_signer("区府办")
+
+
+def test_round_36_spaced_labels_a_pages_orphan_notes_and_a_source_without_its_place() -> None:
+    """Round 36's layouts. A label spaced out to a longer one's width ("责 任 人:") is the label; a page cut from its
+    notice that opens on the notes of an item printed on the page before holds no task there; a page's 来源 naming
+    its body without the place ("县农业农村局") is the body the title names in full."""
+    page = ("责 任 人:王某\n责任单位:市工商局\n15、推进城乡环卫一体化,完成54条小街小巷整治。\n责 任 人:叶某\n"
+            "责任单位:市建设规划局\n16、完成“康庄工程”建设,全市等级公路通村率达90%。\n责 任 人:李某、金某\n"
+            "责任单位:市交通局、市水利局")
+    n = parse_notice(page, "p2.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.task_no, c.text[:6]) for c in tasks] == [(15, "推进城乡环卫"), (16, "完成“康庄工")]
+    assert roles(n) == [{"responsible": ["市建设规划局"]}, {"responsible": ["市交通局", "市水利局"]}]
+    assert [c.fields.get("责任人") for c in tasks] == ["叶某", "李某、金某"]
+
+    catalogue = ("某某县农业农村局涉农补贴领域基层政务公开标准目录\n\n"
+                 "发布日期:2022-12-01    浏览量:次    来源:县农业农村局\n为做好涉农补贴信息公开,制定本目录。\n")
+    assert parse_notice(catalogue, "c.txt").document.issuer == "某某县农业农村局"
+

@@ -426,6 +426,13 @@ def test_by_what_year_asks_a_date_of_the_matter_not_of_the_word_year(real_engine
     assert part.answer_type == "value" and part.value_kind == "date" and "year" not in {str(t) for t in part.attribute}
 
 
+def test_from_which_period_asks_a_date(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # the period something may start from is a date, not a body ("which ... authority" later in the sentence)
+    part = real_engine.answerer.understanding.understand(
+        "From which tax-filing period can eligible firms apply to the tax authority for the refund?").parts[0]
+    assert part.answer_type == "value" and part.value_kind == "date"
+
+
 def test_the_x_task_and_the_y_task_are_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "Which units lead the foreign talent start-up work permit task and the QFLP pilot task?")
     cited = {(c.doc_number, c.task_no) for c in r.citations}

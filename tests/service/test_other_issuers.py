@@ -39,7 +39,7 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
           "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
           "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
-          "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt")
+          "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt")
 
 
 @pytest.fixture(scope="module")
@@ -979,3 +979,12 @@ def test_a_body_the_notices_title_names_names_the_notice(
     r = _ask(engine, "崇川区2023年区政府重点民生实事项目推进情况(1-11月)中,"
                      "新增四分类“三定一督”达标小区210个由哪个单位牵头?")
     assert not r.abstained and "城管局" in r.answer, r.answer
+
+
+def test_a_page_cut_from_its_notice_answers_by_its_printed_item_numbers(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 36: a page that opens on the notes of an item printed before it, its items each followed by a spaced-out
+    label ("责 任 人:") and their units: the person and the units are the item's, cited by its printed number."""
+    r = _ask(engine, "台州市政府工作报告目标任务分解中,完成“康庄工程”建设一项的责任人是谁?")
+    first = r.citations[0] if r.citations else None
+    assert not r.abstained and first and first.task_no == 16 and "叶阿东" in r.answer, r.answer
+
