@@ -177,6 +177,11 @@ class Dictionary:
         for k in forms if " " not in key else ():
             for relative in (k + suffix for suffix in _RELATIVES):
                 out += [w for s, w in self._reverse.get(relative, ()) if len(w) >= 2 and s <= 2][:3]
+        # A word no entry glosses may be derived from one that has: "registration" is 登记 as "register" is,
+        # "industrial" 工业 as "industry". Only then: a word the dictionary knows keeps its own senses.
+        for k in _derived_forms(key) if not out else ():
+            ranked = sorted(self._reverse.get(k, ()), key=lambda sw: (sw[0], -self._freq.get(sw[1], 0)))
+            out += [w for _, w in ranked if len(w) >= 2][:MAX_PER_TERM]
         # 技术性 "technical" is printed as 技术 as often: an adjective's stem is a form too.
         out += [w[:-1] for w in out if len(w) == 3 and w[-1] in "性化的式"]
         return tuple(dict.fromkeys(out))
@@ -268,6 +273,19 @@ def _plain_forms(phrase: str) -> list[str]:
             stem = w[: -len(suffix)]
             forms += [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
     return [" ".join([*head, f]) for f in forms]
+
+
+# Derivational endings and the endings of the word they come from: registration → register, rectification → rectify,
+# ecological → ecology, industrial → industry, vocational → vocation, residency → resident, disclosure → disclose,
+# insurers → insure.
+_DERIVED = (("ration", ("er",)), ("ification", ("ify",)), ("ical", ("y", "ic")), ("ial", ("y",)), ("al", ("",)),
+            ("ency", ("ent",)), ("ure", ("e",)), ("ers", ("e",)), ("er", ("e",)))
+
+
+def _derived_forms(phrase: str) -> list[str]:
+    *head, w = phrase.split() or [""]
+    return [" ".join([*head, w[: -len(suffix)] + end]) for suffix, ends in _DERIVED
+            if len(w) > len(suffix) + 3 and w.endswith(suffix) for end in ends]
 
 
 @cache

@@ -21,7 +21,7 @@ from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
 from service.answering.docrefs import PRINTED_NUMBER
-from service.answering.evidence import JOINT, EvidenceChecker, english_key, placeless, states_year
+from service.answering.evidence import JOINT, EvidenceChecker, english_key, names_a_thing, placeless, states_year
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
 from service.answering.handlers.abstain import abstain_part, holdings
@@ -98,7 +98,16 @@ class Answerer:
         if len(question.parts) == 1 and _is_followup(question.parts[0], remaining, lang):
             return self._follow_up(question.parts[0], lang, query)
         parts = self._expand(question, query)
-        results = [self.answer_part(p, lang, query) for p in parts]
+        results: list[PartAnswer] = []
+        for i, p in enumerate(parts):
+            # "…can I keep my own phone? Who oversees this?": a later part naming nothing of its own but "this" is
+            # about what the part before it asked; answered from the clause that answered that, or not at all.
+            if i and _elliptical(p, parts[i - 1]):
+                before = results[-1]
+                results.append(abstain_part(p, Decision(None, "topic", ()), lang) if before.abstained or
+                               not before.cited else self._from_clause(p, before.cited[0].clause, lang))
+            else:
+                results.append(self.answer_part(p, lang, query))
         answer = self._join(results, parts, lang, query)
         if injected and answer.abstained:
             return self._refuse(lang, "instructions")  # never echo the words of an instruction back
@@ -416,6 +425,14 @@ class Answerer:
         if clause is None:
             text = say(lang, "clarify") + " " + holdings(self.catalog.documents(), lang)
             return Answer(text, lang, "abstain", True, reason="clarify")  # type: ignore[arg-type]
+        result = self._from_clause(part, clause, lang)
+        role = part.role if part.answer_type in ("agency", "value", "yesno", "description") else \
+            part.role or "responsible"
+        return Answer("\n".join(result.lines), lang, result.intent, result.abstained,  # type: ignore[arg-type]
+                      result.cited, (), result.units, role, result.reason, followup_of=clause)
+
+    def _from_clause(self, part: Part, clause: Clause, lang: str) -> PartAnswer:
+        """A part that refers to a clause answered before, answered from that clause alone, saying so."""
         if part.answer_type not in ("agency", "value", "yesno", "description"):
             part = replace(part, answer_type="agency", role=part.role or "responsible")
         about = replace(part, focus=(), attribute=(), constraints=Constraints())
@@ -427,9 +444,7 @@ class Answerer:
             result = answer_role(about, decision, lang, self._inline_unit)
         else:
             result = answer_passage(about, decision, lang, self.analyzer)
-        lines = [say(lang, "followup_of", where=C.where(clause, lang)), *result.lines]
-        return Answer("\n".join(lines), lang, result.intent, result.abstained, result.cited,  # type: ignore[arg-type]
-                      (), result.units, about.role, result.reason, followup_of=clause)
+        return replace(result, lines=(say(lang, "followup_of", where=C.where(clause, lang)), *result.lines))
 
     def _refuse(self, lang: str, reason: str) -> Answer:
         text = say(lang, reason) + " " + holdings(self.catalog.documents(), lang)
@@ -457,6 +472,22 @@ def _is_followup(part: Part, text: str, lang: str) -> bool:
     c = part.constraints
     return has_cue(text, lang == "zh") and not own and not part.subjects and not c.doc_numbers and not c.places \
         and not c.agencies
+
+
+# "Who oversees this?", "由哪个部门负责此事？": a part whose object is a pronoun at its end
+_ENDS_ON_PRONOUN = re.compile(r"(\b(?:this|that|it|these|those|them)|这个|这项|这件事|此事|这事|该项|它)"
+                             r"\s*[?？。.]?\s*$", re.I)
+
+
+def _elliptical(part: Part, before: Part) -> bool:
+    """A later part of a question that names no matter, notice, body or place of its own, only one the part before
+    it named ("this", "它"): it is about what that part asked."""
+    c, b = part.constraints, before.constraints
+    if c.doc_numbers or c.titles or c.agencies or c.task_numbers or part.subjects or \
+            any(p not in b.places for p in c.places):
+        return False
+    own = [t for t in part.focus if t.surface.lower() not in _PRONOUNS]
+    return not own or bool(_ENDS_ON_PRONOUN.search(part.text)) and not any(names_a_thing(t) for t in own)
 
 
 def _describing_text(d: Document) -> str:

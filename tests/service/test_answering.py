@@ -433,6 +433,13 @@ def test_from_which_period_asks_a_date(real_engine) -> None:  # type: ignore[no-
     assert part.answer_type == "value" and part.value_kind == "date"
 
 
+def test_a_part_asking_about_this_is_about_the_part_before_it(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "Who oversees this?" names nothing of its own: with the part before it unanswered, it is not answered either
+    # (it was answered from whatever clause "oversee" found)
+    r = ask(real_engine, "Can a Japanese firm open a casino in Nanjing? Who oversees this?")
+    assert r.abstained and not r.citations, r.answer
+
+
 def test_the_x_task_and_the_y_task_are_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "Which units lead the foreign talent start-up work permit task and the QFLP pilot task?")
     cited = {(c.doc_number, c.task_no) for c in r.citations}

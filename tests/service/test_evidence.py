@@ -199,6 +199,15 @@ def test_a_words_later_senses_are_translations_too() -> None:
     assert "布局" in default_dictionary().zh_for("layout")  # 布局: arrangement / composition / layout
 
 
+def test_a_word_no_entry_glosses_is_looked_up_as_the_word_it_derives_from() -> None:
+    from ingest.dictionary import default_dictionary
+
+    d = default_dictionary()
+    assert "登记" in d.zh_for("registration") and "工业" in d.zh_for("industrial") and "生态" in d.zh_for("ecological")
+    # a word the dictionary glosses keeps its own senses: "officer" is no "office"
+    assert "办公室" not in d.zh_for("officer")
+
+
 def test_an_english_form_several_glossary_terms_share_means_each_of_them() -> None:
     """"supervision" renders 监管 and 督查: a clause printing either holds the question's word."""
     from index.analyzer import Analyzer
