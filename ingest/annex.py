@@ -302,13 +302,13 @@ def _parse_tab_table(lines: list[str], first_line_no: int) -> list[AnnexRow]:
         n = first_line_no + offset
         # a table printing no numbers: each row that names its units is a task
         unnumbered = cols.num < 0 and bool(nospace(text)) and any(cells[i].strip() for i, _ in cols.units)
-        if num.isdigit() or _looks_like_task(text) or unnumbered:
+        if num.isdecimal() or _looks_like_task(text) or unnumbered:
             for i in cols.leading:  # a merged cell is printed in the first row it covers only
                 carried[i] = cells[i] if cells[i].strip() else carried.get(i, "")
                 cells[i] = carried[i]
             labels = [_label(cells[i]) for i in cols.labels if cells[i]]
             rows.append(AnnexRow(
-                task_no=int(num) if num.isdigit() else len(rows) + 1 if cols.num < 0 else None,
+                task_no=int(num) if num.isdecimal() else len(rows) + 1 if cols.num < 0 else None,
                 text=_text(cols, cells),
                 units=_units([(r, _unit_cell(cells, i, header, i == cols.units[-1][0])) for i, r in cols.units]),
                 row=len(rows) + 1,
@@ -463,10 +463,10 @@ def _row_counts(stripped: list[str], start: int, columns: int) -> list[int]:
     """How many lines each row of a one-cell-per-line table prints after its number (the last row's not counted)."""
     counts: list[int] = []
     no, n = None, 0
-    for s in stripped[start:]:
+    for k, s in enumerate(stripped[start:]):
         if not s:
             continue
-        if s.isdigit() and _next_number(no, int(s), n, columns):
+        if s.isdecimal() and _next_number(no, int(s), n, columns, _following(stripped, start + k + 1)):
             if no is not None:
                 counts.append(n)
             no, n = int(s), 0
@@ -503,10 +503,19 @@ def _unwrapped_header(header: list[str], stripped: list[str], start: int) -> lis
     return header
 
 
-def _next_number(no: int | None, value: int, cells: int, columns: int) -> bool:
+def _next_number(no: int | None, value: int, cells: int, columns: int, following: str = "") -> bool:
     """Whether a line printing only a number starts the next row: the next number (a few may be skipped, once the
-    row has its cells), not a value of the row (a target of 0 or 42)."""
-    return no is None or value == no + 1 or no + 1 < value <= no + 5 and cells >= columns - 1
+    row has its cells), not a value of the row (a target of 0 or 42). A report picking a department's rows out of a
+    longer list skips many (6, then 52): a higher number, once the row has its cells, starts one when the line after
+    it reads as a task's words."""
+    if no is None or value == no + 1:
+        return True
+    return cells >= columns - 1 and (no + 1 < value <= no + 5 or value > no and _looks_like_task(following))
+
+
+def _following(stripped: list[str], at: int) -> str:
+    """The first non-empty line from `at` on."""
+    return next((t for t in stripped[at:] if t), "")
 
 
 _POINT = re.compile(r"(?:^|\n)(\d{1,2})[.．、](?!\d)")
@@ -608,7 +617,8 @@ def _parse_line_fields(lines: list[str], first_line_no: int) -> list[AnnexRow]:
             level = 1 if h1 else 2
             section = [p for p in section if p[0] < level] + [(level, _label(s))]
             continue
-        if s.isdigit() and (current is None or _next_number(current["no"], int(s), len(current["fields"]), len(post))):
+        if s.isdecimal() and (current is None or _next_number(current["no"], int(s), len(current["fields"]), len(post),
+                                                              _following(stripped, i))):
             flush()
             current = {"no": int(s), "fields": [], "start": n, "end": n, "lead": list(carried)}
             continue

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field, replace
 from ingest import annotation
 from ingest.header import COLUMN_NAME
 from ingest.models import Unit
-from ingest.text import CN_NUM, H1, H2, H3, H4, TERMINAL, heading_label, nospace, split_top_level, squash
+from ingest.text import CN_NUM, H1, H2, H3, H4, H5, TERMINAL, heading_label, nospace, split_top_level, squash
 
-_HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4))
+_HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4), (5, H5))
 
 
 @dataclass
@@ -37,9 +37,11 @@ class BodyClause:
 
 
 def cn_to_int(s: str) -> int:
-    """一..九十九 → int (enough for heading numbers)."""
-    if s.isdigit():
+    """一..九十九, ①..⑳ → int (enough for heading numbers)."""
+    if s.isdecimal():
         return int(s)
+    if len(s) == 1 and "\u2460" <= s <= "\u2473":
+        return ord(s) - 0x2460 + 1
     if s == "十":
         return 10
     if "十" in s:

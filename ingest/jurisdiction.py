@@ -135,6 +135,11 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
         cities = _cities()
         cores = Counter(core + "市" for n in unit_names for k in (2, 3, 4)
                         if (core := n[:k]) in cities and cities[core][1] == "city" and _AGENCY_REST.fullmatch(n[k:]))
+        # …or one the gazetteer lacks, but jieba knows for a place name ("咸宁高新区管委会" among 市发改委、市经信局)
+        cores = cores or Counter(core + "市" for n in unit_names for k in (2, 3)
+                                 if _tag(core := n[:k]) == "ns" and core[-1] not in "省市区县镇乡旗"
+                                 and core + "省" not in _provinces()
+                                 and _AGENCY_REST.fullmatch(n[k:]))
         if cores:
             return Scope((place(cores.most_common(1)[0][0], level),))
     return Scope()

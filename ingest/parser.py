@@ -357,6 +357,6 @@ def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:
     order."""
     tasks = [b for b in body if b.units or _next_in_list(b, body)]
     labels = [b.label for b in tasks]
-    if labels and all(lab.isdigit() for lab in labels) and len(set(labels)) == len(labels):
+    if labels and all(lab.isdecimal() for lab in labels) and len(set(labels)) == len(labels):
         return {id(b): int(b.label) for b in tasks}
     return {id(b): k for k, b in enumerate(tasks, 1)}

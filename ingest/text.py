@@ -15,6 +15,8 @@ H1 = re.compile(rf"^([{CN_NUM}]+)\s*、\s*")
 H2 = re.compile(rf"^[（(]\s*([{CN_NUM}]+)\s*[）)]\s*")
 H3 = re.compile(r"^(\d{1,3})\s*(?:[．、﹒。]|\.(?!\d)|\.(?=\d{2,}(?![\d.．%％万亿元倍个千百])))\s*")
 H4 = re.compile(r"^[（(]\s*(\d{1,2})\s*[）)]\s*")
+# ①…⑳: the level below (1), (2) in a plan four levels deep
+H5 = re.compile(r"^([\u2460-\u2473])\s*")
 
 _WS = re.compile(r"\s+")
 _SEPARATORS = "、，,；;"
@@ -60,12 +62,14 @@ def heading_label(marker_match: re.Match[str], rest: str, level: int) -> str:
         return f"（{num}）{title}"
     if level == 3:
         return f"{num}.{title}"
+    if level == 5:
+        return f"{num}{title}"
     return f"（{num}）{title}"
 
 
 def heading_title(label: str) -> str:
     """A heading label's words without its number: `（二）数字金融` → `数字金融` (the inverse of heading_label)."""
-    m = next((m for p in (H1, H2, H3, H4) if (m := p.match(label))), None)
+    m = next((m for p in (H1, H2, H3, H4, H5) if (m := p.match(label))), None)
     return label[m.end() :] if m else label
 
 

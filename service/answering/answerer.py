@@ -458,8 +458,10 @@ _PRONOUNS = frozenset("it its this that these those they them one ones same 它 
 def _printed_number(label: str) -> int | None:
     """The number a task's printed label gives ("1.", "（一）", "(3)"), or None."""
     core = re.sub(r"[\s（）()〔〕.．、]", "", label or "")
-    if core.isdigit():
+    if core.isdecimal():
         return int(core)
+    if len(core) == 1 and "\u2460" <= core <= "\u2473":  # ①…⑳
+        return cn_to_int(core)
     try:
         return cn_to_int(core) if core and all(ch in "一二三四五六七八九十百" for ch in core) else None
     except ValueError:

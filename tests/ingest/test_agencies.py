@@ -265,6 +265,9 @@ def test_a_level_word_is_a_real_level_prefix_and_a_city_comes_from_an_organs_nam
     assert _with_level(units, 2, {"区商务局", "市商务局"}, lambda n: False) == "区商务局"  # 市场 is no level word
     assert scope_of_text("", "", ["中山大学", "市发改委"]).main is None  # a university, not 中山市's organ
     assert scope_of_text("", "", ["无锡国税局", "市发改委"]).main.zh == "无锡市"  # type: ignore[union-attr]
+    # a city the gazetteer lacks but jieba knows for a place, at the head of a zone's committee
+    assert scope_of_text("", "", ["市发改委", "咸宁高新区管委会"]).main.zh == "咸宁市"  # type: ignore[union-attr]
+    assert scope_of_text("", "", ["市发改委", "新城区管委会"]).main is None  # a district's committee names no city
     # a newspaper's copy naming its province without 省 (陕西《政府工作报告》部门分工确定), not one inside a word
     assert scope_of_text("", "陕西《政府工作报告》部门分工确定", ["省发改委", "省农业厅"]).main.zh == "陕西省"  # type: ignore[union-attr]
     assert scope_of_text("", "上海南站改造工程", ["省发改委"]).main is None

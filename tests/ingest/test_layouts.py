@@ -1978,3 +1978,28 @@ def test_round_36_spaced_labels_a_pages_orphan_notes_and_a_source_without_its_pl
                  "发布日期:2022-12-01    浏览量:次    来源:县农业农村局\n为做好涉农补贴信息公开,制定本目录。\n")
     assert parse_notice(catalogue, "c.txt").document.issuer == "某某县农业农村局"
 
+
+
+def test_round_37_circled_items_and_a_departments_rows_picked_from_a_longer_list() -> None:
+    """Round 37's layouts. An item four levels deep is numbered ①, ② under "(1)" and is a task of its own; a
+    department's report copying its rows of the government's list one cell per line skips numbers (6, then 52):
+    each number followed by a task's words starts a row."""
+    plan = ("一、工作任务\n(一)实施民生工程\n1.城乡居民增收工程\n(1)增加城镇居民收入\n"
+            "①以就业促增收,增加城镇居民工资性收入。全面落实就业优先政策。"
+            "(牵头部门:州人力资源和社会保障局;责任单位:各县市人民政府)\n"
+            "②以创业促增收。支持返乡创业。(牵头部门:州农业农村局)\n")
+    n = parse_notice(plan, "p.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:6] for c in tasks] == ["以就业促增收", "以创业促增收"]
+    assert roles(n) == [{"lead": ["州人力资源和社会保障局"], "responsible": ["各县市人民政府"]},
+                        {"lead": ["州农业农村局"]}]
+
+    report = ("某局2023年11月承担政府重点工作完成情况\n\n"
+              "序号\n\n目标任务\n\n牵头责任单位\n\n计划完成时间\n\n目前完成情况\n\n"
+              "6\n\n农村常住居民人均可支配收入与经济增长同步。\n\n经管站\n\n2023年底\n\n三季度绝对数16285元,增幅7.4%\n\n"
+              "52\n\n建成高标准农田8.3万亩,确保粮食总产稳定在120万吨以上。\n\n农田建设管理股\n\n2023年底\n\n正在施工中,整体进度70%。\n\n"
+              "53\n\n加快推动农业规模化经营,全县土地流转率达60%。\n\n经管站\n\n2023年底\n\n已累计完成改革试验面积31.7万亩。\n")
+    n = parse_notice(report, "r.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [(c.task_no, c.text[:6]) for c in tasks] == [(6, "农村常住居民"), (52, "建成高标准农"), (53, "加快推动农业")]
+    assert roles(n) == [{"lead": ["经管站"]}, {"lead": ["农田建设管理股"]}, {"lead": ["经管站"]}]
