@@ -16,7 +16,7 @@ from ingest.dictionary import Dictionary, default_dictionary, is_english_word
 from ingest.jurisdiction import Scope, scope_of
 from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Role, Unit
-from ingest.places import Gazetteer
+from ingest.places import Gazetteer, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
@@ -24,7 +24,7 @@ from service.answering.docrefs import PRINTED_NUMBER
 from service.answering.evidence import JOINT, EvidenceChecker, english_key, names_a_thing, placeless, states_year
 from service.answering.followup import has_cue, referenced_clause
 from service.answering.guard import strip_injection
-from service.answering.handlers.abstain import abstain_part, holdings
+from service.answering.handlers.abstain import abstain_part, holdings, why
 from service.answering.handlers.cited import ASKS_WHAT, answer_cited, cited_numbers, not_stored
 from service.answering.handlers.document import answer_document
 from service.answering.handlers.outline import answer_outline
@@ -137,7 +137,20 @@ class Answerer:
             retried = self._answer_part(unnamed, lang, query)
             if not retried.abstained:
                 return retried
+        if result.abstained and result.reason == "place" and len(part.constraints.places) > 1:
+            return self._uncovered_places(part, result, lang)
         return result
+
+    def _uncovered_places(self, part: Part, result: PartAnswer, lang: str) -> PartAnswer:
+        """"…香港…南京…" with notices for 南京 only: the reply names the places no stored notice is issued for, not
+        every place the question names."""
+        homes = {h for d in self.catalog.documents() for h in self.checker.jurisdiction(d.doc_number)}
+        places = part.constraints.places
+        uncovered = tuple(p for p in places if not (p.zh and strip_admin_suffix(p.zh) in homes))
+        if not uncovered or len(uncovered) == len(places):
+            return result
+        narrowed = replace(part, constraints=replace(part.constraints, places=uncovered))
+        return replace(result, lines=(why(narrowed, "place", lang), *result.lines[1:]))
 
     def _answer_part(self, part: Part, lang: str, query: Query) -> PartAnswer:
         docs = self._docs(part, query.doc_numbers)

@@ -131,8 +131,17 @@ def names_a_thing(term: Term) -> bool:
     s = term.surface.strip()
     if " " in s:
         return not _phrasal_verb(s)
-    # an acronym ("QDII", "IDC") is the name of one thing: no notice printing another is about it
-    return bool(re.search(r"[\u4e00-\u9fff]", s)) and len(s) >= LONG_CHINESE or ACRONYM.fullmatch(s) is not None
+    # an acronym ("QDII", "IDC") is the name of one thing: no notice printing another is about it; so is a proper
+    # name (华润, 蒲圻 in "华润蒲圻电厂三期")
+    return bool(re.search(r"[\u4e00-\u9fff]", s)) and (len(s) >= LONG_CHINESE or _proper_name(s)) or \
+        ACRONYM.fullmatch(s) is not None
+
+
+def _proper_name(word: str) -> bool:
+    """A Chinese word jieba's dictionary tags as a name: of a place, an organisation, a person or another thing."""
+    import jieba.posseg
+
+    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))[:2] in ("ns", "nt", "nz", "nr")
 
 
 def _unknown_acronym_unprinted(term: Term, text: str, question: str) -> bool:

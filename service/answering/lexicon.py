@@ -122,7 +122,7 @@ VALUE_EN: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(_WHEN + r"|\bwhat (year|date|day|month)\b|\bwhich (year|date|day|month|quarter)\b|\bby when\b|"
                         r"\bwhat time\b|\b(from|since|starting) (which|what) ([\w-]+ )?(period|quarter)\b", I)),
     ("count", re.compile(r"\bhow many\b|\bnumber of\b", I)),
-    ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|goal|figure|volume|scale|size|amount|value|"
+    ("number", re.compile(r"\bhow (much|big|large|high|fast)\b|\b(target|targeted|goal|figure|volume|scale|size|amount|value|output|"
                           r"threshold|minimum|maximum|limit)\b", I)),
 ]
 # A value question needs one of these; the kind lists above only say which value.
@@ -131,7 +131,7 @@ VALUE_CUE_ZH = re.compile(r"多少|(?<!哪)几[个家项所条名位座批类种
 VALUE_CUE_EN = re.compile(r"\bhow (much|many|long|big|large|high|soon)\b|" + _WHEN + r"|\bby when\b|\b(what|which) (year|date|day|"
                           r"month|time|quarter)\b|\b(from|since|starting) (which|what) ([\w-]+ )?period\b|\bwhat(?:'s| is| are| was)?\b.{0,48}\b(rate|fees?|cap|limit|percent\w*|share|"
                           r"amount|minimum|maximum|target|number|deadline|subsid(y|ies)|allowance|capital|assets|price|"
-                          r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|"
+                          r"cost|ratio|proportion|threshold|ceiling|duration|period|time|figure|volume|size|tuition|targeted|output|"
                           r"fine|tax)\b", I)
 # Words for a bound on a value or for the kind of value: they say that a value is asked, not what it measures
 # ("the asset threshold", "by what year").
@@ -318,7 +318,7 @@ every everything list lists listing involve involves involving involved appear a
 done doing backing backed heard hear hears locally yet provincial municipal
 besides except excepting aside apart
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
-terms
+terms year years
 """.split()
 _QUESTION_WORDS_ZH = """
 列出 列举 罗列 所有 全部 一切 涉及 全都

@@ -15,6 +15,7 @@ _NOT_AFTER = re.compile(r"\s*(?:年|月|日|号|季度|时|点)|[A-Za-z]|[-–/]
 _NOT_BEFORE = re.compile(r"(?:(?:第|〔|\[|［|任务|措施|附件|#|\b(?:tasks?|items?|no\.|numbers?|measures?|points?|"
                          r"articles?|paragraphs?|sections?|clauses?|rows?|lines?|parts?|steps?|phases?|annex(?:es)?|nos?))\s*|"
                          r"[A-Za-z]-?|[“\"「‘'])$", re.I)
+_YEAR_RANGE = re.compile(r"(?:19|20)\d{2}\s*[-–—~～]\s*$")
 # Chinese numerals as notices print counts: 百名专家, 两千户, 三十万人.
 _CN_RUN = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _CN_DIGIT = {ch: i for i, ch in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2}
@@ -52,6 +53,8 @@ def asked_quantities(text: str, skip: list[tuple[int, int]]) -> tuple[float, ...
             continue
         if len(m.group(1)) == 4 and m.group(1).isdigit() and not m.group(2) and m.group(1)[:2] in ("19", "20"):
             continue  # a year
+        if not m.group(2) and _YEAR_RANGE.search(text[:a]):
+            continue  # "the winter 2016–17 campaign": the year a range ends in
         out.append(_value(m.group(1), m.group(2)))
     return tuple(dict.fromkeys(out))
 

@@ -339,6 +339,10 @@ class Understanding:
         agency_spans = [(s, e, a) for s, e, a in agency_spans if not any(x <= s and e <= y for x, y in excepted)]
         if zh:
             agency_spans = self._after_places(text, agency_spans)
+            # "嘉鱼县2021年…目标由哪个单位牵头": a county some notice lists as a unit, named before a year, is the place
+            # whose notice is meant
+            agency_spans = [(s, e, a) for s, e, a in agency_spans
+                            if not (_BARE_PLACE.fullmatch(text[s:e]) and _YEAR_NEXT.match(text[e:]))]
         ref = self.docrefs.find(text)
         naming = self._naming(text, zh, agency_spans, ref)
         agency_spans = [(s, e, a) for s, e, a in agency_spans if (s, e) not in naming]
@@ -354,12 +358,13 @@ class Understanding:
         asked_body += [] if zh else [m.span() for m in L.POINTED_MATTER_EN.finditer(text)]
         # A place named apart from the agencies ("云南省2017年稳增长意见中，国家开发银行云南省分行…") is the notice's,
         # even where an agency's name holds it too.
-        places = tuple(self.gazetteer.find(text, skip + glossary))
+        # So is the place in the name of an issuer naming its notice ("怀远县农业农村局承担的政府重点工作中").
+        places = tuple(self.gazetteer.find(text, [span for span in skip if span not in naming] + glossary))
         if not zh:
             places = tuple(self._as_printed(p) for p in places)
             places += unheard_places(text, places, self.terms.pinyin, self.terms.dictionary.english_words,
                                      self._english_place_words)
-        named_places, places = places, _without_qualifiers(text, places)
+        named_places, places = places, _without_named_routes(text, _without_qualifiers(text, places))
         agency_spans = self._in_context(text, agency_spans, ref.doc_numbers, places)
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
         years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
@@ -566,6 +571,27 @@ def _without_qualifiers(text: str, places: tuple[Place, ...]) -> tuple[Place, ..
     return tuple(p for p in places if id(p) not in drop)
 
 
+# "the Xianning–Jiujiang expressway": two places joined by a dash name a route between them, not where to look
+_ROUTE_EN = re.compile(r"\b([A-Z][\w'’]+)\s*[-–—]\s*([A-Z][\w'’]+)\s+(?:[\w-]+\s+){0,2}?(?:expressways?|highways?|"
+                       r"railways?|rail(?:way)? lines?|roads?|bridges?|canals?|pipelines?|corridors?)\b")
+
+
+def _without_named_routes(text: str, places: tuple[Place, ...]) -> tuple[Place, ...]:
+    """The places a question names only inside a route's name ("open the Xianning–Jiujiang expressway"): the route
+    is the matter; a place named elsewhere too ("In Xianning's … breakdown") stays."""
+    routes = [m.span(g) for m in _ROUTE_EN.finditer(text) for g in (1, 2)]
+    if not routes:
+        return places
+
+    def only_in_routes(p: Place) -> bool:
+        spans = [m.span() for m in re.finditer(re.escape(p.text), text)] if p.text else []
+        return bool(spans) and all(any(a <= s and e <= b for a, b in routes) for s, e in spans)
+
+    return tuple(p for p in places if not only_in_routes(p))
+
+
+_BARE_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}(?:省|市|县|区|旗|镇|乡)")
+_YEAR_NEXT = re.compile(r"\s*(?:19|20)\d{2}\s*年")
 _WHERE_IN = re.compile(r"^的?[^，,。；;？?、]{2,12}[中里内][，,]")
 _ASIDE_AFTER = re.compile(r"\s*[（(][^（()）]{1,24}[）)]")
 _REPORT = re.compile(r"\s*(?:的|['’]s\b)?\s*(?:工作报告|(?:annual\s+)?work\s+reports?\b)", re.I)

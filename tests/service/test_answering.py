@@ -440,6 +440,26 @@ def test_a_part_asking_about_this_is_about_the_part_before_it(real_engine) -> No
     assert r.abstained and not r.citations, r.answer
 
 
+def test_a_target_asked_as_targeted_output_is_a_value(real_engine) -> None:  # type: ignore[no-untyped-def]
+    part = real_engine.answerer.understanding.understand(
+        "In the plan, what total digital trade output is targeted for 2025?").parts[0]
+    assert part.answer_type == "value"
+
+
+def test_a_refusal_names_only_the_places_no_notice_is_for(real_engine) -> None:  # type: ignore[no-untyped-def]
+    r = ask(real_engine, "Can a company from Germany set up a data centre in Nanjing under the pilot?")
+    assert r.abstained and "cover Germany." in r.answer, r.answer
+    r = ask(real_engine, "德国企业能在南京设立数据中心吗？")
+    assert r.abstained and "不涉及德国。" in r.answer, r.answer
+
+
+def test_places_joined_in_a_routes_name_are_the_route(real_engine) -> None:  # type: ignore[no-untyped-def]
+    # "the Nanjing–Shanghai expressway" is a route, not a second place the notice must be issued for
+    part = real_engine.answerer.understanding.understand(
+        "In Nanjing's digital trade plan, who leads the work on the Nanjing–Shanghai expressway?").parts[0]
+    assert {p.zh for p in part.constraints.places} == {"南京市"}, part.constraints.places
+
+
 def test_the_x_task_and_the_y_task_are_two_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
     r = ask(real_engine, "Which units lead the foreign talent start-up work permit task and the QFLP pilot task?")
     cited = {(c.doc_number, c.task_no) for c in r.citations}

@@ -252,3 +252,12 @@ def test_a_verb_said_with_its_complement_is_half_held_by_the_verb_alone() -> Non
     assert support(reported, "将工作方案报给区人民政府办公室。", frozenset()) == 1.0
     assert support(reported, "将工作方案送区人民政府办公室。", frozenset()) == 0.0
     assert support(Term("报告", zh=("报告",)), "报区人民政府办公室。", frozenset()) == 0.0  # no complement: no part
+
+
+def test_a_proper_name_names_a_thing_a_colloquial_word_does_not() -> None:
+    from service.answering.evidence import names_a_thing
+
+    # "华润蒲圻电厂三期": a project no clause names is another matter, not a paraphrase of one
+    assert names_a_thing(Term("华润", zh=("华润",))) and names_a_thing(Term("蒲圻", zh=("蒲圻",)))
+    assert not names_a_thing(Term("看病", zh=("看病",))) and not names_a_thing(Term("电厂", zh=("电厂",)))
+

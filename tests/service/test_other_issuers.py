@@ -39,7 +39,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "fj-minzhengban-2011-113.txt", "maanshan-minying-xize-2021.txt", "bengbu-minying-shishi-2021.txt",
           "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
           "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
-          "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt")
+          "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt",
+          "xianning-mubiao-fenjie-2024-wlj.txt", "huaiyuan-nongyeju-jindu-2023-11.txt")
 
 
 @pytest.fixture(scope="module")
@@ -987,4 +988,22 @@ def test_a_page_cut_from_its_notice_answers_by_its_printed_item_numbers(engine) 
     r = _ask(engine, "台州市政府工作报告目标任务分解中,完成“康庄工程”建设一项的责任人是谁?")
     first = r.citations[0] if r.citations else None
     assert not r.abstained and first and first.task_no == 16 and "叶阿东" in r.answer, r.answer
+
+
+def test_a_headerless_pages_city_comes_from_its_zones_committee(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 37: a page printing no issuer, its units 市… and "咸宁高新区管委会", is Xianning's: asked in English
+    with a route between two cities in the matter, its task answers; a project it does not print (a power plant's
+    third phase named by its owner and place) is refused, not answered from the nearest target."""
+    r = _ask(engine, "In Xianning's 2024 breakdown of the government work report, which municipal bureau leads the "
+                     "'project tackling year' that is to open the Xianning–Jiujiang expressway to traffic?")
+    assert not r.abstained and "市交通运输局" in r.answer, r.answer
+    r = _ask(engine, "咸宁市2024年政府工作报告重点工作中,加快推进华润蒲圻电厂三期建设一项由哪个单位牵头?")
+    assert r.abstained, r.answer
+
+
+def test_an_issuer_naming_its_report_keeps_its_place(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 37: "怀远县农业农村局承担的政府重点工作中…": the bureau names its report, and its county is where to look;
+    an item beyond the stored copy is refused, not answered from another province's notice."""
+    r = _ask(engine, "怀远县农业农村局承担的政府重点工作中,加快绿色食品产业发展一项由哪个股室牵头?")
+    assert r.abstained, r.answer
 

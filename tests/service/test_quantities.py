@@ -15,6 +15,7 @@ from service.answering.quantities import asked_quantities, cn_value, states_quan
     ("1.5 million people", (1500000.0,)),
     ("the 1st item, G20, COVID-19, item 4 and the “633” programme", ()),
     ("who leads measure 1 and point 3 of section 2, or 任务5", ()),
+    ("the winter 2016–17 campaign and the 2021-22 season", ()),
 ])
 def test_asked_quantities_leave_out_years_dates_ordinals_codes_and_names(text: str, expected: tuple) -> None:
     assert asked_quantities(text, []) == expected
