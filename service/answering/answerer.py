@@ -142,7 +142,7 @@ class Answerer:
         return result
 
     def _uncovered_places(self, part: Part, result: PartAnswer, lang: str) -> PartAnswer:
-        """"…香港…南京…" with notices for 南京 only: the reply names the places no stored notice is issued for, not
+        """"…香港…某市…" with notices for 某市 only: the reply names the places no stored notice is issued for, not
         every place the question names."""
         homes = {h for d in self.catalog.documents() for h in self.checker.jurisdiction(d.doc_number)}
         places = part.constraints.places
