@@ -40,8 +40,8 @@ def cn_to_int(s: str) -> int:
     """一..九十九, ①..⑳ → int (enough for heading numbers)."""
     if s.isdecimal():
         return int(s)
-    if len(s) == 1 and "\u2460" <= s <= "\u2473":
-        return ord(s) - 0x2460 + 1
+    if H5.fullmatch(s):
+        return ord(s) - ord("\u2460") + 1
     if s == "十":
         return 10
     if "十" in s:

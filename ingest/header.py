@@ -43,6 +43,8 @@ def placed_signer(name: str) -> bool:
     (市工信局, as a table names its units)."""
     return bool(re.fullmatch(r"[\u4e00-\u9fff]{2,}?(?:省|市|县|区|州|旗)[\u4e00-\u9fff]+", name)) and \
         bool(SIGNER.search(name))
+
+
 _HEAD_LIMIT = 80
 _COVER_LINES = 30  # a cover letter's salutation to its date
 _LEDE_LINES = 12
@@ -489,6 +491,10 @@ def _joint(run: str) -> list[str]:
     return [run]
 
 
+# A body's name opening on its level word alone (区人民政府办公室, 县农业农村局): no place named.
+_UNPLACED = re.compile(r"^[省市区县州镇乡]")
+
+
 def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = "") -> str:
     """Where no signature is printed: the page's issuing-organ field, a red header "XX人民政府文件", the bodies the
     title names ("X关于Y的通知"), and last the body that published the page (发布机构, 来源: often an office posting
@@ -504,7 +510,7 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
     red_header = next((s[:-2] for s in map(nospace, lines[:10])  # not 首页>政策文件>市政府文件
                        if s.endswith("文件") and 4 <= len(s) <= 30 and not _CHROME.search(s)), "")
     named = title_issuer(title)
-    placed = named if not re.match(r"^[省市区县州镇乡]", named) else ""  # "区人民政府办公室关于…" names no place
+    placed = named if not _UNPLACED.match(named) else ""  # "区人民政府办公室关于…" names no place
     return field_value(("发文机关", "发文机构", "发文单位")) or red_header or placed or \
         _placed_by_title(field_value(("发布机构", "信息来源", "来源", "文章来源")), title) or named
 
@@ -512,7 +518,7 @@ def fallback_issuer(lines: list[str], fields: Mapping[str, str], title: str = ""
 def _placed_by_title(source: str, title: str) -> str:
     """"来源:县农业农村局" under the title "某某县农业农村局涉农补贴…目录": the page names its body without the place
     that the title, opening with the body's full name, prints."""
-    if not re.match(r"^[省市区县州镇乡]", source):
+    if not _UNPLACED.match(source):
         return source
     t = nospace(title)
     at = t.find(source)

@@ -137,7 +137,7 @@ def scope_of_text(title: str, text: str, unit_names: list[str]) -> Scope:
                         if (core := n[:k]) in cities and cities[core][1] == "city" and _AGENCY_REST.fullmatch(n[k:]))
         # …or one the gazetteer lacks, but jieba knows for a place name ("咸宁高新区管委会" among 市发改委、市经信局)
         cores = cores or Counter(core + "市" for n in unit_names for k in (2, 3)
-                                 if _tag(core := n[:k]) == "ns" and core[-1] not in "省市区县镇乡旗"
+                                 if word_tag(core := n[:k]) == "ns" and core[-1] not in "省市区县镇乡旗"
                                  and core + "省" not in _provinces()
                                  and _AGENCY_REST.fullmatch(n[k:]))
         if cores:
@@ -164,7 +164,7 @@ def _a_word(text: str, start: int, end: int) -> bool:
     return start in bounds and not any(start < b < end for b in bounds)
 
 
-def _tag(word: str) -> str:
+def word_tag(word: str) -> str:
     """jieba's part-of-speech tag for a word of its dictionary ("" for one it does not hold)."""
     import jieba.posseg
 
@@ -188,7 +188,7 @@ def _places_in(text: str, level: str) -> list[str]:
     candidates = [text[i : m.start() + 1] for m in re.finditer("[区县]", text) for k in (2, 3)
                   if (i := m.start() - k) >= 0 and re.fullmatch(r"[\u4e00-\u9fff]+", text[i : m.start()])
                   and not _NOT_A_PLACE.match(text[i : m.start()]) and _a_word(text, i, m.start() + 1)
-                  and not _tag(text[i : m.start()]).startswith("v")  # 开发区: a zone, not a place
+                  and not word_tag(text[i : m.start()]).startswith("v")  # 开发区: a zone, not a place
                   and not text[i : m.start()].endswith("园")]  # 工业园区, 科技园区: a park, not a place
     return sorted(candidates, key=lambda c: -text.count(c[:-1]))[:1]
 

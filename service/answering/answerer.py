@@ -18,6 +18,7 @@ from ingest.knowledge import issuer_names
 from ingest.models import Clause, Document, Role, Unit
 from ingest.places import Gazetteer, strip_admin_suffix
 from ingest.registry import Agency, AgencyRegistry, EnglishAgencyMatcher
+from ingest.text import H5
 from service.answering import compose as C
 from service.answering.decide import Decision, Thresholds, decide
 from service.answering.docrefs import PRINTED_NUMBER
@@ -473,7 +474,7 @@ def _printed_number(label: str) -> int | None:
     core = re.sub(r"[\s（）()〔〕.．、]", "", label or "")
     if core.isdecimal():
         return int(core)
-    if len(core) == 1 and "\u2460" <= core <= "\u2473":  # ①…⑳
+    if H5.fullmatch(core):  # ①…⑳
         return cn_to_int(core)
     try:
         return cn_to_int(core) if core and all(ch in "一二三四五六七八九十百" for ch in core) else None

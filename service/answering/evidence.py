@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from index.analyzer import Analyzer, is_chinese
 from index.catalog import ClauseCatalog, self_description
+from ingest.jurisdiction import word_tag
 from ingest.models import ANNOTATION, Clause
 from ingest.places import Gazetteer, Place, is_province, strip_admin_suffix
 from service.answering.asks import holds_title, states_particular
@@ -139,9 +140,7 @@ def names_a_thing(term: Term) -> bool:
 
 def _proper_name(word: str) -> bool:
     """A Chinese word jieba's dictionary tags as a name: of a place, an organisation, a person or another thing."""
-    import jieba.posseg
-
-    return str(jieba.posseg.dt.word_tag_tab.get(word, ""))[:2] in ("ns", "nt", "nz", "nr")
+    return word_tag(word)[:2] in ("ns", "nt", "nz", "nr")
 
 
 def _unknown_acronym_unprinted(term: Term, text: str, question: str) -> bool:
