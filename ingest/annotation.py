@@ -12,6 +12,7 @@ Sentences that are standing notes (`以下均需……不再列出`, `具体任�
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.models import Role, Unit
@@ -27,7 +28,7 @@ LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*" + _LABEL + r"\s*[：:]")
 # the task, not a unit.
 FIELD_LINE = re.compile(r"^\**\s*[（(〔【\[［]?\s*((?:项目)?(?:(?:牵头|责任|分管|联系|包保|挂钩|协调)(?:负责)?"
                         r"(?:市|省|区|县)?"
-                        r"(?:领导|负责人|联系人)|责任人|时限要求|完成时限|完成时间|时间节点|时间要求|实施时间|实施期限|"
+                        r"(?:领导|负责人|联系人)|(?:牵头|具体|主要|直接|第一)?责任人|时限要求|完成时限|完成时间|时间节点|时间要求|实施时间|实施期限|"
                         r"工作成果|预期成果|成果形式|预期目标|(?:实际)?(?:完成|进展|推进|落实)(?:情况|进度)))"
                         r"\s*[：:]\s*(.+)")
 
@@ -96,6 +97,29 @@ def trailing_bracket(text: str) -> int | None:
             if depth == 0:
                 return i
     return None
+
+
+# A field naming who answers for a task: a person, where other notices name a unit ("牵头责任人:涂娟")
+_ASSIGNEE = re.compile(r"(?:责任人|领导|负责人)$")
+
+
+def assigns_person(people: Iterable[tuple[str, str]]) -> bool:
+    """Whether a task's fields name a person answerable for it: an item so annotated is a task of its notice."""
+    return any(_ASSIGNEE.search(label) for label, _ in people)
+
+
+def person_tail(text: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
+    """A trailing bracket of people named for the item ("(牵头责任人:涂娟,具体责任人:王勇、张伟)"), where other
+    notices name units: (text without it, its fields, the bracket as printed), or (text, (), "")."""
+    start = trailing_bracket(text)
+    if start is None:
+        return text, (), ""
+    inner = text.rstrip("*。 ")[start + 1 : -1]
+    fields = [FIELD_LINE.match(part.strip()) for part in split_top_level(inner, "，,；;")]
+    if not fields or not all(fields) or not assigns_person((m.group(1), "") for m in fields if m):
+        return text, (), ""
+    return text[:start].rstrip("* "), tuple((m.group(1), field_value(m)) for m in fields if m), \
+        text[start:].rstrip("*。 ")
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

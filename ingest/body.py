@@ -202,6 +202,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             continue
         text, note = annotation.split_trailing(body_text, rule)
         units = note.units if note else ()
+        text, named_people, people_note = annotation.person_tail(text) if not note else (text, (), "")
         prose = annotation.assignment(text) if h and not note and not para.notes else None
         if prose:  # "……由国土资源部会同农业部等部门负责落实。": the sentence stays in the text and is its annotation
             units = prose.units
@@ -214,7 +215,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
         for a in from_lines:
             rule = rule or a.carries_forward
             units += a.units
-        people = tuple((pm.group(1), annotation.field_value(pm)) for n in para.notes
+        people = named_people + tuple((pm.group(1), annotation.field_value(pm)) for n in para.notes
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         # "〔责任单位:…,完成时限:全年〕": a labelled field inside the annotation's bracket
         inner = body_text[note.start : note.end].strip().strip("（）()〔〕【】[]［］") if note else ""
@@ -222,7 +223,8 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                         if (pm := annotation.FIELD_LINE.match(c.strip())))
         if inner and not people and (when := annotation.deadline_aside(inner)):
             people += ((annotation.DEADLINE_FIELD, when),)  # "…,6月底完成": when, printed without its label
-        printed_note = squash(body_text[note.start : note.end] if note else "") + "".join(squash(n) for n in para.notes)
+        printed_note = squash(body_text[note.start : note.end] if note else people_note) + \
+            "".join(squash(n) for n in para.notes)
         if prose:
             printed_note = squash(text[prose.start:]).lstrip("。，,；;")
         if opening:
@@ -265,14 +267,15 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
             continue
         key = ".".join(str(p[1]) for p in path) or "0"
         counters[key] = counters.get(key, 0) + 1
+        assigned = bool(units) or annotation.assigns_person(people)  # a unit, or a person, answers for it
         # A second paragraph under the heading: the heading is a section over several tasks, not one task's name.
-        solo = (len(out), group) if units and not h and group is not None and group.first == len(out) \
+        solo = (len(out), group) if assigned and not h and group is not None and group.first == len(out) \
             and charged is None and solo is None else None
         # only an item that says more than its title ("1.主要指标的责任部门。" is a heading over the tasks below it)
         says_more = h is not None and "。" in squash(para.text[h[1].end() :]).rstrip("。")
-        opened = len(out) if says_more and not units else None if units or h else opened
+        opened = len(out) if says_more and not assigned else None if assigned or h else opened
         out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), text, units, para.start,
-                              para.end, label, number, printed_note if units else "", people))
+                              para.end, label, number, printed_note if assigned else "", people))
         for duty, named in annotation.quoted_duties(text) if not units and not h else []:
             counters[key] += 1  # a report's paragraph quoting duties it names bodies for: each duty is a task
             out.append(BodyClause(f"{key}-{counters[key]}", " / ".join(p[2] for p in path), duty, named, para.start,

@@ -9,9 +9,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE
+from ingest.annotation import FIELD_LINE, FIRST_LISTED, LINE, ORGAN
 from ingest.pagefields import page_fields
-from ingest.text import CELL_BAR, H1, H2, H3, fullwidth_brackets, nospace, t2s
+from ingest.text import CELL_BAR, H1, H2, H3, fullwidth_brackets, nospace, split_units, t2s
 
 DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}\s*[〔\[［【（(]\s*\d{4}\s*[〕\]］】）)]\s*\d{1,4}\s*号")
 _CN_DIGIT = "〇零○ОO０一二三四五六七八九"
@@ -162,7 +162,15 @@ def title_like(s: str) -> bool:
             and not _IMAGE.search(t) and not _CHROME.search(t) and not page_fields([s]) and not is_date(t)
             and not COLUMN_NAME.match(t) and t.strip("|").count("|") < 2  # a row of a page's metadata table
             and not t.endswith("文件") and not standalone_doc_number(t) and not _STAMP.match(t)
-            and not ANNEX.match(t))  # "附件" between a title and its annex's copy of it
+            and not ANNEX.match(t)  # "附件" between a title and its annex's copy of it
+            and not _unit_list(t))
+
+
+def _unit_list(t: str) -> bool:
+    """A table's unit cell printed on its own line ("区教育局,各平台、镇街"): bodies, not a title."""
+    names = split_units(t)
+    return len(names) >= 2 and "的" not in t and "关于" not in t and all(len(n) <= 15 for n in names) and \
+        2 * sum(bool(n.startswith("各") or ORGAN.search(n)) for n in names) > len(names)
 
 
 def _ends_a_title(s: str) -> bool:

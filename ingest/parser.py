@@ -9,7 +9,7 @@ from dataclasses import replace
 from pathlib import PurePath
 
 from ingest.annex import AnnexRow, find_table, parse_annex
-from ingest.annotation import FIRST_LISTED, first_listed_leads, parse_line, split_trailing
+from ingest.annotation import FIRST_LISTED, assigns_person, first_listed_leads, parse_line, split_trailing
 from ingest.body import BodyClause, parse_body, section_heading
 from ingest.header import (
     ANNEX,
@@ -264,7 +264,8 @@ def parse_notice(text: str, source: str = "<input>", doc_number: str | None = No
         fallback_issuer(lines, header.fields, doc_title) or spliced_issuer(lines, header.doc_number)
     issued_on = header.issued_on or (date_of(lines[closing_date]) if closing_date >= 0 else "") or \
         nospace(header.fields.get("成文日期", "") or header.fields.get("发文日期", "")
-                or _day(header.fields.get("发布日期", "")))
+                # a disclosure catalogue's 生成日期 is the document's own date, as 成文日期 is elsewhere
+                or _day(header.fields.get("生成日期", "")) or _day(header.fields.get("发布日期", "")))
 
     clauses: list[Clause] = []
     front = _meta_clause(lines, 0, header.body_start, f"{key}/h", number, doc_title)
@@ -355,7 +356,7 @@ def _number_body_tasks(body: list[BodyClause]) -> dict[int, int]:
     """Annotated items are the tasks of a notice without a task table. They keep their printed numbers when those
     are plain numbers and unique (items 2-45 of a numbered list); otherwise (（一）… then 1. …) they are numbered in
     order."""
-    tasks = [b for b in body if b.units or _next_in_list(b, body)]
+    tasks = [b for b in body if b.units or assigns_person(b.people) or _next_in_list(b, body)]
     labels = [b.label for b in tasks]
     if labels and all(lab.isdecimal() for lab in labels) and len(set(labels)) == len(labels):
         return {id(b): int(b.label) for b in tasks}

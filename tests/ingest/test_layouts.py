@@ -2003,3 +2003,29 @@ def test_round_37_circled_items_and_a_departments_rows_picked_from_a_longer_list
     tasks = [c for c in n.clauses if c.kind == "task"]
     assert [(c.task_no, c.text[:6]) for c in tasks] == [(6, "农村常住居民"), (52, "建成高标准农"), (53, "加快推动农业")]
     assert roles(n) == [{"lead": ["经管站"]}, {"lead": ["农田建设管理股"]}, {"lead": ["经管站"]}]
+
+
+def test_round_38_people_answering_for_items_a_catalogues_date_and_a_unit_cell_that_is_no_title() -> None:
+    """Round 38's layouts. A bureau's plan whose items close on the people answering for them ("(牵头责任人:X,
+    具体责任人:A、B)") holds a task per item, the people its fields, never units; a disclosure catalogue's
+    生成日期 is the notice's date; a progress table's unit cell printed on its own line is no title."""
+    plan = ("某某县文旅局关于落实2021年重点工作任务的实施方案\n\n"
+            "  • 生成日期:2021-03-22\n"
+            "三、工作任务\n(一)加强图书馆建设,实施数字化升级改造。\n"
+            "全年计划完成乡镇文化分馆8家。(牵头责任人:涂某,具体责任人:王某、张某)\n"
+            "(二)启动旅游度假区建设。\n1.完善度假区服务配套设施。完善接待中心。(牵头责任人:徐某,具体责任人:严某)\n"
+            "2.启动精准扶贫项目建设。完成土地征收。\n")
+    n = parse_notice(plan, "p.txt")
+    tasks = [c for c in n.clauses if c.kind == "task"]
+    assert [c.text[:6] for c in tasks] == ["全年计划完成", "完善度假区服"]
+    assert [c.units for c in tasks] == [(), ()]
+    people = [(c.fields["牵头责任人"], c.fields["具体责任人"]) for c in tasks]
+    assert people == [("涂某", "王某、张某"), ("徐某", "严某")]
+    assert n.document.issued_on == "2021-03-22"
+    # a bracket of one person's post is an aside, not an assignment
+    aside = parse_notice("一、工作任务\n1.召开动员会议。(县长讲话)\n", "a.txt")
+    assert not [c for c in aside.clauses if c.kind == "task"]
+
+    from ingest.header import title_like
+
+    assert not title_like("区教育局,各平台、镇街") and title_like("某区教育局关于做好教育惠民工作的通知")
