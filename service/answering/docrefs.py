@@ -216,7 +216,7 @@ class DocumentRefs:
             placed: set[str] = set()
             qualifying = False  # a province named only to say where a smaller place is
             for name, docs in self._places.items():
-                at = low.find(name)
+                at = _place_at(low, name)
                 if at >= 0 and _qualifier(low, at, at + len(name)) and \
                         all(d in self._provincial for d in docs):
                     qualifying = True
@@ -252,6 +252,15 @@ class DocumentRefs:
         spans += [sp for d in dict.fromkeys((*chosen, *several)) for sp in spans_of.get(d, ())]
         return DocRef(chosen if len(chosen) < len(self.documents) else (), tuple(spans) + tuple(sp for _, sp in years),
                       tuple(y for y, _ in years), several if len(several) > 1 else (), not strong & set(chosen))
+
+
+def _place_at(low: str, name: str) -> int:
+    """Where a place's name starts in the lower-cased question, or -1. An English name is a whole word: "Yang County"
+    is not said inside "Lueyang County"."""
+    if not name.isascii():
+        return low.find(name)
+    m = re.search(rf"(?<![a-z']){re.escape(name)}(?![a-z])", low)
+    return m.start() if m else -1
 
 
 def _qualifier(low: str, start: int, end: int) -> bool:

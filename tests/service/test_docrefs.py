@@ -210,3 +210,13 @@ def test_a_salutation_follows_the_title_as_the_notice_prints_it_not_the_pages_br
     text = (f"当前位置: 首页 >政务公开 >本局文件{title} • 时间:2030-05-04 08:58:16 • 发布:甲市卫生健康委"
             f"甲卫健发〔2030〕1号{title}各区县卫生健康局(新区社发中心),委属各单位,委机关各处室: 现将要点下发。")
     assert addressees(text, (title,)) == "各区县卫生健康局(新区社发中心),委属各单位,委机关各处室"
+
+
+def test_an_english_place_name_is_a_whole_word_not_the_end_of_a_longer_one() -> None:
+    r = refs(doc("洋政发〔2024〕8号", "洋县2024年十大民生实事项目", "洋县人民政府", "2024年3月1日", "洋县",
+                 "Yang County"),
+             doc("lueyang.txt", "文化旅游工作任务表", "", ""))
+    assert "洋政发〔2024〕8号" not in r.find("In Lueyang County's culture and tourism work task table, who leads?")\
+        .doc_numbers
+    assert r.find("In Yang County's 2024 livelihood projects plan, who leads the school sports grounds?")\
+        .doc_numbers == ("洋政发〔2024〕8号",)
