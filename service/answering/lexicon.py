@@ -20,7 +20,7 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
                 r"help(s|ing)?|back(s|ing)? up|partner\w*|join(s|ing)?|involved)\b", I)),
     ("responsible", re.compile(r"责任单位|负责|承担|主管|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|找哪|哪个机构"),
      re.compile(r"\b(responsib\w*|accountable|in charge|handl\w*|on the hook|implement\w*|who|whom|whose|"
-                r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government))\b", I)),
+                r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government|sections?(?! of the (?:notice|plan|document|table|opinion|report)s?)))\b", I)),
 ]
 
 # A role named as such, not only a verb that may mean it ("supporting foreign agencies", "work with"): asked alone, a
@@ -50,14 +50,15 @@ ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪几个部门|哪�
                             r"(牵头|配合|指导|责任|负责)(单位|部门|科室|处室)(还|都|分别)?(是|有)|哪个机关|哪些机关|"
                             r"(哪个|哪些|哪几个|什么)(科室|处室)")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
-                            r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?)\b|"
+                            r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?|"
+                            r"sections?(?! of the (?:notice|plan|document|table|opinion|report)s?))\b|"
                             r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
                             r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
 # The words naming the kind of body asked for ("which city department", "what local authorities", "哪个市级部门"):
 # they say who is wanted, never what the task is about. A name among them ("which Lanzhou bureau") is the place.
 ASKED_BODY_EN = re.compile(r"\b(?:which|what)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:agenc(?:y|ies)|departments?|bureaus?|bod(?:y|ies)|"
                            r"units?|authorit(?:y|ies)|offices?|governments?|regulators?|ministr(?:y|ies)|"
-                           r"organi[sz]ations?)\b", I)
+                           r"organi[sz]ations?|sections?(?! of the (?:notice|plan|document|table|opinion|report)s?))\b", I)
 ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|区级|省级|县级|市直|省直|区直|政府|职能|主管|地方)?"
                            r"(?:部门|单位|机构|机关|科室|处室)")
 # "牵头领导是谁": a task's person field asked for (printed beside its units), not a matter of the question.
@@ -318,7 +319,7 @@ every everything list lists listing involve involves involving involved appear a
 done doing backing backed heard hear hears locally yet provincial municipal
 besides except excepting aside apart
 according accordance responsibilities remit given assigned assign assigns allocated entrusted tasked measure measures item items provision provisions clause clauses notice notices opinion opinions document documents
-terms year years
+terms year years section sections
 """.split()
 _QUESTION_WORDS_ZH = """
 列出 列举 罗列 所有 全部 一切 涉及 全都

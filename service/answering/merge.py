@@ -65,7 +65,9 @@ def merge_parts(parts: list[Part]) -> list[Part]:
             own = () if _ENDS_ON_IT.search(p.text) else tuple(
                 t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
             search = f"{prev.search or prev.text} {p.search or p.text}" if prev.search or p.search else ""
+            measured = tuple(t for t in p.attribute if not _asks_when_only(_replace(p, focus=(t,))))
             p = _replace(p, text=f"{prev.text} {p.text}", search=search, focus=tuple(dict.fromkeys(prev.focus + own)),
+                         attribute=measured,
                          constraints=_replace_constraints(
                              c, years=c.years or pc.years, places=c.places or pc.places,
                              doc_numbers=c.doc_numbers or pc.doc_numbers))
@@ -136,8 +138,11 @@ _DUTY_WORDS = frozenset("own owns owning lead leads handle handles run runs over
 
 
 # "时间要求是什么？", "what's the deadline?": a part asking only when, of the matter before it (a task's 完成时限).
-_WHEN_ASKED = re.compile(r"(完成)?(时间|时限|进度)(要求|节点|安排)?|截止(时间|日期)?|期限|什么时候|何时|"
-                         r"\b(deadlines?|time ?limits?|timelines?|time ?frames?|due|by when|when)\b", re.I)
+_WHEN_ASKED = re.compile(r"(计划|预计|要求)?(完成)?(时间|时限|进度)(要求|节点|安排)?|截止(时间|日期)?|期限|"
+                         # "计划何时完成?": when the thing the part before asked about is to be done
+                         r"(计划|预计|要求)?(什么时候|何时)(能|要|将|须|需)?(完成|完工|建成|办结)?|"
+                         r"\b(deadlines?|time ?limits?|timelines?|time ?frames?|due|by when|when)\b|"
+                         r"\b(planned |scheduled |expected )?(completion|completed|finished)( date| time)?\b", re.I)
 
 
 def _asks_when_only(p: Part) -> bool:
