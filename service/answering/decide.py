@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, replace
 
 from index.retriever import Hit
+from ingest.annotation import assigns_person
 from ingest.models import Clause
 from ingest.text import heading_title, t2s
 from service.answering.evidence import Check, EvidenceChecker, names_a_thing
@@ -115,7 +116,9 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
         if any(str(t) in check.missing for t in matter):
             failures.append("topic")  # "云南省稳增长的意见中，城市轨道交通建设…" against a county's 标准化建设
             continue
-        if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)):
+        # a task naming only the people who answer for it ("牵头责任人:涂某") answers who leads it with them
+        if part.answer_type == "agency" and not (h.clause.units or inline_answer(part, h.clause.text)
+                                                 or assigns_person(h.clause.fields.items())):
             if h.clause.kind == "task":
                 unitless.append((h, check))
             failures.append("agency")

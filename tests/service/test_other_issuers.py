@@ -40,7 +40,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "deqing-zwgk-yaodian-2022.txt", "yingkou-yingzhengban-2016-95.txt",
           "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
           "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt",
-          "xianning-mubiao-fenjie-2024-wlj.txt", "huaiyuan-nongyeju-jindu-2023-11.txt")
+          "xianning-mubiao-fenjie-2024-wlj.txt", "huaiyuan-nongyeju-jindu-2023-11.txt",
+          "huarong-wenlvju-zhongdian-2021.txt", "fengyang-zhaijidi-guagou-zhengqiu.txt")
 
 
 @pytest.fixture(scope="module")
@@ -1007,3 +1008,33 @@ def test_an_issuer_naming_its_report_keeps_its_place(engine) -> None:  # type: i
     r = _ask(engine, "怀远县农业农村局承担的政府重点工作中,加快绿色食品产业发展一项由哪个股室牵头?")
     assert r.abstained, r.answer
 
+
+
+def test_a_later_part_asking_when_of_a_refused_part_is_refused_with_it(engine) -> None:  # type: ignore[no-untyped-def]
+    """"…由哪个股室牵头?计划何时完成?": the second part asks when of the first part's matter; where the notices do not
+    hold that matter, neither part is answered from another item's date."""
+    r = _ask(engine, "怀远县农业农村局承担的政府重点工作中,加快绿色食品产业发展一项由哪个股室牵头?计划何时完成?")
+    assert r.abstained and not r.citations, r.answer
+    r = _ask(engine, "怀远县农业农村局承担的政府重点工作中,农村常住居民人均可支配收入与经济增长同步一项由哪个股室牵头?"
+                     "计划何时完成?")
+    assert not r.abstained and {c.task_no for c in r.citations} == {6}, r.answer
+
+
+def test_a_task_naming_only_the_people_answering_for_it_answers_who(engine) -> None:  # type: ignore[no-untyped-def]
+    """Round 38: a bureau's plan whose items close on "(牵头责任人:X,具体责任人:Y)": who leads is the person its
+    fields name (the clause names no unit, and the answer says so); an English question naming a spot inside the
+    county ("the Yushan tourist resort", a city's name elsewhere) stays with the county's notice."""
+    r = _ask(engine, "华容县文旅广电局关于落实2021年县政府重点工作任务的实施方案中,"
+                     "完善禹山旅游度假区红色城堡服务配套设施一项的具体责任人是谁?")
+    assert not r.abstained and "严霞" in r.answer and r.citations[0].task_no == 2, r.answer
+    r = _ask(engine, "Under the Huarong County (华容县) culture and tourism bureau's 2021 key-task plan, who leads the "
+                     "improvement of the service facilities at the Red Castle of the Yushan tourist resort?")
+    assert not r.abstained and "徐勋红" in r.answer and not r.units, r.answer
+
+
+def test_a_place_named_inside_a_longer_ones_english_name_is_not_it(engine) -> None:  # type: ignore[no-untyped-def]
+    """"Lueyang County" does not name a notice of "Yang County" (洋县) because its English ends in it; "which
+    section" asks for a body as "which department" does."""
+    r = _ask(engine, "In Lueyang County's culture and tourism work task table, which section is responsible for the "
+                     "target of receiving 1.4 million tourist visits and 680 million yuan of tourism revenue?")
+    assert r.abstained and not any(c.doc_number.startswith("洋") for c in r.citations), r.answer
