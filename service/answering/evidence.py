@@ -380,7 +380,10 @@ class EvidenceChecker:
                                  and not support(t, f"{clause.section} {before}", frozenset())]
             # Every word of what is measured, but one in a long English description ("working groups sit under"):
             # its verbs and fillers are not printed.
-            if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0):
+            # A Chinese term of art among them is the thing measured: "外资参与数据中心业务的持股比例" is not stated by
+            # a clause capping another business's (虚拟专用网业务的外资股比).
+            if len(attr_missing) > (1 if len(part.attribute) >= 3 else 0) or any(
+                    names_a_thing(t) and is_chinese(t.surface) for t in attr_missing):
                 return Check(clause, cover, gone, sentence, "attribute")
         places = found if part.value_kind == "place" else ()
         return Check(clause, cover, gone, sentence, None, places)

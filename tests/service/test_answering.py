@@ -1131,3 +1131,16 @@ def test_where_a_notice_lists_its_tasks_is_no_matter_of_a_who_question(real_engi
     r = ask_answerer(real_engine.answerer, "Is there a digital RMB pilot in the plan, and which units in the task "
                                            "annex are responsible for it?")
     assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (DT_NO, 6), r.answer
+
+
+def test_which_section_asks_for_a_body_but_a_section_of_the_notice_does_not() -> None:
+    from service.answering.lexicon import ASKS_AGENCY_EN
+
+    assert ASKS_AGENCY_EN.search("Which section of the bureau is responsible for the rapeseed route?")
+    assert not ASKS_AGENCY_EN.search("Which section of the notice covers data security?")
+
+
+def test_a_figure_of_another_thing_is_no_figure_of_the_one_named(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """The VPN task's "外资股比不超过50%" states no cap for a data centre business, whatever words they share."""
+    r = ask(real_engine, "外资在数据中心业务里最多能持股多少比例？")
+    assert r.abstained, r.answer
