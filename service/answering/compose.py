@@ -57,9 +57,27 @@ def quote_text(c: Clause, lang: str) -> str:
     return (c.text_en or c.text) if lang == "en" else c.text
 
 
-def quote(c: Clause, lang: str, text: str | None = None) -> str:
+def relevant_part(text: str, focus: Sequence[Term] = (), most: int = ZH_QUOTE_IN_EN) -> str:
+    """The part of a Chinese clause an English answer quotes: its opening, or where a later sentence holds more of the
+    asker's words ("…实行事后奖补" for "what support"), from the phrase before the first word it holds."""
+    said = sentences(text) or [text]
+
+    def held(s: str) -> list[int]:
+        return [s.find(z) for t in focus if (z := _longest_printed(t.zh, s))]
+
+    best = max(said, key=lambda s: len(held(s)))
+    first = min(held(best), default=0)
+    if best is said[0] and first < most // 2:
+        return _opening(text, most)
+    start = max((m.end() for m in re.finditer(r"[，,；;：:]", best[:first])), default=0)
+    part = best[start:]
+    lead = "" if best is said[0] and start == 0 else "…"
+    return lead + (part if len(part) <= most else part[:most] + "…")
+
+
+def quote(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] = ()) -> str:
     if lang == "en" and not c.text_en:  # the Chinese to check against: a chosen sentence whole, else the opening
-        return say(lang, "quote_zh_only", text=text or _opening(c.text, ZH_QUOTE_IN_EN))
+        return say(lang, "quote_zh_only", text=text or relevant_part(c.text, focus))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
 
@@ -67,12 +85,12 @@ def quote(c: Clause, lang: str, text: str | None = None) -> str:
 def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] = ()) -> list[str]:
     """The quote, and for an English question over a clause printed only in Chinese, which of its Chinese words are
     the asker's own ("医保信息平台 = medical insurance information platform"): what lets them check it."""
-    lines = [quote(c, lang, text)]
+    lines = [quote(c, lang, text, focus)]
     if lang == "en" and c.text_en:  # the rendering is unofficial: the printed Chinese beside it, to check it against
         return lines + [say(lang, "quote_original", text=original(c, _beside(text or c.text_en), text))]
     if lang != "en":
         return lines
-    quoted = text or _opening(c.text, ZH_QUOTE_IN_EN)
+    quoted = text or relevant_part(c.text, focus)
     pairs = []
     for t in focus:
         held = _longest_printed(t.zh, quoted)

@@ -868,6 +868,10 @@ def test_a_notices_annex_is_the_title_it_prints_after_its_text(real_engine, ques
     r = ask(real_engine, question)
     assert r.intent == "metadata" and not r.abstained and "南京市服务业扩大开放综合试点任务分工" in r.answer, r.answer
     assert r.citations[0].doc_number == SO_NO
+    if question.isascii():  # the annex's title in English beside the printed one
+        from eval.metrics import english_enough
+
+        assert english_enough(r.answer), r.answer
 
 
 @pytest.mark.parametrize("question", ["《南京市数字贸易发展行动方案（2022—2025年）》经哪些机构同意后印发？",
@@ -1144,3 +1148,13 @@ def test_a_figure_of_another_thing_is_no_figure_of_the_one_named(real_engine) ->
     """The VPN task's "外资股比不超过50%" states no cap for a data centre business, whatever words they share."""
     r = ask(real_engine, "外资在数据中心业务里最多能持股多少比例？")
     assert r.abstained, r.answer
+
+
+def test_an_english_quote_of_a_chinese_clause_is_the_part_holding_the_askers_words() -> None:
+    from service.answering.compose import relevant_part
+    from service.answering.terms import Term
+
+    text = "支持民营企业加强重大技术装备研制与推广应用，完善首台套保险补偿机制。对实现销售的首台套装备，实行事后奖补。"
+    sales = Term("sales", zh=("销售",))
+    assert relevant_part(text, [sales]).startswith("…对实现销售")
+    assert relevant_part(text, []) == relevant_part(text, [Term("museum", zh=("博物馆",))])

@@ -206,9 +206,21 @@ def _annex(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]
     for c in catalog.clauses_of(d.doc_number, kinds=("meta", "body")):
         titles = list(dict.fromkeys(t.strip() for t in _ANNEX_LINE.findall(c.text)))
         if titles:
-            annex = ("；" if lang != "en" else "; ").join(f"《{t}》" for t in titles)
+            annex = "；".join(f"《{t}》" for t in titles) if lang != "en" else \
+                "; ".join(_annex_en(t, d) for t in titles)
             return [say(lang, "doc_annex", annex=annex, **facts)], [c]
     return [say(lang, "doc_no_annex", **facts)], []
+
+
+def _annex_en(title: str, d: Document) -> str:
+    """An annex's printed title with English beside it: the notice's own English title for the part that repeats it
+    ("南京市…行动方案（2022—2025年）任务清单" → "Nanjing … Action Plan (2022—2025): task list"), the dictionary's for
+    the rest."""
+    own = bool(d.title and d.title_en and d.title in title)
+    rest = title.replace(d.title, " ") if own else title
+    words = C.terms_en(rest, most=4, general=True).strip(" []").replace(";", "")
+    english = ": ".join(x for x in (d.title_en if own else "", words) if x)
+    return f"《{title}》 ({english})" if english else f"《{title}》"
 
 
 def _approval(d: Document, lang: str, catalog: ClauseCatalog, registry: AgencyRegistry,
