@@ -214,7 +214,7 @@ def _annex(d: Document, lang: str, catalog: ClauseCatalog, facts: dict[str, str]
 
 def _annex_en(title: str, d: Document) -> str:
     """An annex's printed title with English beside it: the notice's own English title for the part that repeats it
-    ("南京市…行动方案（2022—2025年）任务清单" → "Nanjing … Action Plan (2022—2025): task list"), the dictionary's for
+    ("某市…行动方案（2022—2025年）任务清单" → "… Action Plan (2022—2025): task list"), the dictionary's for
     the rest."""
     own = bool(d.title and d.title_en and d.title in title)
     rest = title.replace(d.title, " ") if own else title
