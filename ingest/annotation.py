@@ -115,11 +115,19 @@ def person_tail(text: str) -> tuple[str, tuple[tuple[str, str], ...], str]:
     if start is None:
         return text, (), ""
     inner = text.rstrip("*。 ")[start + 1 : -1]
-    fields = [FIELD_LINE.match(part.strip()) for part in split_top_level(inner, "，,；;")]
-    if not fields or not all(fields) or not assigns_person((m.group(1), "") for m in fields if m):
+    fields = bracket_fields(inner)
+    if not fields or len(fields) < len(split_top_level(inner, _PARTS)) or not assigns_person(fields):
         return text, (), ""
-    return text[:start].rstrip("* "), tuple((m.group(1), field_value(m)) for m in fields if m), \
-        text[start:].rstrip("*。 ")
+    return text[:start].rstrip("* "), fields, text[start:].rstrip("*。 ")
+
+
+_PARTS = "，,；;"  # what separates a bracket's labelled parts
+
+
+def bracket_fields(inner: str) -> tuple[tuple[str, str], ...]:
+    """The labelled fields among a bracket's parts ("责任单位:…,完成时限:全年" → the 完成时限), label and value."""
+    return tuple((m.group(1), field_value(m)) for part in split_top_level(inner, _PARTS)
+                 if (m := FIELD_LINE.match(part.strip())))
 
 
 def bracket_groups(text: str) -> list[tuple[int, int]]:

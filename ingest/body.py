@@ -9,7 +9,7 @@ from dataclasses import dataclass, field, replace
 from ingest import annotation
 from ingest.header import COLUMN_NAME
 from ingest.models import Unit
-from ingest.text import CN_NUM, H1, H2, H3, H4, H5, TERMINAL, heading_label, nospace, split_top_level, squash
+from ingest.text import CN_NUM, H1, H2, H3, H4, H5, TERMINAL, heading_label, nospace, squash
 
 _HEADINGS = ((1, H1), (2, H2), (3, H3), (4, H4), (5, H5))
 
@@ -219,8 +219,7 @@ def parse_body(lines: list[str], first_line_no: int, first_listed: bool = False)
                        if (pm := annotation.FIELD_LINE.match(n.lstrip("*").strip())))
         # "〔责任单位:…,完成时限:全年〕": a labelled field inside the annotation's bracket
         inner = body_text[note.start : note.end].strip().strip("（）()〔〕【】[]［］") if note else ""
-        people += tuple((pm.group(1), annotation.field_value(pm)) for c in split_top_level(inner, "，,；;")
-                        if (pm := annotation.FIELD_LINE.match(c.strip())))
+        people += annotation.bracket_fields(inner)
         if inner and not people and (when := annotation.deadline_aside(inner)):
             people += ((annotation.DEADLINE_FIELD, when),)  # "…,6月底完成": when, printed without its label
         printed_note = squash(body_text[note.start : note.end] if note else people_note) + \

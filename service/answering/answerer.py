@@ -370,7 +370,7 @@ class Answerer:
                 provincial = d.jurisdiction.endswith(("省", "自治区"))
                 text = self.catalog.text_of(d.doc_number)
                 inside = place.kind in ("place", "province") or place.kind == "city" and provincial or \
-                    key in self._unit_names(d.doc_number) or _LOCALITY.search(text.replace(key, "\0")) is not None
+                    key in self._unit_names(d.doc_number) or re.search(re.escape(key) + _LOCALITY, text) is not None
                 if not (key and inside and key in text):
                     return False
         return True
@@ -468,7 +468,7 @@ class Answerer:
 
 # A name printed as the first part of a spot's ("禹山旅游度假区"): a locality within the notice's own place, whatever
 # a larger place elsewhere shares its name (Yushan).
-_LOCALITY = re.compile(r"\0(?:旅游度假区|度假区|风景区|景区|园区|工业园|产业园|小镇|街道|社区|村)")
+_LOCALITY = r"(?:旅游度假区|度假区|风景区|景区|园区|工业园|产业园|小镇|街道|社区|村)"
 
 
 _PRONOUNS = frozenset("it its this that these those they them one ones same 它 它们 他们 其 这项 该项 这个 那个"

@@ -75,9 +75,9 @@ def relevant_part(text: str, focus: Sequence[Term] = (), most: int = ZH_QUOTE_IN
     return lead + (part if len(part) <= most else part[:most] + "…")
 
 
-def quote(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] = ()) -> str:
+def quote(c: Clause, lang: str, text: str | None = None) -> str:
     if lang == "en" and not c.text_en:  # the Chinese to check against: a chosen sentence whole, else the opening
-        return say(lang, "quote_zh_only", text=text or relevant_part(c.text, focus))
+        return say(lang, "quote_zh_only", text=text or _opening(c.text, ZH_QUOTE_IN_EN))
     return say(lang, "quote", text=text or (c.printed if lang != "en" else quote_text(c, lang)),
                unofficial=UNOFFICIAL)
 
@@ -85,12 +85,12 @@ def quote(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] =
 def quote_lines(c: Clause, lang: str, text: str | None = None, focus: Sequence[Term] = ()) -> list[str]:
     """The quote, and for an English question over a clause printed only in Chinese, which of its Chinese words are
     the asker's own ("医保信息平台 = medical insurance information platform"): what lets them check it."""
-    lines = [quote(c, lang, text, focus)]
     if lang == "en" and c.text_en:  # the rendering is unofficial: the printed Chinese beside it, to check it against
-        return lines + [say(lang, "quote_original", text=original(c, _beside(text or c.text_en), text))]
+        return [quote(c, lang, text), say(lang, "quote_original", text=original(c, _beside(text or c.text_en), text))]
     if lang != "en":
-        return lines
+        return [quote(c, lang, text)]
     quoted = text or relevant_part(c.text, focus)
+    lines = [quote(c, lang, quoted)]
     pairs = []
     for t in focus:
         held = _longest_printed(t.zh, quoted)

@@ -10,6 +10,8 @@ from ingest.models import Role
 
 I = re.I  # noqa: E741 - short alias for the flag used on every English pattern
 
+# "Which section is responsible": a body's section asked for, not a section of the notice.
+_SECTION = r"sections?(?! of the (?:notice|plan|document|table|opinion|report)s?)"
 ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
     ("lead", re.compile(r"牵头|主导|带头|领头|主抓|挂帅|牽頭|主办"),
      re.compile(r"\b(lead|leads|leading|led|take[sn]? the lead|in the lead|spearhead\w*|head(s|ing)? up|heads?|"
@@ -20,7 +22,8 @@ ROLE_PATTERNS: list[tuple[Role, re.Pattern[str], re.Pattern[str]]] = [
                 r"help(s|ing)?|back(s|ing)? up|partner\w*|join(s|ing)?|involved)\b", I)),
     ("responsible", re.compile(r"责任单位|负责|承担|主管|谁|哪个部门|哪些部门|哪个单位|哪些单位|哪家|找哪|哪个机构"),
      re.compile(r"\b(responsib\w*|accountable|in charge|handl\w*|on the hook|implement\w*|who|whom|whose|"
-                r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government|sections?(?! of the (?:notice|plan|document|table|opinion|report)s?)))\b", I)),
+                r"which (agenc\w*|department\w*|bureau\w*|bod(y|ies)|units?|authorit\w*|offices?|government|" + _SECTION +
+                r"))\b", I)),
 ]
 
 # A role named as such, not only a verb that may mean it ("supporting foreign agencies", "work with"): asked alone, a
@@ -51,14 +54,14 @@ ASKS_AGENCY_ZH = re.compile(r"谁|哪个部门|哪些部门|哪几个部门|哪�
                             r"(哪个|哪些|哪几个|什么)(科室|处室)")
 ASKS_AGENCY_EN = re.compile(r"\bwho\b|\bwho's\b|\bwhom\b|\bwhich (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|"
                             r"units?|authorit\w*|offices?|government\w*|regulators?|ministr\w*|organi[sz]ations?|"
-                            r"sections?(?! of the (?:notice|plan|document|table|opinion|report)s?))\b|"
+                            + _SECTION + r")\b|"
                             r"\bwhat (\w+ ){0,2}(agenc\w*|department\w*|bureau\w*|bod(y|ies)|authorit\w*|offices?)\b|"
                             r"\b(lead|cooperating|responsible|guiding) (agenc\w*|units?|departments?|bod(y|ies))\b", I)
 # The words naming the kind of body asked for ("which city department", "what local authorities", "哪个市级部门"):
 # they say who is wanted, never what the task is about. A name among them ("which Lanzhou bureau") is the place.
 ASKED_BODY_EN = re.compile(r"\b(?:which|what)\s+(?:(?-i:[a-z][\w-]*)\s+){0,2}?(?:agenc(?:y|ies)|departments?|bureaus?|bod(?:y|ies)|"
                            r"units?|authorit(?:y|ies)|offices?|governments?|regulators?|ministr(?:y|ies)|"
-                           r"organi[sz]ations?|sections?(?! of the (?:notice|plan|document|table|opinion|report)s?))\b", I)
+                           r"organi[sz]ations?|" + _SECTION + r")\b", I)
 ASKED_BODY_ZH = re.compile(r"(?:哪个|哪些|哪家|哪几个|什么)(?:市级|区级|省级|县级|市直|省直|区直|政府|职能|主管|地方)?"
                            r"(?:部门|单位|机构|机关|科室|处室)")
 # "牵头领导是谁": a task's person field asked for (printed beside its units), not a matter of the question.

@@ -11,6 +11,7 @@ from index.analyzer import is_chinese
 from service.answering import lexicon as L
 from service.answering.asks import PARTICULARS_ZH
 from service.answering.evidence import JOINT
+from service.answering.terms import Term
 from service.answering.types import Constraints, Part
 
 
@@ -62,10 +63,9 @@ def merge_parts(parts: list[Part]) -> list[Part]:
                                                                          or _asks_when_only(p)):
             prev = out[-1]
             c, pc = p.constraints, prev.constraints
-            own = () if _ENDS_ON_IT.search(p.text) else tuple(
-                t for t in p.focus if not _asks_when_only(_replace(p, focus=(t,))))
+            own = () if _ENDS_ON_IT.search(p.text) else tuple(t for t in p.focus if not _says_when(p, t))
             search = f"{prev.search or prev.text} {p.search or p.text}" if prev.search or p.search else ""
-            measured = tuple(t for t in p.attribute if not _asks_when_only(_replace(p, focus=(t,))))
+            measured = tuple(t for t in p.attribute if not _says_when(p, t))
             p = _replace(p, text=f"{prev.text} {p.text}", search=search, focus=tuple(dict.fromkeys(prev.focus + own)),
                          attribute=measured,
                          constraints=_replace_constraints(
@@ -143,6 +143,11 @@ _WHEN_ASKED = re.compile(r"(计划|预计|要求)?(完成)?(时间|时限|进度
                          r"(计划|预计|要求)?(什么时候|何时)(能|要|将|须|需)?(完成|完工|建成|办结)?|"
                          r"\b(deadlines?|time ?limits?|timelines?|time ?frames?|due|by when|when)\b|"
                          r"\b(planned |scheduled |expected )?(completion|completed|finished)( date| time)?\b", re.I)
+
+
+def _says_when(p: Part, t: Term) -> bool:
+    """Whether a word of the part only asks when ("完成", "deadline"), naming nothing of its own."""
+    return _asks_when_only(_replace(p, focus=(t,)))
 
 
 def _asks_when_only(p: Part) -> bool:
