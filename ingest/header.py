@@ -26,7 +26,7 @@ _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|组配分类|发布机构|生成日期|公开方式|公开日期|主题词|有效性|文件名称|内容概述|公开责任部门)|^文号\s*\S{1,12}〔\d{4}〕|"
-                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文)$|"  # a wiki copy's infobox and section labels
+                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文(?:内容)?|展开(?:全文)?|收起)$|"  # a wiki copy's infobox and section labels
                      # a page's continuation mark
                      r"^[\[【(（]?(?:接上页|续上页|上接第?\S{0,3}页|续表|接上表)[\]】)）]?(?:\s|$)|"
                      # a site's banner: "某某网--中国法律信息搜索网"
@@ -223,8 +223,8 @@ def _menu_above(lines: list[str], i: int) -> bool:
 def _block_after(lines: list[str], start: int, end: int) -> str:
     parts: list[str] = []
     for s in (CELL_BAR.sub("", ln.strip()) for ln in lines[start:end]):
-        if not s or not parts and page_fields([s]):
-            continue  # the rest of a page's metadata table after the 文号's row
+        if not s or not parts and (page_fields([s]) or _CHROME.search(s)):
+            continue  # the rest of a page's metadata table after the 文号's row, and its labels ("正文内容")
         if _IMAGE.search(s):
             if parts:
                 break
@@ -232,9 +232,22 @@ def _block_after(lines: list[str], start: int, end: int) -> str:
         if not title_like(s):
             break
         parts.append(s)
-        if _ends_a_title(s) and not s.endswith(("的", "和")) or len(parts) >= 4:
+        if _ends_a_title(s) and not s.endswith(("的", "和")) and not _wrapped(parts, lines[start:end]) or \
+                len(parts) >= 4:
             break
     return nospace(" ".join(parts))
+
+
+def _wrapped(parts: list[str], rest: list[str]) -> bool:
+    """"关于印发…政府工作报告 / 任务分解的通知": a title opened with 关于 runs on to the line that closes it with its kind,
+    whatever word its first line ends on."""
+    joined = nospace("".join(parts))
+    if "关于" not in joined or re.search(_TITLE_KIND + "$", joined):
+        return False
+    after = [nospace(ln) for ln in rest if ln.strip()]
+    at = after.index(nospace(parts[-1])) if nospace(parts[-1]) in after else -1
+    nxt = after[at + 1] if 0 <= at < len(after) - 1 else ""
+    return title_like(nxt) and bool(re.search(_TITLE_KIND + "$", nxt)) and len(joined + nxt) <= 90
 
 
 def _salutation(s: str) -> bool:
@@ -341,6 +354,9 @@ def parse_header(lines: list[str], fields: Mapping[str, str] | None = None, file
     if dn_line >= 0:
         notice_title = _block_after(lines, dn_line + 1, limit if limit > dn_line else head_end) or \
             _block_before(lines, dn_line)[0]
+        if not notice_title and page_fields([head[dn_line]]) and limit > dn_line:
+            # the 文号 only in the page's metadata list, the title printed below it, above the salutation
+            notice_title = _block_before(lines, limit)[0]
     else:
         notice_title = _block_before(lines, limit)[0]
         # A copy that opens with the notice's own title ("…关于…的通知") and runs into an annex: the block before the

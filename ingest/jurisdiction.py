@@ -14,7 +14,9 @@ from ingest.places import ENGLISH_USAGE, strip_admin_suffix
 _NATIONAL = re.compile(r"^(国务院|中共中央|中央|全国|国家|最高人民)")
 _ISSUER_PLACE = re.compile(r"^(?:中共)?(?P<prov>[\u4e00-\u9fff]{2,7}?(?:省|自治区))?(?P<city>[\u4e00-\u9fff]{2,6}?"
                            r"(?:市|自治州|地区|盟))?(?P<county>[\u4e00-\u9fff]{1,6}?(?:区|县|旗))?")
-_NOT_A_PLACE = re.compile(r"^(全|本|我|各|该|城|地级|县级|副省级|省|市|区|县|自治)")  # 自治区人民政府: no place named
+# 自治区人民政府: no place named; 现将区人民政府…: a cover letter's "now (we send) the district government's…",
+# which jieba may read as one unknown word
+_NOT_A_PLACE = re.compile(r"^(全|本|我|各|该|城|地级|县级|副省级|省|市|区|县|自治|现[将就予]|特[将此]|兹)")
 LEVEL_EN = {"province": "", "city": "", "county": "County", "district": "District"}
 
 

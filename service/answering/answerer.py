@@ -345,7 +345,11 @@ class Answerer:
         of a notice (its title's words) matching other places' notices cannot have ruled them out."""
         if PRINTED_NUMBER.search(part.text):
             return []
-        return [d.doc_number for d in self.catalog.documents() if not self.checker.jurisdiction(d.doc_number)]
+        # The years describing the notice ("镇海区2011年政府工作报告任务分解"), not a clause's ("2025年目标"): a notice
+        # dated or titled for another year is not the one described.
+        described = [y for y in map(int, _YEAR.findall(part.text)) if y not in part.constraints.years]
+        return [d.doc_number for d in self.catalog.documents() if not self.checker.jurisdiction(d.doc_number)
+                and all(states_year(y, self.checker.document_line(d.doc_number)) for y in described)]
 
     def _issued_for(self, key: str, d: Document) -> bool:
         """Whether a notice's jurisdiction, title or issuer is the place `key` (杭州 for 杭州市人民政府)."""
@@ -471,6 +475,7 @@ class Answerer:
 _LOCALITY = r"(?:旅游度假区|度假区|风景区|景区|园区|工业园|产业园|小镇|街道|社区|村)"
 
 
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PRONOUNS = frozenset("it its this that these those they them one ones same 它 它们 他们 其 这项 该项 这个 那个"
                       .split())
 

@@ -25,6 +25,8 @@ PARTICULARS_ZH = {
     "责任领导": tuple(f"{duty}{level}领导" for duty in ("责任", "负责", "牵头", "分管", "联系", "包保", "挂钩")
                   for level in ("", "省", "市", "区", "县")) + ("副省长", "副市长", "副县长", "副区长", "省长", "市长",
                                                                "县长", "区长"),
+    # A person answerable for a task (责任人), printed as one or as an official; units named for it are not one.
+    "责任人": ("责任人", "负责人", "责任领导", "牵头领导", "分管领导", "联系领导", "包保领导", "挂钩领导"),
 }
 # Question wordings of a particular that is not printed as such (每个月开一次 asks for 频次).
 _PARTICULAR_CUES_ZH = [(re.compile(r"每个?月|每周|每季度?|每年|多久(一次|开)|多长时间(一次|开)|几次|频次|频率"), "频次"),
@@ -48,6 +50,8 @@ PARTICULARS_EN = [
     (re.compile(r"\bhow often\b|\b(monthly|weekly|quarterly|annually|every (month|week|quarter|year))\b", re.I), "频次"),
     (re.compile(r"\b(responsible|accountable|leading|county|city|district|provincial|municipal)\s+(leader|official)s?\b|"
                 r"\bwhich (leader|official)s?\b|\bofficials? in charge\b", re.I), "责任领导"),
+    (re.compile(r"\b(person|people|individuals?) (responsible|in charge|accountable)\b|"
+                r"\bresponsible (person|people|individuals?)\b", re.I), "责任人"),
 ]
 # What an English rendering says for the same particulars.
 PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedure", "process", "step"),
@@ -56,6 +60,7 @@ PARTICULARS_EN_WORDS = {"材料": ("material", "document"), "流程": ("procedur
                         "费用": ("fee", "charge", "cost"), "罚款": ("fine", "penalt"), "营业时间": ("hours",),
                         "召集人": ("convene", "chair"), "联系人": ("contact",),
                         "组长": ("head of", "leader of"), "责任领导": ("official in charge", "leader"),
+                        "责任人": ("person responsible", "person in charge", "responsible person"),
                         "频次": ("monthly", "weekly", "quarterly", "annual",
                                                             "every month", "every year", "each year")}
 # "Which banks…", "哪些医院…": the question wants named ones, and a clause saying "支持银行…" names none.

@@ -151,9 +151,9 @@ YESNO_EN = re.compile(r"^(please\s+)?(can|could|may|is|are|does|do|will|would|sh
                       I)
 WH_EN = re.compile(r"\b(who|whom|whose|what|which|when|where|why|how)\b", I)
 
-DOC_NUMBER_WORD_ZH = re.compile(r"文号|发文字号")  # not 字号 alone, inside 老字号 ("time-honoured brand")
+DOC_NUMBER_WORD_ZH = re.compile(r"文号|发文字号|文件编号|发文编号|发文序号")  # not 字号 alone, inside 老字号 ("time-honoured brand")
 DOC_ATTRIBUTES: list[tuple[str, re.Pattern[str], re.Pattern[str]]] = [
-    ("number", re.compile(r"文号|发文字号|字号|文件号"),
+    ("number", re.compile(r"文号|发文字号|字号|文件号|文件编号|发文编号|发文序号"),
      re.compile(r"\b(doc(?:ument)?\.? numbers?|reference numbers?|doc(ument)? nos?|file numbers?|serial numbers?|"
                 r"what number)\b",
                 I)),

@@ -45,8 +45,14 @@ def merge_parts(parts: list[Part]) -> list[Part]:
         if out and not p.focus and not p.subjects and p.answer_type != "document" and not p.constraints.task_numbers:
             prev = out[-1]
             if p.answer_type == "agency":
+                # "…什么时限前完成？责任人是谁？": a person asked of the same task stays a detail it must state (after
+                # "由哪个单位牵头", the units answer it as before)
+                asked = prev.constraints.particulars + (p.constraints.particulars if prev.answer_type != "agency"
+                                                        else ())
+                asked = tuple(dict.fromkeys(asked))
                 out[-1] = _replace(prev, answer_type="agency", role=p.role or prev.role,
-                                   also_yesno=prev.answer_type == "yesno" or prev.also_yesno)
+                                   also_yesno=prev.answer_type == "yesno" or prev.also_yesno,
+                                   constraints=_replace_constraints(prev.constraints, particulars=asked))
             continue
         if out and p.answer_type == "document" and out[-1].answer_type == "document" and \
                 not p.constraints.doc_numbers and not _topical(p):

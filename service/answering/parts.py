@@ -13,7 +13,7 @@ _EN_JOIN = re.compile(r"(?:,\s*|\s+)(?:and|while|but)\s+(?=(?:(?:over|for|by|in|
 _ZH_JOIN = re.compile(r"[？?；;]\s*(?=\S)|，(?=(?:那|还有|以及|另外|而)?[^，。？]{0,12}(?:谁|哪个|哪些|多少|是否|能否)[^，。？]*[？?]?$)|"
                       r"，(?=(?:那|那么|还有|另外|而)?[^，。？]{2,40}呢[？?]?$)")  # "X的牵头单位是谁，Y呢？"
 _LIST_ZH = re.compile(r"[和与及、]|以及|还有(?!没有|什么|哪|谁|多少|几|吗|呢)")  # "A那条，还有B那条，分别谁牵头"
-_LIST_EN = re.compile(r",?\s+and\s+|,\s+", re.I)
+_LIST_EN_KEPT = re.compile(r"(,?\s+and\s+|,\s+)", re.I)  # the separators kept, to join back what is one item
 _ASCII_COMMA = re.compile(r"(?<!\d),\s*|,\s*(?!\d)")  # a copied or typed "," between words, not "1,000"
 _QUOTED = re.compile(r"“[^“”]{1,80}”|「[^「」]{1,80}」|\"[^\"]{1,80}\"")
 _HIDE = str.maketrans({"，": "\x01", ",": "\x02", "？": "\x03", "?": "\x04", "；": "\x05", ";": "\x06"})
@@ -62,6 +62,24 @@ def _split_list_zh(text: str) -> list[str]:
     return [*items, text[last:]]
 
 
+def _parallel(split: list[str]) -> list[str]:
+    """The items of an English list (`split`: items and the separators between them). When items open alike ("the
+    task allowing X and the task delegating Y and Z"), a conjunction before anything else is inside an item."""
+    items, seps = [s.strip() for s in split[::2]], split[1::2]
+    words = [i.split()[:2] for i in items]
+    opener = [w.lower() for w in words[0]] if items and len(words[0]) == 2 else None
+    if not opener or opener[0] not in ("the", "a", "an") or \
+            sum([w.lower() for w in ws] == opener for ws in words[1:]) == 0:
+        return items
+    out = [items[0]]
+    for sep, item, ws in zip(seps, items[1:], words[1:]):
+        if [w.lower() for w in ws] == opener:
+            out.append(item)
+        else:
+            out[-1] += sep + item
+    return out
+
+
 def multi_cue(text: str, zh: bool) -> bool:
     """Whether a question asks the same of each item it lists ("分别", "respectively", "each", "both")."""
     if zh:
@@ -88,8 +106,8 @@ def list_items(text: str, zh: bool, cued: bool = False) -> list[str] | None:
         if zh:
             items = [i for i in _split_list_zh(core) if len(i.strip()) >= 2]
         else:
-            m = re.search(r"\b(for|on|of|leads?|handles?|runs?|about|over)\s+(?P<list>.+?)\s*\??$", core, re.I)
-            items = [i for i in _LIST_EN.split(m.group("list"))] if m else []
+            m = re.search(r"\b(for|on|of|leads?|handles?|runs?|about|over)[\s,]+(?P<list>.+?)\s*\??$", core, re.I)
+            items = _parallel(_LIST_EN_KEPT.split(m.group("list"))) if m else []
             items = [i for i in items if len(i.split()) >= 1 and i.strip()]
         if not zh and m and m.group("list") not in text:
             # the cue is inside the list ("…, each according to its duties, for …", "…covering X and Y in each

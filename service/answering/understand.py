@@ -135,6 +135,11 @@ class Understanding:
             part = replace(listed, constraints=replace(listed.constraints, doc_numbers=ref.named))
             return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
         cued = multi_cue(text, zh)
+        if len(ref.named) > 1 and whole.answer_type == "document" and \
+                (items := self._listed(text, zh, cued)) and all(self.docrefs.find(i).doc_numbers for i in items):
+            # "A和B这两个通知分别是哪天发的": the items listed are the notices, asked the same document facts
+            part = replace(whole, constraints=replace(whole.constraints, doc_numbers=ref.named))
+            return Question(text, text, lang, (part,), False, ())  # type: ignore[arg-type]
         raw_parts = [p for piece in pieces(text, zh) for p in (self._listed(piece, zh, cued) or [piece])]
         # Each part costs a retrieval: a question is answered in at most MAX_PARTS parts (cost per request is bounded).
         raw_parts = raw_parts[:MAX_PARTS]

@@ -2029,3 +2029,26 @@ def test_round_38_people_answering_for_items_a_catalogues_date_and_a_unit_cell_t
     from ingest.header import title_like
 
     assert not title_like("区教育局,各平台、镇街") and title_like("某区教育局关于做好教育惠民工作的通知")
+
+
+def test_round_40_a_title_under_the_pages_metadata_a_title_wrapped_before_its_kind_and_no_district_in_a_verb() -> None:
+    """Round 40's layouts. A page printing its 文号 only in its metadata list has the notice's title below that list,
+    above the salutation (a "正文内容" label between them is the page's); a title opened with 关于 and wrapped before
+    "…的通知" is one title; "现将区人民政府…" in a cover letter names no district 现将区."""
+    page = ("• 索引号:0001/2024-1\n  • 文件编号:某政发〔2024〕4号\n  • 主题分类:区府办文件\n  • 成文日期:2024-02-07\n"
+            "  • 政策原文:\n  • 政策解读:\n正文内容\n某某区人民政府办公室关于印发2024年重点工作责任分解的通知\n"
+            "发布日期:2024-02-07 16:17 来源:区政府办公室\n\n各镇(乡)人民政府、街道办事处:\n"
+            "现将《2024年重点工作责任分解》印发给你们。\n\n一、区长牵头重点工作\n1.地区生产总值增长6%左右。\n"
+            "责任单位:区发改局\n")
+    d = parse_notice(page, "p.txt").document
+    assert d.doc_number == "某政发〔2024〕4号"
+    assert d.notice_title == "某某区人民政府办公室关于印发2024年重点工作责任分解的通知"
+    wrapped = ("某政办发〔2011〕15号\n\n关于印发区政府二〇一一年政府工作报告\n\n任务分解的通知\n\n"
+               "各镇人民政府、街道办事处:现将区人民政府2011年工作任务及责任予以分解,请认真落实。\n\n"
+               "一、主要预期目标\n1.城镇登记失业率控制在4%以内。(区劳动保障局)\n")
+    n = parse_notice(wrapped, "w.txt")
+    assert n.document.notice_title == "关于印发区政府二〇一一年政府工作报告任务分解的通知"
+
+    from ingest.jurisdiction import scope_of_text
+
+    assert scope_of_text("", "现将区人民政府2011年工作任务及责任予以分解", ["区劳动保障局"]).main is None

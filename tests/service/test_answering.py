@@ -155,6 +155,29 @@ def test_two_items_joined_by_haiyou_are_two_parts(real_engine) -> None:  # type:
     assert [(c.doc_number, c.task_no) for c in r.citations][:2] == [(SO_NO, 90), (SO_NO, 92)], r.answer
 
 
+def test_items_opening_alike_keep_their_own_conjunctions() -> None:
+    """"the task X and the task Y and Z": the items are the two tasks; the "and" inside the second is part of it."""
+    from service.answering.parts import list_items
+
+    items = list_items("Who leads, respectively, the task on overseas credit rating and the task on import and "
+                       "export of artworks?", False)
+    assert [" ".join(i.split()) for i in items or []] == [
+        "Who leads, , the task on overseas credit rating ?", "Who leads, , the task on import and export of artworks ?"]
+    # items that do not open alike are split at every conjunction, as before
+    items = list_items("Who leads the QFLP pilot, the QDLP pilot and cross-border data respectively?", False)
+    assert len(items or []) == 3
+
+
+def test_two_notices_listed_are_asked_the_same_document_facts(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """"A和B这两份文件分别是什么时候印发的": one part asking the date of each notice, not a part per notice's name."""
+    q = real_engine.answerer.understanding.understand("数字贸易发展行动方案和服务业扩大开放综合试点方案这两份文件分别是"
+                                                      "什么时候印发的？")
+    assert len(q.parts) == 1 and q.parts[0].answer_type == "document"
+    assert set(q.parts[0].constraints.doc_numbers) == {DT_NO, SO_NO}
+    r = ask(real_engine, "数字贸易发展行动方案和服务业扩大开放综合试点方案这两份文件分别是什么时候印发的？")
+    assert "2022年3月2日" in r.answer and "2023年6月" in r.answer and not r.abstained, r.answer
+
+
 def test_each_plan_and_both_of_one_thing_are_no_list_of_parts(real_engine) -> None:  # type: ignore[no-untyped-def]
     from service.answering.parts import list_items
 
@@ -1158,3 +1181,12 @@ def test_an_english_quote_of_a_chinese_clause_is_the_part_holding_the_askers_wor
     sales = Term("sales", zh=("销售",))
     assert relevant_part(text, [sales]).startswith("…对实现销售")
     assert relevant_part(text, []) == relevant_part(text, [Term("museum", zh=("博物馆",))])
+
+
+@pytest.mark.parametrize("question", ["QFLP试点的责任人是谁？", "Who is the person responsible for the QFLP pilot?",
+                                      "数字人民币试点什么时候完成？责任人是谁？"])
+def test_a_person_asked_for_is_not_answered_with_units(real_engine, question: str) -> None:  # type: ignore[no-untyped-def]
+    """责任人 / "the person responsible" is a person: notices naming only units for a task do not state one."""
+    r = ask(real_engine, question)
+    assert r.abstained, r.answer
+    assert not ask(real_engine, "QFLP试点由哪个单位负责？").abstained  # the units are still there to be asked for

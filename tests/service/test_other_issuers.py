@@ -41,7 +41,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "luan-minsheng-gongcheng-2017-news-gb18030.txt", "chizhou-chizheng-2017-101-mirror.txt",
           "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt",
           "xianning-mubiao-fenjie-2024-wlj.txt", "huaiyuan-nongyeju-jindu-2023-11.txt",
-          "huarong-wenlvju-zhongdian-2021.txt", "fengyang-zhaijidi-guagou-zhengqiu.txt")
+          "huarong-wenlvju-zhongdian-2021.txt", "fengyang-zhaijidi-guagou-zhengqiu.txt",
+          "zhenhai-zhengbanfa-2011-15.txt", "haishu-zrfj-2024.txt")
 
 
 @pytest.fixture(scope="module")
@@ -1038,3 +1039,19 @@ def test_a_place_named_inside_a_longer_ones_english_name_is_not_it(engine) -> No
     r = _ask(engine, "In Lueyang County's culture and tourism work task table, which section is responsible for the "
                      "target of receiving 1.4 million tourist visits and 680 million yuan of tourism revenue?")
     assert r.abstained and not any(c.doc_number.startswith("洋") for c in r.citations), r.answer
+
+
+def test_a_notice_printing_no_place_is_found_by_the_year_its_title_spells(engine) -> None:  # type: ignore[no-untyped-def]
+    """A district's 2011 breakdown prints neither its district nor a year in figures (二〇一一年): a question naming
+    both is answered from it, not from another placeless notice dated 2023 whose task shares the words."""
+    r = _ask(engine, "镇海区2011年政府工作报告任务分解里，城镇登记失业率的目标是多少？哪个单位负责？")
+    assert not r.abstained and r.citations[0].doc_number == "镇政办发〔2011〕15号", r.answer
+    assert "4%" in r.answer and "区劳动保障局" in [u.zh for u in r.units]
+    # a matter that notice does not hold is not answered from another place's notice
+    r = _ask(engine, "镇海区2011年政府工作报告任务分解里，农村生活污水治理由哪个单位牵头？")
+    assert r.abstained, r.answer
+
+
+def test_a_file_number_is_the_document_number(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "海曙区2024年政府工作报告重点工作责任分解的通知，文件编号是多少？")
+    assert not r.abstained and "海政发〔2024〕4号" in r.answer, r.answer
