@@ -1190,3 +1190,11 @@ def test_a_person_asked_for_is_not_answered_with_units(real_engine, question: st
     r = ask(real_engine, question)
     assert r.abstained, r.answer
     assert not ask(real_engine, "QFLP试点由哪个单位负责？").abstained  # the units are still there to be asked for
+
+
+def test_a_pronoun_after_the_question_word_points_back() -> None:
+    """"…, and how should it reach the market?": "it" is the matter of the part before, as in "and it must …"."""
+    from service.answering.merge import _BACK_EN
+
+    assert _BACK_EN.match("how should it reach the market?") and _BACK_EN.match("and by when must they finish?")
+    assert not _BACK_EN.match("how should the city reach the market?")

@@ -26,8 +26,15 @@ ZH_SPAN_IN_EN = C.ZH_QUOTE_IN_EN
 _CORPUS_WORDS = 60_000_000  # about the sum of jieba's word frequencies: a word it lacks weighs log(6e7)
 
 
+# "How should it reach the market?", "通过什么方式…": the means asked for is printed as one (通过政策通报会…等形式).
+_ASKS_HOW = re.compile(r"\bhow\b(?!\s+(?:many|much|long|often|far|big|large|old|soon)\b)|如何|怎么|怎样|"
+                       r"(?:什么|哪些|哪种)(?:方式|形式|渠道|途径|办法)|通过什么", re.I)
+_MEANS = re.compile(r"通过|采取|采用|依托|借助|利用|运用|以[^，,。；;]{1,12}(?:方式|形式)")
+
+
 def _scorer(part: Part, analyzer: Analyzer) -> Callable[[str], float]:
     freq = default_dictionary().freq
+    asks_how = bool(_ASKS_HOW.search(part.text))
 
     def weight(zh: str) -> float:  # a rare word says more about where the answer is than 政府 or 需要 does
         return math.log(_CORPUS_WORDS / (freq.get(zh, 0) + 1))
@@ -36,7 +43,7 @@ def _scorer(part: Part, analyzer: Analyzer) -> Callable[[str], float]:
         """The question's words a sentence holds (each once, in its rarest form found), weighted by rarity."""
         toks = set(analyzer.tokens(s))
         # A figure the question quotes ("the 50% cut") is printed beside what is asked about it: rarest of all.
-        total = weight("") * quoted_figures(part.text, s)
+        total = weight("") * (quoted_figures(part.text, s) + (asks_how and bool(_MEANS.search(s))))
         for term in part.focus:
             held = [weight(z) for z in term.zh if z in s] + [weight(t) for t in term.en & toks]
             total += max(held, default=0.0)
