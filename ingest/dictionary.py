@@ -218,7 +218,9 @@ class Dictionary:
 _BRITISH_ISE = re.compile(r"(?<=[a-z]{3})is(e|ed|es|ing|ation|ations)$")  # summarise → summarize, not premise
 _BRITISH = ((re.compile(r"(?<=[a-z]{3})(our)(s|ed|ing)?$"), r"or\2"),  # labour → labor
             (re.compile(r"(?<=[a-z]{2}[^aeiou])re(s)?$"), r"er\1"),  # centre → center
-            (re.compile(r"(?<=[a-z]{3}[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # channelling → channeling
+            # channelling → channeling; not where the last syllable is stressed and American doubles it too
+            # (controlling, patrolling, compelling, propelled, excelling)
+            (re.compile(r"(?<=[a-z]{3}[aeiou])(?<!ro)(?<!pe)(?<!xce)ll(ed|ing|er|ers)$"), r"l\1"),
             (re.compile(r"(?<=[a-z]{3})ogue(s)?$"), r"og\1"),  # catalogue → catalog
             (re.compile(r"^(program)me(s)?$"), r"\1\2"),  # programme → program
             (re.compile(r"^(licen|defen|offen|preten)ce(s)?$"), r"\1se\2"))  # licence → license

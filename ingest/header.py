@@ -26,7 +26,9 @@ _IMAGE = re.compile(r"\.(png|jpe?g|gif|bmp)$", re.I)
 _CHROME = re.compile(r"(^>|>\s|》》|当前位置|所在位置|现在的位置|设为首页|加入收藏|^返\s*回$|打印本页|关闭窗口|"
                      r"【?字体[:：]|扫一扫|无障碍|长者版|首页\s*[>＞]|"
                      r"^(?:索引号|主题分类|组配分类|发布机构|生成日期|公开方式|公开日期|主题词|有效性|文件名称|内容概述|公开责任部门)|^文号\s*\S{1,12}〔\d{4}〕|"
-                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文(?:内容)?|展开(?:全文)?|收起)$|"  # a wiki copy's infobox and section labels
+                     # a wiki copy's infobox and section labels, a page's buttons
+                     r"^[•·●▪◆]|^(?:基本介[绍紹]|政策全文|全文|正文(?:内容)?|展开(?:全文)?|收起)$|"
+                     r"^\d{4}[-年./]\d{1,2}[-月./]\d{1,2}日?\s*(?:来源|信息来源|发布|浏览|作者)|"  # a page's dateline
                      # a page's continuation mark
                      r"^[\[【(（]?(?:接上页|续上页|上接第?\S{0,3}页|续表|接上表)[\]】)）]?(?:\s|$)|"
                      # a site's banner: "某某网--中国法律信息搜索网"
@@ -239,8 +241,8 @@ def _block_after(lines: list[str], start: int, end: int) -> str:
 
 
 def _wrapped(parts: list[str], rest: list[str]) -> bool:
-    """"关于印发…政府工作报告 / 任务分解的通知": a title opened with 关于 runs on to the line that closes it with its kind,
-    whatever word its first line ends on."""
+    """"关于印发…政府工作报告 / 任务分解的通知": a title opened with 关于 runs on to the line that closes it with its
+    kind, whatever word its first line ends on."""
     joined = nospace("".join(parts))
     if "关于" not in joined or re.search(_TITLE_KIND + "$", joined):
         return False

@@ -5,6 +5,7 @@ notices themselves name."""
 
 from __future__ import annotations
 
+import difflib
 import logging
 import re
 from collections.abc import Iterable
@@ -288,9 +289,14 @@ def _chinese_name(name: str, alternates: list[str], chinese_city: bool) -> str:
     from pypinyin import lazy_pinyin
 
     target = re.sub(r"[^a-z]", "", name.lower())
-    for a in names:
+    # The English name; else a spelling of the same name geonames lists in pinyin (Qiqihar is 齐齐哈尔, "Qiqiha'er"),
+    # not another name the city had or has a district of (宝安 "Bao'an" for Shenzhen).
+    spellings = {s for n in alternates if n.isascii() and
+                 difflib.SequenceMatcher(None, s := re.sub(r"[^a-z]", "", n.lower()), target).ratio() >= 0.8}
+    for targets in ({target}, spellings):
+        for a in names:
             spelled = "".join(lazy_pinyin(a))
-            if spelled == target or spelled == target + "shi":
+            if spelled in targets or spelled.removesuffix("shi") in targets:
                 return a
     return ""
 

@@ -108,9 +108,9 @@ _ELLIPTIC = re.compile(r"^\s*(?:那|那么|还有|另外|而)?[^，。？?]{2,40
 # A part opening with a word that points back ("届时要建成什么样的体系？", "And what does it cover?") is about the
 # previous part's matter.
 _BACK_ZH = re.compile(r"^\s*(届时|其|该|此|上述|这些|这一|那时|到时)")
-_BACK_EN = re.compile(r"^\s*(?:and\s+)?(?:(?:how|what|when|where|why|by when)\s+(?:should|must|shall|will|would|can|could|"
-                      r"does|do|did|is|are|was|were)\s+)?(?:by then|then|it|its|they|their|these|those)\b", re.I)
 # ("…, and how should it reach the market?": the pronoun after the question word is the subject, the earlier matter)
+_BACK_EN = re.compile(r"^\s*(?:and\s+)?(?:(?:how|what|when|where|why|by when)\s+(?:should|must|shall|will|would|can|"
+                      r"could|does|do|did|is|are|was|were)\s+)?(?:by then|then|it|its|they|their|these|those)\b", re.I)
 
 
 # …or naming its matter by a pointing word alone ("…, and who leads that target?", "这项指标由谁牵头？").

@@ -72,7 +72,7 @@ def _parallel(split: list[str]) -> list[str]:
             sum([w.lower() for w in ws] == opener for ws in words[1:]) == 0:
         return items
     out = [items[0]]
-    for sep, item, ws in zip(seps, items[1:], words[1:]):
+    for sep, item, ws in zip(seps, items[1:], words[1:], strict=False):
         if [w.lower() for w in ws] == opener:
             out.append(item)
         else:

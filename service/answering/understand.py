@@ -124,6 +124,8 @@ class Understanding:
         else:  # spoken forms of question words: 讲啥的 is 讲什么的
             for spoken, written in _SPOKEN_ZH:
                 text = spoken.sub(written, text)
+            # an acronym typed with two letters swapped (QFPL试点) is one the notices print, in Chinese too
+            text = _ACRONYM.sub(lambda m: self.speller.correct_word(m.group(0)), text)
         lang = "zh" if zh else "en"
         whole = self.part(text, zh)
         ref = self.docrefs.find(text)
@@ -502,6 +504,7 @@ def _describing(text: str, focus: list[Term], named: list[tuple[int, int]]) -> t
     return inside if len(inside) < len(focus) else ()
 
 
+_ACRONYM = re.compile(r"(?<![A-Za-z])[A-Z]{3,8}(?![A-Za-z])")
 _SPOKEN_ZH = [(re.compile("啥"), "什么"), (re.compile("咋"), "怎么"), (re.compile("多会儿"), "什么时候"),
               (re.compile(r"(这|那)(个|份)?文(?=是|讲|说|里|中|的|主要)"), r"\1\2文件")]  # 这个文 is 这个文件
 _BRACKETED = re.compile(r"[（(]([^（()）]{2,160})[)）]")

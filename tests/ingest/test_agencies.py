@@ -218,6 +218,16 @@ def test_a_chinese_city_is_known_by_its_simplified_name() -> None:
     assert [(p.zh, p.kind) for p in found] == [("绥芬河", "city")]  # geonames lists 綏芬河 first
 
 
+def test_a_city_known_by_a_spelling_other_than_its_pinyin_has_its_chinese_name() -> None:
+    """Harbin and Qiqihar are 哈尔滨 and 齐齐哈尔 (pinyin haerbin, qiqihaer: geonames lists those spellings too); a
+    city's other names (宝安 for Shenzhen) are not its name."""
+    from index.analyzer import Analyzer
+    from ingest.places import Gazetteer
+
+    found = Gazetteer(Analyzer().jieba).find("Gas turbines in Harbin, freight wagons in Qiqihar, and Shenzhen's port")
+    assert [p.zh for p in found] == ["哈尔滨", "齐齐哈尔", "深圳"]
+
+
 def test_a_place_heading_an_organ_word_is_named_but_not_one_heading_another_bodys_name() -> None:
     from index.analyzer import Analyzer
     from ingest.places import Gazetteer

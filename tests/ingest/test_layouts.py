@@ -2052,3 +2052,15 @@ def test_round_40_a_title_under_the_pages_metadata_a_title_wrapped_before_its_ki
     from ingest.jurisdiction import scope_of_text
 
     assert scope_of_text("", "现将区人民政府2011年工作任务及责任予以分解", ["区劳动保障局"]).main is None
+
+
+def test_round_41_a_pages_dateline_under_the_number_is_no_title() -> None:
+    """Round 41: "2026年01月30日来源:市政府办公厅" printed under the 文号 is the page's dateline; the notice's title is
+    the line above the 文号."""
+    page = ("当前位置 :首页 > 政务公开 > 市政府文件\n某某市人民政府关于印发2026年重点工作分工方案的通知\n"
+            "某政发〔2026〕1号\n"
+            "2026年01月30日来源:市政府办公厅\n[字体: ] 打印\n\n各区人民政府,市政府各部门:\n"
+            "现将《2026年重点工作分工方案》印发给你们。\n\n  某某市人民政府\n\n  2026年1月25日\n\n"
+            "2026年重点工作分工方案\n\n一、重点工作\n1.稳定经济增长。\n牵头单位:市发展改革委\n")
+    d = parse_notice(page, "p.txt").document
+    assert d.notice_title == "某某市人民政府关于印发2026年重点工作分工方案的通知" and d.issued_on == "2026年1月25日"

@@ -272,8 +272,8 @@ def test_a_how_question_is_answered_by_the_phrase_printing_the_means() -> None:
 
     sentence = ("围绕稳健中性的货币政策、优化融资结构和信贷结构等信贷政策,加强金融政策信息公开,"
                 "通过政策通报会、银企对接会等方式,加大货币和金融业改革发展政策的宣传和预期引导,及时准确将政策意图传递给市场。")
-    focus = (Term("monetary", frozenset({"monetary"}), ("货币",)), Term("financial", frozenset({"financial"}), ("金融",)),
-             Term("market", frozenset({"market"}), ("市场",)))
+    focus = (Term("monetary", frozenset({"monetary"}), ("货币",)),
+             Term("financial", frozenset({"financial"}), ("金融",)), Term("market", frozenset({"market"}), ("市场",)))
     how = best_span(sentence, Part("how should it reach the market", "description", focus=focus), Analyzer())
     assert "政策通报会" in how, how
     what = best_span(sentence, Part("what does it say of the market", "description", focus=focus), Analyzer())

@@ -42,7 +42,8 @@ OTHERS = ("gov-gbf-2018-123.html", "gov-gbf-1996-25.html", "dg-dongfu-2021-54-gb
           "ziyang-changwuhui-ducha-2024.txt", "chongchuan-minsheng-jindu-2023-rows.txt", "taizhou-zerenren-p2.txt",
           "xianning-mubiao-fenjie-2024-wlj.txt", "huaiyuan-nongyeju-jindu-2023-11.txt",
           "huarong-wenlvju-zhongdian-2021.txt", "fengyang-zhaijidi-guagou-zhengqiu.txt",
-          "zhenhai-zhengbanfa-2011-15.txt", "haishu-zrfj-2024.txt")
+          "zhenhai-zhengbanfa-2011-15.txt", "haishu-zrfj-2024.txt", "xinmi-zhengban-2021-6.txt",
+          "shenyang-zhongdian-fengong-2026.txt", "heilongjiang-zerenfengong-2013.txt")
 
 
 @pytest.fixture(scope="module")
@@ -1055,3 +1056,25 @@ def test_a_notice_printing_no_place_is_found_by_the_year_its_title_spells(engine
 def test_a_file_number_is_the_document_number(engine) -> None:  # type: ignore[no-untyped-def]
     r = _ask(engine, "海曙区2024年政府工作报告重点工作责任分解的通知，文件编号是多少？")
     assert not r.abstained and "海政发〔2024〕4号" in r.answer, r.answer
+
+
+def test_a_word_no_clause_of_a_small_notice_prints_is_what_it_does_not_state(engine) -> None:  # type: ignore[no-untyped-def]
+    """Xinmi's breakdown holds three tasks, none on sewage: "rural sewage treatment" is not a paraphrase of a word
+    they print, so no task answers who leads it."""
+    r = _ask(engine, "In Xinmi's 2021 task breakdown, which bureau leads the treatment of rural sewage?")
+    assert r.abstained, r.answer
+    r = _ask(engine, "In Xinmi's 2021 task breakdown, which bureau is responsible for keeping local government debt "
+                     "under strict control and safeguarding the 'three guarantees' spending?")
+    assert not r.abstained and "市财政局" in [u.zh for u in r.units], r.answer
+
+
+def test_an_english_question_naming_its_place_in_chinese_asks_every_document_fact_it_names(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "What is the document number of the Shenyang (沈阳) notice on the 2026 division of key work, and "
+                     "on what date was it signed?")
+    assert "沈政发〔2026〕1号" in r.answer and "2026年1月25日" in r.answer, r.answer
+
+
+def test_a_city_named_by_its_usual_english_spelling_is_the_one_the_notice_prints(engine) -> None:  # type: ignore[no-untyped-def]
+    r = _ask(engine, "In Heilongjiang's 2013 responsibility division, who leads the key projects such as Qiqihar's "
+                     "railway freight wagons?")
+    assert not r.abstained and "省工信委" in [u.zh for u in r.units], r.answer

@@ -87,3 +87,12 @@ def test_a_two_character_word_printed_split_by_a_coordinated_one() -> None:
     index = PinyinIndex(lambda: ["允许", "中小学", "接收", "进出口", "开发区"])
     assert index.coordinated("中学") == ("中小学",) and index.coordinated("进口") == ("进出口",)
     assert index.coordinated("小学") == () and index.coordinated("中") == ()
+
+
+def test_an_acronym_with_two_letters_swapped_is_corrected_in_a_chinese_question_too(real_engine) -> None:  # type: ignore[no-untyped-def]
+    question = real_engine.answerer.understanding.understand("QDPL试点由哪些单位负责？")
+    assert "QDLP" in question.text
+    from service.answering.types import Query
+
+    a = real_engine.answerer.answer(Query("数字贸易方案里QDPL试点由谁负责？"))
+    assert not a.abstained and a.cited[0].clause.task_no == 8, a.text

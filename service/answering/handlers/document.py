@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from index.analyzer import is_chinese
 from index.catalog import ClauseCatalog
 from ingest.annotation import FIRST_LISTED
 from ingest.body import cn_to_int
@@ -322,7 +323,7 @@ def answer_document(part: Part, docs: list[Document], lang: str, catalog: Clause
                     registry: AgencyRegistry) -> PartAnswer:
     lines: list[str] = []
     cited: list[Clause] = []
-    zh = bool(re.search(r"[\u4e00-\u9fff]", part.text))
+    zh = is_chinese(part.text)  # an English question naming a place in Chinese ("Shenyang (沈阳)") is English
     # "When was it issued and by whom?": every document fact the question asks for, in the order of the table.
     asked = [name for name, zrx, erx in L.DOC_ATTRIBUTES if (zrx if zh else erx).search(part.text)]
     attributes = [a for a in asked if a != "about"] or [part.doc_attribute or "about"]

@@ -27,9 +27,10 @@ _CORPUS_WORDS = 60_000_000  # about the sum of jieba's word frequencies: a word 
 
 
 # "How should it reach the market?", "通过什么方式…": the means asked for is printed as one (通过政策通报会…等形式).
-_ASKS_HOW = re.compile(r"\bhow\b(?!\s+(?:many|much|long|often|far|big|large|old|soon)\b)|如何|怎么|怎样|"
+# Not "怎么做" (what to do), and not a verb of doing (采取措施) for a means.
+_ASKS_HOW = re.compile(r"\bhow\b(?!\s+(?:many|much|long|often|far|big|large|old|soon)\b)|(?:如何|怎么|怎样)(?![做办])|"
                        r"(?:什么|哪些|哪种)(?:方式|形式|渠道|途径|办法)|通过什么", re.I)
-_MEANS = re.compile(r"通过|采取|采用|依托|借助|利用|运用|以[^，,。；;]{1,12}(?:方式|形式)")
+_MEANS = re.compile(r"通过|依托|借助|以[^，,。；;]{1,12}(?:方式|形式)|采用[^，,。；;]{0,8}(?:方式|形式|模式)")
 
 
 def _scorer(part: Part, analyzer: Analyzer) -> Callable[[str], float]:
