@@ -225,9 +225,7 @@ class Answerer:
         # the glossary, partly, and its rank is the better sign.) The search asked for at least RETRIEVAL_DEPTH
         # clauses, so fewer hits than that means the named notices hold no more.
         few = bool(docs) and not part.constraints.task_numbers and len(hits) < RETRIEVAL_DEPTH and is_chinese(part.text)
-        searched_all = bool(docs) and not part.constraints.task_numbers and len(hits) < RETRIEVAL_DEPTH
-        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few, guessed=fallback,
-                          searched_all=searched_all)
+        decision = decide(part, hits, self.checker, self.thresholds, ranked_alone=fallback or few, guessed=fallback)
         if decision.answer is None:
             return abstain_part(part, decision, lang)
         result = answer_role(part, decision, lang, self._inline_unit) if part.answer_type == "agency" else (

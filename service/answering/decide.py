@@ -57,7 +57,7 @@ class Decision:
 
 
 def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Thresholds, depth: int = 6,
-           ranked_alone: bool = False, guessed: bool = False, searched_all: bool = False) -> Decision:
+           ranked_alone: bool = False, guessed: bool = False) -> Decision:
     """`ranked_alone`: the hits come from a few notices searched because nothing else could answer (the notices that
     print no place); being first among them says little, so no clause is sure by its ranks, and no word is soft for
     being held by none of them (a word every one of them holds is: see common_terms).
@@ -71,7 +71,7 @@ def decide(part: Part, hits: list[Hit], checker: EvidenceChecker, thresholds: Th
     failures: list[str] = []
     passing: list[tuple[Hit, Check]] = []
     # Among a few notices, a word no hit holds is no sign of a paraphrase: every word they hold is "rare" there.
-    soft = frozenset() if ranked_alone else soft_terms(part, hits, checker, searched_all)
+    soft = frozenset() if ranked_alone else soft_terms(part, hits, checker)
     if ranked_alone:  # among a few notices' clauses, the words of their topic are in every one of them
         soft |= common_terms(part, hits[:depth], checker)
     # The sparse side's best match is a candidate wherever fusion put it: the dense side ranks a clause printing the
@@ -169,20 +169,19 @@ def _above(a: Hit, b: Hit) -> bool:
     return all((a.ranks.get(side) or 999) < (b.ranks.get(side) or 999) for side in ("dense", "bm25"))
 
 
-def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker,
-               searched_all: bool = False) -> frozenset[Term]:
+def soft_terms(part: Part, hits: list[Hit], checker: EvidenceChecker) -> frozenset[Term]:
     """For a question asking who does something: the words that no clause among the hits holds ("we're sending our
     GM, his wife and kids…"). The clause's annotated units are the answer and its matter is found by the words
     the notices do use; a word they use nowhere near cannot tell two clauses apart. Measured on the three gold
     sets: five paraphrased agency questions answered, no out-of-scope question answered. Questions for values,
     yes/no and descriptions keep every word: there the unprinted word is the particular asked for.
-    `searched_all`: the hits are every clause of the few notices named; a word the dictionary puts into Chinese that
-    none of them prints ("rural sewage" in a notice printing no 污水) is what the notice does not state."""
+    Measured and not taken: where the hits are every clause of a small notice, keeping every translated word (a near
+    miss on rural sewage refused, five English paraphrases over small notices refused with it)."""
     if part.answer_type != "agency":
         return frozenset()
     texts = _texts(hits, checker)
     # A compound ("secondary schools", "social media", 人均可支配收入) names the thing asked about; it is never soft.
-    soft = frozenset(t for t in part.focus if not names_a_thing(t) and not (searched_all and t.zh)
+    soft = frozenset(t for t in part.focus if not names_a_thing(t)
                      and not any(support(t, zh, en) > 0 for zh, en in texts))
     # Only beside words the notices do use, and that pick out a few clauses: "谁负责加密货币挖矿的监管" is out of
     # scope, not a paraphrase of 监管 (which most clauses hold); "外国人的孩子读中小学" is one of 中小学.
