@@ -23,8 +23,8 @@ _SEPARATORS = "、，,；;"
 _OPEN, _CLOSE = "（(〔[【［<〈", "）)〕]】］>〉"  # 各县<市、区>人民政府: some pages print angle brackets
 TERMINAL = "。；;！？!?）)”"
 # Words that end a unit list without being a unit: "A、B按职责分工负责", "A、B等".
-_TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|分别负责|共同负责|负责|"
-                       r"等(?:相关|有关)?(?:部门|单位)|等)$")
+_TRAILING = re.compile(r"(按职责分工负责|按职责分工落实|按职能职责负责|按职责负责|分工负责|分工落实|分别负责|共同负责|"
+                       r"负责|等(?:相关|有关)?(?:部门|单位)|等)$")
 # "X等Y": the enumeration ends at 等 and Y is a collective ("银保监会等国务院相关部门及各地区").
 _ETC = re.compile(r"^(.+?)等((?:国务院|国家|中央|各|有关|相关|其他|其它|省|市|区|县)\S+)$")
 # "各区、县级市", "各市、县〔市、区〕政府", "各州、市人民政府": a list of levels of one collective, not two units.
@@ -116,7 +116,21 @@ def split_units(cell: str) -> list[str]:
         m = _ETC.match(piece)
         parts = [m.group(1), m.group(2)] if m else [piece]
         out += [r for p in (_TRAILING.sub("", q) for q in parts) if p for r in _RUN_TOGETHER.split(p) if r]
-    return [u for u in out if len(u) > 1]  # a copy cut off after 市 or 县 printed no unit
+    return _distributed([u for u in out if len(u) > 1])  # a copy cut off after 市 or 县 printed no unit
+
+
+# "海东市、兰州市、临夏州发展改革部门": places listed bare before one that carries the organ's words name that organ of
+# each place, not the places' governments.
+_BARE_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,4}[市州县区盟旗]$")
+_PLACE_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,4}?[市州县区盟旗])"
+                         r"([\u4e00-\u9fff]{2,12}(?:部门|局|委|委员会|办|办公室|厅|中心))$")
+
+
+def _distributed(units: list[str]) -> list[str]:
+    m = _PLACE_HEAD.match(units[-1]) if len(units) >= 2 else None
+    if not m or not all(_BARE_PLACE.match(u) for u in units[:-1]):
+        return units
+    return [u + m.group(2) for u in units[:-1]] + [units[-1]]
 
 
 _ORGAN_END = re.compile(r"(?:局|厅|委|办|部|政府|院|会|中心|所|站|队|室|处|街道|乡镇|镇|乡|公司|集团)$")

@@ -2064,3 +2064,21 @@ def test_round_41_a_pages_dateline_under_the_number_is_no_title() -> None:
             "2026年重点工作分工方案\n\n一、重点工作\n1.稳定经济增长。\n牵头单位:市发展改革委\n")
     d = parse_notice(page, "p.txt").document
     assert d.notice_title == "某某市人民政府关于印发2026年重点工作分工方案的通知" and d.issued_on == "2026年1月25日"
+
+
+def test_round_42_units_working_on_it_by_division_and_an_organ_of_each_place_listed() -> None:
+    """Round 42: "(两市市委宣传部牵头,两市市委组织部、市委党校分工负责)" closes a task (分工负责: each by its share; a
+    party school is a body); "海东市、兰州市、临夏州发展改革部门" is that department of each of the three places."""
+    from ingest.text import split_units
+
+    plan = ("一、弘扬传承红色文化\n1.组织开展红色文化论坛等系列活动。"
+            "(两市市委宣传部牵头,两市市委组织部、文化和旅游局分工负责)\n"
+            "2.将红色精神列入党校教学内容。(两市市委组织部、市委党校分工负责)\n")
+    tasks = [c for c in parse_notice(plan, "p.txt").clauses if c.kind == "task"]
+    assert [[(u.zh, u.role) for u in c.units] for c in tasks] == [
+        [("两市市委宣传部", "lead"), ("两市市委组织部", "responsible"), ("文化和旅游局", "responsible")],
+        [("两市市委组织部", "responsible"), ("市委党校", "responsible")]]
+    assert split_units("海东市、兰州市、临夏州发展改革部门") == [
+        "海东市发展改革部门", "兰州市发展改革部门", "临夏州发展改革部门"]
+    assert split_units("苏州市、无锡市") == ["苏州市", "无锡市"]
+    assert split_units("市发改委、市财政局") == ["市发改委", "市财政局"]

@@ -50,6 +50,9 @@ KNOWN_MISSES = {
     "chizhou-xinfang-zwgk-qingdan": "a one-cell-per-line table whose header prints no 序号 column (the rows do, after "
                                     "a group cell printed once per group), its cells separated by lines holding only "
                                     "'|': no header is found, so no row is read",
+    # round 42
+    "haidong-lanxi-renwu-2020": "a person line whose label lost its first characters in the copy ('人:' for "
+                                "'责任人:'): its units and task are read, the person is not known for a field",
 }
 # The .doc fixture goes through LibreOffice (~2 s): slow, like the other tests that start a program.
 CASES = [pytest.param(e, marks=pytest.mark.slow) if e.name.startswith("yc-yingji") else

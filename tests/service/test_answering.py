@@ -1198,3 +1198,9 @@ def test_a_pronoun_after_the_question_word_points_back() -> None:
 
     assert _BACK_EN.match("how should it reach the market?") and _BACK_EN.match("and by when must they finish?")
     assert not _BACK_EN.match("how should the city reach the market?")
+
+
+def test_a_foreign_funded_firm_is_a_foreign_invested_enterprise(real_engine) -> None:  # type: ignore[no-untyped-def]
+    """外资企业 is how people say 外商投资企业 (the glossary's variant), and 觉得 ("feel") is no word of the matter."""
+    r = ask(real_engine, "外资企业觉得受到不公平对待，可以向哪个部门投诉？")
+    assert not r.abstained and (r.citations[0].doc_number, r.citations[0].task_no) == (SO_NO, 88), r.answer
