@@ -272,7 +272,11 @@ class Answerer:
             found = self.retriever.search(self._prepared(part), k=4 * RETRIEVAL_DEPTH, doc_numbers=owners)
             rank = {n: i for i, n in enumerate(dict.fromkeys(h.clause.doc_number for h in found))}
             itself = {h.clause.clause_id: i for i, h in enumerate(found)}
-            numbered.sort(key=lambda c: (itself.get(c.clause_id, len(found)), rank.get(c.doc_number, len(rank))))
+            # …but first the one holding most of the question's words: with many notices numbering afresh under
+            # each heading, "measure 1 on …" is the task 1 that is about it, wherever the search ranks it.
+            held = {c.clause_id: round(self.checker.check(part, c).coverage, 2) for c in numbered}
+            numbered.sort(key=lambda c: (-held[c.clause_id], itself.get(c.clause_id, len(found)),
+                                         rank.get(c.doc_number, len(rank))))
         return [Hit(c, 1.0) for c in numbered]
 
     def _prepared(self, part: Part) -> PreparedQuery:

@@ -123,10 +123,12 @@ def test_an_english_answer_says_what_a_notice_without_an_english_title_is(engine
 
 
 def test_words_that_name_a_notice_choose_it_rather_than_narrow_its_tasks(engine) -> None:  # type: ignore[no-untyped-def]
-    # 政府工作报告 is in the Liandu notice's title, in none of its tasks: it says which notice, not which tasks.
+    # 政府工作报告 is in the Liandu notice's title (and Haishu's), in none of their tasks: it says which notices, not
+    # which tasks.
     r = _ask(engine, "区发改局在政府工作报告重点工作责任分解中牵头哪些任务？")
     assert not r.abstained and r.intent == "agency_tasks", r.answer
-    assert {c.doc_number for c in r.citations} == {"ld-zrfj-2023.txt"}, r.answer
+    cited = {c.doc_number for c in r.citations}
+    assert cited and cited <= {"ld-zrfj-2023.txt", "海政发〔2024〕4号"}, r.answer
 
 
 def test_a_place_named_in_an_english_question_searches_that_places_notices(engine) -> None:  # type: ignore[no-untyped-def]
