@@ -35,7 +35,7 @@ from service.answering.handlers.tasks import answer_tasks
 from service.answering.rewrite import Rewriter
 from service.answering.terms import Term, supports
 from service.answering.types import Answer, Constraints, Evidence, Part, PartAnswer, Query, Question
-from service.answering.understand import Understanding
+from service.answering.understand import YEAR, Understanding
 from service.answering.wording import say
 
 RETRIEVAL_DEPTH = 8
@@ -351,7 +351,7 @@ class Answerer:
             return []
         # The years describing the notice ("镇海区2011年政府工作报告任务分解"), not a clause's ("2025年目标"): a notice
         # dated or titled for another year is not the one described.
-        described = [y for y in map(int, _YEAR.findall(part.text)) if y not in part.constraints.years]
+        described = [y for y in map(int, YEAR.findall(part.text)) if y not in part.constraints.years]
         return [d.doc_number for d in self.catalog.documents() if not self.checker.jurisdiction(d.doc_number)
                 and all(states_year(y, self.checker.document_line(d.doc_number)) for y in described)]
 
@@ -479,7 +479,6 @@ class Answerer:
 _LOCALITY = r"(?:旅游度假区|度假区|风景区|景区|园区|工业园|产业园|小镇|街道|社区|村)"
 
 
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _PRONOUNS = frozenset("it its this that these those they them one ones same 它 它们 他们 其 这项 该项 这个 那个"
                       .split())
 

@@ -31,7 +31,7 @@ _LEVEL_AFTER_EN = re.compile(r"(?:['’]s)?\s+(?:district|county|city|province|m
 _PLACE_AGAIN_EN = re.compile(r"\b(?:the|this|that)\s+(?:city|province|district|county|municipality|prefecture|region)"
                              r"(?:['’]s)?\b", re.I)
 _LEVEL_BEFORE = re.compile(r"(?:国家|国务院|中央|自治区|省|市|州|盟|区|县|旗|镇|乡|街道)$")
-_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")  # a year in figures, as a question writes it
 MAX_PARTS = 4
 
 
@@ -374,7 +374,7 @@ class Understanding:
         named_places, places = places, _without_named_routes(text, _without_qualifiers(text, places))
         agency_spans = self._in_context(text, agency_spans, ref.doc_numbers, places)
         agencies = tuple(dict.fromkeys(a for _, _, a in agency_spans))
-        years = tuple(int(y) for y in _YEAR.findall(text) if int(y) not in ref.years)
+        years = tuple(int(y) for y in YEAR.findall(text) if int(y) not in ref.years)
         # A place named again by its bare name (丽水市… 丽水机场) is the place, not a word of the question's topic.
         place_spans = [m.span() for p in named_places for name in {p.text, strip_admin_suffix(p.zh) if p.zh else ""} - {""}
                        if len(name) >= 2 for m in re.finditer(re.escape(name), text)]
@@ -383,7 +383,7 @@ class Understanding:
         # "…under the city's 2017 key points": a place named again by its level alone, once a place is named.
         place_spans += [m.span() for m in _PLACE_AGAIN_EN.finditer(text)] if not zh and (
             places or any(a.jurisdiction for a in agencies)) else []
-        year_spans = [m.span() for m in _YEAR.finditer(text)]
+        year_spans = [m.span() for m in YEAR.finditer(text)]
         tasks, task_spans = task_numbers(text)
         kind_spans = [m.span() for m in L.DOC_KIND_RUN_EN.finditer(text)] if ref.doc_numbers and not zh else []
         focus = self.terms.terms(text, skip + place_spans + list(ref.spans) + year_spans + list(task_spans)
